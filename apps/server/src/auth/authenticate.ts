@@ -1,0 +1,62 @@
+import { isStaffRole } from "@driehoek/domain";
+import type { Services, Viewer } from "../context.js";
+import { Conversation } from "../modules/conversation/conversation.entity.js";
+import { Invite } from "../modules/invite/invite.entity.js";
+import { Person } from "../modules/people/person.entity.js";
+import { verifyAccessToken } from "./tokens.js";
+
+/** The outcome of checking an `Authorization` value: a viewer, nobody, or a refusal. */
+export type Authentication =
+  | { viewer: Viewer; problem: null }
+  | { viewer: null; problem: null }
+  | { viewer: null; problem: string };
+
+const refused = (problem: string): Authentication => ({ viewer: null, problem });
+
+/**
+ * Establishes who is calling from `Bearer <token>`. Invite-based tokens are checked against
+ * their invite on every use, so revoking an invite or signing the conversation ends them at once.
+ */
+export async function authenticate(
+  services: Services,
+  authorization: string | undefined | null,
+): Promise<Authentication> {
+  if (!authorization) return { viewer: null, problem: null };
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match?.[1]) return refused("The Authorization header must be 'Bearer <token>'.");
+  const now = services.now();
+  const claims = verifyAccessToken(services.serverKey, match[1], Math.floor(now.getTime() / 1000));
+  if (claims === "expired")
+    return refused("Your session has expired; open your link or log in again.");
+  if (typeof claims === "string") return refused("This access token is not valid.");
+
+  const manager = services.dataSource.manager;
+  if (claims.inv) {
+    const invite = await manager.findOneBy(Invite, { id: claims.inv });
+    if (!invite || invite.personId !== claims.sub) return refused("This invite no longer exists.");
+    if (invite.revokedAt) return refused("This invite has been revoked.");
+    if (invite.expiresAt <= now) return refused("This invite has expired.");
+    const conversation = await manager.findOne(Conversation, {
+      where: { id: invite.conversationId },
+      select: { id: true, status: true },
+    });
+    if (!conversation || conversation.status === "signed") {
+      return refused("This conversation is closed; the invite no longer opens it.");
+    }
+    return {
+      viewer: {
+        personId: invite.personId,
+        role: invite.role,
+        conversationId: invite.conversationId,
+        inviteId: invite.id,
+      },
+      problem: null,
+    };
+  }
+  const person = await manager.findOne(Person, {
+    where: { id: claims.sub },
+    select: { id: true, role: true },
+  });
+  if (!person || !isStaffRole(person.role)) return refused("This account no longer exists.");
+  return { viewer: { personId: person.id, role: person.role }, problem: null };
+}

@@ -1,0 +1,61 @@
+import path from "node:path";
+
+/** Every setting of the server, read once from the environment. */
+export interface Config {
+  /** Port for everything: web app, /graphql (HTTP and websocket). `PORT`, default 4000. */
+  port: number;
+  /** Host to bind. `HOST`, default 0.0.0.0 so phones on the same network can join. */
+  host: string;
+  /** Address people use to reach the server, for invite links. `PUBLIC_URL`, default http://localhost:<port>. */
+  publicUrl: string;
+  /** Folder for the SQLite file and other local state. `DATA_DIR`, default ./data. */
+  dataDir: string;
+  /** PostgreSQL connection string; when unset the embedded SQLite file is used. `DATABASE_URL`. */
+  databaseUrl: string | undefined;
+  /** Seed the demo school into an empty database at start-up. `SEED_DEMO`, default true. */
+  seedDemo: boolean;
+  /** Lifetime of an access token in seconds. `ACCESS_TOKEN_TTL`, default 12 hours. */
+  accessTokenTtlSeconds: number;
+  /** Lifetime of an invite link in days after the conversation's date. `INVITE_TTL_DAYS`, default 14. */
+  inviteTtlDays: number;
+  /** Folder with the built web app; default the @driehoek/web package's dist. `WEB_DIST`. */
+  webDist: string | undefined;
+  /** Deepest query nesting accepted. `GRAPHQL_MAX_DEPTH`, default 10. */
+  maxQueryDepth: number;
+  /** Largest request body in bytes (HTTP and websocket messages). `MAX_BODY_BYTES`, default 1 MB. */
+  maxBodyBytes: number;
+  /** Log each request's errors to stderr. `LOG_LEVEL` (silent | info), default info. */
+  logLevel: "silent" | "info";
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) {
+    throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  }
+  return parsed;
+}
+
+/** Reads the configuration from `env`; `overrides` win (tests use them). */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  const port = overrides.port ?? intFrom(env.PORT, 4000, "PORT");
+  const config: Config = {
+    port,
+    host: env.HOST || "0.0.0.0",
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    dataDir: path.resolve(env.DATA_DIR || "./data"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    seedDemo: env.SEED_DEMO !== "false",
+    accessTokenTtlSeconds: intFrom(env.ACCESS_TOKEN_TTL, 12 * 3600, "ACCESS_TOKEN_TTL"),
+    inviteTtlDays: intFrom(env.INVITE_TTL_DAYS, 14, "INVITE_TTL_DAYS"),
+    webDist: env.WEB_DIST || undefined,
+    maxQueryDepth: intFrom(env.GRAPHQL_MAX_DEPTH, 10, "GRAPHQL_MAX_DEPTH"),
+    maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 1024 * 1024, "MAX_BODY_BYTES"),
+    logLevel: env.LOG_LEVEL === "silent" ? "silent" : "info",
+  };
+  return { ...config, ...overrides };
+}

@@ -1,0 +1,34 @@
+import type { Role } from "@driehoek/domain";
+import type { DataSource } from "typeorm";
+import type { Config } from "./config.js";
+import type { AuditLog } from "./modules/audit/audit-log.js";
+import type { PhaseEvents } from "./modules/conversation/phase-events.js";
+
+/** Who is calling, as established from their access token. */
+export interface Viewer {
+  personId: string;
+  role: Role;
+  /** Set for invite tokens: the one conversation they open. */
+  conversationId?: string;
+  inviteId?: string;
+}
+
+/** Long-lived things every request may use. */
+export interface Services {
+  config: Config;
+  dataSource: DataSource;
+  /** Signs tokens and invite links. */
+  serverKey: Buffer;
+  audit: AuditLog;
+  phaseEvents: PhaseEvents;
+  /** Current time; tests may move it. */
+  now(): Date;
+}
+
+/** Per-operation context handed to resolvers. */
+export interface RequestContext {
+  services: Services;
+  viewer: Viewer | null;
+  /** Why a presented token was refused, reported when the operation needs a viewer. */
+  authProblem: string | null;
+}

@@ -1,0 +1,46 @@
+import fs from "node:fs";
+import path from "node:path";
+import { DataSource } from "typeorm";
+import { ENTITIES } from "./entities.js";
+import { InitialSchema1732800000000 } from "./migrations/1732800000000-initial-schema.js";
+
+/** Migrations in the order they run. */
+export const MIGRATIONS = [InitialSchema1732800000000];
+
+/** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when absent, SQLite in `dataDir`. */
+  databaseUrl?: string;
+  /** Folder holding `driehoek.sqlite`. */
+  dataDir: string;
+}
+
+/** Builds the data source for SQLite (default) or PostgreSQL. Never synchronizes the schema. */
+export function createDataSource(options: DatabaseOptions): DataSource {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false };
+  if (options.databaseUrl) {
+    return new DataSource({
+      ...common,
+      type: "postgres",
+      url: options.databaseUrl,
+      extra: { max: 10 },
+    });
+  }
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  return new DataSource({
+    ...common,
+    type: "sqlite",
+    database: path.join(options.dataDir, "driehoek.sqlite"),
+    // WAL lets readers go on while one writer commits; the busy timeout queues writers.
+    enableWAL: true,
+    busyTimeout: 5000,
+  });
+}
+
+/** Opens the data source and brings its schema up to date. */
+export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
+  const dataSource = createDataSource(options);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: "each" });
+  return dataSource;
+}

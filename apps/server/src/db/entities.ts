@@ -1,0 +1,33 @@
+import { Agreement } from "../modules/agreement/agreement.entity.js";
+import { AuditEntry } from "../modules/audit/audit-entry.entity.js";
+import { Conversation } from "../modules/conversation/conversation.entity.js";
+import { ConversationParticipant } from "../modules/conversation/participant.entity.js";
+import { PhasePeriod } from "../modules/conversation/phase-period.entity.js";
+import { Invite } from "../modules/invite/invite.entity.js";
+import { Particular } from "../modules/particular/particular.entity.js";
+import { Person } from "../modules/people/person.entity.js";
+import { Placement } from "../modules/placement/placement.entity.js";
+import { Company, CompanyRecognition } from "../modules/school/company.entity.js";
+import { Programme } from "../modules/school/programme.entity.js";
+import { Student } from "../modules/school/student.entity.js";
+import { Werkproces } from "../modules/school/werkproces.entity.js";
+import { Setting } from "../modules/setting/setting.entity.js";
+
+/** Every entity the data source maps. */
+export const ENTITIES = [
+  Setting,
+  Programme,
+  Werkproces,
+  Company,
+  CompanyRecognition,
+  Person,
+  Student,
+  Placement,
+  Conversation,
+  ConversationParticipant,
+  PhasePeriod,
+  Invite,
+  Agreement,
+  Particular,
+  AuditEntry,
+];

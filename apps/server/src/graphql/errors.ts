@@ -1,0 +1,24 @@
+import { GraphQLError } from "graphql";
+
+/** The stable error codes clients can rely on (in `extensions.code`). */
+export type ErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "BAD_USER_INPUT"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE";
+
+/** A GraphQL error with a stable code and, where useful, a machine-readable reason. */
+export function appError(code: ErrorCode, message: string, reason?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: reason ? { code, reason } : { code } });
+}
+
+export const unauthenticated = (
+  message = "Log in or open your invite link first.",
+  reason?: string,
+) => appError("UNAUTHENTICATED", message, reason);
+export const forbidden = (message = "You may not do this.") => appError("FORBIDDEN", message);
+export const notFound = (what: string) => appError("NOT_FOUND", `${what} not found.`);
+export const badInput = (message: string) => appError("BAD_USER_INPUT", message);
+export const conflict = (message: string, reason?: string) => appError("CONFLICT", message, reason);

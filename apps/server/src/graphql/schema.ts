@@ -1,0 +1,34 @@
+import "reflect-metadata";
+import { createPubSub } from "@graphql-yoga/subscription";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { AuthResolver } from "../modules/auth/auth.resolver.js";
+import { ConversationResolver } from "../modules/conversation/conversation.resolver.js";
+import { ConversationMovesResolver } from "../modules/conversation/conversation-moves.resolver.js";
+import { PhaseSubscriptionResolver } from "../modules/conversation/phase.subscription.js";
+import { GuideResolver } from "../modules/guide/guide.resolver.js";
+import { InviteResolver } from "../modules/invite/invite.resolver.js";
+import { PlacementResolver } from "../modules/placement/placement.resolver.js";
+
+/** Every resolver of the API. */
+export const RESOLVERS = [
+  AuthResolver,
+  GuideResolver,
+  ConversationResolver,
+  ConversationMovesResolver,
+  PhaseSubscriptionResolver,
+  PlacementResolver,
+  InviteResolver,
+] as const;
+
+/** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */
+export function buildApiSchema(emitTo?: string): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    validate: { forbidUnknownValues: false },
+    // Subscriptions here bring their own `subscribe` (authorized per conversation); type-graphql
+    // still insists on a PubSub being configured.
+    pubSub: createPubSub(),
+    emitSchemaFile: emitTo ? { path: emitTo, sortedSchema: false } : false,
+  });
+}

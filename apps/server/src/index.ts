@@ -1,0 +1,34 @@
+import "reflect-metadata";
+import { loadConfig } from "./config.js";
+import { demoAccess, seedDemo } from "./demo/seed-demo.js";
+import { createServer } from "./server.js";
+
+/** Reads the configuration, starts the server, seeds the demo into an empty database, listens. */
+async function main() {
+  const config = loadConfig();
+  const server = await createServer(config);
+  if (config.seedDemo && (await seedDemo(server.services))) {
+    console.log("Demo school seeded into the empty database.");
+  }
+  const port = await server.listen();
+  const database = config.databaseUrl ? "PostgreSQL" : `SQLite in ${config.dataDir}`;
+  console.log(`Driehoek is running at ${config.publicUrl} (port ${port}, ${database})`);
+  const demo = await demoAccess(server.services);
+  if (demo) {
+    for (const s of demo.staff)
+      console.log(`staff ${s.role}: ${s.email} / ${s.password} (${s.name})`);
+    for (const invite of demo.invites) console.log(`invite ${invite.role}: ${invite.url}`);
+  }
+  const stop = async (signal: string) => {
+    console.log(`${signal}: stopping`);
+    await server.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error("Driehoek could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

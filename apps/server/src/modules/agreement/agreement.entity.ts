@@ -1,0 +1,50 @@
+import type { AgreementStatus, ParticipantRole } from "@driehoek/domain";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { DateColumn, IdColumn, MomentColumn, RefColumn } from "../../db/columns.js";
+import { AgreementStatusEnum, RoleEnum } from "../../graphql/enums.js";
+
+/** A SMART agreement made in one conversation and reviewed in a later one. */
+@ObjectType("Agreement")
+@Entity("agreement")
+export class Agreement {
+  @Field(() => ID)
+  @IdColumn()
+  id: string;
+  @Field(() => ID)
+  @RefColumn("Conversation", { name: "conversation_id", onDelete: "CASCADE" })
+  conversationId: string;
+  /** The conversation in which this agreement was reviewed; null while still to review. */
+  @Field(() => ID, { nullable: true })
+  @RefColumn("Conversation", { nullable: true, name: "reviewed_in_id", onDelete: "SET NULL" })
+  reviewedInId: string | null;
+  @Field(() => Int)
+  @Column({ type: "integer" })
+  position: number;
+  @Field(() => String)
+  @Column({ type: "text" })
+  text: string;
+  @Field(() => RoleEnum, { nullable: true })
+  @Column({ type: "varchar", length: 20, nullable: true })
+  owner: ParticipantRole | null;
+  @Field(() => String, { nullable: true })
+  @DateColumn({ nullable: true, name: "due_date" })
+  dueDate: string | null;
+  /** How we will know it is done (the M of SMART). */
+  @Field(() => String)
+  @Column({ type: "text" })
+  measure: string;
+  @Field(() => String)
+  @Column({ type: "text", name: "first_step" })
+  firstStep: string;
+  @RefColumn("Werkproces", { nullable: true, name: "werkproces_id" }) werkprocesId: string | null;
+  @Field(() => AgreementStatusEnum)
+  @Column({ type: "varchar", length: 10 })
+  status: AgreementStatus;
+  /** At review: why not (yet) done and what is needed. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true, name: "review_note" })
+  reviewNote: string | null;
+  @MomentColumn({ name: "created_at" }) createdAt: Date;
+  @MomentColumn({ name: "updated_at" }) updatedAt: Date;
+}

@@ -1,0 +1,119 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { In } from "typeorm";
+import { openConversation } from "../../access/conversation-access.js";
+import { visibleConversations } from "../../access/scope.js";
+import type { RequestContext } from "../../context.js";
+import { RoleEnum } from "../../graphql/enums.js";
+import { Agreement } from "../agreement/agreement.entity.js";
+import { Invite } from "../invite/invite.entity.js";
+import { inviteUrl } from "../invite/invite-links.js";
+import { Person } from "../people/person.entity.js";
+import { Placement } from "../placement/placement.entity.js";
+import { Conversation } from "./conversation.entity.js";
+import { InviteLink, ParticipantType } from "./conversation.types.js";
+import { ConversationParticipant } from "./participant.entity.js";
+import { PhasePeriod } from "./phase-period.entity.js";
+
+/** Reading conversations, with what belongs to them. */
+@Resolver(() => Conversation)
+export class ConversationResolver {
+  @Query(() => Conversation, {
+    description: "One conversation the caller takes part in or is responsible for.",
+  })
+  async conversation(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return (await openConversation(ctx, id)).conversation;
+  }
+
+  @Query(() => [Conversation], { description: "The caller's conversations, soonest first." })
+  async conversations(@Ctx() ctx: RequestContext) {
+    return (await visibleConversations(ctx)).orderBy("c.scheduled_at", "ASC").limit(500).getMany();
+  }
+
+  @FieldResolver(() => [ParticipantType])
+  async participants(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
+    const manager = ctx.services.dataSource.manager;
+    const rows = await manager.findBy(ConversationParticipant, { conversationId: conversation.id });
+    const people = await manager.findBy(Person, { id: In(rows.map((r) => r.personId)) });
+    const order = ["student", "praktijkopleider", "bpv_begeleider"];
+    return rows
+      .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))
+      .map((r) => ({ role: r.role, person: people.find((p) => p.id === r.personId) }));
+  }
+
+  @FieldResolver(() => RoleEnum, { nullable: true, description: "The caller's role in it." })
+  async myRole(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
+    if (!ctx.viewer) return null;
+    const row = await ctx.services.dataSource.manager.findOneBy(ConversationParticipant, {
+      conversationId: conversation.id,
+      personId: ctx.viewer.personId,
+    });
+    return row?.role ?? null;
+  }
+
+  @FieldResolver(() => Placement)
+  placement(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
+    return ctx.services.dataSource.manager.findOneByOrFail(Placement, {
+      id: conversation.placementId,
+    });
+  }
+
+  @FieldResolver(() => [PhasePeriod], { description: "When each phase started and ended." })
+  phasePeriods(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
+    return ctx.services.dataSource.manager.find(PhasePeriod, {
+      where: { conversationId: conversation.id },
+      order: { startedAt: "ASC" },
+    });
+  }
+
+  @FieldResolver(() => [Agreement], { description: "Agreements made in this conversation." })
+  agreements(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
+    return ctx.services.dataSource.manager.find(Agreement, {
+      where: { conversationId: conversation.id },
+      order: { position: "ASC" },
+    });
+  }
+
+  @FieldResolver(() => [Agreement], {
+    description: "The agreements of the placement's previous conversation, to review now.",
+  })
+  async previousAgreements(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
+    const manager = ctx.services.dataSource.manager;
+    const previous = await manager
+      .createQueryBuilder(Conversation, "c")
+      .where("c.placement_id = :placementId", { placementId: conversation.placementId })
+      .andWhere("c.id <> :id", { id: conversation.id })
+      .andWhere("c.scheduled_at < :at", { at: conversation.scheduledAt.toISOString() })
+      .andWhere("c.status IN (:...held)", { held: ["ended", "signed"] })
+      .orderBy("c.scheduled_at", "DESC")
+      .getOne();
+    if (!previous) return [];
+    return manager.find(Agreement, {
+      where: { conversationId: previous.id },
+      order: { position: "ASC" },
+    });
+  }
+
+  @FieldResolver(() => [InviteLink], {
+    nullable: true,
+    description: "The invite links; only for the BPV-begeleider who leads, null for others.",
+  })
+  async invites(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
+    const access = await openConversation(ctx, conversation.id).catch(() => null);
+    const leads =
+      access?.viewer.role === "bpv_begeleider" &&
+      !access.viewer.inviteId &&
+      access.placement.begeleiderId === access.viewer.personId;
+    if (!leads) return null;
+    const manager = ctx.services.dataSource.manager;
+    const invites = await manager.find(Invite, {
+      where: { conversationId: conversation.id },
+      order: { createdAt: "ASC" },
+    });
+    const people = await manager.findBy(Person, { id: In(invites.map((i) => i.personId)) });
+    return invites.map((invite) => ({
+      invite,
+      person: people.find((p) => p.id === invite.personId),
+      url: inviteUrl(ctx.services, invite),
+    }));
+  }
+}

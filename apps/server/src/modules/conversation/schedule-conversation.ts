@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import type { ParticipantRole } from "@driehoek/domain";
+import type { Services, Viewer } from "../../context.js";
+import { badInput } from "../../graphql/errors.js";
+import { createInvite, inviteUrl } from "../invite/invite-links.js";
+import { Person } from "../people/person.entity.js";
+import type { Placement } from "../placement/placement.entity.js";
+import { Student } from "../school/student.entity.js";
+import { Conversation, type ConversationMode } from "./conversation.entity.js";
+import type { ScheduledConversation } from "./conversation.types.js";
+import { ConversationParticipant } from "./participant.entity.js";
+
+const LATEST_YEAR = 2100;
+
+/**
+ * Plans a conversation for a placement: the student, the praktijkopleider and the
+ * BPV-begeleider take part, and each gets a personal invite link. One transaction.
+ */
+export async function scheduleConversation(
+  services: Services,
+  viewer: Viewer,
+  placement: Placement,
+  request: { scheduledAt: Date; mode: ConversationMode },
+): Promise<ScheduledConversation> {
+  const time = request.scheduledAt.getTime();
+  if (Number.isNaN(time) || request.scheduledAt.getUTCFullYear() > LATEST_YEAR) {
+    throw badInput("scheduledAt is not a usable date.");
+  }
+  const student = await services.dataSource.manager.findOneByOrFail(Student, {
+    id: placement.studentId,
+  });
+  const roles: [ParticipantRole, string][] = [
+    ["student", student.personId],
+    ["praktijkopleider", placement.praktijkopleiderId],
+    ["bpv_begeleider", placement.begeleiderId],
+  ];
+  return services.dataSource.transaction(async (manager) => {
+    const conversation: Conversation = {
+      id: randomUUID(),
+      placementId: placement.id,
+      scheduledAt: request.scheduledAt,
+      mode: request.mode,
+      status: "planned",
+      phase: null,
+      section: null,
+      phaseStartedAt: null,
+      sectionStartedAt: null,
+      startedAt: null,
+      endedAt: null,
+      signedAt: null,
+      summary: null,
+      conclusion: null,
+      conclusionMotivation: null,
+      version: 1,
+      createdById: viewer.personId,
+      createdAt: services.now(),
+    };
+    await manager.insert(Conversation, conversation);
+    const invites = [];
+    for (const [role, personId] of roles) {
+      await manager.insert(ConversationParticipant, {
+        id: randomUUID(),
+        conversationId: conversation.id,
+        personId,
+        role,
+      });
+      const invite = await createInvite(services, manager, {
+        conversationId: conversation.id,
+        personId,
+        role,
+        scheduledAt: request.scheduledAt,
+      });
+      const person = await manager.findOneByOrFail(Person, { id: personId });
+      invites.push({ invite, person, url: inviteUrl(services, invite) });
+    }
+    await services.audit.record(
+      {
+        actorId: viewer.personId,
+        action: "conversation.scheduled",
+        subjectType: "conversation",
+        subjectId: conversation.id,
+        detail: { placementId: placement.id, scheduledAt: request.scheduledAt.toISOString() },
+      },
+      manager,
+    );
+    return { conversation, invites };
+  });
+}

@@ -1,0 +1,131 @@
+import { checkPok, frequencyStatus, POK_PROBLEM_LABELS, toIsoDate } from "@driehoek/domain";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { visiblePlacements } from "../../access/scope.js";
+import type { RequestContext } from "../../context.js";
+import { forbidden, notFound } from "../../graphql/errors.js";
+import { Conversation } from "../conversation/conversation.entity.js";
+import { Person } from "../people/person.entity.js";
+import { Company } from "../school/company.entity.js";
+import { Programme } from "../school/programme.entity.js";
+import { Student } from "../school/student.entity.js";
+import { Placement } from "./placement.entity.js";
+import { FrequencyStatusType, PokCheckType, PokType } from "./placement.types.js";
+import { pokFactsOf } from "./pok-facts.js";
+
+/** Placements (BPV-periodes) with their POK check and the frequency rule. */
+@Resolver(() => Placement)
+export class PlacementResolver {
+  @Query(() => [Placement], { description: "The placements the caller may see." })
+  async placements(@Ctx() ctx: RequestContext) {
+    return (await visiblePlacements(ctx)).orderBy("p.start_date", "DESC").limit(1000).getMany();
+  }
+
+  @Query(() => Placement)
+  async placement(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    const found = await (await visiblePlacements(ctx)).andWhere("p.id = :id", { id }).getOne();
+    if (found) return found;
+    const exists = await ctx.services.dataSource.manager.existsBy(Placement, { id });
+    if (!exists) throw notFound("Placement");
+    throw forbidden("You are not responsible for this placement.");
+  }
+
+  @FieldResolver(() => Person, { description: "The student, as a person." })
+  async student(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    const manager = ctx.services.dataSource.manager;
+    const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
+    return manager.findOneByOrFail(Person, { id: student.personId });
+  }
+
+  @FieldResolver(() => Student, { description: "The student's enrolment: number, cohort." })
+  enrolment(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    return ctx.services.dataSource.manager.findOneByOrFail(Student, { id: placement.studentId });
+  }
+
+  @FieldResolver(() => Programme)
+  async programme(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    const manager = ctx.services.dataSource.manager;
+    const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
+    return manager.findOneByOrFail(Programme, { id: student.programmeId });
+  }
+
+  @FieldResolver(() => Company)
+  company(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    return ctx.services.dataSource.manager.findOneByOrFail(Company, { id: placement.companyId });
+  }
+
+  @FieldResolver(() => String)
+  async companyName(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    return (await this.company(placement, ctx)).name;
+  }
+
+  @FieldResolver(() => Person)
+  praktijkopleider(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    return ctx.services.dataSource.manager.findOneByOrFail(Person, {
+      id: placement.praktijkopleiderId,
+    });
+  }
+
+  @FieldResolver(() => Person, { description: "The BPV-begeleider." })
+  begeleider(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    return ctx.services.dataSource.manager.findOneByOrFail(Person, { id: placement.begeleiderId });
+  }
+
+  @FieldResolver(() => PokType)
+  pok(@Root() p: Placement): PokType {
+    return {
+      number: p.pokNumber,
+      status: p.pokStatus,
+      startDate: p.pokStartDate,
+      endDate: p.pokEndDate,
+      hours: p.pokHours,
+      studentSignedAt: p.pokStudentSignedAt,
+      schoolSignedAt: p.pokSchoolSignedAt,
+      companySignedAt: p.pokCompanySignedAt,
+      parentSignedAt: p.pokParentSignedAt,
+    };
+  }
+
+  @FieldResolver(() => PokCheckType, { description: "Is the POK valid today, and if not, why." })
+  async pokCheck(@Root() placement: Placement, @Ctx() ctx: RequestContext): Promise<PokCheckType> {
+    const today = toIsoDate(ctx.services.now());
+    const facts = await pokFactsOf(ctx.services.dataSource.manager, placement, today);
+    const { isValid, problems } = checkPok(facts, today);
+    return { isValid, problems, messages: problems.map((p) => POK_PROBLEM_LABELS[p].nl) };
+  }
+
+  @FieldResolver(() => Boolean)
+  async pokValid(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    return (await this.pokCheck(placement, ctx)).isValid;
+  }
+
+  @FieldResolver(() => [String])
+  async pokProblems(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    return (await this.pokCheck(placement, ctx)).problems;
+  }
+
+  @FieldResolver(() => [Conversation])
+  conversations(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    return ctx.services.dataSource.manager.find(Conversation, {
+      where: { placementId: placement.id },
+      order: { scheduledAt: "ASC" },
+    });
+  }
+
+  @FieldResolver(() => FrequencyStatusType, {
+    description: "The frequency rule: is a conversation overdue?",
+  })
+  async frequency(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    const held = await ctx.services.dataSource.manager.find(Conversation, {
+      where: { placementId: placement.id },
+      select: { scheduledAt: true, status: true },
+    });
+    return frequencyStatus({
+      placementStart: placement.startDate,
+      placementEnd: placement.endDate,
+      heldDates: held
+        .filter((c) => c.status === "ended" || c.status === "signed")
+        .map((c) => toIsoDate(c.scheduledAt)),
+      today: toIsoDate(ctx.services.now()),
+    });
+  }
+}

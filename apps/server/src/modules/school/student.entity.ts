@@ -1,0 +1,25 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { DateColumn, IdColumn, RefColumn } from "../../db/columns.js";
+
+/** A student's enrolment: who (a person), in which programme and cohort. */
+@ObjectType("Student")
+@Entity("student")
+export class Student {
+  @Field(() => ID)
+  @IdColumn()
+  id: string;
+  @RefColumn("Person", { name: "person_id" }) personId: string;
+  @RefColumn("Programme", { name: "programme_id" }) programmeId: string;
+  @Field(() => String)
+  @Column({ type: "varchar", length: 20, name: "student_number" })
+  studentNumber: string;
+  /** Cohort as the school year the student started, e.g. "2025-2026". */
+  @Field(() => String)
+  @Column({ type: "varchar", length: 9 })
+  cohort: string;
+  @DateColumn({ nullable: true, name: "birth_date" }) birthDate: string | null;
+  /** The trajectbegeleider who receives reports and particulars. */
+  @RefColumn("Person", { nullable: true, name: "trajectbegeleider_id", onDelete: "SET NULL" })
+  trajectbegeleiderId: string | null;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  addMonths,
+  ageOn,
+  assertIsoDate,
+  daysBetween,
+  isIsoDate,
+  maxDate,
+  minDate,
+  todayIso,
+  toIsoDate,
+} from "./dates.js";
+
+describe("isIsoDate", () => {
+  it("accepts real calendar dates in strict YYYY-MM-DD form", () => {
+    expect(isIsoDate("2026-09-01")).toBe(true);
+    expect(isIsoDate("2028-02-29")).toBe(true);
+    expect(isIsoDate("2026-12-31")).toBe(true);
+    expect(isIsoDate("0001-01-01")).toBe(true);
+  });
+
+  it("rejects dates that do not exist", () => {
+    expect(isIsoDate("2026-02-30")).toBe(false);
+    expect(isIsoDate("2026-02-29")).toBe(false);
+    expect(isIsoDate("2100-02-29")).toBe(false);
+    expect(isIsoDate("2026-13-01")).toBe(false);
+    expect(isIsoDate("2026-00-10")).toBe(false);
+    expect(isIsoDate("2026-04-31")).toBe(false);
+    expect(isIsoDate("2026-01-00")).toBe(false);
+  });
+
+  it("rejects other formats", () => {
+    for (const value of [
+      "2026-9-1",
+      "26-09-01",
+      "01-09-2026",
+      "2026/09/01",
+      "2026-09-01T00:00:00Z",
+      " 2026-09-01",
+      "2026-09-01\n",
+      "",
+      "yesterday",
+    ]) {
+      expect(isIsoDate(value), value).toBe(false);
+    }
+  });
+
+  it("assertIsoDate names the field it rejects", () => {
+    expect(() => assertIsoDate("2026-02-30", "dueDate")).toThrow(/dueDate/);
+    expect(() => assertIsoDate("2026-02-28", "dueDate")).not.toThrow();
+  });
+});
+
+describe("addDays", () => {
+  it("crosses months, years and leap days", () => {
+    expect(addDays("2026-01-31", 1)).toBe("2026-02-01");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2027-02-28", 1)).toBe("2027-03-01");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(addDays("2026-09-01", 0)).toBe("2026-09-01");
+  });
+
+  it("is not shifted by daylight saving time changes", () => {
+    // Europe/Amsterdam switches on 2026-03-29 and 2026-10-25.
+    expect(addDays("2026-03-28", 1)).toBe("2026-03-29");
+    expect(addDays("2026-03-29", 1)).toBe("2026-03-30");
+    expect(addDays("2026-10-24", 2)).toBe("2026-10-26");
+  });
+
+  it("refuses invalid dates and fractional days", () => {
+    expect(() => addDays("2026-02-30", 1)).toThrow(RangeError);
+    expect(() => addDays("2026-02-01", 1.5)).toThrow(RangeError);
+  });
+});
+
+describe("addMonths", () => {
+  it("clamps to the last day of a shorter month", () => {
+    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonths("2028-01-31", 1)).toBe("2028-02-29");
+    expect(addMonths("2026-08-31", 12)).toBe("2027-08-31");
+    expect(addMonths("2028-02-29", 12)).toBe("2029-02-28");
+    expect(addMonths("2026-03-15", -3)).toBe("2025-12-15");
+  });
+});
+
+describe("daysBetween", () => {
+  it("counts days from a to b, negative when b is earlier", () => {
+    expect(daysBetween("2026-09-01", "2026-09-01")).toBe(0);
+    expect(daysBetween("2026-09-01", "2026-09-02")).toBe(1);
+    expect(daysBetween("2026-09-02", "2026-09-01")).toBe(-1);
+    expect(daysBetween("2026-08-01", "2027-07-31")).toBe(364);
+    expect(daysBetween("2027-08-01", "2028-07-31")).toBe(365);
+    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
+  });
+});
+
+describe("toIsoDate / todayIso", () => {
+  it("takes the UTC calendar date", () => {
+    expect(toIsoDate(new Date("2026-03-29T23:30:00Z"))).toBe("2026-03-29");
+    // 00:30 in Amsterdam summer time is still the previous day in UTC.
+    expect(toIsoDate(new Date("2026-03-30T00:30:00+02:00"))).toBe("2026-03-29");
+    expect(todayIso(new Date("2026-09-01T12:00:00Z"))).toBe("2026-09-01");
+  });
+
+  it("refuses an invalid Date", () => {
+    expect(() => toIsoDate(new Date("nonsense"))).toThrow(RangeError);
+  });
+});
+
+describe("ageOn", () => {
+  it("counts completed years, turning a year older on the birthday itself", () => {
+    expect(ageOn("2008-09-01", "2026-08-31")).toBe(17);
+    expect(ageOn("2008-09-01", "2026-09-01")).toBe(18);
+    expect(ageOn("2008-09-01", "2026-12-31")).toBe(18);
+    expect(ageOn("2008-12-31", "2026-01-01")).toBe(17);
+  });
+
+  it("has someone born on 29 February turn older on 1 March in common years", () => {
+    expect(ageOn("2008-02-29", "2026-02-28")).toBe(17);
+    expect(ageOn("2008-02-29", "2026-03-01")).toBe(18);
+    expect(ageOn("2008-02-29", "2028-02-29")).toBe(20);
+  });
+});
+
+describe("minDate / maxDate", () => {
+  it("picks the earlier and later date", () => {
+    expect(minDate("2026-09-01", "2026-08-31")).toBe("2026-08-31");
+    expect(maxDate("2026-09-01", "2026-08-31")).toBe("2026-09-01");
+  });
+});
