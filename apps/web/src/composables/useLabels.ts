@@ -1,0 +1,31 @@
+import { type Locale, ROLE_LABELS, type Role } from "@driehoek/domain";
+import { useI18n } from "vue-i18n";
+
+const DATE_LOCALES: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
+
+/** Locale-aware labels the message catalogues do not hold: role names and dates. */
+export function useLabels() {
+  const { locale } = useI18n();
+  const current = () => locale.value as Locale;
+
+  return {
+    /** The role's name in the current language, as the domain package defines it. */
+    roleLabel: (role: Role) => ROLE_LABELS[role][current()],
+    /** A date and time like "di 3 mrt 2026, 14:30". */
+    formatDateTime: (iso: string) =>
+      new Intl.DateTimeFormat(DATE_LOCALES[current()], {
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+      }).format(new Date(iso)),
+    /** Just the time, e.g. "14:30". */
+    formatTime: (iso: string) =>
+      new Intl.DateTimeFormat(DATE_LOCALES[current()], {
+        hour: "2-digit",
+        minute: "2-digit",
+      }).format(new Date(iso)),
+  };
+}
