@@ -25,7 +25,9 @@ export const RESOLVERS = [
 export function buildApiSchema(emitTo?: string): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS,
-    validate: { forbidUnknownValues: false },
+    // Validation errors name the failed constraints but never echo the input back: no
+    // password in an error response, no 600 kB string returned twice.
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     // Subscriptions here bring their own `subscribe` (authorized per conversation); type-graphql
     // still insists on a PubSub being configured.
     pubSub: createPubSub(),

@@ -105,8 +105,10 @@ export class PlacementResolver {
 
   @FieldResolver(() => [Conversation])
   conversations(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
+    // An invite opens one conversation, not the placement's others (earlier ones included).
+    const only = ctx.viewer?.conversationId;
     return ctx.services.dataSource.manager.find(Conversation, {
-      where: { placementId: placement.id },
+      where: only ? { placementId: placement.id, id: only } : { placementId: placement.id },
       order: { scheduledAt: "ASC" },
     });
   }
