@@ -24,6 +24,15 @@ export interface Config {
   maxQueryDepth: number;
   /** Largest request body in bytes (HTTP and websocket messages). `MAX_BODY_BYTES`, default 1 MB. */
   maxBodyBytes: number;
+  /**
+   * How the collaboration log syncs to disk: "full" syncs every group commit (survives power
+   * loss), "normal" relies on the OS after a commit (survives a process crash). `COLLAB_SYNC`.
+   */
+  collabSync: "FULL" | "NORMAL";
+  /** Connections one collaborative document accepts. `COLLAB_MAX_CONNECTIONS`, default 30. */
+  collabMaxConnections: number;
+  /** Sustained messages per second one collaboration connection may send. `COLLAB_RATE`, default 200. */
+  collabMessagesPerSecond: number;
   /** Log each request's errors to stderr. `LOG_LEVEL` (silent | info), default info. */
   logLevel: "silent" | "info";
 }
@@ -56,6 +65,9 @@ export function loadConfig(
     maxQueryDepth: intFrom(env.GRAPHQL_MAX_DEPTH, 10, "GRAPHQL_MAX_DEPTH"),
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 1024 * 1024, "MAX_BODY_BYTES"),
     logLevel: env.LOG_LEVEL === "silent" ? "silent" : "info",
+    collabSync: env.COLLAB_SYNC?.toLowerCase() === "normal" ? "NORMAL" : "FULL",
+    collabMaxConnections: intFrom(env.COLLAB_MAX_CONNECTIONS, 30, "COLLAB_MAX_CONNECTIONS"),
+    collabMessagesPerSecond: intFrom(env.COLLAB_RATE, 200, "COLLAB_RATE"),
   };
   return { ...config, ...overrides };
 }

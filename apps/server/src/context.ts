@@ -1,3 +1,4 @@
+import type { EventEmitter } from "node:events";
 import type { Role } from "@driehoek/domain";
 import type { DataSource } from "typeorm";
 import type { Config } from "./config.js";
@@ -13,6 +14,12 @@ export interface Viewer {
   inviteId?: string;
 }
 
+/** Things that happened which other parts of the server react to (the collaboration endpoint). */
+export type ServerEvents = EventEmitter<{
+  /** An invite was revoked: its open sessions must end. */
+  inviteRevoked: [inviteId: string];
+}>;
+
 /** Long-lived things every request may use. */
 export interface Services {
   config: Config;
@@ -21,6 +28,7 @@ export interface Services {
   serverKey: Buffer;
   audit: AuditLog;
   phaseEvents: PhaseEvents;
+  events: ServerEvents;
   /** Current time; tests may move it. */
   now(): Date;
 }

@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -10,9 +11,14 @@ import { WebSocketServer } from "ws";
 import { authenticate } from "./auth/authenticate.js";
 import { loadServerKey } from "./auth/server-key.js";
 import { verifyAccessToken } from "./auth/tokens.js";
+import { CollabServer } from "./collab/collab-server.js";
+import { PostgresUpdateStore } from "./collab/postgres-store.js";
+import { localRelay } from "./collab/relay.js";
+import { SqliteUpdateStore } from "./collab/sqlite-store.js";
+import type { UpdateStore } from "./collab/store.js";
 import type { Config } from "./config.js";
 import type { RequestContext, Services } from "./context.js";
-import { openDatabase } from "./db/data-source.js";
+import { openDatabase, sqliteFile } from "./db/data-source.js";
 import { depthLimit, fieldCountLimit } from "./graphql/limits.js";
 import { buildApiSchema } from "./graphql/schema.js";
 import { AuditLog } from "./modules/audit/audit-log.js";
@@ -24,6 +30,8 @@ const MAX_FIELDS = 500;
 /** A running Driehoek server: everything on one port. */
 export interface DriehoekServer {
   services: Services;
+  /** The collaboration endpoint, for figures and for flushing a conversation's projection. */
+  collab: CollabServer;
   httpServer: http.Server;
   /** Starts listening; resolves with the actual port (0 in the config picks a free one). */
   listen(): Promise<number>;
@@ -55,8 +63,28 @@ export async function createServer(
     serverKey: await loadServerKey(dataSource),
     audit: new AuditLog(dataSource, now),
     phaseEvents: createLocalPhaseEvents(),
+    events: new EventEmitter() as Services["events"],
     now,
   };
+  const store: UpdateStore = config.databaseUrl
+    ? new PostgresUpdateStore(config.databaseUrl)
+    : await SqliteUpdateStore.open(sqliteFile(config.dataDir), config.collabSync);
+  const collab = new CollabServer(services, store, localRelay, {
+    maxMessageBytes: config.maxBodyBytes,
+    maxConnectionsPerDocument: config.collabMaxConnections,
+    authTimeoutMs: 10_000,
+    idleUnloadMs: 30_000,
+    projectionDelayMs: 1_000,
+    compactAfterUpdates: 2_000,
+    pingIntervalMs: 15_000,
+    limits: {
+      messagesPerSecond: config.collabMessagesPerSecond,
+      messageBurst: config.collabMessagesPerSecond * 3,
+      bytesPerSecond: config.maxBodyBytes,
+      byteBurst: config.maxBodyBytes * 4,
+    },
+  });
+  services.events.on("inviteRevoked", (inviteId) => collab.closeInvite(inviteId));
   const schema = await buildApiSchema();
   const rules = [...specifiedRules, depthLimit(config.maxQueryDepth), fieldCountLimit(MAX_FIELDS)];
 
@@ -101,6 +129,15 @@ export async function createServer(
       graphqlSockets.handleUpgrade(request, socket, head, (ws) =>
         graphqlSockets.emit("connection", ws, request),
       );
+    } else if (pathname.startsWith("/collab/")) {
+      let room: string;
+      try {
+        room = decodeURIComponent(pathname.slice("/collab/".length));
+      } catch {
+        socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+        return;
+      }
+      collab.handleUpgrade(request, socket, head, room);
     } else {
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
     }
@@ -144,6 +181,7 @@ export async function createServer(
 
   return {
     services,
+    collab,
     httpServer,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -153,8 +191,10 @@ export async function createServer(
         );
       }),
     close: async () => {
+      await collab.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+      await store.close();
       await dataSource.destroy();
     },
   };

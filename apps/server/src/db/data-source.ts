@@ -3,9 +3,10 @@ import path from "node:path";
 import { DataSource } from "typeorm";
 import { ENTITIES } from "./entities.js";
 import { InitialSchema1732800000000 } from "./migrations/1732800000000-initial-schema.js";
+import { CollabLog1732800000001 } from "./migrations/1732800000001-collab-log.js";
 
 /** Migrations in the order they run. */
-export const MIGRATIONS = [InitialSchema1732800000000];
+export const MIGRATIONS = [InitialSchema1732800000000, CollabLog1732800000001];
 
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */
 export interface DatabaseOptions {
@@ -30,11 +31,16 @@ export function createDataSource(options: DatabaseOptions): DataSource {
   return new DataSource({
     ...common,
     type: "sqlite",
-    database: path.join(options.dataDir, "driehoek.sqlite"),
+    database: sqliteFile(options.dataDir),
     // WAL lets readers go on while one writer commits; the busy timeout queues writers.
     enableWAL: true,
     busyTimeout: 5000,
   });
+}
+
+/** The SQLite file inside a data directory. */
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, "driehoek.sqlite");
 }
 
 /** Opens the data source and brings its schema up to date. */

@@ -3,6 +3,7 @@ import { addDays, toIsoDate } from "@driehoek/domain";
 import { type EntityManager, In } from "typeorm";
 import { hashPassword } from "../auth/password.js";
 import type { Services, Viewer } from "../context.js";
+import { inTransaction } from "../db/transaction.js";
 import { Agreement } from "../modules/agreement/agreement.entity.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { ConversationParticipant } from "../modules/conversation/participant.entity.js";
@@ -216,7 +217,7 @@ export async function seedDemo(services: Services): Promise<boolean> {
   const now = services.now();
   const today = toIsoDate(now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const ids = await dataSource.transaction(async (manager) => {
+  const ids = await inTransaction(dataSource, async (manager) => {
     const made = await seedSchool(manager, today, now, passwordHash);
     await seedEarlierConversation(manager, made, today, now);
     return made;

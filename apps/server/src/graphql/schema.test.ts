@@ -5,11 +5,17 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildApiSchema } from "./schema.js";
 
-const committed = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../schema.graphql");
+const committed = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../schema.graphql",
+);
 
 describe("schema.graphql", () => {
   it("is the schema the code builds (run `npm run schema` after an API change)", async () => {
-    const fresh = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "driehoek-schema-")), "schema.graphql");
+    const fresh = path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), "driehoek-schema-")),
+      "schema.graphql",
+    );
     await buildApiSchema(fresh);
     expect(fs.readFileSync(committed, "utf8")).toBe(fs.readFileSync(fresh, "utf8"));
   });

@@ -5,6 +5,7 @@ import { visibleConversations } from "../../access/scope.js";
 import type { RequestContext } from "../../context.js";
 import { RoleEnum } from "../../graphql/enums.js";
 import { Agreement } from "../agreement/agreement.entity.js";
+import { previousAgreements } from "../agreement/previous-agreements.js";
 import { Invite } from "../invite/invite.entity.js";
 import { inviteUrl } from "../invite/invite-links.js";
 import { Person } from "../people/person.entity.js";
@@ -76,21 +77,8 @@ export class ConversationResolver {
   @FieldResolver(() => [Agreement], {
     description: "The agreements of the placement's previous conversation, to review now.",
   })
-  async previousAgreements(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
-    const manager = ctx.services.dataSource.manager;
-    const previous = await manager
-      .createQueryBuilder(Conversation, "c")
-      .where("c.placement_id = :placementId", { placementId: conversation.placementId })
-      .andWhere("c.id <> :id", { id: conversation.id })
-      .andWhere("c.scheduled_at < :at", { at: conversation.scheduledAt.toISOString() })
-      .andWhere("c.status IN (:...held)", { held: ["ended", "signed"] })
-      .orderBy("c.scheduled_at", "DESC")
-      .getOne();
-    if (!previous) return [];
-    return manager.find(Agreement, {
-      where: { conversationId: previous.id },
-      order: { position: "ASC" },
-    });
+  previousAgreements(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
+    return previousAgreements(ctx.services.dataSource.manager, conversation);
   }
 
   @FieldResolver(() => [InviteLink], {

@@ -9,6 +9,7 @@ import {
 import type { EntityManager } from "typeorm";
 import type { ConversationAccess } from "../../access/conversation-access.js";
 import type { Services } from "../../context.js";
+import { inTransaction } from "../../db/transaction.js";
 import { conflict } from "../../graphql/errors.js";
 import { Conversation } from "./conversation.entity.js";
 import type { PhaseChangeEvent } from "./phase-events.js";
@@ -73,7 +74,7 @@ export class ConversationMover {
     if (move.status === "live" && !before.startedAt) after.startedAt = at;
     if (move.status === "ended") after.endedAt = at;
 
-    const updated = await this.services.dataSource.transaction(async (manager) => {
+    const updated = await inTransaction(this.services.dataSource, async (manager) => {
       const result = await manager.update(
         Conversation,
         { id: before.id, version: before.version },

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ParticipantRole } from "@driehoek/domain";
 import type { Services, Viewer } from "../../context.js";
+import { inTransaction } from "../../db/transaction.js";
 import { badInput } from "../../graphql/errors.js";
 import { createInvite, inviteUrl } from "../invite/invite-links.js";
 import { Person } from "../people/person.entity.js";
@@ -34,7 +35,7 @@ export async function scheduleConversation(
     ["praktijkopleider", placement.praktijkopleiderId],
     ["bpv_begeleider", placement.begeleiderId],
   ];
-  return services.dataSource.transaction(async (manager) => {
+  return inTransaction(services.dataSource, async (manager) => {
     const conversation: Conversation = {
       id: randomUUID(),
       placementId: placement.id,

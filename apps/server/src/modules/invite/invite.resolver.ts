@@ -26,6 +26,7 @@ export class InviteResolver {
         subjectId: invite.id,
         detail: { conversationId: invite.conversationId, role: invite.role },
       });
+      ctx.services.events.emit("inviteRevoked", invite.id);
     }
     return invite;
   }

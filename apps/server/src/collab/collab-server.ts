@@ -1,0 +1,398 @@
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import { CLOSE, conversationSeed, isSeeded, MESSAGE, privateNotesSeed } from "@driehoek/collab";
+import * as decoding from "lib0/decoding";
+import { type WebSocket, WebSocketServer } from "ws";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import type { Services } from "../context.js";
+import { previousAgreements } from "../modules/agreement/previous-agreements.js";
+import { Conversation } from "../modules/conversation/conversation.entity.js";
+import { authorizeCollab, type CollabIdentity, CollabRefusal } from "./access.js";
+import { assertAwarenessOwnership } from "./awareness-guard.js";
+import { CollabConnection, type ConnectionLimits } from "./connection.js";
+import { GroupCommitter } from "./group-commit.js";
+import { projectConversation } from "./projection.js";
+import type { CollabRelay } from "./relay.js";
+import { clocksOf, Room } from "./room.js";
+import type { UpdateStore } from "./store.js";
+
+/** Settings of the collaboration endpoint. */
+export interface CollabOptions {
+  /** Largest message in bytes; larger ones close the connection (1009). */
+  maxMessageBytes: number;
+  /** Connections one document accepts at once. */
+  maxConnectionsPerDocument: number;
+  /** Time a new connection has to be authorized, in ms. */
+  authTimeoutMs: number;
+  /** A document without connections leaves memory after this many ms. */
+  idleUnloadMs: number;
+  /** Delay before the relational tables follow the live document, in ms. */
+  projectionDelayMs: number;
+  /** Log entries after which a document's log is compacted into a snapshot. */
+  compactAfterUpdates: number;
+  /** Interval of websocket pings that find dead connections, in ms. */
+  pingIntervalMs: number;
+  limits: ConnectionLimits;
+}
+
+class Malformed extends Error {}
+
+/**
+ * The collaboration endpoint `/collab/<conversationId>` (and `/<conversationId>/private`):
+ * y-websocket's protocol, where every update is stored before anyone else sees it and its
+ * writer is told so. See docs/API.md for the protocol and close codes.
+ */
+export class CollabServer {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly sockets: WebSocketServer;
+  private readonly committer: GroupCommitter;
+  private readonly projections = new Map<
+    string,
+    { timer: NodeJS.Timeout | null; running: Promise<void> }
+  >();
+  private readonly compacting = new Set<string>();
+  private readonly pinger: NodeJS.Timeout;
+  private readonly unsubscribes = new Map<string, () => void>();
+  private readonly bySocket = new WeakMap<WebSocket, CollabConnection>();
+
+  constructor(
+    private readonly services: Services,
+    private readonly store: UpdateStore,
+    private readonly relay: CollabRelay,
+    private readonly options: CollabOptions,
+  ) {
+    this.committer = new GroupCommitter(store);
+    this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    this.pinger = setInterval(() => this.ping(), options.pingIntervalMs);
+    this.pinger.unref();
+  }
+
+  /** Figures for the benchmark and for operations. */
+  stats() {
+    let connections = 0;
+    for (const socket of this.sockets.clients)
+      if (socket.readyState === socket.OPEN) connections += 1;
+    return { documents: this.rooms.size, connections, ...this.committer.stats };
+  }
+
+  /** Takes over an HTTP upgrade for `room` (the path after /collab/). */
+  handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer, room: string): void {
+    const params = new URL(request.url ?? "/", "http://localhost").searchParams;
+    this.sockets.handleUpgrade(request, socket, head, (ws) => {
+      void this.accept(ws, room, params.get("token"), params.get("acks") === "1");
+    });
+  }
+
+  private async accept(
+    ws: WebSocket,
+    roomName: string,
+    token: string | null,
+    wantsAcks: boolean,
+  ): Promise<void> {
+    const early: Buffer[] = [];
+    let connection: CollabConnection | null = null;
+    let room: Room | null = null;
+    ws.on("error", () => ws.terminate());
+    ws.on("message", (data: Buffer, isBinary) => {
+      if (!isBinary) return ws.close(CLOSE.malformed, "Binary messages only.");
+      if (!connection || !room) {
+        // Messages sent before the connection is authorized wait, within reason.
+        if (early.push(data) > 100)
+          ws.close(CLOSE.rateLimited, "Too many messages before authorization.");
+        return;
+      }
+      this.receive(connection, room, data);
+    });
+    const deadline = setTimeout(
+      () => ws.close(CLOSE.authTimeout, "Authorization took too long."),
+      this.options.authTimeoutMs,
+    );
+    try {
+      const identity = await authorizeCollab(this.services, roomName, token);
+      const loaded = await this.room(identity);
+      clearTimeout(deadline);
+      if (ws.readyState !== ws.OPEN) return;
+      if (loaded.connections.size >= this.options.maxConnectionsPerDocument) {
+        return ws.close(CLOSE.tooManyConnections, "This document has too many connections.");
+      }
+      const joined = new CollabConnection(ws, identity, wantsAcks, this.options.limits);
+      if (loaded.idleTimer) clearTimeout(loaded.idleTimer);
+      loaded.idleTimer = null;
+      loaded.connections.add(joined);
+      this.bySocket.set(ws, joined);
+      ws.on("pong", () => {
+        joined.isAlive = true;
+      });
+      ws.on("close", () => this.leave(joined, loaded));
+      loaded.greet(joined);
+      if (!identity.canWrite && identity.readOnlyReason)
+        loaded.refuseWrite(joined, identity.readOnlyReason);
+      connection = joined;
+      room = loaded;
+      for (const data of early.splice(0)) this.receive(joined, loaded, data);
+    } catch (error) {
+      clearTimeout(deadline);
+      if (error instanceof CollabRefusal) return ws.close(error.code, error.message);
+      console.error(`collab: could not open ${roomName}:`, error);
+      ws.close(CLOSE.loadFailed, "The document could not be loaded; try again shortly.");
+    }
+  }
+
+  private receive(connection: CollabConnection, room: Room, data: Buffer): void {
+    if (!connection.admit(data.byteLength)) {
+      connection.close(CLOSE.rateLimited, "Too many messages; slow down.");
+      return;
+    }
+    try {
+      const decoder = decoding.createDecoder(
+        new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      );
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE.sync) {
+        const step = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (step === syncProtocol.messageYjsSyncStep1) room.answerStep1(connection, payload);
+        else if (
+          step === syncProtocol.messageYjsSyncStep2 ||
+          step === syncProtocol.messageYjsUpdate
+        ) {
+          this.receiveUpdate(connection, room, payload);
+        } else throw new Malformed();
+      } else if (type === MESSAGE.awareness) {
+        const update = decoding.readVarUint8Array(decoder);
+        assertAwarenessOwnership(update, connection, room.connections);
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection);
+      } else if (type === MESSAGE.queryAwareness) {
+        room.sendAwareness(connection);
+      } else if (type !== MESSAGE.auth) {
+        throw new Malformed();
+      }
+    } catch (error) {
+      connection.close(
+        CLOSE.malformed,
+        error instanceof CollabRefusal ? error.message : "Malformed message.",
+      );
+    }
+  }
+
+  private receiveUpdate(connection: CollabConnection, room: Room, update: Uint8Array): void {
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch {
+      throw new Malformed();
+    }
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    if (!connection.identity.canWrite) {
+      room.refuseWrite(connection, connection.identity.readOnlyReason ?? "You may not write here.");
+      return;
+    }
+    const clocks = clocksOf(decoded);
+    // Stored first; only then applied (which relays it) and confirmed.
+    this.committer.write({ docName: room.name, update }).then(
+      () => {
+        try {
+          Y.applyUpdate(room.doc, update, connection);
+        } catch (error) {
+          console.error(`collab: an update to ${room.name} could not be applied:`, error);
+          return connection.close(CLOSE.malformed, "The update could not be applied.");
+        }
+        room.updatesSinceCompaction += 1;
+        this.relay.publish(room.name, update);
+        room.confirmStored(connection, clocks);
+        if (room.updatesSinceCompaction >= this.options.compactAfterUpdates)
+          void this.compact(room.name);
+      },
+      (error) => {
+        console.error(`collab: storing an update to ${room.name} failed:`, error);
+        // The client keeps its edit and sends it again after reconnecting.
+        connection.close(CLOSE.loadFailed, "The update could not be stored; reconnecting.");
+      },
+    );
+  }
+
+  private room(identity: CollabIdentity): Promise<Room> {
+    let loading = this.rooms.get(identity.docName);
+    if (!loading) {
+      loading = this.load(identity);
+      this.rooms.set(identity.docName, loading);
+      // A failed load is forgotten, so the next connection tries again; never served empty.
+      loading.catch(() => this.rooms.delete(identity.docName));
+    }
+    return loading;
+  }
+
+  private async load(identity: CollabIdentity): Promise<Room> {
+    const { docName, conversationId, isPrivate } = identity;
+    const stored = await this.store.load(docName);
+    const room = new Room(docName, (origin) => {
+      if (!isPrivate && origin !== "load") this.scheduleProjection(conversationId, room);
+    });
+    room.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(room.doc, update);
+        } catch (error) {
+          // Such an update failed when it arrived too, so nobody ever saw it.
+          console.error(`collab: skipped an unreadable logged update of ${docName}:`, error);
+        }
+      }
+    }, "load");
+    room.updatesSinceCompaction = stored.updates.length;
+    if (!isSeeded(room.doc)) {
+      const seed = isPrivate ? privateNotesSeed() : await this.conversationSeed(conversationId);
+      await this.committer.write({ docName, update: seed });
+      Y.applyUpdate(room.doc, seed, "seed");
+    }
+    this.unsubscribes.set(
+      docName,
+      this.relay.subscribe(docName, (update) => Y.applyUpdate(room.doc, update, "relay")),
+    );
+    return room;
+  }
+
+  private async conversationSeed(conversationId: string): Promise<Uint8Array> {
+    const manager = this.services.dataSource.manager;
+    const conversation = await manager.findOneByOrFail(Conversation, { id: conversationId });
+    const agreements = await previousAgreements(manager, conversation);
+    return conversationSeed(agreements.map((a) => ({ id: a.id, text: a.text, status: a.status })));
+  }
+
+  private leave(connection: CollabConnection, room: Room): void {
+    room.leave(connection);
+    if (room.connections.size === 0 && !room.idleTimer) {
+      room.idleTimer = setTimeout(() => void this.unload(room.name), this.options.idleUnloadMs);
+      room.idleTimer.unref();
+    }
+  }
+
+  private async unload(docName: string): Promise<void> {
+    const room = await this.rooms.get(docName)?.catch(() => null);
+    if (!room || room.connections.size > 0) return;
+    this.rooms.delete(docName);
+    await this.committer.idle();
+    const conversationId = docName.split("/")[0] ?? docName;
+    if (!docName.includes("/"))
+      await this.runProjection(conversationId, room).catch(() => undefined);
+    if (room.updatesSinceCompaction > 0) await this.compact(docName).catch(() => undefined);
+    this.unsubscribes.get(docName)?.();
+    this.unsubscribes.delete(docName);
+    room.destroy();
+  }
+
+  /** Folds a document's log into one snapshot, from what is stored (not what is in memory). */
+  private async compact(docName: string): Promise<void> {
+    if (this.compacting.has(docName)) return;
+    this.compacting.add(docName);
+    try {
+      const stored = await this.store.load(docName);
+      const doc = new Y.Doc({ gc: true });
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(doc, update);
+        } catch {
+          // Unreadable updates were never seen by anyone (see load).
+        }
+      }
+      await this.store.compact(docName, Y.encodeStateAsUpdate(doc), stored.lastId);
+      doc.destroy();
+      const room = await this.rooms.get(docName)?.catch(() => null);
+      if (room)
+        room.updatesSinceCompaction = Math.max(
+          0,
+          room.updatesSinceCompaction - stored.updates.length,
+        );
+    } catch (error) {
+      console.error(`collab: compacting ${docName} failed (the log stays as it is):`, error);
+    } finally {
+      this.compacting.delete(docName);
+    }
+  }
+
+  private scheduleProjection(conversationId: string, room: Room): void {
+    const entry = this.projections.get(conversationId) ?? {
+      timer: null,
+      running: Promise.resolve(),
+    };
+    this.projections.set(conversationId, entry);
+    if (entry.timer) return;
+    entry.timer = setTimeout(() => {
+      entry.timer = null;
+      void this.runProjection(conversationId, room);
+    }, this.options.projectionDelayMs);
+    entry.timer.unref();
+  }
+
+  private runProjection(conversationId: string, room: Room): Promise<void> {
+    const entry = this.projections.get(conversationId) ?? {
+      timer: null,
+      running: Promise.resolve(),
+    };
+    this.projections.set(conversationId, entry);
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = null;
+    entry.running = entry.running
+      .then(() => projectConversation(this.services, conversationId, room.doc))
+      .catch((error) => console.error(`collab: projecting ${conversationId} failed:`, error));
+    return entry.running;
+  }
+
+  /** Brings the relational tables exactly up to date with a live conversation (end, signing). */
+  async flushProjection(conversationId: string): Promise<void> {
+    const room = await this.rooms.get(conversationId)?.catch(() => null);
+    await this.committer.idle();
+    if (room) await this.runProjection(conversationId, room);
+  }
+
+  /** Closes the connections opened with a revoked invite. */
+  closeInvite(inviteId: string): void {
+    for (const socket of this.sockets.clients) {
+      const connection = this.connectionOf(socket);
+      if (connection?.identity.inviteId === inviteId) {
+        connection.close(CLOSE.unauthenticated, "Your invite has been revoked.");
+      }
+    }
+  }
+
+  private connectionOf(socket: WebSocket): CollabConnection | undefined {
+    return this.bySocket.get(socket);
+  }
+
+  private ping(): void {
+    for (const loading of this.rooms.values()) {
+      void loading.then(
+        (room) => {
+          for (const connection of room.connections) {
+            if (!connection.isAlive) {
+              connection.socket.terminate();
+              continue;
+            }
+            connection.isAlive = false;
+            connection.socket.ping();
+          }
+        },
+        () => undefined,
+      );
+    }
+  }
+
+  /** Stops: closes every connection, waits for pending writes, stores projections and snapshots. */
+  async close(): Promise<void> {
+    clearInterval(this.pinger);
+    for (const loading of this.rooms.values()) {
+      const room = await loading.catch(() => null);
+      for (const connection of room ? [...room.connections] : []) {
+        connection.close(CLOSE.shuttingDown, "The server is restarting.");
+        room?.leave(connection);
+      }
+    }
+    for (const socket of this.sockets.clients) socket.terminate();
+    await this.committer.idle();
+    for (const [docName] of this.rooms) await this.unload(docName);
+    this.sockets.close();
+  }
+}

@@ -1,0 +1,54 @@
+import type { WebSocket } from "ws";
+import type { CollabIdentity } from "./access.js";
+import { TokenBucket } from "./rate-limit.js";
+
+/** Limits that apply to each collaboration connection. */
+export interface ConnectionLimits {
+  messagesPerSecond: number;
+  messageBurst: number;
+  bytesPerSecond: number;
+  byteBurst: number;
+}
+
+/** One client's websocket on one document. */
+export class CollabConnection {
+  /** Awareness client ids this connection has announced (removed again when it leaves). */
+  readonly awarenessIds = new Set<number>();
+  /** Answered the last ping. */
+  isAlive = true;
+  /** The client asked for "stored" messages (acks=1). */
+  readonly wantsAcks: boolean;
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly identity: CollabIdentity,
+    wantsAcks: boolean,
+    limits: ConnectionLimits,
+  ) {
+    this.wantsAcks = wantsAcks;
+    this.messages = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.bytes = new TokenBucket(limits.bytesPerSecond, limits.byteBurst);
+  }
+
+  /** Counts one incoming message against the rate limits; false when over them. */
+  admit(size: number): boolean {
+    return this.messages.take(1) && this.bytes.take(size);
+  }
+
+  /** Sends if the socket is open; a closed socket is simply skipped. */
+  send(message: Uint8Array): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(message);
+  }
+
+  /** Closes with a code and a reason (truncated to fit a close frame). */
+  close(code: number, reason: string): void {
+    if (
+      this.socket.readyState === this.socket.OPEN ||
+      this.socket.readyState === this.socket.CONNECTING
+    ) {
+      this.socket.close(code, Buffer.from(reason).subarray(0, 120).toString());
+    }
+  }
+}

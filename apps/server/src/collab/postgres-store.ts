@@ -1,0 +1,100 @@
+import pg from "pg";
+import type { LogEntry, StoredDocument, UpdateStore } from "./store.js";
+
+const ROWS_PER_INSERT = 5000;
+
+/** The update log in PostgreSQL, on a small pool of its own. A commit waits for the WAL flush. */
+export class PostgresUpdateStore implements UpdateStore {
+  private readonly pool: pg.Pool;
+
+  constructor(connectionString: string) {
+    this.pool = new pg.Pool({ connectionString, max: 4 });
+  }
+
+  private async transaction<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    isolation = "READ COMMITTED",
+  ): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  append(entries: readonly LogEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    const at = new Date().toISOString();
+    return this.transaction(async (client) => {
+      for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
+        const chunk = entries.slice(i, i + ROWS_PER_INSERT);
+        const values = chunk
+          .map((_, j) => `($${j * 3 + 1}, $${j * 3 + 2}, $${j * 3 + 3})`)
+          .join(", ");
+        await client.query(
+          `INSERT INTO collab_update (doc_name, data, created_at) VALUES ${values}`,
+          chunk.flatMap((e) => [
+            e.docName,
+            Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength),
+            at,
+          ]),
+        );
+      }
+    });
+  }
+
+  load(docName: string): Promise<StoredDocument> {
+    // One snapshot of the database for both reads, so a concurrent compaction cannot split them.
+    return this.transaction(async (client) => {
+      const snapshot = await client.query(
+        "SELECT data, upto_id FROM collab_snapshot WHERE doc_name = $1",
+        [docName],
+      );
+      const uptoId = Number(snapshot.rows[0]?.upto_id ?? 0);
+      const rows = await client.query(
+        "SELECT id, data FROM collab_update WHERE doc_name = $1 AND id > $2 ORDER BY id",
+        [docName, uptoId],
+      );
+      return {
+        snapshot: snapshot.rows[0] ? new Uint8Array(snapshot.rows[0].data) : null,
+        updates: rows.rows.map((r) => new Uint8Array(r.data)),
+        lastId: rows.rows.length ? Number(rows.rows[rows.rows.length - 1].id) : uptoId,
+      };
+    }, "REPEATABLE READ");
+  }
+
+  compact(docName: string, snapshot: Uint8Array, uptoId: number): Promise<void> {
+    return this.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO collab_snapshot (doc_name, data, upto_id, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (doc_name) DO UPDATE SET data = excluded.data, upto_id = excluded.upto_id, updated_at = excluded.updated_at
+         WHERE collab_snapshot.upto_id < excluded.upto_id`,
+        [docName, Buffer.from(snapshot), uptoId, new Date().toISOString()],
+      );
+      await client.query("DELETE FROM collab_update WHERE doc_name = $1 AND id <= $2", [
+        docName,
+        uptoId,
+      ]);
+    });
+  }
+
+  async countUpdates(docName: string): Promise<number> {
+    const result = await this.pool.query(
+      `SELECT COUNT(*) AS n FROM collab_update WHERE doc_name = $1
+       AND id > COALESCE((SELECT upto_id FROM collab_snapshot WHERE doc_name = $1), 0)`,
+      [docName],
+    );
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}

@@ -1,0 +1,104 @@
+import { plainText, readAgreements, readReview, summaryOf } from "@driehoek/collab";
+import {
+  AGREEMENT_STATUSES,
+  type AgreementStatus,
+  isIsoDate,
+  isParticipantRole,
+  LIMITS,
+} from "@driehoek/domain";
+import { In } from "typeorm";
+import type * as Y from "yjs";
+import type { Services } from "../context.js";
+import { inTransaction } from "../db/transaction.js";
+import { Agreement } from "../modules/agreement/agreement.entity.js";
+import { previousConversation } from "../modules/agreement/previous-agreements.js";
+import { Conversation } from "../modules/conversation/conversation.entity.js";
+import { Placement } from "../modules/placement/placement.entity.js";
+import { Student } from "../modules/school/student.entity.js";
+import { Werkproces } from "../modules/school/werkproces.entity.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+const asStatus = (value: string): AgreementStatus =>
+  (AGREEMENT_STATUSES as readonly string[]).includes(value) ? (value as AgreementStatus) : "open";
+
+/**
+ * Copies what GraphQL and reports read from a conversation's live document into the relational
+ * tables: the new agreements, the summary's text, and the review of the previous agreements.
+ * Input is the document as people typed it, so every value is checked and clipped first.
+ */
+export async function projectConversation(
+  services: Services,
+  conversationId: string,
+  doc: Y.Doc,
+): Promise<void> {
+  const manager = services.dataSource.manager;
+  const conversation = await manager.findOneBy(Conversation, { id: conversationId });
+  if (!conversation || conversation.status === "signed") return;
+  const placement = await manager.findOneByOrFail(Placement, { id: conversation.placementId });
+  const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
+  const werkprocessen = await manager.findBy(Werkproces, { programmeId: student.programmeId });
+  const previous = await previousConversation(manager, conversation);
+  const drafts = readAgreements(doc).filter((a) => UUID.test(a.id));
+  const review = readReview(doc);
+  const summary = clip(plainText(summaryOf(doc)), LIMITS.summary);
+  const now = services.now();
+
+  await inTransaction(services.dataSource, async (tx) => {
+    const existing = await tx.findBy(Agreement, { conversationId });
+    const existingIds = new Set(existing.map((a) => a.id));
+    // An id the document reuses from another conversation's agreement is not ours to touch.
+    const foreign = new Set(
+      (await tx.findBy(Agreement, { id: In(drafts.map((d) => d.id)) }))
+        .filter((a) => a.conversationId !== conversationId)
+        .map((a) => a.id),
+    );
+    const rows = drafts
+      .filter((d) => !foreign.has(d.id))
+      .map((d, position) => ({
+        id: d.id,
+        conversationId,
+        position,
+        text: clip(d.text, LIMITS.agreementText),
+        owner: d.owner && isParticipantRole(d.owner) ? d.owner : null,
+        dueDate: d.dueDate && isIsoDate(d.dueDate) ? d.dueDate : null,
+        measure: clip(d.measure, LIMITS.agreementText),
+        firstStep: clip(d.firstStep, LIMITS.agreementText),
+        werkprocesId: werkprocessen.find((w) => w.code === d.werkproces)?.id ?? null,
+        status: asStatus(d.status),
+        updatedAt: now,
+      }));
+    for (const row of rows) {
+      if (existingIds.has(row.id)) await tx.update(Agreement, { id: row.id }, row);
+      else
+        await tx.insert(Agreement, {
+          ...row,
+          reviewedInId: null,
+          reviewNote: null,
+          createdAt: now,
+        });
+    }
+    const kept = new Set(rows.map((r) => r.id));
+    const removed = existing.filter((a) => !kept.has(a.id)).map((a) => a.id);
+    if (removed.length > 0) await tx.delete(Agreement, { id: In(removed) });
+
+    if (conversation.summary !== summary)
+      await tx.update(Conversation, { id: conversationId }, { summary });
+
+    if (previous) {
+      for (const item of review) {
+        const touched = item.status !== "open" || item.needed.trim() !== "";
+        await tx.update(
+          Agreement,
+          { id: item.agreementId, conversationId: previous.id },
+          {
+            status: asStatus(item.status),
+            reviewNote: item.needed ? clip(item.needed, LIMITS.note) : null,
+            reviewedInId: touched ? conversationId : null,
+            updatedAt: now,
+          },
+        );
+      }
+    }
+  });
+}

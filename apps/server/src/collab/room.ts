@@ -1,0 +1,166 @@
+import { encodeStored, MESSAGE, type StoredClocks } from "@driehoek/collab";
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import type { CollabConnection } from "./connection.js";
+
+/** Colours per role, so everyone recognises who is typing. */
+const ROLE_COLOURS: Record<string, string> = {
+  student: "#1f6feb",
+  praktijkopleider: "#b35900",
+  bpv_begeleider: "#1a7f37",
+};
+
+function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** The clocks up to which an update carries each client's changes. */
+export function clocksOf(update: {
+  structs: { id: { client: number; clock: number }; length: number }[];
+}): StoredClocks {
+  const clocks: StoredClocks = new Map();
+  for (const struct of update.structs) {
+    const end = struct.id.clock + struct.length;
+    if ((clocks.get(struct.id.client) ?? 0) < end) clocks.set(struct.id.client, end);
+  }
+  return clocks;
+}
+
+/**
+ * One live document in memory: the Y.Doc, its awareness (presence) and the connections on it.
+ * Updates reach the doc only after they are stored; the doc's update event relays them.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<CollabConnection>();
+  /** Log entries since the last compaction, to decide when to compact. */
+  updatesSinceCompaction = 0;
+  idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly onChange: (origin: unknown) => void,
+  ) {
+    // The server is not a participant: it shows no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      const relayed = message(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
+      for (const connection of this.connections)
+        if (connection !== origin) connection.send(relayed);
+      this.onChange(origin);
+    });
+    this.awareness.on(
+      "update",
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        const changed = [...added, ...updated, ...removed];
+        const from = origin as CollabConnection | null;
+        if (from && this.connections.has(from)) {
+          for (const id of added) from.awarenessIds.add(id);
+          for (const id of removed) from.awarenessIds.delete(id);
+          this.stampIdentity(from, [...added, ...updated]);
+        }
+        const update = message(MESSAGE.awareness, (e) =>
+          encoding.writeVarUint8Array(
+            e,
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+          ),
+        );
+        for (const connection of this.connections)
+          if (connection !== origin) connection.send(update);
+      },
+    );
+  }
+
+  /**
+   * Presence tells the truth about who is typing: the name and role come from the server's
+   * knowledge of the token, whatever the client claimed.
+   */
+  private stampIdentity(connection: CollabConnection, ids: number[]): void {
+    const { name, role } = connection.identity;
+    for (const id of ids) {
+      const state = this.awareness.getStates().get(id);
+      if (!state) continue;
+      const user = (state.user ?? {}) as Record<string, unknown>;
+      if (user.name !== name || user.role !== role || !user.color) {
+        this.awareness.states.set(id, {
+          ...state,
+          user: { ...user, name, role, color: user.color ?? ROLE_COLOURS[role] ?? "#6e7781" },
+        });
+      }
+    }
+  }
+
+  /** Greets a new connection: the server's state vector (sync step 1) and everyone present. */
+  greet(connection: CollabConnection): void {
+    connection.send(message(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) {
+      connection.send(
+        message(MESSAGE.awareness, (e) =>
+          encoding.writeVarUint8Array(
+            e,
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, present),
+          ),
+        ),
+      );
+    }
+  }
+
+  /** Answers a client's sync step 1 with what it is missing. */
+  answerStep1(connection: CollabConnection, stateVector: Uint8Array): void {
+    connection.send(
+      message(MESSAGE.sync, (e) => syncProtocol.writeSyncStep2(e, this.doc, stateVector)),
+    );
+  }
+
+  /** Sends every current awareness state (the answer to a query). */
+  sendAwareness(connection: CollabConnection): void {
+    const ids = [...this.awareness.getStates().keys()];
+    connection.send(
+      message(MESSAGE.awareness, (e) =>
+        encoding.writeVarUint8Array(
+          e,
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+        ),
+      ),
+    );
+  }
+
+  /** Tells the writer that its changes are stored. */
+  confirmStored(connection: CollabConnection, clocks: StoredClocks): void {
+    if (connection.wantsAcks && clocks.size > 0) connection.send(encodeStored(clocks));
+  }
+
+  /** Tells a client its write was refused (y-protocols' auth "permission denied"). */
+  refuseWrite(connection: CollabConnection, reason: string): void {
+    connection.send(
+      message(MESSAGE.auth, (e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarString(e, reason);
+      }),
+    );
+  }
+
+  /** Removes a connection and, at once, its presence from everyone's screen. */
+  leave(connection: CollabConnection): void {
+    this.connections.delete(connection);
+    if (connection.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    }
+  }
+
+  destroy(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,141 @@
+import sqlite3 from "sqlite3";
+import type { LogEntry, StoredDocument, UpdateStore } from "./store.js";
+
+// SQLite allows 32766 bound values per statement; 3 per row.
+const ROWS_PER_INSERT = 5000;
+
+type Row = Record<string, unknown>;
+
+/**
+ * The update log in the SQLite file, on a connection of its own: TypeORM shares one connection
+ * for everything else, and a log append must never become part of someone else's transaction.
+ * Work is queued, so a compaction's transaction is never interleaved with an append.
+ */
+export class SqliteUpdateStore implements UpdateStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly db: sqlite3.Database) {}
+
+  /** Opens the store on the database file; `synchronous` FULL syncs every commit to disk. */
+  static async open(
+    file: string,
+    synchronous: "FULL" | "NORMAL" = "FULL",
+  ): Promise<SqliteUpdateStore> {
+    const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const opened = new sqlite3.Database(file, (error) =>
+        error ? reject(error) : resolve(opened),
+      );
+    });
+    const store = new SqliteUpdateStore(db);
+    await store.run("PRAGMA journal_mode = WAL");
+    await store.run(`PRAGMA synchronous = ${synchronous}`);
+    await store.run("PRAGMA busy_timeout = 5000");
+    return store;
+  }
+
+  private run(sql: string, params: unknown[] = []): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.db.run(sql, params, (e) => (e ? reject(e) : resolve())),
+    );
+  }
+
+  private all(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return new Promise((resolve, reject) =>
+      this.db.all(sql, params, (e, rows: Row[]) => (e ? reject(e) : resolve(rows))),
+    );
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.run("BEGIN IMMEDIATE");
+    try {
+      const result = await work();
+      await this.run("COMMIT");
+      return result;
+    } catch (error) {
+      await this.run("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  }
+
+  append(entries: readonly LogEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    const at = new Date().toISOString();
+    return this.serial(() =>
+      this.transaction(async () => {
+        for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
+          const chunk = entries.slice(i, i + ROWS_PER_INSERT);
+          await this.run(
+            `INSERT INTO collab_update (doc_name, data, created_at) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")}`,
+            chunk.flatMap((e) => [
+              e.docName,
+              Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength),
+              at,
+            ]),
+          );
+        }
+      }),
+    );
+  }
+
+  load(docName: string): Promise<StoredDocument> {
+    return this.serial(() =>
+      this.transaction(async () => {
+        const [snapshot] = await this.all(
+          "SELECT data, upto_id FROM collab_snapshot WHERE doc_name = ?",
+          [docName],
+        );
+        const uptoId = Number(snapshot?.upto_id ?? 0);
+        const rows = await this.all(
+          "SELECT id, data FROM collab_update WHERE doc_name = ? AND id > ? ORDER BY id",
+          [docName, uptoId],
+        );
+        return {
+          snapshot: snapshot ? new Uint8Array(snapshot.data as Buffer) : null,
+          updates: rows.map((r) => new Uint8Array(r.data as Buffer)),
+          lastId: rows.length ? Number(rows[rows.length - 1]?.id) : uptoId,
+        };
+      }),
+    );
+  }
+
+  compact(docName: string, snapshot: Uint8Array, uptoId: number): Promise<void> {
+    return this.serial(() =>
+      this.transaction(async () => {
+        await this.run(
+          `INSERT INTO collab_snapshot (doc_name, data, upto_id, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (doc_name) DO UPDATE SET data = excluded.data, upto_id = excluded.upto_id, updated_at = excluded.updated_at
+           WHERE collab_snapshot.upto_id < excluded.upto_id`,
+          [docName, Buffer.from(snapshot), uptoId, new Date().toISOString()],
+        );
+        await this.run("DELETE FROM collab_update WHERE doc_name = ? AND id <= ?", [
+          docName,
+          uptoId,
+        ]);
+      }),
+    );
+  }
+
+  async countUpdates(docName: string): Promise<number> {
+    const rows = await this.serial(() =>
+      this.all(
+        `SELECT COUNT(*) AS n FROM collab_update WHERE doc_name = ?
+         AND id > COALESCE((SELECT upto_id FROM collab_snapshot WHERE doc_name = ?), 0)`,
+        [docName, docName],
+      ),
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  close(): Promise<void> {
+    return this.serial(
+      () =>
+        new Promise<void>((resolve, reject) => this.db.close((e) => (e ? reject(e) : resolve()))),
+    );
+  }
+}
