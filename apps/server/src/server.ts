@@ -126,9 +126,17 @@ export async function createServer(
   httpServer.on("upgrade", (request, socket, head) => {
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
     if (pathname === "/graphql") {
-      graphqlSockets.handleUpgrade(request, socket, head, (ws) =>
-        graphqlSockets.emit("connection", ws, request),
-      );
+      graphqlSockets.handleUpgrade(request, socket, head, (ws) => {
+        graphqlSockets.emit("connection", ws, request);
+        // Socket errors here are the client's doing (an oversized or broken frame, which ws has
+        // already answered with a close code): one log line, not graphql-ws's stack trace.
+        ws.removeAllListeners("error");
+        ws.on("error", (error) => {
+          if (config.logLevel !== "silent")
+            console.warn(`graphql-ws: closed a connection: ${error.message}`);
+          ws.terminate();
+        });
+      });
     } else if (pathname.startsWith("/collab/")) {
       let room: string;
       try {
@@ -148,6 +156,12 @@ export async function createServer(
     validationRules: [depthLimit(config.maxQueryDepth), fieldCountLimit(MAX_FIELDS)],
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Apollo labels every validation failure GRAPHQL_VALIDATION_FAILED; our limits say what they are.
+    formatError: (formatted) =>
+      typeof formatted.extensions?.reason === "string" &&
+      formatted.extensions.reason.startsWith("query_too_")
+        ? { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } }
+        : formatted,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {

@@ -1,7 +1,7 @@
-import type { ParticipantRole } from "@driehoek/domain";
+import { LIMITS, type ParticipantRole } from "@driehoek/domain";
 import type { EntityManager } from "typeorm";
 import type { RequestContext, Viewer } from "../context.js";
-import { forbidden, notFound } from "../graphql/errors.js";
+import { badInput, forbidden, notFound } from "../graphql/errors.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { ConversationParticipant } from "../modules/conversation/participant.entity.js";
 import { Person } from "../modules/people/person.entity.js";
@@ -50,6 +50,7 @@ export async function openConversation(
   need: ConversationNeed = "view",
 ): Promise<ConversationAccess> {
   const viewer = requireViewer(ctx);
+  if (conversationId.length > LIMITS.id) throw badInput("That is not a conversation id.");
   const manager = ctx.services.dataSource.manager;
   const conversation = await manager.findOneBy(Conversation, { id: conversationId });
   if (!conversation) throw notFound("Conversation");

@@ -186,6 +186,7 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
     expect(result.status).toBe(400);
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.extensions?.reason).toBe("query_too_deep");
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("a query selecting thousands of fields is refused as query_too_large", async () => {
@@ -193,6 +194,7 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
     const result = await server.gql(`{ guide { ${aliases} } }`);
     expect(result.status).toBe(400);
     expect(result.errors?.[0]?.extensions?.reason).toBe("query_too_large");
+    expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("a malformed or mistyped body is a 400 with a JSON error", async () => {

@@ -19,15 +19,26 @@ export class AuditLog {
   ) {}
 
   /** Records one event. */
-  async record(event: AuditEvent, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.insert(AuditEntry, {
+  record(event: AuditEvent, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    return this.recordMany([event], manager);
+  }
+
+  /** Records several events in as few statements as possible. */
+  async recordMany(
+    events: AuditEvent[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const at = this.now();
+    const rows = events.map((event) => ({
       id: randomUUID(),
-      at: this.now(),
+      at,
       actorId: event.actorId,
       action: event.action,
       subjectType: event.subjectType,
       subjectId: event.subjectId,
       detail: event.detail ? JSON.stringify(event.detail) : null,
-    });
+    }));
+    for (let i = 0; i < rows.length; i += 100)
+      await manager.insert(AuditEntry, rows.slice(i, i + 100));
   }
 }

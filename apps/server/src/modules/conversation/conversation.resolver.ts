@@ -27,7 +27,12 @@ export class ConversationResolver {
 
   @Query(() => [Conversation], { description: "The caller's conversations, soonest first." })
   async conversations(@Ctx() ctx: RequestContext) {
-    return (await visibleConversations(ctx)).orderBy("c.scheduled_at", "ASC").limit(500).getMany();
+    const list = await (await visibleConversations(ctx))
+      .orderBy("c.scheduled_at", "ASC")
+      .limit(500)
+      .getMany();
+    await auditNonParticipantListing(ctx, list);
+    return list;
   }
 
   @FieldResolver(() => [ParticipantType])
@@ -104,4 +109,29 @@ export class ConversationResolver {
       url: inviteUrl(ctx.services, invite),
     }));
   }
+}
+
+/** Records every listed conversation the caller does not take part in (AVG: access is logged). */
+async function auditNonParticipantListing(
+  ctx: RequestContext,
+  list: Conversation[],
+): Promise<void> {
+  const viewer = ctx.viewer;
+  if (!viewer || viewer.inviteId || list.length === 0) return;
+  const joined = await ctx.services.dataSource.manager.findBy(ConversationParticipant, {
+    personId: viewer.personId,
+    conversationId: In(list.map((c) => c.id)),
+  });
+  const mine = new Set(joined.map((p) => p.conversationId));
+  await ctx.services.audit.recordMany(
+    list
+      .filter((c) => !mine.has(c.id))
+      .map((c) => ({
+        actorId: viewer.personId,
+        action: "conversation.listed",
+        subjectType: "conversation",
+        subjectId: c.id,
+        detail: { role: viewer.role },
+      })),
+  );
 }

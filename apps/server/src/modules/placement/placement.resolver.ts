@@ -1,8 +1,8 @@
-import { checkPok, frequencyStatus, POK_PROBLEM_LABELS, toIsoDate } from "@driehoek/domain";
+import { checkPok, frequencyStatus, LIMITS, POK_PROBLEM_LABELS, toIsoDate } from "@driehoek/domain";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { visiblePlacements } from "../../access/scope.js";
 import type { RequestContext } from "../../context.js";
-import { forbidden, notFound } from "../../graphql/errors.js";
+import { badInput, forbidden, notFound } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { Person } from "../people/person.entity.js";
 import { Company } from "../school/company.entity.js";
@@ -22,6 +22,7 @@ export class PlacementResolver {
 
   @Query(() => Placement)
   async placement(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext) {
+    if (id.length > LIMITS.id) throw badInput("That is not a placement id.");
     const found = await (await visiblePlacements(ctx)).andWhere("p.id = :id", { id }).getOne();
     if (found) return found;
     const exists = await ctx.services.dataSource.manager.existsBy(Placement, { id });
