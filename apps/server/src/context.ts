@@ -29,6 +29,8 @@ export interface Services {
   audit: AuditLog;
   phaseEvents: PhaseEvents;
   events: ServerEvents;
+  /** The live collaborative documents: brings a conversation's tables exactly up to date. */
+  liveDocuments: { flush(conversationId: string): Promise<void> };
   /** Current time; tests may move it. */
   now(): Date;
 }

@@ -64,6 +64,8 @@ export async function createServer(
     audit: new AuditLog(dataSource, now),
     phaseEvents: createLocalPhaseEvents(),
     events: new EventEmitter() as Services["events"],
+    // Replaced by the collaboration endpoint below, once it exists.
+    liveDocuments: { flush: async () => {} },
     now,
   };
   const store: UpdateStore = config.databaseUrl
@@ -85,6 +87,7 @@ export async function createServer(
     },
   });
   services.events.on("inviteRevoked", (inviteId) => collab.closeInvite(inviteId));
+  services.liveDocuments = { flush: (conversationId) => collab.flushProjection(conversationId) };
   const schema = await buildApiSchema();
   const rules = [...specifiedRules, depthLimit(config.maxQueryDepth), fieldCountLimit(MAX_FIELDS)];
 

@@ -123,6 +123,8 @@ export class ConversationMovesResolver {
   ) {
     const access = await openConversation(ctx, args.conversationId, "lead");
     assertLiveIn(access.conversation);
+    // The record's tables are exact at the end: what was typed until now is projected first.
+    await ctx.services.liveDocuments.flush(access.conversation.id);
     return new ConversationMover(ctx.services).end(access);
   }
 }
