@@ -56,7 +56,8 @@ export function loadConfig(
     port,
     host: env.HOST || "0.0.0.0",
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
-    dataDir: path.resolve(env.DATA_DIR || "./data"),
+    // Relative to where the command was typed (npm runs workspace scripts in their own folder).
+    dataDir: path.resolve(env.INIT_CWD || process.cwd(), env.DATA_DIR || "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
     seedDemo: env.SEED_DEMO !== "false",
     accessTokenTtlSeconds: intFrom(env.ACCESS_TOKEN_TTL, 12 * 3600, "ACCESS_TOKEN_TTL"),
