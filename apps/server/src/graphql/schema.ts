@@ -9,6 +9,7 @@ import { PhaseSubscriptionResolver } from "../modules/conversation/phase.subscri
 import { GuideResolver } from "../modules/guide/guide.resolver.js";
 import { InviteResolver } from "../modules/invite/invite.resolver.js";
 import { PlacementResolver } from "../modules/placement/placement.resolver.js";
+import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
 
 /** Every resolver of the API. */
 export const RESOLVERS = [
@@ -18,6 +19,8 @@ export const RESOLVERS = [
   ConversationMovesResolver,
   PhaseSubscriptionResolver,
   PlacementResolver,
+  StudentResolver,
+  ProgrammeResolver,
   InviteResolver,
 ] as const;
 

@@ -13,6 +13,7 @@ import { codeOf, startTestServer, type TestServer } from "../support/server.js";
 
 const PLACEMENTS = "{ placements { id } }";
 const CONVERSATIONS = "{ conversations { id } }";
+const STUDENTS = "{ students { id person { name } programme { crebo werkprocessen { code } } } }";
 const CONVERSATION = `query($id: ID!) {
   conversation(id: $id) { id myRole placement { id student { name } } invites { url } }
 }`;
@@ -81,6 +82,11 @@ describe.each(testDatabases())("authorization on %s", (kind) => {
       const conversations = await server.gql(CONVERSATIONS, {}, tokens[who]);
       expect(conversations.errors).toBeUndefined();
       expect(ids(conversations.data?.conversations)).toEqual(conversationsOf(...students));
+      const studentList = await server.gql(STUDENTS, {}, tokens[who]);
+      expect(studentList.errors).toBeUndefined();
+      expect(ids(studentList.data?.students)).toEqual(
+        students.map((s) => school.students[s].studentId).sort(),
+      );
     });
   });
 
