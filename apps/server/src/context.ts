@@ -18,6 +18,8 @@ export interface Viewer {
 export type ServerEvents = EventEmitter<{
   /** An invite was revoked: its open sessions must end. */
   inviteRevoked: [inviteId: string];
+  /** A conversation was signed: its record is locked and its documents become read-only. */
+  conversationLocked: [conversationId: string];
 }>;
 
 /** Long-lived things every request may use. */

@@ -87,6 +87,14 @@ export async function createServer(
     },
   });
   services.events.on("inviteRevoked", (inviteId) => collab.closeInvite(inviteId));
+  services.events.on(
+    "conversationLocked",
+    (conversationId) =>
+      void collab.lockConversation(
+        conversationId,
+        "The conversation is signed; its record is locked.",
+      ),
+  );
   services.liveDocuments = { flush: (conversationId) => collab.flushProjection(conversationId) };
   const schema = await buildApiSchema();
   const rules = [...specifiedRules, depthLimit(config.maxQueryDepth), fieldCountLimit(MAX_FIELDS)];

@@ -10,7 +10,7 @@ import type { Services } from "../context.js";
 import { previousAgreements } from "../modules/agreement/previous-agreements.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { authorizeCollab, type CollabIdentity, CollabRefusal } from "./access.js";
-import { assertAwarenessOwnership } from "./awareness-guard.js";
+import { filterAwarenessUpdate } from "./awareness-filter.js";
 import { CollabConnection, type ConnectionLimits } from "./connection.js";
 import { GroupCommitter } from "./group-commit.js";
 import { projectConversation } from "./projection.js";
@@ -56,6 +56,7 @@ export class CollabServer {
   private readonly pinger: NodeJS.Timeout;
   private readonly unsubscribes = new Map<string, () => void>();
   private readonly bySocket = new WeakMap<WebSocket, CollabConnection>();
+  private isClosing = false;
 
   constructor(
     private readonly services: Services,
@@ -81,6 +82,7 @@ export class CollabServer {
   handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer, room: string): void {
     const params = new URL(request.url ?? "/", "http://localhost").searchParams;
     this.sockets.handleUpgrade(request, socket, head, (ws) => {
+      if (this.isClosing) return ws.close(CLOSE.shuttingDown, "The server is restarting.");
       void this.accept(ws, room, params.get("token"), params.get("acks") === "1");
     });
   }
@@ -161,9 +163,13 @@ export class CollabServer {
           this.receiveUpdate(connection, room, payload);
         } else throw new Malformed();
       } else if (type === MESSAGE.awareness) {
-        const update = decoding.readVarUint8Array(decoder);
-        assertAwarenessOwnership(update, connection, room.connections);
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection);
+        const update = filterAwarenessUpdate(
+          decoding.readVarUint8Array(decoder),
+          connection,
+          room.connections,
+          room.awareness,
+        );
+        if (update) awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection);
       } else if (type === MESSAGE.queryAwareness) {
         room.sendAwareness(connection);
       } else if (type !== MESSAGE.auth) {
@@ -337,7 +343,10 @@ export class CollabServer {
     entry.timer = null;
     entry.running = entry.running
       .then(() => projectConversation(this.services, conversationId, room.doc))
-      .catch((error) => console.error(`collab: projecting ${conversationId} failed:`, error));
+      .catch((error) => {
+        console.error(`collab: projecting ${conversationId} failed; trying again:`, error);
+        if (!this.isClosing) this.scheduleProjection(conversationId, room);
+      });
     return entry.running;
   }
 
@@ -346,6 +355,21 @@ export class CollabServer {
     const room = await this.rooms.get(conversationId)?.catch(() => null);
     await this.committer.idle();
     if (room) await this.runProjection(conversationId, room);
+  }
+
+  /**
+   * Makes a conversation's documents read-only for everyone connected now (new connections
+   * are read-only by access.ts): called when the conversation is signed and locked.
+   */
+  async lockConversation(conversationId: string, reason: string): Promise<void> {
+    for (const docName of [conversationId, `${conversationId}/private`]) {
+      const room = await this.rooms.get(docName)?.catch(() => null);
+      for (const connection of room?.connections ?? []) {
+        connection.identity = { ...connection.identity, canWrite: false, readOnlyReason: reason };
+        room?.refuseWrite(connection, reason);
+      }
+    }
+    await this.committer.idle();
   }
 
   /** Closes the connections opened with a revoked invite. */
@@ -382,6 +406,7 @@ export class CollabServer {
 
   /** Stops: closes every connection, waits for pending writes, stores projections and snapshots. */
   async close(): Promise<void> {
+    this.isClosing = true;
     clearInterval(this.pinger);
     for (const loading of this.rooms.values()) {
       const room = await loading.catch(() => null);

@@ -14,6 +14,8 @@ export interface ConnectionLimits {
 export class CollabConnection {
   /** Awareness client ids this connection has announced (removed again when it leaves). */
   readonly awarenessIds = new Set<number>();
+  /** How far this client's awareness clocks are raised (see awareness-filter.ts). */
+  readonly awarenessClockOffsets = new Map<number, number>();
   /** Answered the last ping. */
   isAlive = true;
   /** The client asked for "stored" messages (acks=1). */
@@ -23,7 +25,8 @@ export class CollabConnection {
 
   constructor(
     readonly socket: WebSocket,
-    readonly identity: CollabIdentity,
+    /** Who is connected; `canWrite` drops to false when the conversation is locked. */
+    public identity: CollabIdentity,
     wantsAcks: boolean,
     limits: ConnectionLimits,
   ) {

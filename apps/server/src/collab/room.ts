@@ -135,9 +135,12 @@ export class Room {
     );
   }
 
-  /** Tells the writer that its changes are stored. */
+  /**
+   * Tells the writer that an update is stored: one message per update, in the order they were
+   * sent, so even an update that only deletes (and carries no clock) is confirmed.
+   */
   confirmStored(connection: CollabConnection, clocks: StoredClocks): void {
-    if (connection.wantsAcks && clocks.size > 0) connection.send(encodeStored(clocks));
+    if (connection.wantsAcks) connection.send(encodeStored(clocks));
   }
 
   /** Tells a client its write was refused (y-protocols' auth "permission denied"). */

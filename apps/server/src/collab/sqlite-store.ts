@@ -1,4 +1,5 @@
 import sqlite3 from "sqlite3";
+import { withSqliteWriteLock } from "../db/sqlite-write-lock.js";
 import type { LogEntry, StoredDocument, UpdateStore } from "./store.js";
 
 // SQLite allows 32766 bound values per statement; 3 per row.
@@ -14,7 +15,10 @@ type Row = Record<string, unknown>;
 export class SqliteUpdateStore implements UpdateStore {
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly db: sqlite3.Database) {}
+  private constructor(
+    private readonly db: sqlite3.Database,
+    private readonly file: string,
+  ) {}
 
   /** Opens the store on the database file; `synchronous` FULL syncs every commit to disk. */
   static async open(
@@ -26,7 +30,7 @@ export class SqliteUpdateStore implements UpdateStore {
         error ? reject(error) : resolve(opened),
       );
     });
-    const store = new SqliteUpdateStore(db);
+    const store = new SqliteUpdateStore(db, file);
     await store.run("PRAGMA journal_mode = WAL");
     await store.run(`PRAGMA synchronous = ${synchronous}`);
     await store.run("PRAGMA busy_timeout = 5000");
@@ -51,7 +55,11 @@ export class SqliteUpdateStore implements UpdateStore {
     return next;
   }
 
-  private async transaction<T>(work: () => Promise<T>): Promise<T> {
+  private transaction<T>(work: () => Promise<T>): Promise<T> {
+    return withSqliteWriteLock(this.file, () => this.immediate(work));
+  }
+
+  private async immediate<T>(work: () => Promise<T>): Promise<T> {
     await this.run("BEGIN IMMEDIATE");
     try {
       const result = await work();

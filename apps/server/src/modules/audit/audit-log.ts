@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
+import { inTransaction } from "../../db/transaction.js";
 import { AuditEntry } from "./audit-entry.entity.js";
 
 /** What the audit log records. */
@@ -11,7 +12,7 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
-/** Appends to the audit log, inside the caller's transaction when one is given. */
+/** Appends to the audit log, inside the caller's transaction when one is given, else in its own. */
 export class AuditLog {
   constructor(
     private readonly dataSource: DataSource,
@@ -19,15 +20,14 @@ export class AuditLog {
   ) {}
 
   /** Records one event. */
-  record(event: AuditEvent, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  record(event: AuditEvent, manager?: EntityManager): Promise<void> {
     return this.recordMany([event], manager);
   }
 
   /** Records several events in as few statements as possible. */
-  async recordMany(
-    events: AuditEvent[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
+  async recordMany(events: AuditEvent[], manager?: EntityManager): Promise<void> {
+    if (events.length === 0) return;
+    if (!manager) return inTransaction(this.dataSource, (tx) => this.recordMany(events, tx));
     const at = this.now();
     const rows = events.map((event) => ({
       id: randomUUID(),
@@ -38,7 +38,8 @@ export class AuditLog {
       subjectId: event.subjectId,
       detail: event.detail ? JSON.stringify(event.detail) : null,
     }));
-    for (let i = 0; i < rows.length; i += 100)
+    for (let i = 0; i < rows.length; i += 100) {
       await manager.insert(AuditEntry, rows.slice(i, i + 100));
+    }
   }
 }

@@ -4,6 +4,7 @@ import { requireViewer } from "../../access/guards.js";
 import { hashPassword, verifyPassword } from "../../auth/password.js";
 import { inviteIdFromToken, signAccessToken } from "../../auth/tokens.js";
 import type { RequestContext } from "../../context.js";
+import { inTransaction } from "../../db/transaction.js";
 import { unauthenticated } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { Invite } from "../invite/invite.entity.js";
@@ -57,7 +58,9 @@ export class AuthResolver {
       throw unauthenticated("This conversation has been signed and closed.", "conversation_signed");
     }
     const person = await dataSource.manager.findOneByOrFail(Person, { id: invite.personId });
-    await dataSource.manager.update(Invite, { id: invite.id }, { lastUsedAt: moment });
+    await inTransaction(dataSource, (tx) =>
+      tx.update(Invite, { id: invite.id }, { lastUsedAt: moment }),
+    );
     // The session never outlives the invite itself.
     const expiresAt = new Date(
       Math.min(moment.getTime() + config.accessTokenTtlSeconds * 1000, invite.expiresAt.getTime()),

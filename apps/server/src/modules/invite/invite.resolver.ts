@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { openConversation } from "../../access/conversation-access.js";
 import type { RequestContext } from "../../context.js";
+import { inTransaction } from "../../db/transaction.js";
 import { notFound } from "../../graphql/errors.js";
 import { Invite } from "./invite.entity.js";
 
@@ -17,14 +18,20 @@ export class InviteResolver {
     if (!invite) throw notFound("Invite");
     const access = await openConversation(ctx, invite.conversationId, "lead");
     if (!invite.revokedAt) {
-      invite.revokedAt = ctx.services.now();
-      await manager.update(Invite, { id: invite.id }, { revokedAt: invite.revokedAt });
-      await ctx.services.audit.record({
-        actorId: access.viewer.personId,
-        action: "invite.revoked",
-        subjectType: "invite",
-        subjectId: invite.id,
-        detail: { conversationId: invite.conversationId, role: invite.role },
+      const revokedAt = ctx.services.now();
+      invite.revokedAt = revokedAt;
+      await inTransaction(ctx.services.dataSource, async (tx) => {
+        await tx.update(Invite, { id: invite.id }, { revokedAt });
+        await ctx.services.audit.record(
+          {
+            actorId: access.viewer.personId,
+            action: "invite.revoked",
+            subjectType: "invite",
+            subjectId: invite.id,
+            detail: { conversationId: invite.conversationId, role: invite.role },
+          },
+          tx,
+        );
       });
       ctx.services.events.emit("inviteRevoked", invite.id);
     }
