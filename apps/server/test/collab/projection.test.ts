@@ -1,0 +1,246 @@
+import {
+  addAgreement,
+  agreementsOf,
+  notesOf,
+  removeAgreement,
+  reviewNeededText,
+  setReviewStatus,
+  summaryOf,
+} from "@driehoek/collab";
+import { SECTION_KEYS } from "@driehoek/domain";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
+import {
+  appendParagraph,
+  type CollabClient,
+  connectAll,
+  heldConversationWithAgreements,
+  newId,
+  participantTokens,
+  pause,
+  until,
+} from "../support/collab-client.js";
+import { testDatabases } from "../support/database.js";
+import { buildSchool, loginAs, planConversation, type TestSchool } from "../support/factories.js";
+import { type Data, startTestServer, type TestServer } from "../support/server.js";
+
+const CONVERSATION = `query($id: ID!) {
+  conversation(id: $id) {
+    summary
+    agreements { id text owner dueDate }
+    previousAgreements { id status reviewNote reviewedInId }
+  }
+}`;
+
+/** The relational tables follow the live document within this time (projection after ~1 s). */
+const PROJECTED_WITHIN_MS = 5_000;
+
+describe.each(testDatabases())("projection of the live document on %s", (kind) => {
+  let server: TestServer;
+  let school: TestSchool;
+  let token: string;
+  const open: CollabClient[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    school = await buildSchool(server.services);
+    token = await loginAs(server, school.staff.marieke);
+  });
+  afterEach(() => {
+    for (const client of open.splice(0)) client.destroy();
+  });
+  afterAll(() => server?.close());
+
+  async function read(conversationId: string): Promise<Data> {
+    const result = await server.gql(CONVERSATION, { id: conversationId }, token);
+    expect(result.errors).toBeUndefined();
+    return result.data?.conversation;
+  }
+
+  /** Polls the API until `expected` matches what it returns. */
+  async function apiShows(conversationId: string, expected: Data, what: string) {
+    let last: Data = {};
+    await until(
+      async () => {
+        last = await read(conversationId);
+        try {
+          expect(last).toMatchObject(expected);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      `the API to show ${what}`,
+      PROJECTED_WITHIN_MS,
+    ).catch((error) => {
+      expect(last, String(error)).toMatchObject(expected);
+    });
+  }
+
+  async function participants() {
+    const conversation = await planConversation(server.services, school.students.sanne.placementId);
+    const tokens = await participantTokens(server, conversation);
+    const [sanne, kees] = (await connectAll(server, conversation.id, [
+      tokens.student,
+      tokens.praktijkopleider,
+    ])) as [CollabClient, CollabClient];
+    open.push(sanne, kees);
+    return { conversation, sanne, kees };
+  }
+
+  it("brings the agreements and the summary to the API within seconds, and follows later edits", async () => {
+    const { conversation, sanne, kees } = await participants();
+    const first = newId();
+    const second = newId();
+    appendParagraph(summaryOf(sanne.doc), "De zoekfunctie werkt.");
+    appendParagraph(summaryOf(kees.doc), "Presenteren kan beter.");
+    addAgreement(sanne.doc, {
+      id: first,
+      text: "Sanne test de zoekfunctie",
+      owner: "student",
+      dueDate: "2026-04-01",
+    });
+    addAgreement(kees.doc, {
+      id: second,
+      text: "Kees plant een demo",
+      owner: "praktijkopleider",
+      dueDate: "2026-04-15",
+    });
+    await until(() => agreementsOf(sanne.doc).length === 2, "both agreements everywhere");
+    const order = agreementsOf(sanne.doc)
+      .toArray()
+      .map((m) => m.get("id"));
+
+    const rows = {
+      [first]: {
+        id: first,
+        text: "Sanne test de zoekfunctie",
+        owner: "student",
+        dueDate: "2026-04-01",
+      },
+      [second]: {
+        id: second,
+        text: "Kees plant een demo",
+        owner: "praktijkopleider",
+        dueDate: "2026-04-15",
+      },
+    };
+    const shown = await read(conversation.id);
+    expect(shown.agreements).toEqual([]);
+    await apiShows(
+      conversation.id,
+      { agreements: order.map((id) => rows[id as string]) },
+      "both agreements",
+    );
+    const summary = (await read(conversation.id)).summary as string;
+    expect(summary.split("\n").sort()).toEqual(["De zoekfunctie werkt.", "Presenteren kan beter."]);
+
+    // Later edits: one agreement reworded and re-dated, the other removed, the summary extended.
+    const kept = agreementsOf(kees.doc)
+      .toArray()
+      .find((m) => m.get("id") === first) as Y.Map<unknown>;
+    kees.doc.transact(() => {
+      (kept.get("text") as Y.Text).insert(0, "Samen: ");
+      kept.set("dueDate", "2026-05-01");
+    });
+    removeAgreement(sanne.doc, second);
+    appendParagraph(summaryOf(sanne.doc), "Volgende keer op locatie.");
+    await apiShows(
+      conversation.id,
+      {
+        agreements: [
+          {
+            id: first,
+            text: "Samen: Sanne test de zoekfunctie",
+            owner: "student",
+            dueDate: "2026-05-01",
+          },
+        ],
+      },
+      "the edited agreements",
+    );
+    await apiShows(
+      conversation.id,
+      { summary: expect.stringContaining("Volgende keer op locatie.") },
+      "the longer summary",
+    );
+  });
+
+  it("keeps what people typed but not valid out of the tables", async () => {
+    const { conversation, sanne } = await participants();
+    const valid = newId();
+    addAgreement(sanne.doc, { id: "mijn-eigen-id", text: "Zonder geldig id" });
+    addAgreement(sanne.doc, { id: valid, text: "Met rare velden" });
+    const map = agreementsOf(sanne.doc).get(1);
+    sanne.doc.transact(() => {
+      map.set("owner", "directeur");
+      map.set("dueDate", "volgende week");
+    });
+    await apiShows(
+      conversation.id,
+      { agreements: [{ id: valid, text: "Met rare velden", owner: null, dueDate: null }] },
+      "only the valid agreement, cleaned",
+    );
+    expect((await read(conversation.id)).agreements).toHaveLength(1);
+  });
+
+  it("records the review of the previous conversation's agreements", async () => {
+    const placementId = school.students.lotte.placementId;
+    const held = await heldConversationWithAgreements(server, placementId, [
+      "Lotte leert Git",
+      "Lotte presenteert",
+    ]);
+    const conversation = await planConversation(server.services, placementId);
+    const tokens = await participantTokens(server, conversation);
+    const [lotte] = await connectAll(server, conversation.id, [tokens.student]);
+    open.push(lotte as CollabClient);
+    const doc = (lotte as CollabClient).doc;
+    const [done, partly] = held.agreementIds as [string, string];
+    setReviewStatus(doc, done, "done");
+    setReviewStatus(doc, partly, "partly");
+    reviewNeededText(doc, partly)?.insert(0, "Meer oefenen voor een groep");
+    await apiShows(
+      conversation.id,
+      {
+        previousAgreements: [
+          { id: done, status: "done", reviewNote: null, reviewedInId: conversation.id },
+          {
+            id: partly,
+            status: "partly",
+            reviewNote: "Meer oefenen voor een groep",
+            reviewedInId: conversation.id,
+          },
+        ],
+      },
+      "the reviewed agreements",
+    );
+  });
+
+  it("projects one conversation while another is being typed in", async () => {
+    const { conversation, sanne } = await participants();
+    const busy = await participants();
+    const busyNotes = notesOf(busy.sanne.doc).get(SECTION_KEYS[0] as string) as Y.Text;
+    let isTyping = true;
+    const typist = (async () => {
+      while (isTyping) {
+        busyNotes.insert(0, "x");
+        await pause(10);
+      }
+    })();
+    try {
+      for (let round = 0; round < 5; round++) {
+        const id = newId();
+        addAgreement(sanne.doc, { id, text: `Ronde ${round}` });
+        await apiShows(
+          conversation.id,
+          { agreements: expect.arrayContaining([expect.objectContaining({ id })]) },
+          `the agreement of round ${round}`,
+        );
+      }
+    } finally {
+      isTyping = false;
+      await typist;
+    }
+    expect(busy.sanne.closes).toEqual([]);
+  });
+});

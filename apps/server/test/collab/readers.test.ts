@@ -1,0 +1,253 @@
+import {
+  addAgreement,
+  GENERAL_NOTES_KEY,
+  notesOf,
+  plainText,
+  privateRoom,
+  readAgreements,
+  summaryOf,
+} from "@driehoek/collab";
+import { SECTION_KEYS } from "@driehoek/domain";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
+import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
+import {
+  appendParagraph,
+  type CollabClient,
+  closeOf,
+  connectCollab,
+  loggedUpdates,
+  newId,
+  openRaw,
+  participantTokens,
+  typeInto,
+  until,
+} from "../support/collab-client.js";
+import { testDatabases } from "../support/database.js";
+import {
+  buildSchool,
+  loginAs,
+  planConversation,
+  type TestConversation,
+  type TestSchool,
+} from "../support/factories.js";
+import { startTestServer, type TestServer } from "../support/server.js";
+
+const sectionNotes = (doc: Y.Doc) => notesOf(doc).get(SECTION_KEYS[0] as string) as Y.Text;
+
+/** What a participant sees of the document, as one comparable string. */
+const view = (doc: Y.Doc) =>
+  JSON.stringify({
+    summary: plainText(summaryOf(doc)),
+    agreements: readAgreements(doc),
+    notes: notesOf(doc).toJSON(),
+  });
+
+/** A reader's attempt at every kind of edit. */
+function tryToWrite(doc: Y.Doc, marker: string): void {
+  appendParagraph(summaryOf(doc), `${marker} in de samenvatting`);
+  addAgreement(doc, { id: newId(), text: `${marker} als afspraak` });
+  typeInto(sectionNotes(doc), 0, marker);
+}
+
+describe.each(testDatabases())("readers and locked records over /collab on %s", (kind) => {
+  let server: TestServer;
+  let school: TestSchool;
+  const open: CollabClient[] = [];
+  const connect = (...args: Parameters<typeof connectCollab>) => {
+    const client = connectCollab(...args);
+    open.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    school = await buildSchool(server.services);
+  });
+  afterEach(() => {
+    for (const client of open.splice(0)) client.destroy();
+  });
+  afterAll(() => server?.close());
+
+  /** A conversation where Sanne and Kees are typing, with something already written. */
+  async function conversationInProgress() {
+    const conversation = await planConversation(server.services, school.students.sanne.placementId);
+    const tokens = await participantTokens(server, conversation);
+    const sanne = connect(server, conversation.id, tokens.student);
+    const kees = connect(server, conversation.id, tokens.praktijkopleider);
+    await Promise.all([sanne.synced(), kees.synced()]);
+    appendParagraph(summaryOf(sanne.doc), "Het gaat goed met de zoekfunctie.");
+    addAgreement(sanne.doc, { id: newId(), text: "Sanne test de zoekfunctie", owner: "student" });
+    typeInto(sectionNotes(kees.doc), 0, "Kees: goede week");
+    await until(() => view(sanne.doc) === view(kees.doc), "Sanne and Kees to agree");
+    return { conversation, tokens, sanne, kees };
+  }
+
+  /** Makes one more participant edit and waits until `clients` have it: all earlier traffic is done. */
+  async function settle(writer: CollabClient, clients: CollabClient[], marker: string) {
+    appendParagraph(summaryOf(writer.doc), marker);
+    await until(
+      () => clients.every((c) => plainText(summaryOf(c.doc)).includes(marker)),
+      `"${marker}" to reach everyone`,
+    );
+  }
+
+  it.each(["ahmed", "fleur"] as const)(
+    "lets %s (staff, not a participant) read everything but refuses their writes",
+    async (who) => {
+      const { conversation, sanne, kees } = await conversationInProgress();
+      const reader = connect(server, conversation.id, await loginAs(server, school.staff[who]), {
+        acks: true,
+      });
+      await reader.synced();
+      expect(view(reader.doc)).toBe(view(sanne.doc));
+      // Told at once that they read along.
+      await until(() => reader.denied.length > 0, "the read-only notice");
+      expect(reader.denied[0]).toMatch(/read along/i);
+
+      const refusedBefore = reader.denied.length;
+      const logged = await loggedUpdates(server, conversation.id);
+      tryToWrite(reader.doc, "STIEKEM");
+      await until(() => reader.denied.length > refusedBefore, "the write to be refused");
+      await settle(sanne, [kees, reader], "Na de poging van de lezer.");
+
+      for (const participant of [sanne, kees])
+        expect(view(participant.doc)).not.toContain("STIEKEM");
+      expect(await loggedUpdates(server, conversation.id)).toBe(logged + 1);
+      expect(reader.storedClock()).toBe(0);
+      // Reading along goes on after the refusal.
+      sectionNotes(kees.doc).insert(0, "Nog een notitie. ");
+      await until(
+        () => sectionNotes(reader.doc).toString().includes("Nog een notitie. "),
+        "the reader to keep receiving edits",
+      );
+
+      // Reconnecting sends the refused edit again; it is refused again and reaches nobody.
+      const refusedAgain = reader.denied.length;
+      reader.provider.disconnect();
+      reader.provider.connect();
+      await reader.synced();
+      // The read-only notice on connecting, then the refusal of the resent edit.
+      await until(() => reader.denied.length >= refusedAgain + 2, "the resent write to be refused");
+      await settle(kees, [sanne, reader], "Na het opnieuw verbinden.");
+      expect(view(sanne.doc)).not.toContain("STIEKEM");
+      expect(await loggedUpdates(server, conversation.id)).toBe(logged + 3);
+    },
+  );
+
+  it("refuses a staff member who is not responsible for the student (4403)", async () => {
+    const { conversation } = await conversationInProgress();
+    const joost = openRaw(server, conversation.id, {
+      token: await loginAs(server, school.staff.joost),
+    });
+    expect((await closeOf(joost)).code).toBe(4403);
+  });
+
+  describe("the begeleider's private notes", () => {
+    it("open for the begeleider, by login and by invite, and stay out of the shared document", async () => {
+      const { conversation, tokens, sanne } = await conversationInProgress();
+      const room = privateRoom(conversation.id);
+      const byLogin = connect(server, room, await loginAs(server, school.staff.marieke), {
+        acks: true,
+      });
+      const byInvite = connect(server, room, tokens.bpv_begeleider);
+      await Promise.all([byLogin.synced(), byInvite.synced()]);
+      const general = (c: CollabClient) => notesOf(c.doc).get(GENERAL_NOTES_KEY) as Y.Text;
+      expect(general(byLogin).toString()).toBe("");
+
+      typeInto(general(byLogin), 0, "Sanne twijfelt over de opleiding.");
+      await until(
+        () => byLogin.storedClock() >= byLogin.localClock(),
+        "the private note to be stored",
+      );
+      await until(
+        () => general(byInvite).toString() === "Sanne twijfelt over de opleiding.",
+        "the note on the begeleider's other device",
+      );
+      expect(byLogin.denied).toEqual([]);
+      expect(await loggedUpdates(server, room)).toBeGreaterThan(1);
+      expect(JSON.stringify(notesOf(sanne.doc).toJSON())).not.toContain("twijfelt");
+    });
+
+    it("close for everyone else with 4403", async () => {
+      const { conversation, tokens } = await conversationInProgress();
+      const room = privateRoom(conversation.id);
+      const others = {
+        student: tokens.student,
+        praktijkopleider: tokens.praktijkopleider,
+        trajectbegeleider: await loginAs(server, school.staff.ahmed),
+        admin: await loginAs(server, school.staff.fleur),
+        otherBegeleider: await loginAs(server, school.staff.joost),
+      };
+      for (const [who, token] of Object.entries(others)) {
+        const socket = openRaw(server, room, { token });
+        expect({ who, code: (await closeOf(socket)).code }).toEqual({ who, code: 4403 });
+        expect(socket.messages).toEqual([]);
+      }
+    });
+  });
+
+  describe("a signed conversation", () => {
+    async function sign(conversation: TestConversation) {
+      await server.services.dataSource.manager.update(
+        Conversation,
+        { id: conversation.id },
+        { status: "signed", signedAt: server.clock.now() },
+      );
+      // What signing does: the record is locked for connections open at that moment too.
+      server.services.events.emit("conversationLocked", conversation.id);
+    }
+
+    it("opens read-only for the begeleider and writes nothing more", async () => {
+      const { conversation, sanne } = await conversationInProgress();
+      const written = view(sanne.doc);
+      for (const client of open.splice(0)) client.destroy();
+      await sign(conversation);
+
+      const marieke = connect(
+        server,
+        conversation.id,
+        await loginAs(server, school.staff.marieke),
+        {
+          acks: true,
+        },
+      );
+      const ahmed = connect(server, conversation.id, await loginAs(server, school.staff.ahmed));
+      await Promise.all([marieke.synced(), ahmed.synced()]);
+      expect(view(marieke.doc)).toBe(written);
+      await until(() => marieke.denied.length > 0, "the locked notice");
+      expect(marieke.denied[0]).toMatch(/signed/i);
+
+      const logged = await loggedUpdates(server, conversation.id);
+      const refusedBefore = marieke.denied.length;
+      tryToWrite(marieke.doc, "NA-ONDERTEKENING");
+      await until(() => marieke.denied.length > refusedBefore, "the write to be refused");
+      // Give the refused updates every chance to travel, then look.
+      ahmed.provider.disconnect();
+      ahmed.provider.connect();
+      await ahmed.synced();
+      expect(view(ahmed.doc)).toBe(written);
+      expect(marieke.storedClock()).toBe(0);
+      expect(await loggedUpdates(server, conversation.id)).toBe(logged);
+    });
+
+    it("no longer opens for the participants' invite tokens (4401)", async () => {
+      const { conversation, tokens } = await conversationInProgress();
+      await sign(conversation);
+      for (const token of Object.values(tokens)) {
+        const socket = openRaw(server, conversation.id, { token });
+        expect((await closeOf(socket)).code).toBe(4401);
+      }
+    });
+
+    it("refuses writes on connections that were open when it was signed", async () => {
+      const { conversation, sanne, kees } = await conversationInProgress();
+      await sign(conversation);
+      const logged = await loggedUpdates(server, conversation.id);
+      typeInto(sectionNotes(sanne.doc), 0, "NA-ONDERTEKENING");
+      await until(() => sanne.denied.length > 0 || sanne.closes.length > 0, "the refusal");
+      expect(view(kees.doc)).not.toContain("NA-ONDERTEKENING");
+      expect(await loggedUpdates(server, conversation.id)).toBe(logged);
+    });
+  });
+});
