@@ -21,6 +21,11 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: "vue", test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify)[\\/]/ },
+            // One copy of Yjs for the page and the lazily loaded editor (two copies break documents).
+            {
+              name: "yjs",
+              test: /node_modules[\\/](yjs|y-websocket|y-indexeddb|y-protocols|lib0)[\\/]/,
+            },
             {
               name: "graphql",
               test: /node_modules[\\/](@apollo|graphql|graphql-ws|graphql-tag|rxjs|optimism|@wry)[\\/]/,

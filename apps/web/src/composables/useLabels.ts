@@ -21,6 +21,15 @@ export function useLabels() {
         hour: "2-digit",
         minute: "2-digit",
       }).format(new Date(iso)),
+    /** A calendar date ('YYYY-MM-DD') like "3 mrt 2026", read as that day wherever one is. */
+    formatDate: (isoDate: string) => {
+      const [year, month, day] = isoDate.split("-").map(Number);
+      return new Intl.DateTimeFormat(DATE_LOCALES[current()], {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+      }).format(new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+    },
     /** Just the time, e.g. "14:30". */
     formatTime: (iso: string) =>
       new Intl.DateTimeFormat(DATE_LOCALES[current()], {

@@ -2,6 +2,7 @@ import { gql, type TypedDocumentNode } from "@apollo/client";
 import type {
   AuthPayload,
   Conversation,
+  ConversationDetail,
   ConversationSummary,
   GuidePhase,
   PhaseChange,
@@ -38,8 +39,16 @@ const CONVERSATION_FIELDS = gql`
       companyName
       startDate
       endDate
-      pokValid
-      pokProblems
+      programme {
+        id
+        crebo
+        name
+      }
+      pokCheck {
+        isValid
+        problems
+        messages
+      }
       student {
         ...PersonFields
       }
@@ -109,11 +118,19 @@ export const MY_CONVERSATIONS: TypedDocumentNode<
   ${PERSON_FIELDS}
 `;
 
-/** One conversation with its participants and where it stands. */
-export const CONVERSATION: TypedDocumentNode<{ conversation: Conversation }, { id: string }> = gql`
+/** One conversation with its participants, where it stands and last time's agreements. */
+export const CONVERSATION: TypedDocumentNode<{ conversation: ConversationDetail }, { id: string }> =
+  gql`
   query Conversation($id: ID!) {
     conversation(id: $id) {
       ...ConversationFields
+      previousAgreements {
+        id
+        text
+        owner
+        dueDate
+        status
+      }
     }
   }
   ${CONVERSATION_FIELDS}

@@ -2,7 +2,13 @@
  * TypeScript shapes of the server's GraphQL types, as far as this app selects them.
  * Hand-written from the schema until client types are generated from `schema.graphql`.
  */
-import type { ConversationStatus, PhaseKey, Role } from "@driehoek/domain";
+import type {
+  AgreementStatus,
+  ConversationStatus,
+  PhaseKey,
+  PokProblem,
+  Role,
+} from "@driehoek/domain";
 
 export type { ConversationStatus };
 
@@ -50,6 +56,30 @@ export interface Participant {
   role: Role;
 }
 
+/** The programme (opleiding) a placement belongs to. */
+export interface Programme {
+  id: string;
+  crebo: string;
+  name: string;
+}
+
+/** Whether the placement agreement (POK) is valid today, and if not, why. */
+export interface PokCheck {
+  isValid: boolean;
+  problems: PokProblem[];
+  /** The problems as Dutch sentences. */
+  messages: string[];
+}
+
+/** An agreement of the placement's previous conversation. */
+export interface PreviousAgreement {
+  id: string;
+  text: string;
+  owner: Role | null;
+  dueDate: string | null;
+  status: AgreementStatus;
+}
+
 /** The placement a conversation is about. */
 export interface Placement {
   id: string;
@@ -57,8 +87,8 @@ export interface Placement {
   companyName: string;
   startDate: string;
   endDate: string;
-  pokValid: boolean;
-  pokProblems: string[];
+  programme: Programme;
+  pokCheck: PokCheck;
 }
 
 /** A conversation as listed on the start page. */
@@ -80,6 +110,11 @@ export interface Conversation extends ConversationSummary {
   endedAt: string | null;
   participants: Participant[];
   placement: Placement;
+}
+
+/** The conversation as its page loads it: also the agreements of last time, for review. */
+export interface ConversationDetail extends Conversation {
+  previousAgreements: PreviousAgreement[];
 }
 
 /** The event every participant receives when the supervisor moves the conversation. */

@@ -1,6 +1,6 @@
 import { mount } from "@vue/test-utils";
-import { describe, expect, it } from "vitest";
-import { createAppI18n } from "../../i18n";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { withI18n } from "../../test/i18n";
 import PhaseBar from "./PhaseBar.vue";
 
 const PHASES = [
@@ -9,14 +9,21 @@ const PHASES = [
   { key: "afronden", title: "Afronden", plannedMinutes: 5 },
 ] as const;
 
-function mountBar(props: Partial<InstanceType<typeof PhaseBar>["$props"]> = {}) {
+function mountBar(
+  props: Partial<InstanceType<typeof PhaseBar>["$props"]> = {},
+  locale: "nl" | "en" = "nl",
+) {
   return mount(PhaseBar, {
     props: { phases: [...PHASES], current: null, ...props },
-    global: { plugins: [createAppI18n("nl")] },
+    ...withI18n(locale),
   });
 }
 
 describe("PhaseBar", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("shows every phase with its planned minutes, in order", () => {
     const items = mountBar().findAll("li");
     expect(items.map((li) => li.find(".phase-title").text())).toEqual([
@@ -40,6 +47,7 @@ describe("PhaseBar", () => {
     ]);
     expect(items[1]?.classes()).toContain("phase-current");
     expect(items[0]?.classes()).toContain("phase-done");
+    expect(items[0]?.text()).toContain("afgerond");
     expect(items[2]?.classes()).toContain("phase-todo");
     expect(items[1]?.text()).toContain("huidige fase");
   });
@@ -48,21 +56,28 @@ describe("PhaseBar", () => {
     const bar = mountBar({ current: null });
     expect(bar.find("[aria-current]").exists()).toBe(false);
     expect(bar.findAll(".phase-todo")).toHaveLength(3);
+    expect(bar.find("[role=timer]").exists()).toBe(false);
   });
 
-  it("shows time spent against the plan in the current phase, flagged when over", () => {
-    const bar = mountBar({ current: "inleiding", elapsedMinutes: 7 });
-    const minutes = bar.find("[aria-current] .phase-minutes");
-    expect(minutes.text()).toBe("7 van 5 min");
-    expect(minutes.classes()).toContain("over-time");
+  it("runs a timer in the current phase only, flagged when over time", () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-03-03T10:07:00.000Z"));
+    const bar = mountBar({ current: "inleiding", startedAt: "2026-03-03T10:00:00.000Z" });
+    const timers = bar.findAll("[role=timer]");
+    expect(timers).toHaveLength(1);
+    expect(bar.find("[aria-current] [role=timer]").text()).toBe("7:00 / 5:00");
+    expect(bar.find("[aria-current] .phase-timer").attributes("data-state")).toBe("overrun");
+    // The other phases keep showing their plan.
+    expect(bar.findAll(".phase-minutes").map((m) => m.text())).toEqual(["30 min", "5 min"]);
   });
 
-  it("follows the chosen language", async () => {
-    const i18n = createAppI18n("en");
-    const bar = mount(PhaseBar, {
-      props: { phases: [...PHASES], current: "kern", elapsedMinutes: 3 },
-      global: { plugins: [i18n] },
-    });
-    expect(bar.find("[aria-current] .phase-minutes").text()).toBe("3 of 30 min");
+  it("follows the chosen language", () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-03-03T10:03:00.000Z"));
+    const bar = mountBar({ current: "kern", startedAt: "2026-03-03T10:00:00.000Z" }, "en");
+    expect(bar.find("[aria-current] [role=timer]").attributes("aria-label")).toBe(
+      "3 of 30 minutes",
+    );
+    expect(bar.find(".phase-done").text()).toContain("done");
   });
 });

@@ -1,0 +1,253 @@
+import { decodeStoredBody, MESSAGE, privateRoom } from "@driehoek/collab";
+import * as decoding from "lib0/decoding";
+import {
+  type MaybeRefOrGetter,
+  markRaw,
+  onScopeDispose,
+  type Ref,
+  type ShallowRef,
+  shallowRef,
+  toValue,
+  watch,
+} from "vue";
+import { IndexeddbPersistence } from "y-indexeddb";
+import * as authProtocol from "y-protocols/auth";
+import { removeAwarenessStates } from "y-protocols/awareness";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { type CollabPeer, peersOf, sendOnlyOwnPresence } from "../collab/presence";
+import { SaveTracker } from "../collab/saveTracker";
+
+export type { CollabPeer };
+
+/** How the connection to the collaboration server is doing. */
+export type CollabStatus = "connecting" | "online" | "offline";
+
+/** A close the client does not recover from by itself (codes 4400–4499). */
+export interface CollabClosed {
+  code: number;
+  reason: string;
+}
+
+/** Options of `useCollabDoc`. */
+export interface CollabDocOptions {
+  /** Whose device this is: offline copies are kept per conversation and per person. */
+  personId?: MaybeRefOrGetter<string | null | undefined>;
+  /** Open the BPV-begeleider's private notes instead of the shared document. */
+  isPrivate?: boolean;
+  /** The collaboration endpoint; defaults to `/collab` on the page's own host. */
+  serverUrl?: string;
+  /** Keep an offline copy in IndexedDB (default: when the browser has IndexedDB). */
+  persist?: boolean;
+  /** A WebSocket implementation, for tests. */
+  WebSocketPolyfill?: typeof WebSocket;
+}
+
+/** A live shared document and how it is doing; see `useCollabDoc`. */
+export interface CollabDoc {
+  /** The document; replaced when the room or token changes, null without a token. */
+  doc: Readonly<ShallowRef<Y.Doc | null>>;
+  /** The websocket provider of `doc` (for the editor's carets). */
+  provider: Readonly<ShallowRef<WebsocketProvider | null>>;
+  status: Readonly<Ref<CollabStatus>>;
+  /** Whether the server has stored every local change. */
+  isSaved: Readonly<Ref<boolean>>;
+  /** Whether the document holds real content yet (from the offline copy or the server). */
+  isLoaded: Readonly<Ref<boolean>>;
+  /** Set when the server refused a write (or refuses all: readers, a signed record). */
+  readOnlyReason: Readonly<Ref<string | null>>;
+  /** Set when the server closed the connection for good. */
+  closed: Readonly<Ref<CollabClosed | null>>;
+  /** Everyone present, this device included. */
+  peers: Readonly<Ref<readonly CollabPeer[]>>;
+  /** Shares fields of this device's presence, e.g. `{ user }` or `{ section }`. */
+  setPresence: (fields: Record<string, unknown>) => void;
+  /** Tries again after a permanent close (e.g. after a rate limit). */
+  reconnect: () => void;
+}
+
+function defaultServerUrl(): string {
+  return `${globalThis.location.origin.replace(/^http/, "ws")}/collab`;
+}
+
+/**
+ * One conversation's shared Yjs document (or, with `isPrivate`, the supervisor's private notes):
+ * kept in IndexedDB so edits made offline survive a reload and merge when the connection is
+ * back, and synced over y-websocket with the server's "stored" confirmations, so "saved" means
+ * stored on the server. Everything is torn down with the calling component.
+ */
+export function useCollabDoc(
+  conversationId: MaybeRefOrGetter<string>,
+  token: MaybeRefOrGetter<string | null | undefined>,
+  options: CollabDocOptions = {},
+): CollabDoc {
+  const doc = shallowRef<Y.Doc | null>(null);
+  const provider = shallowRef<WebsocketProvider | null>(null);
+  const status = shallowRef<CollabStatus>("connecting");
+  const isSaved = shallowRef(true);
+  const isLoaded = shallowRef(false);
+  const readOnlyReason = shallowRef<string | null>(null);
+  const closed = shallowRef<CollabClosed | null>(null);
+  const peers = shallowRef<readonly CollabPeer[]>([]);
+  const presence: Record<string, unknown> = {};
+  let teardown: (() => void) | null = null;
+
+  function start(id: string, accessToken: string | null | undefined, personId: string): void {
+    teardown?.();
+    teardown = null;
+    status.value = "connecting";
+    isSaved.value = true;
+    isLoaded.value = false;
+    readOnlyReason.value = null;
+    closed.value = null;
+    peers.value = [];
+    if (!id || !accessToken) {
+      doc.value = null;
+      provider.value = null;
+      return;
+    }
+
+    const room = options.isPrivate ? privateRoom(id) : id;
+    const ydoc = markRaw(new Y.Doc());
+    const tracker = new SaveTracker(ydoc);
+    const canPersist = options.persist ?? typeof globalThis.indexedDB !== "undefined";
+    const persistence = canPersist
+      ? new IndexeddbPersistence(`driehoek:${room}:${personId}`, ydoc)
+      : null;
+    persistence?.on("synced", () => {
+      isLoaded.value = true;
+    });
+
+    const ws = markRaw(
+      new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), room, ydoc, {
+        params: { token: accessToken, acks: "1" },
+        // Another tab's edits must reach the server (which checks them) and be confirmed there,
+        // not slip in through the browser.
+        disableBc: true,
+        ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+      }),
+    );
+
+    let hasFailed = false;
+    const refreshSaved = () => {
+      isSaved.value = tracker.isSaved();
+    };
+    const refreshStatus = () => {
+      status.value = ws.wsconnected
+        ? "online"
+        : hasFailed || closed.value
+          ? "offline"
+          : "connecting";
+    };
+
+    // Read what the server says about its own state before y-websocket applies it.
+    const handleSync = ws.messageHandlers[MESSAGE.sync];
+    ws.messageHandlers[MESSAGE.sync] = (encoder, decoder, p, emitSynced, type) => {
+      const peek = decoding.clone(decoder);
+      const step = decoding.readVarUint(peek);
+      const payload = decoding.readVarUint8Array(peek);
+      if (step === 0) tracker.noteServerState(Y.decodeStateVector(payload));
+      else tracker.noteServerUpdate(payload);
+      handleSync?.(encoder, decoder, p, emitSynced, type);
+      refreshSaved();
+    };
+    ws.messageHandlers[MESSAGE.stored] = (_encoder, decoder) => {
+      tracker.noteStored(decodeStoredBody(decoder));
+      refreshSaved();
+    };
+    ws.messageHandlers[MESSAGE.auth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, ydoc, (_doc, reason) => {
+        readOnlyReason.value = reason || "read-only";
+      });
+    };
+
+    const stopEchoingPresence = sendOnlyOwnPresence(ws);
+    ws.on("status", refreshStatus);
+    ws.on("connection-close", () => {
+      hasFailed = true;
+      refreshStatus();
+    });
+    ws.on("connection-error", () => {
+      hasFailed = true;
+      refreshStatus();
+    });
+    ws.on("closed", (event) => {
+      closed.value = { code: event.code, reason: event.reason };
+      refreshStatus();
+    });
+    ws.on("sync", (isSynced) => {
+      if (isSynced) isLoaded.value = true;
+      refreshSaved();
+    });
+    ydoc.on("update", refreshSaved);
+
+    const refreshPeers = () => {
+      peers.value = peersOf(ws);
+    };
+    ws.awareness.on("change", refreshPeers);
+    if (Object.keys(presence).length > 0) {
+      for (const [key, value] of Object.entries(presence))
+        ws.awareness.setLocalStateField(key, value);
+    }
+    refreshPeers();
+
+    // Browsers know about a lost network before the socket does: reconnect at once when it is
+    // back, and stop pretending to be online when it goes.
+    const onOffline = () => ws.ws?.close();
+    const onOnline = () => {
+      if (!ws.wsconnected && !closed.value) {
+        ws.disconnect();
+        ws.connect();
+      }
+    };
+    globalThis.addEventListener?.("offline", onOffline);
+    globalThis.addEventListener?.("online", onOnline);
+
+    doc.value = ydoc;
+    provider.value = ws;
+    teardown = () => {
+      globalThis.removeEventListener?.("offline", onOffline);
+      globalThis.removeEventListener?.("online", onOnline);
+      // Leave everyone's presence list at once rather than after the awareness timeout.
+      removeAwarenessStates(ws.awareness, [ydoc.clientID], "unmount");
+      stopEchoingPresence();
+      ws.awareness.off("change", refreshPeers);
+      ws.destroy();
+      void persistence?.destroy();
+      ydoc.destroy();
+    };
+  }
+
+  watch(
+    () =>
+      [toValue(conversationId), toValue(token), toValue(options.personId) ?? "anonymous"] as const,
+    ([id, accessToken, personId]) => start(id, accessToken, personId),
+    { immediate: true },
+  );
+  onScopeDispose(() => {
+    teardown?.();
+    teardown = null;
+  });
+
+  return {
+    // Plain shallow refs: a readonly() proxy would wrap the Yjs objects, which must stay raw.
+    doc,
+    provider,
+    status,
+    isSaved,
+    isLoaded,
+    readOnlyReason,
+    closed,
+    peers,
+    setPresence(fields) {
+      Object.assign(presence, fields);
+      const awareness = provider.value?.awareness;
+      if (!awareness) return;
+      for (const [key, value] of Object.entries(fields)) awareness.setLocalStateField(key, value);
+    },
+    reconnect() {
+      closed.value = null;
+      provider.value?.connect();
+    },
+  };
+}
