@@ -1,10 +1,11 @@
-import { plainText, readAgreements, readReview, summaryOf } from "@driehoek/collab";
+import { notesOf, plainText, readAgreements, readReview, summaryOf } from "@driehoek/collab";
 import {
   AGREEMENT_STATUSES,
   type AgreementStatus,
   isIsoDate,
   isParticipantRole,
   LIMITS,
+  SECTION_KEYS,
 } from "@driehoek/domain";
 import { In } from "typeorm";
 import type * as Y from "yjs";
@@ -16,6 +17,7 @@ import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { Placement } from "../modules/placement/placement.entity.js";
 import { Student } from "../modules/school/student.entity.js";
 import { Werkproces } from "../modules/school/werkproces.entity.js";
+import { voidOutdatedSignatures } from "../modules/signoff/signoff.service.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
@@ -42,6 +44,12 @@ export async function projectConversation(
   const drafts = readAgreements(doc).filter((a) => UUID.test(a.id));
   const review = readReview(doc);
   const summary = clip(plainText(summaryOf(doc)), LIMITS.summary);
+  const notes: Record<string, string> = {};
+  for (const key of SECTION_KEYS) {
+    const text = notesOf(doc).get(key)?.toString() ?? "";
+    if (text.trim()) notes[key] = clip(text, LIMITS.note);
+  }
+  const sharedNotes = JSON.stringify(notes);
   const now = services.now();
 
   await inTransaction(services.dataSource, async (tx) => {
@@ -82,8 +90,9 @@ export async function projectConversation(
     const removed = existing.filter((a) => !kept.has(a.id)).map((a) => a.id);
     if (removed.length > 0) await tx.delete(Agreement, { id: In(removed) });
 
-    if (conversation.summary !== summary)
-      await tx.update(Conversation, { id: conversationId }, { summary });
+    if (conversation.summary !== summary || conversation.sharedNotes !== sharedNotes) {
+      await tx.update(Conversation, { id: conversationId }, { summary, sharedNotes });
+    }
 
     if (previous) {
       for (const item of review) {
@@ -101,4 +110,5 @@ export async function projectConversation(
       }
     }
   });
+  await voidOutdatedSignatures(services, conversationId);
 }

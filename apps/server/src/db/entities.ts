@@ -12,6 +12,7 @@ import { Programme } from "../modules/school/programme.entity.js";
 import { Student } from "../modules/school/student.entity.js";
 import { Werkproces } from "../modules/school/werkproces.entity.js";
 import { Setting } from "../modules/setting/setting.entity.js";
+import { Signature } from "../modules/signoff/signature.entity.js";
 
 /** Every entity the data source maps. */
 export const ENTITIES = [
@@ -30,4 +31,5 @@ export const ENTITIES = [
   Agreement,
   Particular,
   AuditEntry,
+  Signature,
 ];

@@ -10,6 +10,7 @@ import { GuideResolver } from "../modules/guide/guide.resolver.js";
 import { InviteResolver } from "../modules/invite/invite.resolver.js";
 import { PlacementResolver } from "../modules/placement/placement.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
+import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
 
 /** Every resolver of the API. */
 export const RESOLVERS = [
@@ -22,6 +23,7 @@ export const RESOLVERS = [
   StudentResolver,
   ProgrammeResolver,
   InviteResolver,
+  SignOffResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

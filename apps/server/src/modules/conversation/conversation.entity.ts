@@ -62,6 +62,22 @@ export class Conversation {
   @Field(() => String, { nullable: true })
   @Column({ type: "text", nullable: true, name: "conclusion_motivation" })
   conclusionMotivation: string | null;
+  /** The student's own view of the conclusion, which may differ. */
+  @Field(() => ConclusionEnum, { nullable: true })
+  @Column({ type: "varchar", length: 10, nullable: true, name: "student_conclusion" })
+  studentConclusion: string | null;
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true, name: "student_motivation" })
+  studentMotivation: string | null;
+  /** The shared notes per section as JSON (projected from the live document). */
+  @Column({ type: "text", nullable: true, name: "shared_notes" })
+  sharedNotes: string | null;
+  /** The locked record as signed (canonical JSON), set when the third signature arrives. */
+  @Column({ type: "text", nullable: true, name: "record_json" })
+  recordJson: string | null;
+  @Field(() => String, { nullable: true, description: "SHA-256 of the locked record." })
+  @Column({ type: "varchar", length: 64, nullable: true, name: "record_hash" })
+  recordHash: string | null;
   /** Bumped on every change of place or status: a cheap guard against lost updates. */
   @Field(() => Int)
   @Column({ type: "integer" })

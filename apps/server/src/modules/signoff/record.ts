@@ -1,0 +1,144 @@
+import { createHash } from "node:crypto";
+import { checkPok, SECTION_KEYS, toIsoDate } from "@driehoek/domain";
+import { type EntityManager, In } from "typeorm";
+import { Agreement } from "../agreement/agreement.entity.js";
+import { previousAgreements } from "../agreement/previous-agreements.js";
+import { Conversation } from "../conversation/conversation.entity.js";
+import { ConversationParticipant } from "../conversation/participant.entity.js";
+import { Particular } from "../particular/particular.entity.js";
+import { Person } from "../people/person.entity.js";
+import { Placement } from "../placement/placement.entity.js";
+import { pokFactsOf } from "../placement/pok-facts.js";
+import { Company } from "../school/company.entity.js";
+import { Programme } from "../school/programme.entity.js";
+import { Student } from "../school/student.entity.js";
+import { Werkproces } from "../school/werkproces.entity.js";
+
+/**
+ * The gespreksformulier as data: everything the three sign for. Built with a fixed key order
+ * and fixed list orders, so the same record always serialises to the same bytes and hash.
+ */
+export interface ConversationRecord {
+  schema: "driehoek.record/1";
+  conversationId: string;
+  scheduledAt: string;
+  mode: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  student: { name: string; studentNumber: string; cohort: string };
+  programme: { crebo: string; name: string; level: number };
+  company: { name: string; city: string };
+  participants: { role: string; name: string }[];
+  pok: { number: string; isValid: boolean; problems: string[]; checkedOn: string };
+  review: { agreementId: string; text: string; status: string; needed: string | null }[];
+  notes: { section: string; text: string }[];
+  summary: string;
+  conclusion: {
+    value: string | null;
+    motivation: string | null;
+    studentValue: string | null;
+    studentMotivation: string | null;
+  };
+  agreements: {
+    id: string;
+    text: string;
+    owner: string | null;
+    dueDate: string | null;
+    measure: string;
+    firstStep: string;
+    werkproces: string | null;
+  }[];
+  particulars: { text: string }[];
+}
+
+const ROLE_ORDER = ["student", "praktijkopleider", "bpv_begeleider"];
+
+/** Reads a conversation's record as it stands in the tables now. */
+export async function buildRecord(
+  manager: EntityManager,
+  conversationId: string,
+): Promise<ConversationRecord> {
+  const c = await manager.findOneByOrFail(Conversation, { id: conversationId });
+  const placement = await manager.findOneByOrFail(Placement, { id: c.placementId });
+  const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
+  const studentPerson = await manager.findOneByOrFail(Person, { id: student.personId });
+  const programme = await manager.findOneByOrFail(Programme, { id: student.programmeId });
+  const company = await manager.findOneByOrFail(Company, { id: placement.companyId });
+  const participants = await manager.findBy(ConversationParticipant, { conversationId });
+  const people = await manager.findBy(Person, { id: In(participants.map((p) => p.personId)) });
+  const checkedOn = toIsoDate(c.scheduledAt);
+  const pok = checkPok(await pokFactsOf(manager, placement, checkedOn), checkedOn);
+  const reviewed = await previousAgreements(manager, c);
+  const agreements = await manager.find(Agreement, {
+    where: { conversationId },
+    order: { position: "ASC" },
+  });
+  const werkprocessen = await manager.findBy(Werkproces, { programmeId: programme.id });
+  const particulars = await manager.find(Particular, {
+    where: { conversationId },
+    order: { createdAt: "ASC" },
+  });
+  const notes = c.sharedNotes ? (JSON.parse(c.sharedNotes) as Record<string, string>) : {};
+
+  return {
+    schema: "driehoek.record/1",
+    conversationId: c.id,
+    scheduledAt: c.scheduledAt.toISOString(),
+    mode: c.mode,
+    startedAt: c.startedAt?.toISOString() ?? null,
+    endedAt: c.endedAt?.toISOString() ?? null,
+    student: {
+      name: studentPerson.name,
+      studentNumber: student.studentNumber,
+      cohort: student.cohort,
+    },
+    programme: { crebo: programme.crebo, name: programme.name, level: programme.level },
+    company: { name: company.name, city: company.city },
+    participants: participants
+      .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
+      .map((p) => ({ role: p.role, name: people.find((x) => x.id === p.personId)?.name ?? "" })),
+    pok: {
+      number: placement.pokNumber,
+      isValid: pok.isValid,
+      problems: [...pok.problems],
+      checkedOn,
+    },
+    review: reviewed.map((a) => ({
+      agreementId: a.id,
+      text: a.text,
+      status: a.status,
+      needed: a.reviewNote,
+    })),
+    notes: SECTION_KEYS.filter((section) => notes[section]?.trim()).map((section) => ({
+      section,
+      text: notes[section] ?? "",
+    })),
+    summary: c.summary ?? "",
+    conclusion: {
+      value: c.conclusion,
+      motivation: c.conclusionMotivation,
+      studentValue: c.studentConclusion,
+      studentMotivation: c.studentMotivation,
+    },
+    agreements: agreements.map((a) => ({
+      id: a.id,
+      text: a.text,
+      owner: a.owner,
+      dueDate: a.dueDate,
+      measure: a.measure,
+      firstStep: a.firstStep,
+      werkproces: werkprocessen.find((w) => w.id === a.werkprocesId)?.code ?? null,
+    })),
+    particulars: particulars.map((p) => ({ text: p.text })),
+  };
+}
+
+/** The record's canonical bytes (JSON in the record's own key order). */
+export function serializeRecord(record: ConversationRecord): string {
+  return JSON.stringify(record);
+}
+
+/** SHA-256 (hex) of canonical record text. */
+export function hashRecordText(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}

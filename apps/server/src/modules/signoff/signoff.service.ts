@@ -1,0 +1,245 @@
+import { randomUUID } from "node:crypto";
+import { PARTICIPANT_ROLES, type ParticipantRole } from "@driehoek/domain";
+import { IsNull } from "typeorm";
+import type { ConversationAccess } from "../../access/conversation-access.js";
+import type { Services } from "../../context.js";
+import { inTransaction } from "../../db/transaction.js";
+import { conflict, forbidden } from "../../graphql/errors.js";
+import { Conversation } from "../conversation/conversation.entity.js";
+import { buildRecord, hashRecordText, serializeRecord } from "./record.js";
+import { Signature, type SignatureMethod } from "./signature.entity.js";
+
+const CHANGED = "De inhoud is gewijzigd na ondertekening; opnieuw ondertekenen.";
+
+/** The record as it stands now, its canonical text and hash. */
+export async function currentRecord(services: Services, conversationId: string) {
+  const record = await buildRecord(services.dataSource.manager, conversationId);
+  const text = serializeRecord(record);
+  return { record, text, hash: hashRecordText(text) };
+}
+
+async function announce(services: Services, conversationId: string): Promise<void> {
+  const c = await services.dataSource.manager.findOneByOrFail(Conversation, { id: conversationId });
+  services.phaseEvents.publish({
+    conversationId,
+    phase: c.phase,
+    section: c.section,
+    startedAt: c.phaseStartedAt,
+    sectionStartedAt: c.sectionStartedAt,
+    status: c.status,
+    version: c.version,
+  });
+}
+
+/**
+ * Voids every signature given to content that is no longer the record's content: whoever
+ * signed must look again and sign again. Returns how many were voided.
+ */
+export async function voidOutdatedSignatures(
+  services: Services,
+  conversationId: string,
+): Promise<number> {
+  const manager = services.dataSource.manager;
+  const active = await manager.findBy(Signature, { conversationId, voidedAt: IsNull() });
+  if (active.length === 0) return 0;
+  const conversation = await manager.findOneByOrFail(Conversation, { id: conversationId });
+  if (conversation.status === "signed") return 0;
+  const { hash } = await currentRecord(services, conversationId);
+  const stale = active.filter((s) => s.contentHash !== hash);
+  if (stale.length === 0) return 0;
+  const at = services.now();
+  await inTransaction(services.dataSource, async (tx) => {
+    for (const signature of stale) {
+      await tx.update(Signature, { id: signature.id }, { voidedAt: at, voidReason: CHANGED });
+    }
+    await services.audit.recordMany(
+      stale.map((s) => ({
+        actorId: null,
+        action: "signature.voided",
+        subjectType: "conversation",
+        subjectId: conversationId,
+        detail: { role: s.role, signedHash: s.contentHash, currentHash: hash },
+      })),
+      tx,
+    );
+  });
+  await announce(services, conversationId);
+  return stale.length;
+}
+
+/** Locks the record when all three roles have a valid signature for its current content. */
+async function lockIfComplete(
+  services: Services,
+  conversationId: string,
+  actorId: string,
+): Promise<boolean> {
+  const manager = services.dataSource.manager;
+  const { text, hash } = await currentRecord(services, conversationId);
+  const valid = await manager.findBy(Signature, {
+    conversationId,
+    voidedAt: IsNull(),
+    contentHash: hash,
+  });
+  if (!PARTICIPANT_ROLES.every((role) => valid.some((s) => s.role === role))) return false;
+  const at = services.now();
+  const locked = await inTransaction(services.dataSource, async (tx) => {
+    const current = await tx.findOneByOrFail(Conversation, { id: conversationId });
+    const result = await tx.update(
+      Conversation,
+      { id: conversationId, status: "ended", version: current.version },
+      {
+        status: "signed",
+        signedAt: at,
+        recordJson: text,
+        recordHash: hash,
+        version: current.version + 1,
+      },
+    );
+    if (!result.affected) return false;
+    await services.audit.record(
+      {
+        actorId,
+        action: "conversation.signed",
+        subjectType: "conversation",
+        subjectId: conversationId,
+        detail: { hash },
+      },
+      tx,
+    );
+    return true;
+  });
+  if (locked) {
+    services.events.emit("conversationLocked", conversationId);
+    await announce(services, conversationId);
+  }
+  return locked;
+}
+
+/**
+ * One participant's akkoord on exactly the content with hash `contentHash`. The live document
+ * is projected first, so the hash covers everything typed. When the third valid signature
+ * arrives the record is locked.
+ */
+export async function signConversation(
+  services: Services,
+  access: ConversationAccess,
+  contentHash: string,
+): Promise<void> {
+  const { conversation, myRole, viewer } = access;
+  if (!myRole) throw forbidden("Only the three participants sign.");
+  if (conversation.status === "signed")
+    throw conflict("The record is already signed and locked.", "already_signed");
+  if (conversation.status !== "ended")
+    throw conflict("Sign after the conversation has ended.", "not_ended");
+  await services.liveDocuments.flush(conversation.id);
+  await voidOutdatedSignatures(services, conversation.id);
+  const { hash } = await currentRecord(services, conversation.id);
+  if (contentHash !== hash) {
+    throw conflict(
+      "The record changed since you read it; read it again, then sign.",
+      "content_changed",
+    );
+  }
+  await addSignatures(
+    services,
+    conversation.id,
+    [{ role: myRole, personId: viewer.personId }],
+    "digital",
+    viewer.personId,
+    hash,
+  );
+  await lockIfComplete(services, conversation.id, viewer.personId);
+}
+
+/** The BPV-begeleider records that the printed form was signed by all three (paper fallback). */
+export async function recordPaperSignatures(
+  services: Services,
+  access: ConversationAccess,
+): Promise<void> {
+  const { conversation, participants, viewer } = access;
+  if (conversation.status !== "ended")
+    throw conflict("Record the paper form after the conversation has ended.", "not_ended");
+  await services.liveDocuments.flush(conversation.id);
+  const { hash } = await currentRecord(services, conversation.id);
+  await addSignatures(
+    services,
+    conversation.id,
+    participants.map((p) => ({ role: p.role, personId: p.personId })),
+    "paper",
+    viewer.personId,
+    hash,
+  );
+  await lockIfComplete(services, conversation.id, viewer.personId);
+}
+
+async function addSignatures(
+  services: Services,
+  conversationId: string,
+  signers: { role: ParticipantRole; personId: string }[],
+  method: SignatureMethod,
+  actorId: string,
+  hash: string,
+): Promise<void> {
+  const at = services.now();
+  await inTransaction(services.dataSource, async (tx) => {
+    for (const signer of signers) {
+      const earlier = await tx.findBy(Signature, {
+        conversationId,
+        role: signer.role,
+        voidedAt: IsNull(),
+      });
+      if (earlier.some((s) => s.contentHash === hash && s.personId === signer.personId)) continue;
+      for (const s of earlier)
+        await tx.update(
+          Signature,
+          { id: s.id },
+          { voidedAt: at, voidReason: "Vervangen door een nieuwe handtekening." },
+        );
+      await tx.insert(Signature, {
+        id: randomUUID(),
+        conversationId,
+        personId: signer.personId,
+        role: signer.role,
+        method,
+        contentHash: hash,
+        signedAt: at,
+        voidedAt: null,
+        voidReason: null,
+      });
+      await services.audit.record(
+        {
+          actorId,
+          action:
+            method === "paper"
+              ? "conversation.paper_signature_recorded"
+              : "conversation.signature_given",
+          subjectType: "conversation",
+          subjectId: conversationId,
+          detail: { role: signer.role, hash },
+        },
+        tx,
+      );
+    }
+  });
+  await announce(services, conversationId);
+}
+
+/** Checks a locked record: the stored text still hashes to the stored hash, and every signature binds to it. */
+export async function verifyRecord(services: Services, conversationId: string) {
+  const manager = services.dataSource.manager;
+  const conversation = await manager.findOneByOrFail(Conversation, { id: conversationId });
+  const signatures = await manager.findBy(Signature, { conversationId, voidedAt: IsNull() });
+  const computedHash = conversation.recordJson ? hashRecordText(conversation.recordJson) : null;
+  const isIntact = Boolean(computedHash && computedHash === conversation.recordHash);
+  return {
+    isLocked: conversation.status === "signed",
+    storedHash: conversation.recordHash,
+    computedHash,
+    isIntact,
+    signaturesMatch:
+      isIntact &&
+      PARTICIPANT_ROLES.every((role) =>
+        signatures.some((s) => s.role === role && s.contentHash === conversation.recordHash),
+      ),
+  };
+}
