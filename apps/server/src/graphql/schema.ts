@@ -8,6 +8,10 @@ import { ConversationMovesResolver } from "../modules/conversation/conversation-
 import { PhaseSubscriptionResolver } from "../modules/conversation/phase.subscription.js";
 import { GuideResolver } from "../modules/guide/guide.resolver.js";
 import { InviteResolver } from "../modules/invite/invite.resolver.js";
+import {
+  ConversationParticularsResolver,
+  ParticularResolver,
+} from "../modules/particular/particular.resolver.js";
 import { PlacementResolver } from "../modules/placement/placement.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
@@ -24,6 +28,8 @@ export const RESOLVERS = [
   ProgrammeResolver,
   InviteResolver,
   SignOffResolver,
+  ParticularResolver,
+  ConversationParticularsResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */
