@@ -23,6 +23,7 @@ import { depthLimit, fieldCountLimit } from "./graphql/limits.js";
 import { buildApiSchema } from "./graphql/schema.js";
 import { AuditLog } from "./modules/audit/audit-log.js";
 import { createLocalPhaseEvents } from "./modules/conversation/phase-events.js";
+import { exportRouter } from "./modules/export/export.routes.js";
 import { findWebDist, webAppRouter } from "./web/static.js";
 
 const MAX_FIELDS = 500;
@@ -201,6 +202,7 @@ export async function createServer(
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
   });
+  app.use(exportRouter(services));
   app.use(webAppRouter(findWebDist(config.webDist)));
   app.use(bodyErrors);
 

@@ -6,6 +6,7 @@ import { AuthResolver } from "../modules/auth/auth.resolver.js";
 import { ConversationResolver } from "../modules/conversation/conversation.resolver.js";
 import { ConversationMovesResolver } from "../modules/conversation/conversation-moves.resolver.js";
 import { PhaseSubscriptionResolver } from "../modules/conversation/phase.subscription.js";
+import { ExportResolver } from "../modules/export/export.resolver.js";
 import { GuideResolver } from "../modules/guide/guide.resolver.js";
 import { InviteResolver } from "../modules/invite/invite.resolver.js";
 import {
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   SignOffResolver,
   ParticularResolver,
   ConversationParticularsResolver,
+  ExportResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

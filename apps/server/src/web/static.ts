@@ -39,7 +39,7 @@ export function webAppRouter(dist: string | null): Router {
   );
   router.use(express.static(dist, { index: false, maxAge: 0 }));
   const indexHtml = path.join(dist, "index.html");
-  router.get(/^\/(?!graphql|collab).*/, (_req, res) => {
+  router.get(/^\/(?!graphql|collab|export\/).*/, (_req, res) => {
     res.setHeader("Cache-Control", "no-cache");
     res.sendFile(indexHtml);
   });

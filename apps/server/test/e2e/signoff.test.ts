@@ -1,5 +1,6 @@
 import { summaryOf } from "@driehoek/collab";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { AuditEntry } from "../../src/modules/audit/audit-entry.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
 import {
   appendParagraph,
@@ -162,6 +163,38 @@ describe.each(testDatabases())("sign-off on %s", (kind) => {
       "paper",
       "paper",
     ]);
+  });
+
+  it("exports the signed record as JSON and CSV, over GraphQL and as downloads, audit-logged", async () => {
+    const { id, tokens } = await endedConversation('Een samenvatting, met "aanhalingstekens".');
+    const marieke = await loginAs(server, school.staff.marieke);
+    const EXPORT = "query($id: ID!) { conversationExport(conversationId: $id) { hash json csv } }";
+    expect(codeOf(await server.gql(EXPORT, { id }, marieke))).toBe("CONFLICT");
+    await server.gql(MOVE("recordPaperSignatures"), { id }, tokens.bpv_begeleider);
+
+    const exported = (await server.gql(EXPORT, { id }, marieke)).data?.conversationExport;
+    const locked = await recordOf(id, marieke);
+    expect(exported.json).toBe(locked.record.json);
+    expect(exported.hash).toBe(locked.record.hash);
+    expect(exported.csv).toContain('summary,"Een samenvatting, met ""aanhalingstekens""."');
+    expect(exported.csv).toContain("conclusion.value,op_schema");
+    expect(exported.csv).toContain("participants.1.role,student");
+
+    const download = await fetch(`${server.url}/export/conversations/${id}.csv`, {
+      headers: { authorization: `Bearer ${marieke}` },
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-type")).toMatch(/text\/csv/);
+    expect(await download.text()).toBe(exported.csv);
+    const json = await fetch(`${server.url}/export/conversations/${id}.json`, {
+      headers: { authorization: `Bearer ${marieke}` },
+    });
+    expect(await json.text()).toBe(exported.json);
+    expect((await fetch(`${server.url}/export/conversations/${id}.json`)).status).toBe(401);
+    const exports = await server.services.dataSource.manager.count(AuditEntry, {
+      where: { subjectId: id, action: "record.exported" },
+    });
+    expect(exports).toBe(3);
   });
 
   it("refuses signing before the end, by a reader, or the paper form by anyone but the begeleider", async () => {
