@@ -14,6 +14,7 @@ import {
   ParticularResolver,
 } from "../modules/particular/particular.resolver.js";
 import { PlacementResolver } from "../modules/placement/placement.resolver.js";
+import { ReportResolver } from "../modules/report/report.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
 
@@ -32,6 +33,7 @@ export const RESOLVERS = [
   ParticularResolver,
   ConversationParticularsResolver,
   ExportResolver,
+  ReportResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

@@ -18,16 +18,14 @@ export function exportRouter(services: Services): Router {
   router.get("/export/conversations/:file", async (req, res) => {
     const match = /^([A-Za-z0-9-]{1,64})\.(json|csv)$/.exec(req.params.file ?? "");
     if (!match?.[1]) {
-      res
-        .status(404)
-        .json({
-          errors: [
-            {
-              message: "Use /export/conversations/<id>.json or .csv",
-              extensions: { code: "NOT_FOUND" },
-            },
-          ],
-        });
+      res.status(404).json({
+        errors: [
+          {
+            message: "Use /export/conversations/<id>.json or .csv",
+            extensions: { code: "NOT_FOUND" },
+          },
+        ],
+      });
       return;
     }
     try {

@@ -1,0 +1,55 @@
+import { type Conclusion, type PokProblem } from "@driehoek/domain";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { ConclusionEnum, PokProblemEnum } from "../../graphql/enums.js";
+import { Agreement } from "../agreement/agreement.entity.js";
+import { Placement } from "../placement/placement.entity.js";
+import { FrequencyStatusType } from "../placement/placement.types.js";
+
+/** A placement whose conversations are behind the frequency rule. */
+@ObjectType("OverduePlacement")
+export class OverduePlacement {
+  @Field(() => Placement) placement: Placement;
+  @Field(() => String) studentName: string;
+  @Field(() => FrequencyStatusType) frequency: FrequencyStatusType;
+}
+
+/** A placement whose POK is invalid today or expires soon. */
+@ObjectType("PokIssue")
+export class PokIssue {
+  @Field(() => Placement) placement: Placement;
+  @Field(() => String) studentName: string;
+  @Field(() => Boolean) isValid: boolean;
+  @Field(() => [PokProblemEnum]) problems: PokProblem[];
+  @Field(() => Boolean, { description: "Valid today, but ends within the asked number of days." })
+  expiresSoon: boolean;
+  @Field(() => String) pokEndDate: string;
+}
+
+/** One conclusion of one conversation, for the line against the nominal line. */
+@ObjectType("ConclusionPoint")
+export class ConclusionPoint {
+  @Field(() => ID) conversationId: string;
+  @Field(() => ID) studentId: string;
+  @Field(() => String) studentName: string;
+  @Field(() => String, { description: "The conversation's date, YYYY-MM-DD." }) date: string;
+  @Field(() => ConclusionEnum) conclusion: Conclusion;
+  @Field(() => Int, { description: "+1 ahead, 0 on schedule, −1 behind." }) score: number;
+}
+
+/** How many conclusions of each kind a group has. */
+@ObjectType("ConclusionCount")
+export class ConclusionCount {
+  @Field(() => String, { description: "The group: a crebo, a cohort or a begeleider's name." })
+  group: string;
+  @Field(() => Int) voor: number;
+  @Field(() => Int) opSchema: number;
+  @Field(() => Int) achter: number;
+}
+
+/** An open agreement past its due date. */
+@ObjectType("OverdueAgreement")
+export class OverdueAgreement {
+  @Field(() => Agreement) agreement: Agreement;
+  @Field(() => String) studentName: string;
+  @Field(() => Int) daysOverdue: number;
+}
