@@ -1,0 +1,112 @@
+import { addDays, toIsoDate } from "@driehoek/domain";
+import { In } from "typeorm";
+import type { Services } from "../../context.js";
+import { inTransaction } from "../../db/transaction.js";
+import { AuditEntry } from "../audit/audit-entry.entity.js";
+import { Conversation } from "../conversation/conversation.entity.js";
+
+/** How long records are kept, per record type, in days. */
+export interface RetentionPolicy {
+  /** Conversations (with their agreements, signatures, particulars and live documents), counted from their date. */
+  conversationDays: number;
+  /** Audit log entries. */
+  auditDays: number;
+}
+
+/** What a retention run removes (or, in a dry run, would remove). */
+export interface RetentionPlan {
+  cutoffConversations: string;
+  cutoffAudit: string;
+  conversations: { id: string; scheduledAt: string; status: string }[];
+  auditEntries: number;
+}
+
+/** Reads the policy from `RETENTION_CONVERSATION_DAYS` / `RETENTION_AUDIT_DAYS` (default 7 years). */
+export function retentionPolicyFrom(env: NodeJS.ProcessEnv): RetentionPolicy {
+  const days = (value: string | undefined, fallback: number) => {
+    const n = Number(value);
+    return value && Number.isInteger(n) && n > 0 ? n : fallback;
+  };
+  return {
+    conversationDays: days(env.RETENTION_CONVERSATION_DAYS, 7 * 365),
+    auditDays: days(env.RETENTION_AUDIT_DAYS, 7 * 365),
+  };
+}
+
+/**
+ * Removes what is past its retention period: conversations that are over (ended or signed)
+ * and older than the policy allows, everything that belongs to them, their live documents,
+ * and old audit entries. Planned or live conversations are never touched. `dryRun` only lists.
+ */
+export async function applyRetention(
+  services: Services,
+  policy: RetentionPolicy,
+  dryRun: boolean,
+): Promise<RetentionPlan> {
+  const today = toIsoDate(services.now());
+  const cutoffConversations = `${addDays(today, -policy.conversationDays)}T00:00:00.000Z`;
+  const cutoffAudit = `${addDays(today, -policy.auditDays)}T00:00:00.000Z`;
+  const manager = services.dataSource.manager;
+  const old = await manager
+    .createQueryBuilder(Conversation, "c")
+    .select(["c.id", "c.scheduledAt", "c.status"])
+    .where("c.scheduled_at < :cutoff", { cutoff: cutoffConversations })
+    .andWhere("c.status IN (:...over)", { over: ["ended", "signed"] })
+    .orderBy("c.scheduled_at", "ASC")
+    .getMany();
+  // Moments are ISO text (docs/decisions/0001), so they compare as strings.
+  const auditEntries = await manager
+    .createQueryBuilder(AuditEntry, "e")
+    .where("e.at < :cutoff", { cutoff: cutoffAudit })
+    .getCount();
+  const plan: RetentionPlan = {
+    cutoffConversations,
+    cutoffAudit,
+    conversations: old.map((c) => ({
+      id: c.id,
+      scheduledAt: c.scheduledAt.toISOString(),
+      status: c.status,
+    })),
+    auditEntries,
+  };
+  if (dryRun) return plan;
+
+  const ids = old.map((c) => c.id);
+  await inTransaction(services.dataSource, async (tx) => {
+    for (let i = 0; i < ids.length; i += 200) {
+      const chunk = ids.slice(i, i + 200);
+      const docs = chunk.flatMap((id) => [id, `${id}/private`]);
+      await tx.query(
+        `DELETE FROM collab_update WHERE doc_name IN (${docs.map((_, j) => placeholder(services, j)).join(", ")})`,
+        docs,
+      );
+      await tx.query(
+        `DELETE FROM collab_snapshot WHERE doc_name IN (${docs.map((_, j) => placeholder(services, j)).join(", ")})`,
+        docs,
+      );
+      // Agreements reviewed in a removed conversation keep their own conversation (FK: SET NULL).
+      await tx.delete(Conversation, { id: In(chunk) });
+    }
+    await tx
+      .createQueryBuilder()
+      .delete()
+      .from(AuditEntry)
+      .where("at < :cutoff", { cutoff: cutoffAudit })
+      .execute();
+    await services.audit.record(
+      {
+        actorId: null,
+        action: "retention.applied",
+        subjectType: "retention",
+        subjectId: "retention",
+        detail: { conversations: ids.length, auditEntries, cutoffConversations, cutoffAudit },
+      },
+      tx,
+    );
+  });
+  return plan;
+}
+
+function placeholder(services: Services, index: number): string {
+  return services.dataSource.options.type === "postgres" ? `$${index + 1}` : "?";
+}
