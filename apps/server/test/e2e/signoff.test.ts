@@ -11,6 +11,7 @@ import {
 } from "../support/collab-client.js";
 import { testDatabases } from "../support/database.js";
 import { buildSchool, loginAs, planConversation, type TestSchool } from "../support/factories.js";
+import { pdfText } from "../support/pdf-text.js";
 import { codeOf, startTestServer, type TestServer } from "../support/server.js";
 
 const RECORD = `query($id: ID!) { conversation(id: $id) {
@@ -195,6 +196,38 @@ describe.each(testDatabases())("sign-off on %s", (kind) => {
       where: { subjectId: id, action: "record.exported" },
     });
     expect(exports).toBe(3);
+  });
+
+  it("prints the gespreksformulier as a PDF holding the record's content", async () => {
+    const { id, tokens } = await endedConversation("Ik ben trots op de nieuwe zoekfunctie.");
+    const marieke = await loginAs(server, school.staff.marieke);
+    const draft = await fetch(`${server.url}/export/conversations/${id}.pdf`, {
+      headers: { authorization: `Bearer ${marieke}` },
+    });
+    expect(draft.status).toBe(200);
+    expect(await pdfText(new Uint8Array(await draft.arrayBuffer()))).toContain("CONCEPT");
+
+    await server.gql(MOVE("recordPaperSignatures"), { id }, tokens.bpv_begeleider);
+    const response = await fetch(`${server.url}/export/conversations/${id}.pdf`, {
+      headers: { authorization: `Bearer ${marieke}` },
+    });
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const text = await pdfText(new Uint8Array(await response.arrayBuffer()));
+    for (const expected of [
+      "Gespreksformulier BPV",
+      "Lotte de Boer",
+      "Inleiding (5 min)",
+      "Kern gesprek (30 min)",
+      "Ik ben trots op de nieuwe zoekfunctie.",
+      "Ik loop op schema",
+      "Loopt op schema",
+      "papieren formulier ondertekend",
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(text).not.toContain("CONCEPT");
+    const { record } = await recordOf(id, marieke);
+    expect(text).toContain(record.hash);
   });
 
   it("refuses signing before the end, by a reader, or the paper form by anyone but the begeleider", async () => {

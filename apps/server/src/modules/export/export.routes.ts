@@ -2,6 +2,7 @@ import express, { type Router } from "express";
 import { GraphQLError } from "graphql";
 import { authenticate } from "../../auth/authenticate.js";
 import type { Services } from "../../context.js";
+import { printRecord } from "./print-record.js";
 import { exportRecord } from "./record-export.js";
 
 const STATUS: Record<string, number> = {
@@ -12,16 +13,16 @@ const STATUS: Record<string, number> = {
   BAD_USER_INPUT: 400,
 };
 
-/** GET /export/conversations/<id>.json and .csv — downloads of a signed record (Bearer token). */
+/** GET /export/conversations/<id>.json, .csv (signed records) and .pdf (the form) — with a Bearer token. */
 export function exportRouter(services: Services): Router {
   const router = express.Router();
   router.get("/export/conversations/:file", async (req, res) => {
-    const match = /^([A-Za-z0-9-]{1,64})\.(json|csv)$/.exec(req.params.file ?? "");
+    const match = /^([A-Za-z0-9-]{1,64})\.(json|csv|pdf)$/.exec(req.params.file ?? "");
     if (!match?.[1]) {
       res.status(404).json({
         errors: [
           {
-            message: "Use /export/conversations/<id>.json or .csv",
+            message: "Use /export/conversations/<id>.json, .csv or .pdf",
             extensions: { code: "NOT_FOUND" },
           },
         ],
@@ -30,10 +31,17 @@ export function exportRouter(services: Services): Router {
     }
     try {
       const auth = await authenticate(services, req.headers.authorization);
-      const exported = await exportRecord(
-        { services, viewer: auth.viewer, authProblem: auth.problem },
-        match[1],
-      );
+      const ctx = { services, viewer: auth.viewer, authProblem: auth.problem };
+      if (match[2] === "pdf") {
+        const pdf = await printRecord(ctx, match[1]);
+        res.setHeader(
+          "Content-Disposition",
+          `attachment; filename="gespreksformulier-${match[1]}.pdf"`,
+        );
+        res.type("application/pdf").send(pdf);
+        return;
+      }
+      const exported = await exportRecord(ctx, match[1]);
       const isCsv = match[2] === "csv";
       res.setHeader(
         "Content-Disposition",

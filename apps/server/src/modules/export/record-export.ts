@@ -17,7 +17,9 @@ export function recordToCsv(record: ConversationRecord): string {
   const walk = (value: unknown, path: string) => {
     if (Array.isArray(value)) {
       if (value.length === 0) rows.push([path, ""]);
-      value.forEach((item, i) => walk(item, `${path}.${i + 1}`));
+      value.forEach((item, i) => {
+        walk(item, `${path}.${i + 1}`);
+      });
     } else if (value && typeof value === "object") {
       for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
     } else {
