@@ -1,0 +1,93 @@
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { describe } from "vitest";
+import { CHROMIUM_PATH, hasChromium } from "./chromium.js";
+import type { ParticipantRole, RunningServer } from "./server.js";
+import { ROLES } from "./server.js";
+
+/**
+ * `describe` when Chromium is there, `describe.skip` when it is not (the global setup has
+ * already said so, or failed the run when the browser is required).
+ */
+export const describeInBrowser = hasChromium ? describe : describe.skip;
+
+/** How long a single browser action (click, fill, navigation) may take. */
+export const ACTION_TIMEOUT_MS = 30_000;
+
+/** Launches headless Chromium with the flags that keep it from stalling on these machines. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** One person in the conversation: their own browser context (device) and page. */
+export interface Participant {
+  role: ParticipantRole;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** The size of a device's screen, and whether it is a phone. */
+export interface DeviceOptions {
+  viewport?: { width: number; height: number };
+  isMobile?: boolean;
+}
+
+/** A desktop screen: wide enough for the two-column layout. */
+export const DESKTOP = { viewport: { width: 1280, height: 900 } } satisfies DeviceOptions;
+
+/**
+ * Opens a fresh context (its own storage, like a separate device) for `role`, follows their
+ * personal invite link, and waits until the conversation page shows.
+ */
+export async function joinAs(
+  browser: Browser,
+  server: RunningServer,
+  role: ParticipantRole,
+  device: DeviceOptions = DESKTOP,
+): Promise<Participant> {
+  const context = await browser.newContext({
+    viewport: device.viewport,
+    isMobile: device.isMobile ?? false,
+    hasTouch: device.isMobile ?? false,
+    deviceScaleFactor: device.isMobile ? 2 : 1,
+    locale: "nl-NL",
+  });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
+  const page = await context.newPage();
+  await page.goto(server.invites[role]);
+  await page.waitForURL(/\/gesprek\//);
+  await page.getByRole("heading", { level: 1, name: /BPV-gesprek met/ }).waitFor();
+  return { role, context, page };
+}
+
+/** All three participants, each on their own device, in the banner's order. */
+export async function joinAll(
+  browser: Browser,
+  server: RunningServer,
+  device: DeviceOptions = DESKTOP,
+): Promise<Record<ParticipantRole, Participant>> {
+  const [student, praktijkopleider, bpv_begeleider] = await Promise.all(
+    ROLES.map((role) => joinAs(browser, server, role, device)),
+  );
+  return {
+    student: student as Participant,
+    praktijkopleider: praktijkopleider as Participant,
+    bpv_begeleider: bpv_begeleider as Participant,
+  };
+}
+
+/** Closes every participant's context. */
+export async function leaveAll(participants: Iterable<Participant>): Promise<void> {
+  await Promise.all([...participants].map((p) => p.context.close().catch(() => undefined)));
+}

@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { launchChromium, type Participant } from "./browser.js";
+import { type RunningServer, startServer } from "./server.js";
+
+/** Where the screens are saved (gitignored; made at run time). */
+export const SCREENSHOT_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../screenshots",
+);
+
+/** What a test file gets: its own server (fresh database) and its own browser. */
+export interface BrowserSuite {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts a fresh server and Chromium before the file's tests and stops both afterwards. Call at
+ * the top of a `describeInBrowser` block. A failing test prints the server's last lines.
+ */
+export function useBrowserSuite(): BrowserSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  });
+  beforeEach((context) => {
+    context.onTestFailed(() => {
+      console.error(`server output (last lines):\n${server?.output.slice(-30).join("\n")}`);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  return {
+    get server() {
+      if (!server) throw new Error("the server has not started");
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error("the browser has not started");
+      return browser;
+    },
+  };
+}
+
+/**
+ * Saves each participant's whole page as `<moment>-<role>.png` in the screenshots folder, so a
+ * person can look at what the three screens showed at a key moment.
+ */
+export async function screenshotAll(
+  moment: string,
+  participants: Iterable<Participant>,
+): Promise<void> {
+  await Promise.all(
+    [...participants].map((p) =>
+      p.page.screenshot({
+        path: path.join(SCREENSHOT_DIR, `${moment}-${p.role}.png`),
+        fullPage: true,
+        animations: "disabled",
+        caret: "initial",
+      }),
+    ),
+  );
+}
