@@ -77,7 +77,7 @@ export async function createServer(
     maxConnectionsPerDocument: config.collabMaxConnections,
     authTimeoutMs: 10_000,
     idleUnloadMs: 30_000,
-    projectionDelayMs: 1_000,
+    projectionDelayMs: 2_000,
     compactAfterUpdates: 2_000,
     pingIntervalMs: 15_000,
     limits: {

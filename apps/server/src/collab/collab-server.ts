@@ -342,7 +342,14 @@ export class CollabServer {
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = null;
     entry.running = entry.running
-      .then(() => projectConversation(this.services, conversationId, room.doc))
+      .then(async () => {
+        room.projected = await projectConversation(
+          this.services,
+          conversationId,
+          room.doc,
+          room.projected,
+        );
+      })
       .catch((error) => {
         console.error(`collab: projecting ${conversationId} failed; trying again:`, error);
         if (!this.isClosing) this.scheduleProjection(conversationId, room);

@@ -20,6 +20,16 @@ import { Werkproces } from "../modules/school/werkproces.entity.js";
 import { voidOutdatedSignatures } from "../modules/signoff/signoff.service.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CHANGEABLE = [
+  "position",
+  "text",
+  "owner",
+  "dueDate",
+  "measure",
+  "firstStep",
+  "werkprocesId",
+  "status",
+] as const;
 const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 const asStatus = (value: string): AgreementStatus =>
   (AGREEMENT_STATUSES as readonly string[]).includes(value) ? (value as AgreementStatus) : "open";
@@ -33,14 +43,8 @@ export async function projectConversation(
   services: Services,
   conversationId: string,
   doc: Y.Doc,
-): Promise<void> {
-  const manager = services.dataSource.manager;
-  const conversation = await manager.findOneBy(Conversation, { id: conversationId });
-  if (!conversation || conversation.status === "signed") return;
-  const placement = await manager.findOneByOrFail(Placement, { id: conversation.placementId });
-  const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
-  const werkprocessen = await manager.findBy(Werkproces, { programmeId: student.programmeId });
-  const previous = await previousConversation(manager, conversation);
+  lastProjected: string | null = null,
+): Promise<string | null> {
   const drafts = readAgreements(doc).filter((a) => UUID.test(a.id));
   const review = readReview(doc);
   const summary = clip(plainText(summaryOf(doc)), LIMITS.summary);
@@ -50,11 +54,22 @@ export async function projectConversation(
     if (text.trim()) notes[key] = clip(text, LIMITS.note);
   }
   const sharedNotes = JSON.stringify(notes);
+  // Most changes of a live document are keystrokes in a text that was projected a moment ago;
+  // when nothing that is projected changed, the database is not touched at all.
+  const fingerprint = JSON.stringify([drafts, review, summary, sharedNotes]);
+  if (fingerprint === lastProjected) return lastProjected;
+
+  const manager = services.dataSource.manager;
+  const conversation = await manager.findOneBy(Conversation, { id: conversationId });
+  if (!conversation || conversation.status === "signed") return lastProjected;
+  const placement = await manager.findOneByOrFail(Placement, { id: conversation.placementId });
+  const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
+  const werkprocessen = await manager.findBy(Werkproces, { programmeId: student.programmeId });
+  const previous = await previousConversation(manager, conversation);
   const now = services.now();
 
   await inTransaction(services.dataSource, async (tx) => {
     const existing = await tx.findBy(Agreement, { conversationId });
-    const existingIds = new Set(existing.map((a) => a.id));
     // An id the document reuses from another conversation's agreement is not ours to touch.
     const foreign = new Set(
       (await tx.findBy(Agreement, { id: In(drafts.map((d) => d.id)) }))
@@ -77,14 +92,17 @@ export async function projectConversation(
         updatedAt: now,
       }));
     for (const row of rows) {
-      if (existingIds.has(row.id)) await tx.update(Agreement, { id: row.id }, row);
-      else
+      const before = existing.find((a) => a.id === row.id);
+      if (!before) {
         await tx.insert(Agreement, {
           ...row,
           reviewedInId: null,
           reviewNote: null,
           createdAt: now,
         });
+      } else if (CHANGEABLE.some((key) => before[key] !== row[key])) {
+        await tx.update(Agreement, { id: row.id }, row);
+      }
     }
     const kept = new Set(rows.map((r) => r.id));
     const removed = existing.filter((a) => !kept.has(a.id)).map((a) => a.id);
@@ -111,4 +129,5 @@ export async function projectConversation(
     }
   });
   await voidOutdatedSignatures(services, conversationId);
+  return fingerprint;
 }

@@ -41,6 +41,8 @@ export class Room {
   readonly connections = new Set<CollabConnection>();
   /** Log entries since the last compaction, to decide when to compact. */
   updatesSinceCompaction = 0;
+  /** What the tables last received from this document (see projection.ts). */
+  projected: string | null = null;
   idleTimer: NodeJS.Timeout | null = null;
 
   constructor(

@@ -56,7 +56,7 @@ export class SqliteUpdateStore implements UpdateStore {
   }
 
   private transaction<T>(work: () => Promise<T>): Promise<T> {
-    return withSqliteWriteLock(this.file, () => this.immediate(work));
+    return withSqliteWriteLock(this.file, () => this.immediate(work), "urgent");
   }
 
   private async immediate<T>(work: () => Promise<T>): Promise<T> {

@@ -4,19 +4,53 @@ import path from "node:path";
  * One queue of writers per SQLite file in this process. SQLite lets one connection write at a
  * time and makes the others poll; under a steady stream of collaboration commits a polling
  * writer can lose every race until its busy timeout ends. Writers that take their turn here
- * first are served in arrival order instead.
+ * are served in order instead. Collaboration log appends are urgent (people wait for their
+ * "stored"), so they go first, but never twice in a row while another writer waits.
  */
-const queues = new Map<string, Promise<unknown>>();
+interface Lock {
+  isHeld: boolean;
+  urgent: (() => void)[];
+  normal: (() => void)[];
+  lastWasUrgent: boolean;
+}
 
-/** Runs `work` when every earlier writer to `file` in this process has finished. */
-export function withSqliteWriteLock<T>(file: string, work: () => Promise<T>): Promise<T> {
+const locks = new Map<string, Lock>();
+
+function lockFor(file: string): Lock {
   const key = path.resolve(file);
-  const previous = queues.get(key) ?? Promise.resolve();
-  const run = previous.then(work, work);
-  const settled = run.catch(() => undefined);
-  queues.set(key, settled);
-  void settled.then(() => {
-    if (queues.get(key) === settled) queues.delete(key);
-  });
-  return run;
+  let lock = locks.get(key);
+  if (!lock) {
+    lock = { isHeld: false, urgent: [], normal: [], lastWasUrgent: false };
+    locks.set(key, lock);
+  }
+  return lock;
+}
+
+function release(lock: Lock): void {
+  const takeUrgent = lock.urgent.length > 0 && !(lock.lastWasUrgent && lock.normal.length > 0);
+  const next = takeUrgent ? lock.urgent.shift() : lock.normal.shift();
+  lock.lastWasUrgent = takeUrgent;
+  if (next) next();
+  else lock.isHeld = false;
+}
+
+/** Runs `work` when it is this writer's turn to write to `file`. */
+export async function withSqliteWriteLock<T>(
+  file: string,
+  work: () => Promise<T>,
+  priority: "urgent" | "normal" = "normal",
+): Promise<T> {
+  const lock = lockFor(file);
+  if (lock.isHeld) {
+    await new Promise<void>((resolve) =>
+      (priority === "urgent" ? lock.urgent : lock.normal).push(resolve),
+    );
+  } else {
+    lock.isHeld = true;
+  }
+  try {
+    return await work();
+  } finally {
+    release(lock);
+  }
 }
