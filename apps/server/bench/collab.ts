@@ -1,0 +1,557 @@
+/**
+ * Benchmark of the collaboration endpoint (a script that prints figures; not a test).
+ *
+ *   npm run bench:collab -- --conversations 100,300,1000 --rate 1 --seconds 30
+ *
+ * For each size it starts the real server (`node dist/index.js`) as its own process on a fresh
+ * data folder (SQLite; `--postgres` uses a fresh database made from DATABASE_URL), plans the
+ * conversations through GraphQL as the demo admin, opens every invite, builds one finished
+ * 40-minute conversation (8,000 keystrokes of three people) and times how long a newcomer
+ * takes to load it, and then lets a separate load process open three raw clients per
+ * conversation that type like people. Everything runs on 127.0.0.1 and stops by itself.
+ *
+ * Flags: --conversations N[,N...]  --rate keystrokes/s per client  --seconds S (measured)
+ *        --warmup S  --sync full|normal  --postgres  --awareness  --long-doc-keystrokes K
+ *        --collab-rate messages/s per connection (server limit)  --seed N
+ *        --profile DIR (V8 CPU profile of the server during the load, summarised at the end)
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import sqlite3 from "sqlite3";
+import * as Y from "yjs";
+import { RawCollabClient } from "../test/crash/raw-client.js";
+import {
+  collabUrl,
+  freePort,
+  graphql,
+  joinWithInvite,
+  SERVER_DIR,
+  SERVER_ENTRY,
+  type ServerProcess,
+  startServerProcess,
+} from "../test/crash/server-process.js";
+import { seededRandom, Typist, visibleContent } from "../test/crash/typing.js";
+import type { LoadConfig, LoadMessage, LoadResults } from "./load.js";
+import {
+  cpuSeconds,
+  kb,
+  machineTicks,
+  mb,
+  ms,
+  percentiles,
+  postgresCpuSeconds,
+  rssBytes,
+  runQueueWait,
+} from "./measure.js";
+import { summariseProfile } from "./profile.js";
+
+const { values: flags } = parseArgs({
+  options: {
+    conversations: { type: "string", default: "100" },
+    rate: { type: "string", default: "1" },
+    seconds: { type: "string", default: "30" },
+    warmup: { type: "string", default: "5" },
+    sync: { type: "string", default: "full" },
+    postgres: { type: "boolean", default: false },
+    awareness: { type: "boolean", default: false },
+    "long-doc-keystrokes": { type: "string", default: "8000" },
+    "collab-rate": { type: "string", default: "2000" },
+    seed: { type: "string", default: "42" },
+    profile: { type: "string" },
+  },
+});
+
+const sizes = (flags.conversations ?? "100").split(",").map((s) => Number(s.trim()));
+const rate = Number(flags.rate);
+const seconds = Math.min(Number(flags.seconds), 600);
+const warmup = Math.min(Number(flags.warmup), 60);
+const sync = flags.sync === "normal" ? "normal" : "full";
+const longDocKeystrokes = Math.min(Number(flags["long-doc-keystrokes"]), 50_000);
+const seed = Number(flags.seed);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 5000) || !(rate > 0 && rate <= 50)) {
+  throw new Error("--conversations takes 1..5000 (comma-separated), --rate 0..50");
+}
+if (flags.postgres && !process.env.DATABASE_URL) {
+  throw new Error("--postgres needs DATABASE_URL (e.g. postgres://root@127.0.0.1:5432/test)");
+}
+if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`Build the server first: ${SERVER_ENTRY}`);
+
+const sleep = (time: number) => new Promise((r) => setTimeout(r, time));
+const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** Runs `work` over `items` with at most `concurrency` at once. */
+async function pool<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index] as T);
+      }
+    }),
+  );
+  return results;
+}
+
+/** A fresh database for one size: a SQLite folder, or a new PostgreSQL database. */
+async function freshStore(): Promise<{
+  dataDir: string;
+  databaseUrl?: string;
+  drop(): Promise<void>;
+}> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "driehoek-bench-"));
+  if (!flags.postgres)
+    return { dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true }) };
+  const adminUrl = process.env.DATABASE_URL as string;
+  const name = `driehoek_bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    dataDir,
+    databaseUrl: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+      fs.rmSync(dataDir, { recursive: true });
+    },
+  };
+}
+
+/** Log entries and group-commit batches (rows sharing one commit timestamp) in a time window. */
+async function commitFigures(
+  store: { dataDir: string; databaseUrl?: string },
+  from: Date,
+  to: Date,
+): Promise<{ entries: number; batches: number; largest: number }> {
+  const sql = `SELECT COUNT(*) AS entries, COUNT(DISTINCT created_at) AS batches,
+    (SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM collab_update
+       WHERE created_at >= $1 AND created_at < $2 GROUP BY created_at) AS per) AS largest
+    FROM collab_update WHERE created_at >= $1 AND created_at < $2`;
+  const params = [from.toISOString(), to.toISOString()];
+  let row: Record<string, unknown> | undefined;
+  if (store.databaseUrl) {
+    const client = new pg.Client({ connectionString: store.databaseUrl });
+    await client.connect();
+    row = (await client.query(sql, params)).rows[0];
+    await client.end();
+  } else {
+    const db = new sqlite3.Database(
+      path.join(store.dataDir, "driehoek.sqlite"),
+      sqlite3.OPEN_READONLY,
+    );
+    row = await new Promise((resolve, reject) =>
+      db.get(sql.replace(/\$1/g, "?1").replace(/\$2/g, "?2"), params, (e, r) =>
+        e ? reject(e) : resolve(r as Record<string, unknown>),
+      ),
+    );
+    await new Promise((r) => db.close(() => r(undefined)));
+  }
+  return {
+    entries: Number(row?.entries ?? 0),
+    batches: Number(row?.batches ?? 0),
+    largest: Number(row?.largest ?? 0),
+  };
+}
+
+/** Plans `count` conversations as the demo admin and opens every invite: tokens per conversation. */
+async function planConversations(url: string, count: number) {
+  const { login } = await graphql<{ login: { accessToken: string } }>(
+    url,
+    `mutation { login(email: "beheer@demo.driehoek.nl", password: "driehoek-demo") { accessToken } }`,
+  );
+  const admin = login.accessToken;
+  const started = performance.now();
+  const { placements } = await graphql<{ placements: { id: string }[] }>(
+    url,
+    "query { placements { id } }",
+    {},
+    admin,
+  );
+  const at = new Date(Date.now() + 3600_000).toISOString();
+  const planned = await pool(
+    Array.from({ length: count }, (_, i) => placements[i % placements.length]?.id as string),
+    8,
+    async (placementId) => {
+      const { scheduleConversation } = await graphql<{
+        scheduleConversation: { conversation: { id: string }; invites: { url: string }[] };
+      }>(
+        url,
+        `mutation($input: ScheduleConversationInput!) { scheduleConversation(input: $input) {
+          conversation { id } invites { url invite { role } } } }`,
+        { input: { placementId, scheduledAt: at, mode: "in_person" } },
+        admin,
+      );
+      return scheduleConversation;
+    },
+  );
+  const plannedAt = performance.now();
+  const links = planned.flatMap((p) => p.invites.map((i) => i.url));
+  const sessions = await pool(links, 8, (link) => joinWithInvite(url, link));
+  log(
+    `  (scheduling ${((plannedAt - started) / 1000) | 0} s, opening invites ${((performance.now() - plannedAt) / 1000) | 0} s)`,
+  );
+  return planned.map((p, i) => ({
+    id: p.conversation.id,
+    tokens: sessions.slice(i * 3, i * 3 + 3).map((s) => s.accessToken),
+  }));
+}
+
+/** Three people type `keystrokes` keystrokes (with corrections) into one conversation. */
+async function buildLongConversation(
+  url: string,
+  conversation: { id: string; tokens: string[] },
+  keystrokes: number,
+): Promise<{ seconds: number; clients: RawCollabClient[] }> {
+  const random = seededRandom(seed + 7);
+  const clients = conversation.tokens.map(
+    (t) => new RawCollabClient(collabUrl(url, conversation.id, t)),
+  );
+  await Promise.all(clients.map((c) => c.connect()));
+  const typists = clients.map((c) => new Typist(c.doc, random, 0.08));
+  const started = performance.now();
+  let typed = 0;
+  const giveUp = Date.now() + 180_000;
+  while (typed < keystrokes) {
+    if (Date.now() > giveUp) throw new Error(`Only ${typed} keystrokes confirmed in 180 s`);
+    let progressed = false;
+    clients.forEach((client, i) => {
+      // At most 40 unconfirmed characters in flight per person.
+      const own = Y.getState(client.doc.store, client.clientID);
+      if (typed < keystrokes && own - client.storedOwn < 40) {
+        typists[i]?.keystroke();
+        typed += 1;
+        progressed = true;
+      }
+    });
+    await (progressed ? new Promise((r) => setImmediate(r)) : sleep(1));
+  }
+  const vector = (c: RawCollabClient) => Buffer.from(Y.encodeStateVector(c.doc)).toString("hex");
+  const deadline = Date.now() + 30_000;
+  while (
+    Date.now() < deadline &&
+    !clients.every(
+      (c) =>
+        c.storedOwn >= Y.getState(c.doc.store, c.clientID) &&
+        vector(c) === vector(clients[0] as RawCollabClient),
+    )
+  )
+    await sleep(20);
+  return { seconds: (performance.now() - started) / 1000, clients };
+}
+
+/** Connect → synced for a newcomer, in ms. */
+async function timeLoad(url: string, conversationId: string, token: string) {
+  const newcomer = new RawCollabClient(collabUrl(url, conversationId, token, false));
+  const started = performance.now();
+  await newcomer.connect(60_000);
+  const elapsed = performance.now() - started;
+  const bytes = Y.encodeStateAsUpdate(newcomer.doc).byteLength;
+  const chars = visibleContent(newcomer.doc).length;
+  newcomer.destroy();
+  return { elapsed, bytes, chars };
+}
+
+/** Samples /healthz latency (the server's event loop) until stopped. */
+function healthProbe(url: string) {
+  const samples: number[] = [];
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const started = performance.now();
+      try {
+        await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) });
+        samples.push(performance.now() - started);
+      } catch {
+        // A failed probe is not a latency.
+      }
+      await sleep(250);
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await done;
+      return percentiles(samples);
+    },
+  };
+}
+
+interface SizeFigures {
+  conversations: number;
+  clients: number;
+  setupSeconds: number;
+  connectSeconds: number;
+  targetRate: number;
+  results: LoadResults;
+  updatesPerSecond: number;
+  serverCpu: number;
+  /** Share of the run the server's main thread / all its threads waited for a CPU while runnable. */
+  serverWaitMain: number;
+  serverWaitAll: number;
+  machineCpu: number;
+  loadCpu: number;
+  postgresCpu: number | null;
+  rssIdle: number;
+  rssLoaded: number;
+  rssEnd: number;
+  commits: { entries: number; batches: number; largest: number };
+  health: ReturnType<typeof percentiles>;
+  longDoc: {
+    buildSeconds: number;
+    bytes: number;
+    chars: number;
+    warmMs: number;
+    coldMs: number;
+    afterColdMs: number;
+  };
+}
+
+async function runSize(conversations: number): Promise<SizeFigures> {
+  const store = await freshStore();
+  const port = await freePort();
+  const env = {
+    COLLAB_SYNC: sync,
+    COLLAB_RATE: String(flags["collab-rate"]),
+    ACCESS_TOKEN_TTL: "86400",
+  };
+  const start = (profile = false) =>
+    startServerProcess({
+      port,
+      dataDir: store.dataDir,
+      databaseUrl: store.databaseUrl,
+      env,
+      nodeArgs:
+        profile && flags.profile
+          ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(flags.profile)}`]
+          : [],
+    });
+  let server: ServerProcess = await start();
+  let load: ChildProcess | null = null;
+  try {
+    const url = server.url;
+    log(
+      `N=${conversations}: server pid ${server.pid} on ${url} (${store.databaseUrl ? "PostgreSQL" : "SQLite"}, COLLAB_SYNC=${sync})`,
+    );
+    const setupStarted = performance.now();
+    const planned = await planConversations(url, conversations + 1);
+    const setupSeconds = (performance.now() - setupStarted) / 1000;
+    const long = planned.pop() as { id: string; tokens: string[] };
+    log(
+      `planned ${planned.length + 1} conversations and opened ${(planned.length + 1) * 3} invites in ${setupSeconds.toFixed(1)} s`,
+    );
+
+    // The finished 40-minute conversation, and how long a newcomer takes to load it.
+    const built = await buildLongConversation(url, long, longDocKeystrokes);
+    const warm = [];
+    for (let i = 0; i < 5; i++) warm.push(await timeLoad(url, long.id, long.tokens[0] as string));
+    for (const c of built.clients) c.destroy();
+    await server.stop("SIGTERM", 60_000);
+    server = await start(true);
+    const cold = await timeLoad(url, long.id, long.tokens[0] as string);
+    const afterCold = [];
+    for (let i = 0; i < 5; i++)
+      afterCold.push(await timeLoad(url, long.id, long.tokens[0] as string));
+    const median = (xs: number[]) => percentiles(xs).p50;
+    const longDoc = {
+      buildSeconds: built.seconds,
+      bytes: cold.bytes,
+      chars: cold.chars,
+      warmMs: median(warm.map((w) => w.elapsed)),
+      coldMs: cold.elapsed,
+      afterColdMs: median(afterCold.map((w) => w.elapsed)),
+    };
+    log(
+      `long conversation: ${longDocKeystrokes} keystrokes typed in ${built.seconds.toFixed(1)} s; ${kb(cold.bytes)} state, ${cold.chars} chars of content; load cold ${ms(longDoc.coldMs)}, warm ${ms(longDoc.warmMs)} / ${ms(longDoc.afterColdMs)}`,
+    );
+
+    // The load, in its own process.
+    const rssIdle = rssBytes(server.pid);
+    const config: LoadConfig = {
+      url,
+      conversations: planned,
+      rate,
+      warmupSeconds: warmup,
+      seconds,
+      drainSeconds: 15,
+      connectConcurrency: 32,
+      awareness: flags.awareness ?? false,
+      longDoc: { id: long.id, token: long.tokens[1] as string },
+      seed,
+    };
+    load = fork(path.join(SERVER_DIR, "bench", "load.ts"), [], {
+      cwd: SERVER_DIR,
+      execArgv: ["--import", "tsx", "--max-old-space-size=4096"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    const child = load;
+    const serverPid = server.pid;
+    let rssLoaded = 0;
+    let connectSeconds = 0;
+    let window = {
+      wait: { all: 0, main: 0 },
+      cpu: 0,
+      machine: machineTicks(),
+      load: 0,
+      postgres: 0,
+      at: 0,
+      from: new Date(),
+      to: new Date(),
+    };
+    let cpu = { server: 0, machine: 0, load: 0, postgres: 0, waitAll: 0, waitMain: 0 };
+    let health: { stop(): Promise<ReturnType<typeof percentiles>> } | null = null;
+    const results = await new Promise<LoadResults>((resolve, reject) => {
+      const timeout = setTimeout(
+        () => reject(new Error("The load did not finish in time.")),
+        (warmup + seconds + 300) * 1000 + conversations * 200,
+      );
+      child.on("exit", (code) => {
+        clearTimeout(timeout);
+        reject(new Error(`The load process exited (${code}) without results.`));
+      });
+      child.on("message", (message: LoadMessage) => {
+        if (message.type === "connected") {
+          connectSeconds = message.seconds;
+          log(`${message.clients} clients connected and synced in ${message.seconds.toFixed(1)} s`);
+          void sleep(1000).then(() => {
+            rssLoaded = rssBytes(serverPid);
+            child.send({ type: "go" });
+          });
+        } else if (message.type === "window-start") {
+          window = {
+            wait: runQueueWait(serverPid),
+            cpu: cpuSeconds(serverPid),
+            machine: machineTicks(),
+            load: cpuSeconds(child.pid as number),
+            postgres: store.databaseUrl ? postgresCpuSeconds() : 0,
+            at: performance.now(),
+            from: new Date(),
+            to: new Date(),
+          };
+          health = healthProbe(url);
+        } else if (message.type === "window-end") {
+          const elapsed = (performance.now() - window.at) / 1000;
+          const machine = machineTicks();
+          const wait = runQueueWait(serverPid);
+          cpu = {
+            waitAll: (wait.all - window.wait.all) / elapsed,
+            waitMain: (wait.main - window.wait.main) / elapsed,
+            server: (cpuSeconds(serverPid) - window.cpu) / elapsed,
+            machine: (machine.busy - window.machine.busy) / (machine.total - window.machine.total),
+            load: (cpuSeconds(child.pid as number) - window.load) / elapsed,
+            postgres: store.databaseUrl ? (postgresCpuSeconds() - window.postgres) / elapsed : 0,
+          };
+          window.to = new Date();
+        } else if (message.type === "results") {
+          clearTimeout(timeout);
+          child.removeAllListeners("exit");
+          resolve(message.results);
+        } else if (message.type === "error") {
+          clearTimeout(timeout);
+          child.removeAllListeners("exit");
+          reject(new Error(`The load failed: ${message.message}`));
+        }
+      });
+      child.send({ type: "start", config });
+    });
+    const healthFigures = await (
+      health as { stop(): Promise<ReturnType<typeof percentiles>> } | null
+    )?.stop();
+    const rssEnd = rssBytes(server.pid);
+    const complaints = server.output.filter((line) => /error|fail|could not/i.test(line));
+    if (complaints.length > 0)
+      log(
+        `the server printed ${complaints.length} error lines, e.g.:\n  ${complaints.slice(0, 3).join("\n  ")}`,
+      );
+    const commits = await commitFigures(store, window.from, window.to);
+    return {
+      conversations,
+      clients: results.clients,
+      setupSeconds,
+      connectSeconds,
+      targetRate: results.clients * rate,
+      results,
+      updatesPerSecond: results.storedDuringWindow / results.windowSeconds,
+      serverCpu: cpu.server,
+      serverWaitMain: cpu.waitMain,
+      serverWaitAll: cpu.waitAll,
+      machineCpu: cpu.machine,
+      loadCpu: cpu.load,
+      postgresCpu: store.databaseUrl ? cpu.postgres : null,
+      rssIdle,
+      rssLoaded,
+      rssEnd,
+      commits,
+      health: healthFigures ?? percentiles([]),
+      longDoc,
+    };
+  } finally {
+    if (load && load.exitCode === null) load.kill("SIGKILL");
+    await server.stop("SIGTERM", 30_000);
+    await store.drop();
+    if (flags.profile) console.log(summariseProfile(path.resolve(flags.profile)));
+  }
+}
+
+function report(f: SizeFigures): string {
+  const r = f.results;
+  const perConversation = (f.rssLoaded - f.rssIdle) / f.conversations;
+  return [
+    `N=${f.conversations} conversations, ${f.clients} clients, target ${f.targetRate} keystrokes/s (${rate}/s per client), ${r.windowSeconds.toFixed(0)} s measured:`,
+    `  relay (send → arrival at the 2 others): p50 ${ms(r.relay.p50)}, p99 ${ms(r.relay.p99)}, max ${ms(r.relay.max)} (${r.relayedInWindow}/${r.relayExpected} arrivals)`,
+    `  stored confirmation:                    p50 ${ms(r.stored.p50)}, p99 ${ms(r.stored.p99)}, max ${ms(r.stored.max)} (${r.confirmedInWindow}/${r.typedInWindow} confirmed)`,
+    `  updates/s achieved: ${f.updatesPerSecond.toFixed(0)} stored (${(r.typedInWindow / r.windowSeconds).toFixed(0)} typed), ${(r.relayedInWindow / r.windowSeconds).toFixed(0)} relay arrivals; load's own event-loop delay p50 ${ms(r.loopDelayP50)}, p99 ${ms(r.loopDelayP99)}${r.slipMaxMs > 0 ? `, typing schedule fell up to ${ms(r.slipMaxMs)} behind` : ""}`,
+    `  server CPU ${(f.serverCpu * 100).toFixed(0)}% of one core (${((f.serverCpu * 1000) / Math.max(1, f.updatesPerSecond)).toFixed(2)} ms CPU per stored update); waited for a CPU while runnable: main thread ${(f.serverWaitMain * 100).toFixed(0)}% of the time, all threads ${(f.serverWaitAll * 100).toFixed(0)}%`,
+    `  load process ${(f.loadCpu * 100).toFixed(0)}%${f.postgresCpu === null ? "" : `; PostgreSQL ${(f.postgresCpu * 100).toFixed(0)}%`}; machine ${(f.machineCpu * 100).toFixed(0)}% of ${os.cpus().length} cores (other processes: ${Math.max(0, (f.machineCpu * os.cpus().length - f.serverCpu - f.loadCpu - (f.postgresCpu ?? 0)) * 100).toFixed(0)}% of a core)`,
+    `  server RSS: ${mb(f.rssIdle)} before clients, ${mb(f.rssLoaded)} with all rooms live, ${mb(f.rssEnd)} after the run; ${kb(perConversation)} per live conversation (${kb(f.rssLoaded / f.conversations)} total/N); load process ${mb(r.rssBytes)}`,
+    `  group commit: ${f.commits.entries} log entries in ≈${f.commits.batches} commits (avg ${(f.commits.entries / Math.max(1, f.commits.batches)).toFixed(1)}, largest ${f.commits.largest}) = ${(f.commits.batches / r.windowSeconds).toFixed(0)} commits/s`,
+    `  /healthz during the run: p50 ${ms(f.health.p50)}, p99 ${ms(f.health.p99)}`,
+    `  40-minute conversation (${longDocKeystrokes} keystrokes, ${kb(f.longDoc.bytes)}): load cold ${ms(f.longDoc.coldMs)}, warm ${ms(f.longDoc.afterColdMs)}, under this load ${r.loadUnderLoadMs.map(ms).join(" / ") || "-"}${r.loadFailures.length ? ` (failed: ${r.loadFailures.join("; ")})` : ""}`,
+    `  setup: ${f.setupSeconds.toFixed(1)} s planning + invites; ${f.connectSeconds.toFixed(1)} s to connect and sync all clients; closes: ${JSON.stringify(r.closes)}; unconfirmed after drain: ${r.unconfirmedAfterDrain}`,
+  ].join("\n");
+}
+
+async function main() {
+  log(
+    `collab benchmark: sizes ${sizes.join(", ")}; ${rate} keystroke/s per client; ${warmup} s warm-up + ${seconds} s measured; ${flags.postgres ? "PostgreSQL" : "SQLite"}, COLLAB_SYNC=${sync}${flags.awareness ? ", with awareness" : ""}`,
+  );
+  const all: SizeFigures[] = [];
+  for (const size of sizes) {
+    const figures = await runSize(size);
+    all.push(figures);
+    console.log(report(figures));
+  }
+  console.log(
+    "\n| N | clients | target/s | achieved/s | relay p50 | relay p99 | stored p50 | stored p99 | server CPU | RSS/conv | commits/s | load 40-min cold/warm |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const f of all) {
+    const r = f.results;
+    console.log(
+      `| ${f.conversations} | ${f.clients} | ${f.targetRate} | ${f.updatesPerSecond.toFixed(0)} | ${ms(r.relay.p50)} | ${ms(r.relay.p99)} | ${ms(r.stored.p50)} | ${ms(r.stored.p99)} | ${(f.serverCpu * 100).toFixed(0)}% | ${kb((f.rssLoaded - f.rssIdle) / f.conversations)} | ${(f.commits.batches / r.windowSeconds).toFixed(0)} | ${ms(f.longDoc.coldMs)} / ${ms(f.longDoc.afterColdMs)} |`,
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

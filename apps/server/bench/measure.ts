@@ -1,0 +1,94 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+
+/** Percentiles of latency samples (ms); NaN when there are none. */
+export function percentiles(samples: number[]): {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+} {
+  if (samples.length === 0) return { count: 0, p50: Number.NaN, p99: Number.NaN, max: Number.NaN };
+  const sorted = Float64Array.from(samples).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0 };
+}
+
+let ticks: number | null = null;
+/** Clock ticks per second of /proc's CPU times. */
+export function clockTicks(): number {
+  if (ticks === null) {
+    try {
+      ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    } catch {
+      ticks = 100;
+    }
+  }
+  return ticks;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may hold spaces) start at field 3.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks();
+}
+
+/** Resident memory of a process in bytes, from /proc/<pid>/status. */
+export function rssBytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+  return Number(kb ?? 0) * 1024;
+}
+
+/** Busy and total jiffies of the whole machine, from /proc/stat. */
+export function machineTicks(): { busy: number; total: number } {
+  const line = fs.readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "";
+  const values = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = values.reduce((a, b) => a + b, 0);
+  const idle = (values[3] ?? 0) + (values[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** CPU seconds of every PostgreSQL process on this machine (its server runs locally here). */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      if (comm === "postgres" || comm.startsWith("postgres:")) total += cpuSeconds(Number(entry));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
+
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
+export const ms = (value: number) =>
+  Number.isNaN(value) ? "-" : value < 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(0)} ms`;
+
+/**
+ * Seconds the process's threads spent runnable but waiting for a CPU (/proc/<pid>/task/<tid>/schedstat):
+ * all threads together, and the main (JavaScript) thread alone. High values mean the machine,
+ * not the process, was the limit.
+ */
+export function runQueueWait(pid: number): { all: number; main: number } {
+  let all = 0;
+  let main = 0;
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const wait =
+        Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[1]) / 1e9;
+      all += wait;
+      if (tid === String(pid)) main = wait;
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return { all, main };
+}
