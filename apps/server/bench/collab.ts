@@ -44,7 +44,8 @@ import {
   mb,
   ms,
   percentiles,
-  postgresCpuSeconds,
+  postgresCpu,
+  postgresCpuBetween,
   rssBytes,
   runQueueWait,
 } from "./measure.js";
@@ -408,7 +409,7 @@ async function runSize(conversations: number): Promise<SizeFigures> {
       cpu: 0,
       machine: machineTicks(),
       load: 0,
-      postgres: 0,
+      postgres: new Map<number, number>(),
       at: 0,
       from: new Date(),
       to: new Date(),
@@ -438,7 +439,7 @@ async function runSize(conversations: number): Promise<SizeFigures> {
             cpu: cpuSeconds(serverPid),
             machine: machineTicks(),
             load: cpuSeconds(child.pid as number),
-            postgres: store.databaseUrl ? postgresCpuSeconds() : 0,
+            postgres: store.databaseUrl ? postgresCpu() : new Map<number, number>(),
             at: performance.now(),
             from: new Date(),
             to: new Date(),
@@ -454,7 +455,9 @@ async function runSize(conversations: number): Promise<SizeFigures> {
             server: (cpuSeconds(serverPid) - window.cpu) / elapsed,
             machine: (machine.busy - window.machine.busy) / (machine.total - window.machine.total),
             load: (cpuSeconds(child.pid as number) - window.load) / elapsed,
-            postgres: store.databaseUrl ? (postgresCpuSeconds() - window.postgres) / elapsed : 0,
+            postgres: store.databaseUrl
+              ? postgresCpuBetween(window.postgres, postgresCpu()) / elapsed
+              : 0,
           };
           window.to = new Date();
         } else if (message.type === "results") {

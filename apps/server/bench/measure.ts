@@ -51,19 +51,27 @@ export function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-/** CPU seconds of every PostgreSQL process on this machine (its server runs locally here). */
-export function postgresCpuSeconds(): number {
-  let total = 0;
+/** CPU seconds of each PostgreSQL process on this machine (its server runs locally here). */
+export function postgresCpu(): Map<number, number> {
+  const seconds = new Map<number, number>();
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
       const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      if (comm === "postgres" || comm.startsWith("postgres:")) total += cpuSeconds(Number(entry));
+      if (comm === "postgres" || comm.startsWith("postgres:"))
+        seconds.set(Number(entry), cpuSeconds(Number(entry)));
     } catch {
       // The process ended meanwhile.
     }
   }
+  return seconds;
+}
+
+/** CPU seconds PostgreSQL used between two samples (backends that ended meanwhile are missed). */
+export function postgresCpuBetween(from: Map<number, number>, to: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of to) total += seconds - (from.get(pid) ?? 0);
   return total;
 }
 

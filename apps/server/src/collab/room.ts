@@ -142,7 +142,12 @@ export class Room {
    * sent, so even an update that only deletes (and carries no clock) is confirmed.
    */
   confirmStored(connection: CollabConnection, clocks: StoredClocks): void {
-    if (connection.wantsAcks) connection.send(encodeStored(clocks));
+    // "Up to": the clock below which the doc (only stored updates reach it) has no gap; not the
+    // update's own highest clock, which may lie beyond a gap that is still on its way.
+    const upTo: StoredClocks = new Map(
+      [...clocks.keys()].map((c) => [c, Y.getState(this.doc.store, c)] as const),
+    );
+    if (connection.wantsAcks) connection.send(encodeStored(upTo));
   }
 
   /** Tells a client its write was refused (y-protocols' auth "permission denied"). */

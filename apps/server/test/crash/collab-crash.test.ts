@@ -176,6 +176,7 @@ describe.each(testDatabases())("collaboration survives SIGKILL on %s", (kind) =>
       }
       if (!participants.every((p) => p.client.synced)) figures.killedWhileResyncing += 1;
 
+      const killed = server;
       await server.stop("SIGKILL");
       figures.kills += 1;
       for (const p of participants) p.online = false;
@@ -231,6 +232,22 @@ describe.each(testDatabases())("collaboration survives SIGKILL on %s", (kind) =>
       figures.confirmedAtLastKill = upTo(confirmed);
       figures.seenAtLastKill = upTo(seen);
       observer.destroy();
+      if (problems.length > 0) {
+        console.error(
+          [
+            `${kind}: after kill ${figures.kills} (seed ${SEED}), ${problems.length} problems:`,
+            ...problems.slice(0, 30),
+            "stored clocks per participant:",
+            ...participants.map(
+              (p) => `  ${p.role} ${p.client.clientID}: ${JSON.stringify([...p.client.stored])}`,
+            ),
+            "the killed server's last lines:",
+            ...killed.output.slice(-15),
+            "the restarted server's lines:",
+            ...server.output.slice(-15),
+          ].join("\n"),
+        );
+      }
       expect(problems.slice(0, 10), `after kill ${figures.kills} (seed ${SEED})`).toEqual([]);
 
       for (const p of participants) {
