@@ -50,7 +50,7 @@ export class CollabServer {
   private readonly committer: GroupCommitter;
   private readonly projections = new Map<
     string,
-    { timer: NodeJS.Timeout | null; running: Promise<void> }
+    { timer: NodeJS.Timeout | null; running: Promise<void>; isQueued?: boolean }
   >();
   private readonly compacting = new Set<string>();
   private readonly pinger: NodeJS.Timeout;
@@ -341,8 +341,13 @@ export class CollabServer {
     this.projections.set(conversationId, entry);
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = null;
+    // A run that has not started yet reads the document when it starts, so it covers this
+    // change too; queueing another would only grow a backlog when projections are slow.
+    if (entry.isQueued) return entry.running;
+    entry.isQueued = true;
     entry.running = entry.running
       .then(async () => {
+        entry.isQueued = false;
         room.projected = await projectConversation(
           this.services,
           conversationId,

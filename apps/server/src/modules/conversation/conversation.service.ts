@@ -22,7 +22,8 @@ interface Move {
   action: string;
 }
 
-function eventOf(c: Conversation): PhaseChangeEvent {
+/** The event that tells subscribers where a conversation stands now. */
+export function eventOf(c: Conversation): PhaseChangeEvent {
   return {
     conversationId: c.id,
     phase: c.phase,

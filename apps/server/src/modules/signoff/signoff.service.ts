@@ -6,6 +6,7 @@ import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { conflict, forbidden } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
+import { eventOf } from "../conversation/conversation.service.js";
 import { buildRecord, hashRecordText, serializeRecord } from "./record.js";
 import { Signature, type SignatureMethod } from "./signature.entity.js";
 
@@ -20,15 +21,7 @@ export async function currentRecord(services: Services, conversationId: string) 
 
 async function announce(services: Services, conversationId: string): Promise<void> {
   const c = await services.dataSource.manager.findOneByOrFail(Conversation, { id: conversationId });
-  services.phaseEvents.publish({
-    conversationId,
-    phase: c.phase,
-    section: c.section,
-    startedAt: c.phaseStartedAt,
-    sectionStartedAt: c.sectionStartedAt,
-    status: c.status,
-    version: c.version,
-  });
+  services.phaseEvents.publish(eventOf(c));
 }
 
 /**
