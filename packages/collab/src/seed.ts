@@ -9,11 +9,13 @@ import { GENERAL_NOTES_KEY, metaOf, notesOf, reviewOf, SCHEMA_VERSION } from "./
  */
 export const SEED_CLIENT_ID = 1;
 
-/** A previous agreement to put up for review. */
+/** An earlier agreement to put up for review, as it stands after its last review (if any). */
 export interface SeedAgreement {
   id: string;
   text: string;
   status?: string;
+  /** What its last review said is needed; the review starts from it. */
+  needed?: string | null;
 }
 
 /** Has the server's initial content been put into this document? */
@@ -32,7 +34,7 @@ function buildSeed(fill: (doc: Y.Doc) => void): Uint8Array {
 
 /**
  * The initial content of a conversation's shared document: one notes text per guide section,
- * and one review entry per previous agreement. Same input, same bytes.
+ * and one review entry per agreement to review. Same input, same bytes.
  */
 export function conversationSeed(previousAgreements: readonly SeedAgreement[]): Uint8Array {
   return buildSeed((doc) => {
@@ -48,7 +50,7 @@ export function conversationSeed(previousAgreements: readonly SeedAgreement[]): 
         "status",
         agreement.status && agreement.status !== "open" ? agreement.status : "open",
       );
-      entry.set("needed", new Y.Text());
+      entry.set("needed", new Y.Text(agreement.needed ?? ""));
       entry.set("position", position);
       review.set(agreement.id, entry);
     });

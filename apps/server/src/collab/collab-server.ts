@@ -7,7 +7,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Services } from "../context.js";
-import { previousAgreements } from "../modules/agreement/previous-agreements.js";
+import { agreementsToReview } from "../modules/agreement/previous-agreements.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { authorizeCollab, type CollabIdentity, CollabRefusal } from "./access.js";
 import { filterAwarenessUpdate } from "./awareness-filter.js";
@@ -263,8 +263,10 @@ export class CollabServer {
   private async conversationSeed(conversationId: string): Promise<Uint8Array> {
     const manager = this.services.dataSource.manager;
     const conversation = await manager.findOneByOrFail(Conversation, { id: conversationId });
-    const agreements = await previousAgreements(manager, conversation);
-    return conversationSeed(agreements.map((a) => ({ id: a.id, text: a.text, status: a.status })));
+    const agreements = await agreementsToReview(manager, conversation);
+    return conversationSeed(
+      agreements.map((a) => ({ id: a.id, text: a.text, status: a.status, needed: a.reviewNote })),
+    );
   }
 
   private leave(connection: CollabConnection, room: Room): void {

@@ -12,7 +12,7 @@ import type * as Y from "yjs";
 import type { Services } from "../context.js";
 import { inTransaction } from "../db/transaction.js";
 import { Agreement } from "../modules/agreement/agreement.entity.js";
-import { previousConversation } from "../modules/agreement/previous-agreements.js";
+import { agreementsToReview } from "../modules/agreement/previous-agreements.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { Placement } from "../modules/placement/placement.entity.js";
 import { Student } from "../modules/school/student.entity.js";
@@ -65,7 +65,10 @@ export async function projectConversation(
   const placement = await manager.findOneByOrFail(Placement, { id: conversation.placementId });
   const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
   const werkprocessen = await manager.findBy(Werkproces, { programmeId: student.programmeId });
-  const previous = await previousConversation(manager, conversation);
+  // Only agreements this conversation reviews can be changed by its review.
+  const reviewable = new Map(
+    (await agreementsToReview(manager, conversation)).map((a) => [a.id, a] as const),
+  );
   const now = services.now();
 
   await inTransaction(services.dataSource, async (tx) => {
@@ -112,15 +115,20 @@ export async function projectConversation(
       await tx.update(Conversation, { id: conversationId }, { summary, sharedNotes });
     }
 
-    if (previous) {
-      for (const item of review) {
-        const touched = item.status !== "open" || item.needed.trim() !== "";
+    for (const item of review) {
+      const before = reviewable.get(item.agreementId);
+      const status = asStatus(item.status);
+      const reviewNote = item.needed ? clip(item.needed, LIMITS.note) : null;
+      // An agreement carried over from an older review starts from that review's outcome; it
+      // is recorded as reviewed here only once someone here changes that outcome.
+      if (before && (before.status !== status || before.reviewNote !== reviewNote)) {
+        const touched = status !== "open" || reviewNote !== null;
         await tx.update(
           Agreement,
-          { id: item.agreementId, conversationId: previous.id },
+          { id: item.agreementId },
           {
-            status: asStatus(item.status),
-            reviewNote: item.needed ? clip(item.needed, LIMITS.note) : null,
+            status,
+            reviewNote,
             reviewedInId: touched ? conversationId : null,
             updatedAt: now,
           },

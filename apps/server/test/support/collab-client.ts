@@ -278,12 +278,13 @@ export async function heldConversationWithAgreements(
   server: TestServer,
   placementId: string,
   texts: readonly string[],
+  daysAgo = 30,
 ): Promise<{ conversationId: string; agreementIds: string[] }> {
   const services = server.services;
   const held = await planConversation(
     services,
     placementId,
-    new Date(services.now().getTime() - 30 * DAY),
+    new Date(services.now().getTime() - daysAgo * DAY),
   );
   const manager = services.dataSource.manager;
   await manager.update(Conversation, { id: held.id }, { status: "ended" });

@@ -5,7 +5,7 @@ import { visibleConversations } from "../../access/scope.js";
 import type { RequestContext } from "../../context.js";
 import { RoleEnum } from "../../graphql/enums.js";
 import { Agreement } from "../agreement/agreement.entity.js";
-import { previousAgreements } from "../agreement/previous-agreements.js";
+import { agreementsToReview } from "../agreement/previous-agreements.js";
 import { Invite } from "../invite/invite.entity.js";
 import { inviteUrl } from "../invite/invite-links.js";
 import { Person } from "../people/person.entity.js";
@@ -80,10 +80,11 @@ export class ConversationResolver {
   }
 
   @FieldResolver(() => [Agreement], {
-    description: "The agreements of the placement's previous conversation, to review now.",
+    description:
+      "The agreements to review now: all of the previous conversation's, and older ones not done yet.",
   })
   previousAgreements(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
-    return previousAgreements(ctx.services.dataSource.manager, conversation);
+    return agreementsToReview(ctx.services.dataSource.manager, conversation);
   }
 
   @FieldResolver(() => [InviteLink], {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { checkPok, SECTION_KEYS, toIsoDate } from "@driehoek/domain";
 import { type EntityManager, In } from "typeorm";
 import { Agreement } from "../agreement/agreement.entity.js";
-import { previousAgreements } from "../agreement/previous-agreements.js";
+import { agreementsToReview } from "../agreement/previous-agreements.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { ConversationParticipant } from "../conversation/participant.entity.js";
 import { Particular } from "../particular/particular.entity.js";
@@ -68,7 +68,7 @@ export async function buildRecord(
   const people = await manager.findBy(Person, { id: In(participants.map((p) => p.personId)) });
   const checkedOn = toIsoDate(c.scheduledAt);
   const pok = checkPok(await pokFactsOf(manager, placement, checkedOn), checkedOn);
-  const reviewed = await previousAgreements(manager, c);
+  const reviewed = await agreementsToReview(manager, c);
   const agreements = await manager.find(Agreement, {
     where: { conversationId },
     order: { position: "ASC" },
