@@ -14,6 +14,7 @@ import { filterAwarenessUpdate } from "./awareness-filter.js";
 import { CollabConnection, type ConnectionLimits } from "./connection.js";
 import { GroupCommitter } from "./group-commit.js";
 import { projectConversation } from "./projection.js";
+import { ProjectionScheduler } from "./projection-scheduler.js";
 import type { CollabRelay } from "./relay.js";
 import { clocksOf, Room } from "./room.js";
 import type { UpdateStore } from "./store.js";
@@ -48,10 +49,7 @@ export class CollabServer {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly sockets: WebSocketServer;
   private readonly committer: GroupCommitter;
-  private readonly projections = new Map<
-    string,
-    { timer: NodeJS.Timeout | null; running: Promise<void>; isQueued?: boolean }
-  >();
+  private readonly projections: ProjectionScheduler<Room>;
   private readonly compacting = new Set<string>();
   private readonly pinger: NodeJS.Timeout;
   private readonly unsubscribes = new Map<string, () => void>();
@@ -68,6 +66,9 @@ export class CollabServer {
     this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
     this.pinger = setInterval(() => this.ping(), options.pingIntervalMs);
     this.pinger.unref();
+    this.projections = new ProjectionScheduler(options.projectionDelayMs, async (id, room) => {
+      room.projected = await projectConversation(services, id, room.doc, room.projected);
+    });
   }
 
   /** Figures for the benchmark and for operations. */
@@ -234,7 +235,7 @@ export class CollabServer {
     const { docName, conversationId, isPrivate } = identity;
     const stored = await this.store.load(docName);
     const room = new Room(docName, (origin) => {
-      if (!isPrivate && origin !== "load") this.scheduleProjection(conversationId, room);
+      if (!isPrivate && origin !== "load") this.projections.schedule(conversationId, room);
     });
     room.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
@@ -283,8 +284,10 @@ export class CollabServer {
     this.rooms.delete(docName);
     await this.committer.idle();
     const conversationId = docName.split("/")[0] ?? docName;
-    if (!docName.includes("/"))
-      await this.runProjection(conversationId, room).catch(() => undefined);
+    if (!docName.includes("/")) {
+      await this.projections.run(conversationId, room).catch(() => undefined);
+      void this.projections.forget(conversationId);
+    }
     if (room.updatesSinceCompaction > 0) await this.compact(docName).catch(() => undefined);
     this.unsubscribes.get(docName)?.();
     this.unsubscribes.delete(docName);
@@ -321,54 +324,11 @@ export class CollabServer {
     }
   }
 
-  private scheduleProjection(conversationId: string, room: Room): void {
-    const entry = this.projections.get(conversationId) ?? {
-      timer: null,
-      running: Promise.resolve(),
-    };
-    this.projections.set(conversationId, entry);
-    if (entry.timer) return;
-    entry.timer = setTimeout(() => {
-      entry.timer = null;
-      void this.runProjection(conversationId, room);
-    }, this.options.projectionDelayMs);
-    entry.timer.unref();
-  }
-
-  private runProjection(conversationId: string, room: Room): Promise<void> {
-    const entry = this.projections.get(conversationId) ?? {
-      timer: null,
-      running: Promise.resolve(),
-    };
-    this.projections.set(conversationId, entry);
-    if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = null;
-    // A run that has not started yet reads the document when it starts, so it covers this
-    // change too; queueing another would only grow a backlog when projections are slow.
-    if (entry.isQueued) return entry.running;
-    entry.isQueued = true;
-    entry.running = entry.running
-      .then(async () => {
-        entry.isQueued = false;
-        room.projected = await projectConversation(
-          this.services,
-          conversationId,
-          room.doc,
-          room.projected,
-        );
-      })
-      .catch((error) => {
-        console.error(`collab: projecting ${conversationId} failed; trying again:`, error);
-        if (!this.isClosing) this.scheduleProjection(conversationId, room);
-      });
-    return entry.running;
-  }
-
   /** Brings the relational tables exactly up to date with a live conversation (end, signing). */
   async flushProjection(conversationId: string): Promise<void> {
     const room = await this.rooms.get(conversationId)?.catch(() => null);
     await this.committer.idle();
-    if (room) await this.runProjection(conversationId, room);
+    if (room) await this.projections.run(conversationId, room);
   }
 
   /**
@@ -421,6 +381,7 @@ export class CollabServer {
   /** Stops: closes every connection, waits for pending writes, stores projections and snapshots. */
   async close(): Promise<void> {
     this.isClosing = true;
+    this.projections.stop();
     clearInterval(this.pinger);
     for (const loading of this.rooms.values()) {
       const room = await loading.catch(() => null);
