@@ -15,7 +15,9 @@ const refused = (problem: string): Authentication => ({ viewer: null, problem })
 
 /**
  * Establishes who is calling from `Bearer <token>`. Invite-based tokens are checked against
- * their invite on every use, so revoking an invite or signing the conversation ends them at once.
+ * their invite on every use, so revoking an invite ends them at once. A signed conversation
+ * stays open to its invites until they expire, read-only: the three keep access to the record
+ * they signed (to read, verify and download it), and every write refuses a locked record.
  */
 export async function authenticate(
   services: Services,
@@ -40,9 +42,7 @@ export async function authenticate(
       where: { id: invite.conversationId },
       select: { id: true, status: true },
     });
-    if (!conversation || conversation.status === "signed") {
-      return refused("This conversation is closed; the invite no longer opens it.");
-    }
+    if (!conversation) return refused("This conversation no longer exists.");
     return {
       viewer: {
         personId: invite.personId,

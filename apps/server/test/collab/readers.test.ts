@@ -231,13 +231,23 @@ describe.each(testDatabases())("readers and locked records over /collab on %s", 
       expect(await loggedUpdates(server, conversation.id)).toBe(logged);
     });
 
-    it("no longer opens for the participants' invite tokens (4401)", async () => {
-      const { conversation, tokens } = await conversationInProgress();
+    it("opens read-only for the participants' invite tokens: they keep the record, not the pen", async () => {
+      const { conversation, tokens, sanne } = await conversationInProgress();
+      const written = view(sanne.doc);
+      for (const client of open.splice(0)) client.destroy();
       await sign(conversation);
+      const logged = await loggedUpdates(server, conversation.id);
       for (const token of Object.values(tokens)) {
-        const socket = openRaw(server, conversation.id, { token });
-        expect((await closeOf(socket)).code).toBe(4401);
+        const reader = connect(server, conversation.id, token, { acks: true });
+        open.push(reader);
+        await reader.synced();
+        expect(view(reader.doc)).toBe(written);
+        await until(() => reader.denied.length > 0, "the locked notice");
+        tryToWrite(reader.doc, "NA-ONDERTEKENING");
+        await until(() => reader.denied.length > 1, "the write to be refused");
+        expect(reader.storedClock()).toBe(0);
       }
+      expect(await loggedUpdates(server, conversation.id)).toBe(logged);
     });
 
     it("refuses writes on connections that were open when it was signed", async () => {

@@ -128,8 +128,27 @@ describe.each(testDatabases())("sign-off on %s", (kind) => {
     expect(stored.recordHash).toBe(changed.record.hash);
     expect(stored.summary).not.toContain("NA-ONDERTEKENING");
     expect(reader.doc.getXmlFragment("summary").toString()).not.toContain("NA-ONDERTEKENING");
-    // The invite links no longer open the conversation.
-    expect(codeOf(await server.gql(RECORD, { id }, tokens.student))).toBe("UNAUTHENTICATED");
+    // The invite links still open the locked record, to read, never to change.
+    const kept = await recordOf(id, tokens.student);
+    expect(kept.record).toMatchObject({ isLocked: true, hash: changed.record.hash });
+    const STUDENT_VIEW = `mutation($id: ID!) {
+      setStudentConclusion(conversationId: $id, conclusion: achter) { id } }`;
+    expect(codeOf(await server.gql(STUDENT_VIEW, { id }, tokens.student))).toBe("CONFLICT");
+    const again = await server.gql(
+      SIGN,
+      { id, hash: changed.record.hash },
+      tokens.praktijkopleider,
+    );
+    expect(codeOf(again)).toBe("CONFLICT");
+    const lateWriter = connectCollab(server, id, tokens.student, { acks: true });
+    open.push(lateWriter);
+    await lateWriter.synced();
+    appendParagraph(summaryOf(lateWriter.doc), "NA-ONDERTEKENING");
+    await until(() => lateWriter.denied.length > 1, "the invite's write to be refused");
+    expect(lateWriter.storedClock()).toBe(0);
+    const after = await server.services.dataSource.manager.findOneByOrFail(Conversation, { id });
+    expect(after.recordHash).toBe(changed.record.hash);
+    expect(after.recordJson).toBe(stored.recordJson);
   });
 
   it("shows a tampered record as not intact", async () => {

@@ -43,10 +43,10 @@ export async function agreementsToReview(
     .andWhere("m.id <> :id", { id: conversation.id })
     .andWhere("m.scheduled_at <= :at", { at: previous.scheduledAt.toISOString() })
     .andWhere("m.status IN (:...held)", { held: HELD })
-    .andWhere(
-      "(m.id = :previousId OR a.reviewed_in_id = :id OR a.status NOT IN (:...closed))",
-      { previousId: previous.id, closed: CLOSED },
-    )
+    .andWhere("(m.id = :previousId OR a.reviewed_in_id = :id OR a.status NOT IN (:...closed))", {
+      previousId: previous.id,
+      closed: CLOSED,
+    })
     .orderBy("m.scheduled_at", "ASC")
     .addOrderBy("a.position", "ASC")
     .getMany();

@@ -6,7 +6,6 @@ import { inviteIdFromToken, signAccessToken } from "../../auth/tokens.js";
 import type { RequestContext } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { unauthenticated } from "../../graphql/errors.js";
-import { Conversation } from "../conversation/conversation.entity.js";
 import { Invite } from "../invite/invite.entity.js";
 import { Person } from "../people/person.entity.js";
 import { AuthPayload, JoinArgs, LoginArgs } from "./auth.types.js";
@@ -38,7 +37,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, {
     description:
-      "Opens a personal invite link. Reusable until it expires, is revoked or the conversation is signed.",
+      "Opens a personal invite link. Reusable until it expires or is revoked; once the conversation is signed it opens the locked record read-only.",
   })
   async joinWithInvite(@Args(() => JoinArgs) { token }: JoinArgs, @Ctx() ctx: RequestContext) {
     const { dataSource, serverKey, config, now } = ctx.services;
@@ -50,12 +49,6 @@ export class AuthResolver {
     const moment = now();
     if (invite.expiresAt <= moment) {
       throw unauthenticated("This invite link has expired.", "invite_expired");
-    }
-    const conversation = await dataSource.manager.findOneByOrFail(Conversation, {
-      id: invite.conversationId,
-    });
-    if (conversation.status === "signed") {
-      throw unauthenticated("This conversation has been signed and closed.", "conversation_signed");
     }
     const person = await dataSource.manager.findOneByOrFail(Person, { id: invite.personId });
     await inTransaction(dataSource, (tx) =>
