@@ -26,6 +26,19 @@ const routes: RouteRecordRaw[] = [
     meta: { requiresSession: true },
   },
   {
+    path: "/gesprek/:id/formulier",
+    name: "conversation-form",
+    component: () => import("./views/ConversationFormView.vue"),
+    props: true,
+    meta: { requiresSession: true },
+  },
+  {
+    path: "/overzicht",
+    name: "staff",
+    component: () => import("./views/StaffView.vue"),
+    meta: { requiresSession: true },
+  },
+  {
     path: "/:pathMatch(.*)*",
     name: "not-found",
     component: () => import("./views/NotFoundView.vue"),

@@ -117,12 +117,16 @@ export function createGraphQL(origin: string = globalThis.location.origin): AppG
 
   // A different person must not see the previous person's cached data, and the socket must
   // re-authenticate (terminate makes graphql-ws reconnect with the new connectionParams).
+  // Synchronously, at the moment the session changes: the page that opens next (the list after
+  // a login) starts its queries after the store is cleared, not while it is being cleared, which
+  // would cancel them.
   watch(
     () => sessionState.value?.accessToken,
     () => {
       ws.terminate();
       void client.clearStore();
     },
+    { flush: "sync" },
   );
 
   return { client, ws, connectionState, connectCount };

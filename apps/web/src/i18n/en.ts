@@ -1,7 +1,11 @@
+import { afrondenEn } from "./features/afronden.en";
+import { staffEn } from "./features/staff.en";
 import type { MessageSchema } from "./nl";
 
 /** English interface texts, key for key the same as the Dutch ones. */
 export const en: MessageSchema = {
+  ...afrondenEn,
+  ...staffEn,
   app: {
     name: "Driehoek",
     tagline: "The work placement review",

@@ -1,5 +1,10 @@
+import { afrondenNl } from "./features/afronden.nl";
+import { staffNl } from "./features/staff.nl";
+
 /** Dutch interface texts: the default language, and the shape every other language follows. */
 export const nl = {
+  ...afrondenNl,
+  ...staffNl,
   app: {
     name: "Driehoek",
     tagline: "Het BPV-gesprek",

@@ -1,0 +1,205 @@
+import type { ErrorLike } from "@apollo/client";
+import type { Conclusion } from "@driehoek/domain";
+import {
+  computed,
+  type MaybeRefOrGetter,
+  onScopeDispose,
+  ref,
+  shallowRef,
+  toValue,
+  watch,
+} from "vue";
+import { conflictReason, type SignOutcome } from "../components/afronden/signing";
+import { useGraphQL } from "../graphql/client";
+import { PHASE_CHANGED } from "../graphql/operations";
+import {
+  END_CONVERSATION,
+  RECORD_PAPER_SIGNATURES,
+  type RecordVerification,
+  SET_CONCLUSION,
+  SET_STUDENT_CONCLUSION,
+  SIGN_CONVERSATION,
+  SIGNOFF,
+  VERIFY_RECORD,
+} from "../graphql/signoff";
+import { useQuery } from "./useQuery";
+import { useSubscription } from "./useSubscription";
+
+/**
+ * How often the record is read again while it can still change. The server announces new and
+ * voided signatures, but not every edit: the live document reaches the record every ~2 s and a
+ * conclusion is saved without an event.
+ */
+export const RECORD_POLL_MS = 5_000;
+
+/** The actions of Afronden, one at a time. */
+export type SignoffAction =
+  | "conclusion"
+  | "studentConclusion"
+  | "sign"
+  | "paper"
+  | "end"
+  | "verify";
+
+/**
+ * Afronden of one conversation: the conclusion, the record to sign, the signatures, the lock.
+ * Kept fresh by the conversation's `phaseChanged` events (sign-offs are announced there) and,
+ * while the record can still change, by reading it again every few seconds.
+ */
+export function useSignoff(id: MaybeRefOrGetter<string>) {
+  const { client, connectCount } = useGraphQL();
+  const query = useQuery(SIGNOFF, () => ({ id: toValue(id) }));
+  const conversation = computed(() => query.data.value?.conversation);
+  // The third akkoord's own reply says the record is locked. Keep that: an invite session is
+  // refused from then on, so no later read may confirm it.
+  const lockedBySigning = shallowRef<{ recordHash: string | null; signedAt: string | null }>();
+  const isLocked = computed(
+    () =>
+      conversation.value?.status === "signed" ||
+      conversation.value?.record.isLocked === true ||
+      lockedBySigning.value !== undefined,
+  );
+
+  useSubscription(PHASE_CHANGED, () => ({ conversationId: toValue(id) }), {
+    onData: () => void query.refetch(),
+  });
+  watch(connectCount, (count, previous) => {
+    if (previous > 0 && count > previous) void query.refetch();
+  });
+
+  const busy = ref<SignoffAction | null>(null);
+  const actionError = shallowRef<{ action: SignoffAction; error: ErrorLike }>();
+  const verification = shallowRef<RecordVerification>();
+
+  // Poll only while the record can change and someone can see the page.
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const isVisible = () => globalThis.document?.visibilityState !== "hidden";
+  watch(
+    () => Boolean(conversation.value) && !isLocked.value,
+    (shouldPoll) => {
+      clearInterval(timer);
+      timer = shouldPoll
+        ? setInterval(() => {
+            if (isVisible() && !busy.value) void query.refetch();
+          }, RECORD_POLL_MS)
+        : undefined;
+    },
+    { immediate: true },
+  );
+  const onVisible = () => {
+    if (isVisible() && !isLocked.value) void query.refetch();
+  };
+  globalThis.document?.addEventListener("visibilitychange", onVisible);
+  onScopeDispose(() => {
+    clearInterval(timer);
+    globalThis.document?.removeEventListener("visibilitychange", onVisible);
+  });
+
+  async function run(action: SignoffAction, work: () => Promise<unknown>): Promise<boolean> {
+    if (busy.value) return false;
+    busy.value = action;
+    actionError.value = undefined;
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      actionError.value = { action, error: error as ErrorLike };
+      return false;
+    } finally {
+      busy.value = null;
+      // Whatever happened, show the state the server has now.
+      await query.refetch();
+    }
+  }
+
+  const conversationId = () => toValue(id);
+
+  return {
+    conversation,
+    isLocked,
+    /** Set when this person's akkoord was the third: the lock as its reply reported it. */
+    lockedBySigning,
+    loading: query.loading,
+    error: query.error,
+    busy,
+    actionError,
+    verification,
+    refetch: query.refetch,
+
+    /** BPV-begeleider: the conclusion against the nominal line. */
+    setConclusion: (conclusion: Conclusion, motivation: string | null) =>
+      run("conclusion", () =>
+        client.mutate({
+          mutation: SET_CONCLUSION,
+          variables: { conversationId: conversationId(), conclusion, motivation },
+        }),
+      ),
+
+    /** Student: their own view. */
+    setStudentConclusion: (conclusion: Conclusion, motivation: string | null) =>
+      run("studentConclusion", () =>
+        client.mutate({
+          mutation: SET_STUDENT_CONCLUSION,
+          variables: { conversationId: conversationId(), conclusion, motivation },
+        }),
+      ),
+
+    /**
+     * The caller's akkoord on the record with `hash`, the one on their screen. The record is
+     * read again first: when it changed, nothing is signed and the new version is shown.
+     */
+    async sign(hash: string): Promise<SignOutcome> {
+      if (busy.value) return "failed";
+      busy.value = "sign";
+      actionError.value = undefined;
+      try {
+        await query.refetch();
+        if (conversation.value?.record.hash !== hash) return "changed";
+        const result = await client.mutate({
+          mutation: SIGN_CONVERSATION,
+          variables: { conversationId: conversationId(), contentHash: hash },
+        });
+        const signed = result.data?.signConversation;
+        if (signed?.status === "signed") lockedBySigning.value = signed;
+        return "signed";
+      } catch (error) {
+        if (conflictReason(error) === "content_changed") return "changed";
+        actionError.value = { action: "sign", error: error as ErrorLike };
+        return "failed";
+      } finally {
+        busy.value = null;
+        await query.refetch();
+      }
+    },
+
+    /** BPV-begeleider: all three signed the printed form. */
+    recordPaperSignatures: () =>
+      run("paper", () =>
+        client.mutate({
+          mutation: RECORD_PAPER_SIGNATURES,
+          variables: { conversationId: conversationId() },
+        }),
+      ),
+
+    /** BPV-begeleider: ends the live conversation. */
+    endConversation: () =>
+      run("end", () =>
+        client.mutate({
+          mutation: END_CONVERSATION,
+          variables: { conversationId: conversationId() },
+        }),
+      ),
+
+    /** Checks the locked record against its hash and signatures. */
+    verify: () =>
+      run("verify", async () => {
+        verification.value = undefined;
+        const result = await client.query({
+          query: VERIFY_RECORD,
+          variables: { conversationId: conversationId() },
+          fetchPolicy: "network-only",
+        });
+        verification.value = result.data?.verifyRecord;
+      }),
+  };
+}
