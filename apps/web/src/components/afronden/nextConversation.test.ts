@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { localMoment, localTimeOf, plannedAfter } from "./nextConversation";
+
+describe("planning the next conversation", () => {
+  const conversations = [
+    { id: "held", status: "signed" as const, scheduledAt: "2026-03-03T09:00:00.000Z" },
+    { id: "later", status: "planned" as const, scheduledAt: "2026-09-20T09:00:00.000Z" },
+    { id: "sooner", status: "planned" as const, scheduledAt: "2026-06-10T09:00:00.000Z" },
+    { id: "earlier", status: "planned" as const, scheduledAt: "2026-01-10T09:00:00.000Z" },
+  ];
+
+  it("finds the soonest conversation planned after this one, not one before it", () => {
+    expect(plannedAfter(conversations, "2026-03-03T09:00:00.000Z")?.id).toBe("sooner");
+    expect(plannedAfter(conversations, "2026-10-01T09:00:00.000Z")).toBeUndefined();
+  });
+
+  it("turns the date and time the begeleider picked into that local moment", () => {
+    const iso = localMoment("2026-06-10", "14:30") as string;
+    expect(localTimeOf(iso)).toBe("14:30");
+    expect(new Date(iso).getDate()).toBe(10);
+    expect(localMoment("10-06-2026", "14:30")).toBeNull();
+    expect(localMoment("2026-06-10", "")).toBeNull();
+  });
+});
