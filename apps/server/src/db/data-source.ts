@@ -5,12 +5,14 @@ import { ENTITIES } from "./entities.js";
 import { InitialSchema1732800000000 } from "./migrations/1732800000000-initial-schema.js";
 import { CollabLog1732800000001 } from "./migrations/1732800000001-collab-log.js";
 import { SignOff1732800000002 } from "./migrations/1732800000002-sign-off.js";
+import { ReportIndexes1732800000003 } from "./migrations/1732800000003-report-indexes.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
   InitialSchema1732800000000,
   CollabLog1732800000001,
   SignOff1732800000002,
+  ReportIndexes1732800000003,
 ];
 
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { addDays, toIsoDate } from "@driehoek/domain";
+import { addDays, type ConversationStatus, toIsoDate } from "@driehoek/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
+import { Person } from "../../src/modules/people/person.entity.js";
 import { Placement } from "../../src/modules/placement/placement.entity.js";
+import { Student } from "../../src/modules/school/student.entity.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, loginAs, type TestSchool } from "../support/factories.js";
+import { buildSchool, joinAs, loginAs, type TestSchool } from "../support/factories.js";
 import { codeOf, startTestServer, type TestServer } from "../support/server.js";
 
 const OVERDUE =
@@ -86,8 +88,11 @@ describe.each(testDatabases())("reports on %s", (kind) => {
   });
   afterAll(() => server?.close());
 
-  const as = async (who: keyof TestSchool["staff"], query: string, variables = {}) =>
-    server.gql(query, variables, await loginAs(server, school.staff[who]));
+  const tokens = new Map<string, Promise<string>>();
+  const as = async (who: keyof TestSchool["staff"], query: string, variables = {}) => {
+    if (!tokens.has(who)) tokens.set(who, loginAs(server, school.staff[who]));
+    return server.gql(query, variables, await tokens.get(who));
+  };
 
   it("overdue conversations: exactly the placements behind the frequency rule, per caller", async () => {
     const marieke = await as("marieke", OVERDUE);
@@ -148,5 +153,247 @@ describe.each(testDatabases())("reports on %s", (kind) => {
 
   it("are for staff only", async () => {
     expect(codeOf(await server.gql(OVERDUE, {}))).toBe("UNAUTHENTICATED");
+    const student = await joinAs(server, school.conversations.sanne.invites.student);
+    for (const query of [OVERDUE, POK, POINTS, LATE]) {
+      expect(codeOf(await server.gql(query, {}, student))).toBe("FORBIDDEN");
+    }
+  });
+
+  it("every report shows each caller exactly the rows of the placements they may see", async () => {
+    // Sanne: begeleider Marieke, trajectbegeleider Ahmed. Daan: Joost and Ahmed. Lotte: Marieke
+    // and Petra. Fleur is the admin.
+    const names = async (who: keyof TestSchool["staff"], query: string, field: string) =>
+      (((await as(who, query)).data?.[field] ?? []) as { studentName: string }[]).map(
+        (r) => r.studentName,
+      );
+    const expected: Record<string, Record<keyof TestSchool["staff"], string[]>> = {
+      overdueConversations: {
+        marieke: ["Sanne Visser"],
+        joost: [],
+        ahmed: ["Sanne Visser"],
+        petra: [],
+        fleur: ["Sanne Visser"],
+      },
+      pokIssues: {
+        marieke: ["Lotte de Boer"],
+        joost: [],
+        ahmed: [],
+        petra: ["Lotte de Boer"],
+        fleur: ["Lotte de Boer"],
+      },
+      conclusionsOverTime: {
+        marieke: [],
+        joost: ["Daan Mulder", "Daan Mulder"],
+        ahmed: ["Daan Mulder", "Daan Mulder"],
+        petra: [],
+        fleur: ["Daan Mulder", "Daan Mulder"],
+      },
+      overdueAgreements: {
+        marieke: [],
+        joost: ["Daan Mulder"],
+        ahmed: ["Daan Mulder"],
+        petra: [],
+        fleur: ["Daan Mulder"],
+      },
+    };
+    const queries: Record<string, string> = {
+      overdueConversations: OVERDUE,
+      pokIssues: POK,
+      conclusionsOverTime: POINTS,
+      overdueAgreements: LATE,
+    };
+    for (const [report, perCaller] of Object.entries(expected)) {
+      for (const [who, rows] of Object.entries(perCaller)) {
+        expect(
+          await names(who as keyof TestSchool["staff"], queries[report] as string, report),
+          `${report} for ${who}`,
+        ).toEqual(rows);
+      }
+    }
+    const spread = async (who: keyof TestSchool["staff"], by: string) =>
+      (await as(who, SPREAD, { by })).data?.conclusionDistribution;
+    for (const by of ["programme", "cohort", "begeleider"]) {
+      expect(await spread("marieke", by), `${by} for marieke`).toEqual([]);
+      expect(await spread("petra", by), `${by} for petra`).toEqual([]);
+      const daan = { voor: 0, opSchema: 1, achter: 1 };
+      const group = { programme: "25998", cohort: "2024-2025", begeleider: "Joost Bakker" }[by];
+      for (const who of ["joost", "ahmed", "fleur"] as const) {
+        expect(await spread(who, by), `${by} for ${who}`).toEqual([{ group, ...daan }]);
+      }
+    }
+  });
+
+  it("rows carry whole placements and agreements, as the other queries give them", async () => {
+    const overdue = await as(
+      "fleur",
+      `{ overdueConversations { studentName placement { id startDate endDate hoursPerWeek
+          student { name } enrolment { cohort } programme { crebo } companyName begeleider { name }
+          pok { number status endDate companySignedAt } pokValid }
+        frequency { periodStart periodEnd required held missed isOverdue nextDueDate } } }`,
+    );
+    expect(overdue.errors).toBeUndefined();
+    expect(overdue.data?.overdueConversations).toEqual([
+      {
+        studentName: "Sanne Visser",
+        placement: {
+          id: school.students.sanne.placementId,
+          startDate: addDays(today, -700),
+          endDate: addDays(today, -10),
+          hoursPerWeek: 32,
+          student: { name: "Sanne Visser" },
+          enrolment: { cohort: "2024-2025" },
+          programme: { crebo: "25998" },
+          companyName: "Bytewerk B.V.",
+          begeleider: { name: "Marieke de Vries" },
+          pok: {
+            number: "POK-100001",
+            status: "active",
+            endDate: addDays(today, 300),
+            companySignedAt: addDays(today, -70),
+          },
+          pokValid: true,
+        },
+        frequency: {
+          periodStart: "2025-08-01",
+          periodEnd: addDays(today, -10),
+          required: 2,
+          held: 0,
+          missed: 2,
+          isOverdue: true,
+          // Halfway: 105 of the period's 210 days after its start.
+          nextDueDate: "2025-11-14",
+        },
+      },
+    ]);
+    const late = await as(
+      "joost",
+      "{ overdueAgreements { daysOverdue agreement { id conversationId position text owner dueDate measure firstStep status reviewedInId } } }",
+    );
+    expect(late.errors).toBeUndefined();
+    const [row] = late.data?.overdueAgreements ?? [];
+    expect(row).toMatchObject({
+      daysOverdue: 30,
+      agreement: {
+        position: 0,
+        owner: "student",
+        dueDate: addDays(today, -30),
+        measure: "m",
+        firstStep: "f",
+        status: "open",
+        reviewedInId: null,
+      },
+    });
+    const stored = await server.services.dataSource.manager.findOneByOrFail(Agreement, {
+      id: row.agreement.id,
+    });
+    expect(row.agreement.conversationId).toBe(stored.conversationId);
+  });
+
+  it("count only conversations held within the judged period, to the last moment of its last day", async () => {
+    const manager = server.services.dataSource.manager;
+    // Noor's placement ran 400 days and ended yesterday: judged over this school year up to
+    // yesterday, which needs two conversations. One was held in the last millisecond of that
+    // period, one in the last millisecond before it, and one is still live (its conclusion
+    // drawn, but not held): one counts.
+    const personId = randomUUID();
+    const studentId = randomUUID();
+    const placementId = randomUUID();
+    const end = addDays(today, -1);
+    const start = addDays(today, -400);
+    await manager.insert(Person, {
+      id: personId,
+      name: "Noor Bakker",
+      email: null,
+      passwordHash: null,
+      role: "student",
+      companyId: null,
+      createdAt: server.services.now(),
+    });
+    await manager.insert(Student, {
+      id: studentId,
+      personId,
+      programmeId: school.programmeId,
+      studentNumber: "100004",
+      cohort: "2023-2024",
+      // Turns 18 the day after her POK started: a parent had to sign, and did not.
+      birthDate: addDays(addDays(start, 1), -18 * 365 - 4),
+      trajectbegeleiderId: school.staff.petra.id,
+    });
+    await manager.insert(Placement, {
+      id: placementId,
+      studentId,
+      companyId: school.companies.bytewerk,
+      praktijkopleiderId: school.trainers.kees,
+      begeleiderId: school.staff.joost.id,
+      startDate: start,
+      endDate: end,
+      hoursPerWeek: 24,
+      pokNumber: "POK-100004",
+      pokStatus: "active",
+      pokStartDate: start,
+      pokEndDate: end,
+      pokHours: 1000,
+      pokStudentSignedAt: start,
+      pokSchoolSignedAt: start,
+      pokCompanySignedAt: start,
+      pokParentSignedAt: null,
+    });
+    const conversation = async (at: string, status: ConversationStatus, conclusion: string) =>
+      manager.insert(Conversation, {
+        id: randomUUID(),
+        placementId,
+        scheduledAt: new Date(at),
+        mode: "online",
+        status,
+        phase: "afronden",
+        section: "conclusie",
+        conclusion,
+        version: 3,
+        createdById: school.staff.joost.id,
+        createdAt: new Date(at),
+      });
+    await conversation(`${end}T23:59:59.999Z`, "signed", "voor");
+    await conversation("2025-07-31T23:59:59.999Z", "ended", "achter");
+    await conversation("2025-10-01T09:00:00.000Z", "live", "op_schema");
+
+    const noor = <T extends { studentName: string }>(rows: T[]) =>
+      rows.filter((r) => r.studentName === "Noor Bakker");
+    const overdue = await as(
+      "joost",
+      "{ overdueConversations { studentName frequency { periodStart periodEnd required held missed nextDueDate } } }",
+    );
+    expect(noor(overdue.data?.overdueConversations)).toEqual([
+      {
+        studentName: "Noor Bakker",
+        frequency: {
+          periodStart: "2025-08-01",
+          periodEnd: end,
+          required: 2,
+          held: 1,
+          missed: 1,
+          nextDueDate: end,
+        },
+      },
+    ]);
+    const points = await as("petra", POINTS);
+    expect(noor(points.data?.conclusionsOverTime)).toEqual([
+      { studentName: "Noor Bakker", date: "2025-07-31", conclusion: "achter", score: -1 },
+      { studentName: "Noor Bakker", date: end, conclusion: "voor", score: 1 },
+    ]);
+    const pok = await as("petra", POK);
+    expect(noor(pok.data?.pokIssues)).toEqual([
+      {
+        studentName: "Noor Bakker",
+        isValid: false,
+        problems: ["missing_parent_signature", "expired"],
+        expiresSoon: false,
+      },
+    ]);
+    // Most missed first: Sanne (2) before Noor (1) for the admin.
+    expect(
+      (await as("fleur", OVERDUE)).data?.overdueConversations.map(
+        (r: { studentName: string }) => r.studentName,
+      ),
+    ).toEqual(["Sanne Visser", "Noor Bakker"]);
   });
 });

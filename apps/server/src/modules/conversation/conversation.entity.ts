@@ -1,6 +1,6 @@
 import type { ConversationStatus, PhaseKey } from "@driehoek/domain";
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { IdColumn, MomentColumn, RefColumn } from "../../db/columns.js";
 import {
   ConclusionEnum,
@@ -15,6 +15,8 @@ export type ConversationMode = "in_person" | "online";
 /** One BPV-gesprek of a placement, from planned to signed. */
 @ObjectType("Conversation")
 @Entity("conversation")
+// The staff reports read a placement's held conversations and conclusions from this index alone.
+@Index(["placementId", "scheduledAt", "status", "conclusion", "id"])
 export class Conversation {
   @Field(() => ID)
   @IdColumn()

@@ -1,9 +1,17 @@
 import { type Conclusion, type PokProblem } from "@driehoek/domain";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ConclusionEnum, PokProblemEnum } from "../../graphql/enums.js";
 import { Agreement } from "../agreement/agreement.entity.js";
 import { Placement } from "../placement/placement.entity.js";
 import { FrequencyStatusType } from "../placement/placement.types.js";
+
+/** What conclusions are grouped by. */
+export enum ConclusionGrouping {
+  programme = "programme",
+  cohort = "cohort",
+  begeleider = "begeleider",
+}
+registerEnumType(ConclusionGrouping, { name: "ConclusionGrouping" });
 
 /** A placement whose conversations are behind the frequency rule. */
 @ObjectType("OverduePlacement")

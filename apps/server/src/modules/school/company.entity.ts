@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { Column, Entity } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { DateColumn, IdColumn, RefColumn } from "../../db/columns.js";
 
 /** A leerbedrijf: a company where students do their placement. */
@@ -23,6 +23,7 @@ export class Company {
 
 /** SBB's recognition of a company as leerbedrijf for one programme. */
 @Entity("company_recognition")
+@Index(["companyId", "programmeId"])
 export class CompanyRecognition {
   @IdColumn() id: string;
   @RefColumn("Company", { name: "company_id" }) companyId: string;

@@ -1,0 +1,240 @@
+/**
+ * Each staff report as one hand-written SQL query per database, using that database's own date
+ * functions: the yardstick for the server's queries. Each returns the rows the report returns
+ * (the whole placement or agreement where the report returns one), in the report's order as far
+ * as the database's collation agrees with the server's (names sort by the C collation here), and
+ * `line` turns a row into the report's canonical text line (see reports-reference.ts).
+ *
+ * Parameters: $1 today, $2 today + withinDays (POK issues), $3 the begeleider (when scoped).
+ */
+import type { ReportName } from "./reports-reference.js";
+
+/** A hand-written report query. */
+export interface HandQuery {
+  sql: string;
+  line(row: Record<string, unknown>): string;
+}
+
+type Dialect = "sqlite" | "postgres";
+
+const HELD = "c.status IN ('ended', 'signed')";
+const CONCLUDED = "c.conclusion IN ('voor', 'op_schema', 'achter')";
+const join = (...values: unknown[]) => values.map((v) => (v === null ? "" : String(v))).join("|");
+
+/** `(years completed)` from birth to `on`, dates as text (the same on both databases). */
+const age = (birth: string, on: string) =>
+  `(CAST(substr(${on}, 1, 4) AS INTEGER) - CAST(substr(${birth}, 1, 4) AS INTEGER) - CASE WHEN substr(${on}, 6, 5) < substr(${birth}, 6, 5) THEN 1 ELSE 0 END)`;
+
+function overdue(dialect: Dialect, scope: string): string {
+  const select = `k.id, k.student_id, k.company_id, k.praktijkopleider_id, k.begeleider_id, k.start_date,
+  k.end_date, k.hours_per_week, k.pok_number, k.pok_status, k.pok_start_date, k.pok_end_date, k.pok_hours,
+  k.pok_student_signed_at, k.pok_school_signed_at, k.pok_company_signed_at, k.pok_parent_signed_at,
+  sp.name AS student_name`;
+  if (dialect === "postgres") {
+    return `
+WITH per AS MATERIALIZED (
+  SELECT id, shorter,
+    CASE WHEN shorter THEN s WHEN e < $1::date THEN GREATEST(s, ys) ELSE GREATEST(s, ty) END AS ps,
+    CASE WHEN shorter OR e < $1::date THEN e ELSE LEAST(e, (ty + interval '1 year')::date - 1) END AS pe
+  FROM (
+    SELECT p.id, p.start_date::date AS s, p.end_date::date AS e,
+      p.end_date::date < (p.start_date::date + interval '1 year')::date - 1 AS shorter,
+      (date_trunc('year', p.end_date::date - interval '7 months') + interval '7 months')::date AS ys,
+      (date_trunc('year', $1::date - interval '7 months') + interval '7 months')::date AS ty
+    FROM placement p WHERE ${scope} AND p.start_date <= $1::varchar
+  ) x
+), due AS (
+  SELECT per.*, CASE WHEN NOT shorter AND pe - ps + 1 >= 183 THEN 2 ELSE 1 END AS req FROM per
+), counted AS MATERIALIZED (
+  SELECT due.*, (SELECT COUNT(*) FROM conversation c WHERE c.placement_id = due.id
+      AND c.scheduled_at >= to_char(due.ps, 'YYYY-MM-DD') AND c.scheduled_at < to_char(due.pe + 1, 'YYYY-MM-DD')
+      AND ${HELD}) AS held
+  FROM due
+  WHERE CASE WHEN req = 1 THEN pe ELSE ps + (pe - ps + 1) / 2 END < $1::date
+)
+SELECT ${select}, to_char(o.ps, 'YYYY-MM-DD') AS period_start, to_char(o.pe, 'YYYY-MM-DD') AS period_end,
+  o.req AS required, o.held,
+  CASE WHEN o.held < 1 THEN 1 ELSE 0 END + CASE WHEN o.req = 2 AND o.pe < $1::date AND o.held < 2 THEN 1 ELSE 0 END AS missed,
+  to_char(CASE WHEN o.held < 1 AND o.req = 2 THEN o.ps + (o.pe - o.ps + 1) / 2 ELSE o.pe END, 'YYYY-MM-DD') AS next_due
+FROM counted o JOIN placement k ON k.id = o.id
+  JOIN student st ON st.id = k.student_id JOIN person sp ON sp.id = st.person_id
+WHERE o.held = 0 OR (o.req = 2 AND o.held = 1 AND o.pe < $1::date)
+ORDER BY missed DESC, student_name, k.id`;
+  }
+  return `
+WITH per AS MATERIALIZED (
+  SELECT id, shorter,
+    CASE WHEN shorter THEN start_date WHEN end_date < $1 THEN max(start_date, ys) ELSE max(start_date, ty) END AS ps,
+    CASE WHEN shorter OR end_date < $1 THEN end_date ELSE min(end_date, date(ty, '+1 year', '-1 day')) END AS pe
+  FROM (
+    SELECT p.id, p.start_date, p.end_date,
+      p.end_date < date(p.start_date, '+1 year', 'floor', '-1 day') AS shorter,
+      date(p.end_date, '-7 months', 'start of year', '+7 months') AS ys,
+      date($1, '-7 months', 'start of year', '+7 months') AS ty
+    FROM placement p WHERE ${scope} AND p.start_date <= $1
+  )
+), due AS (
+  SELECT per.*, CASE WHEN NOT shorter AND julianday(pe) - julianday(ps) + 1 >= 183 THEN 2 ELSE 1 END AS req FROM per
+), counted AS MATERIALIZED (
+  SELECT due.*, CASE WHEN req = 1 THEN pe ELSE date(ps, '+' || CAST((julianday(pe) - julianday(ps) + 1) / 2 AS INTEGER) || ' days') END AS due1,
+    (SELECT COUNT(*) FROM conversation c WHERE c.placement_id = due.id
+      AND c.scheduled_at >= due.ps AND c.scheduled_at < date(due.pe, '+1 day') AND ${HELD}) AS held
+  FROM due
+  WHERE CASE WHEN req = 1 THEN pe ELSE date(ps, '+' || CAST((julianday(pe) - julianday(ps) + 1) / 2 AS INTEGER) || ' days') END < $1
+)
+SELECT ${select}, o.ps AS period_start, o.pe AS period_end, o.req AS required, o.held,
+  (o.held < 1) + (o.req = 2 AND o.pe < $1 AND o.held < 2) AS missed,
+  CASE WHEN o.held < 1 THEN o.due1 ELSE o.pe END AS next_due
+FROM counted o JOIN placement k ON k.id = o.id
+  JOIN student st ON st.id = k.student_id JOIN person sp ON sp.id = st.person_id
+WHERE o.held = 0 OR (o.req = 2 AND o.held = 1 AND o.pe < $1)
+ORDER BY missed DESC, student_name, k.id`;
+}
+
+function pokIssues(dialect: Dialect, scope: string): string {
+  const problem = (condition: string, name: string) =>
+    `CASE WHEN ${condition} THEN '${name},' ELSE '' END`;
+  const conditions: [string, string][] = [
+    ["p.pok_status = 'terminated'", "terminated"],
+    ["p.pok_student_signed_at IS NULL", "missing_student_signature"],
+    ["p.pok_school_signed_at IS NULL", "missing_school_signature"],
+    ["p.pok_company_signed_at IS NULL", "missing_company_signature"],
+    [
+      `st.birth_date IS NOT NULL AND p.pok_parent_signed_at IS NULL AND ${age("st.birth_date", "p.pok_start_date")} < 18`,
+      "missing_parent_signature",
+    ],
+    ["$1 < p.pok_start_date", "not_started"],
+    ["$1 > p.pok_end_date", "expired"],
+    [
+      dialect === "postgres"
+        ? `(p.company_id, st.programme_id) NOT IN (SELECT r.company_id, r.programme_id
+            FROM company_recognition r WHERE r.valid_from <= $1 AND (r.valid_until IS NULL OR r.valid_until >= $1))`
+        : `NOT EXISTS (SELECT 1 FROM company_recognition r WHERE r.company_id = p.company_id
+            AND r.programme_id = st.programme_id AND r.valid_from <= $1
+            AND (r.valid_until IS NULL OR r.valid_until >= $1))`,
+      "company_not_recognised",
+    ],
+  ];
+  return `
+SELECT x.*, CASE WHEN x.problems = '' THEN 'true' ELSE 'false' END AS is_valid
+FROM (
+  SELECT p.*, sp.name AS student_name,
+    ${conditions.map(([condition, name]) => problem(condition, name)).join("\n    || ")} AS problems
+  FROM placement p JOIN student st ON st.id = p.student_id JOIN person sp ON sp.id = st.person_id
+  WHERE ${scope} AND (p.pok_end_date <= $2 OR ${conditions.map(([condition]) => `(${condition})`).join(" OR ")})
+) x
+ORDER BY x.problems = '', x.pok_end_date, x.student_name, x.id`;
+}
+
+function points(scope: string): string {
+  return `
+SELECT c.id, st.id AS student_id, sp.name AS student_name, substr(c.scheduled_at, 1, 10) AS date, c.conclusion,
+  CASE c.conclusion WHEN 'voor' THEN 1 WHEN 'op_schema' THEN 0 ELSE -1 END AS score
+FROM conversation c JOIN placement p ON p.id = c.placement_id
+  JOIN student st ON st.id = p.student_id JOIN person sp ON sp.id = st.person_id
+WHERE ${scope} AND ${HELD} AND ${CONCLUDED}
+ORDER BY c.scheduled_at, c.id`;
+}
+
+function distribution(scope: string, by: "programme" | "cohort" | "begeleider"): string {
+  const [group, joins] =
+    by === "programme"
+      ? [
+          "pr.crebo",
+          "JOIN student st ON st.id = p.student_id JOIN programme pr ON pr.id = st.programme_id",
+        ]
+      : by === "cohort"
+        ? ["st.cohort", "JOIN student st ON st.id = p.student_id"]
+        : ["b.name", "JOIN person b ON b.id = p.begeleider_id"];
+  const count = (c: string) => `SUM(CASE WHEN c.conclusion = '${c}' THEN 1 ELSE 0 END)`;
+  return `
+SELECT ${group} AS grp, ${count("voor")} AS voor, ${count("op_schema")} AS op_schema, ${count("achter")} AS achter
+FROM conversation c JOIN placement p ON p.id = c.placement_id ${joins}
+WHERE ${scope} AND ${HELD} AND ${CONCLUDED}
+GROUP BY ${group}
+ORDER BY ${group}`;
+}
+
+function agreements(dialect: Dialect, scope: string): string {
+  const days =
+    dialect === "postgres"
+      ? "$1::varchar::date - a.due_date::date"
+      : "CAST(julianday($1) - julianday(a.due_date) AS INTEGER)";
+  return `
+SELECT a.*, sp.name AS student_name, ${days} AS days_overdue
+FROM agreement a JOIN conversation c ON c.id = a.conversation_id JOIN placement p ON p.id = c.placement_id
+  JOIN student st ON st.id = p.student_id JOIN person sp ON sp.id = st.person_id
+WHERE ${scope} AND a.status IN ('open', 'partly') AND a.due_date < ${dialect === "postgres" ? "$1::varchar" : "$1"}
+ORDER BY a.due_date, a.id`;
+}
+
+/** A hand-written report query with its parameters. */
+export interface BoundHandQuery extends HandQuery {
+  params: unknown[];
+}
+
+/**
+ * The hand-written queries for one database, for `today`, POK issues within `until`, and when
+ * `begeleiderId` is given only that begeleider's placements.
+ */
+export function handQueries(
+  dialect: Dialect,
+  values: { today: string; until: string; begeleiderId: string | null },
+): Record<ReportName, BoundHandQuery> {
+  const scope = values.begeleiderId ? "p.begeleider_id = $3" : "1 = 1";
+  const all = [values.today, values.until, values.begeleiderId];
+  // Numbers the parameters a query uses 1, 2, ... (as $n, or ?n for SQLite) and binds those.
+  const bind = (text: string) => {
+    const used: number[] = [];
+    const sql = text.replace(/\$(\d)/g, (_, n: string) => {
+      let index = used.indexOf(Number(n));
+      if (index < 0) index = used.push(Number(n)) - 1;
+      return `${dialect === "sqlite" ? "?" : "$"}${index + 1}`;
+    });
+    return { sql, params: used.map((n) => all[n - 1]) };
+  };
+  const distributionQuery = (by: "programme" | "cohort" | "begeleider"): BoundHandQuery => ({
+    ...bind(distribution(scope, by)),
+    line: (r) => join(r.grp, r.voor, r.op_schema, r.achter),
+  });
+  return {
+    overdueConversations: {
+      ...bind(overdue(dialect, scope)),
+      line: (r) =>
+        join(
+          r.id,
+          r.student_name,
+          r.period_start,
+          r.period_end,
+          r.required,
+          r.held,
+          r.missed,
+          r.next_due,
+          true,
+        ),
+    },
+    pokIssues: {
+      ...bind(pokIssues(dialect, scope)),
+      line: (r) =>
+        join(
+          r.id,
+          r.student_name,
+          r.is_valid,
+          String(r.problems).replace(/,$/, ""),
+          r.is_valid,
+          r.pok_end_date,
+        ),
+    },
+    conclusionsOverTime: {
+      ...bind(points(scope)),
+      line: (r) => join(r.id, r.student_id, r.student_name, r.date, r.conclusion, r.score),
+    },
+    "conclusionDistribution(programme)": distributionQuery("programme"),
+    "conclusionDistribution(cohort)": distributionQuery("cohort"),
+    "conclusionDistribution(begeleider)": distributionQuery("begeleider"),
+    overdueAgreements: {
+      ...bind(agreements(dialect, scope)),
+      line: (r) => join(r.id, r.student_name, r.due_date, r.days_overdue),
+    },
+  };
+}

@@ -1,0 +1,331 @@
+/**
+ * The staff reports computed the plain way, as the server did before they moved into SQL: every
+ * visible placement loaded into memory and judged by the domain functions. Slow, obviously
+ * right, and the oracle the SQL reports are checked against (report tests and the benchmark).
+ * Also the canonical text form of each report's rows, so results of different origins compare.
+ */
+import {
+  CONCLUSIONS,
+  type Conclusion,
+  checkPok,
+  conclusionScore,
+  daysBetween,
+  frequencyStatus,
+  isConclusion,
+  type PokFacts,
+  pokExpiresWithin,
+  type Role,
+} from "@driehoek/domain";
+import type { DataSource } from "typeorm";
+import type { RequestContext, Services } from "../src/context.js";
+import * as reports from "../src/modules/report/report.service.js";
+import {
+  type ConclusionCount,
+  ConclusionGrouping,
+  type ConclusionPoint,
+  type OverdueAgreement,
+  type OverduePlacement,
+  type PokIssue,
+} from "../src/modules/report/report.types.js";
+
+/** The report names, in the order the benchmark prints them. */
+export type ReportName =
+  | "overdueConversations"
+  | "pokIssues"
+  | "conclusionsOverTime"
+  | "conclusionDistribution(programme)"
+  | "conclusionDistribution(cohort)"
+  | "conclusionDistribution(begeleider)"
+  | "overdueAgreements";
+
+/** Each report's rows as text lines, in the report's order. */
+export type CanonicalReports = Record<ReportName, string[]>;
+
+/** Canonical lines of the server's report results. */
+export const canonical = {
+  overdue: (rows: OverduePlacement[]) =>
+    rows.map((r) =>
+      [
+        r.placement.id,
+        r.studentName,
+        r.frequency.periodStart,
+        r.frequency.periodEnd,
+        r.frequency.required,
+        r.frequency.held,
+        r.frequency.missed,
+        r.frequency.nextDueDate ?? "",
+        r.frequency.isOverdue,
+      ].join("|"),
+    ),
+  pok: (rows: PokIssue[]) =>
+    rows.map((r) =>
+      [
+        r.placement.id,
+        r.studentName,
+        r.isValid,
+        r.problems.join(","),
+        r.expiresSoon,
+        r.pokEndDate,
+      ].join("|"),
+    ),
+  points: (rows: ConclusionPoint[]) =>
+    rows.map((r) =>
+      [r.conversationId, r.studentId, r.studentName, r.date, r.conclusion, r.score].join("|"),
+    ),
+  distribution: (rows: ConclusionCount[]) =>
+    rows.map((r) => [r.group, r.voor, r.opSchema, r.achter].join("|")),
+  agreements: (rows: OverdueAgreement[]) =>
+    rows.map((r) => [r.agreement.id, r.studentName, r.agreement.dueDate, r.daysOverdue].join("|")),
+};
+
+/** A request context for calling the report functions directly, as `viewer` on `today`. */
+export function reportContext(
+  dataSource: DataSource,
+  viewer: { personId: string; role: Role },
+  today: string,
+): RequestContext {
+  const now = new Date(`${today}T12:00:00.000Z`);
+  // The reports read only the data source and the clock.
+  const services = { dataSource, now: () => new Date(now) } as unknown as Services;
+  return { services, viewer: { personId: viewer.personId, role: viewer.role }, authProblem: null };
+}
+
+/** Every report as the server computes it for `ctx`, in canonical form. */
+export async function serverReports(
+  ctx: RequestContext,
+  withinDays = 30,
+): Promise<CanonicalReports> {
+  return {
+    overdueConversations: canonical.overdue(await reports.overdueConversations(ctx)),
+    pokIssues: canonical.pok(await reports.pokIssues(ctx, withinDays)),
+    conclusionsOverTime: canonical.points(await reports.conclusionsOverTime(ctx)),
+    "conclusionDistribution(programme)": canonical.distribution(
+      await reports.conclusionDistribution(ctx, ConclusionGrouping.programme),
+    ),
+    "conclusionDistribution(cohort)": canonical.distribution(
+      await reports.conclusionDistribution(ctx, ConclusionGrouping.cohort),
+    ),
+    "conclusionDistribution(begeleider)": canonical.distribution(
+      await reports.conclusionDistribution(ctx, ConclusionGrouping.begeleider),
+    ),
+    overdueAgreements: canonical.agreements(await reports.overdueAgreements(ctx)),
+  };
+}
+
+/** Everything the reports read, loaded once. */
+export interface ReferenceData {
+  placements: Record<string, string>[];
+  students: Map<string, Record<string, string>>;
+  names: Map<string, string>;
+  crebos: Map<string, string>;
+  recognitions: Record<string, string>[];
+  conversations: Record<string, string>[];
+  agreements: Record<string, string>[];
+}
+
+/** Loads every row the reports may read. */
+export async function loadReferenceData(dataSource: DataSource): Promise<ReferenceData> {
+  const all = (sql: string) => dataSource.query(sql) as Promise<Record<string, string>[]>;
+  const byId = (rows: Record<string, string>[]) => new Map(rows.map((r) => [r.id as string, r]));
+  return {
+    placements: await all("SELECT * FROM placement"),
+    students: byId(await all("SELECT * FROM student")),
+    names: new Map(
+      (await all("SELECT id, name FROM person")).map((r) => [r.id as string, r.name as string]),
+    ),
+    crebos: new Map(
+      (await all("SELECT id, crebo FROM programme")).map((r) => [
+        r.id as string,
+        r.crebo as string,
+      ]),
+    ),
+    recognitions: await all("SELECT * FROM company_recognition"),
+    conversations: await all(
+      "SELECT id, placement_id, scheduled_at, status, conclusion FROM conversation",
+    ),
+    agreements: await all("SELECT id, conversation_id, status, due_date FROM agreement"),
+  };
+}
+
+const byName = new Intl.Collator().compare;
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every report for one caller on `today`, computed in memory with the domain functions. */
+export function referenceReports(
+  data: ReferenceData,
+  viewer: { personId: string; role: Role },
+  today: string,
+  withinDays = 30,
+): CanonicalReports {
+  const studentOf = (p: Record<string, string>) =>
+    data.students.get(p.student_id as string) as Record<string, string>;
+  const nameOf = (p: Record<string, string>) =>
+    data.names.get(studentOf(p).person_id as string) ?? "";
+  const placements = data.placements.filter((p) =>
+    viewer.role === "admin"
+      ? true
+      : viewer.role === "bpv_begeleider"
+        ? p.begeleider_id === viewer.personId
+        : viewer.role === "trajectbegeleider"
+          ? studentOf(p).trajectbegeleider_id === viewer.personId
+          : false,
+  );
+  const visible = new Map(placements.map((p) => [p.id as string, p]));
+  const conversations = data.conversations.filter((c) => visible.has(c.placement_id as string));
+  const held = conversations.filter((c) => c.status === "ended" || c.status === "signed");
+  const heldDates = new Map<string, string[]>();
+  for (const c of held) {
+    const list = heldDates.get(c.placement_id as string) ?? [];
+    list.push((c.scheduled_at as string).slice(0, 10));
+    heldDates.set(c.placement_id as string, list);
+  }
+
+  const recognitionsOf = new Map<string, Record<string, string>[]>();
+  for (const r of data.recognitions) {
+    const list = recognitionsOf.get(r.company_id as string) ?? [];
+    list.push(r);
+    recognitionsOf.set(r.company_id as string, list);
+  }
+
+  const overdue = placements
+    .map((p) => ({
+      p,
+      name: nameOf(p),
+      f: frequencyStatus({
+        placementStart: p.start_date as string,
+        placementEnd: p.end_date as string,
+        heldDates: heldDates.get(p.id as string) ?? [],
+        today,
+      }),
+    }))
+    .filter((r) => r.f.isOverdue)
+    .sort(
+      (a, b) =>
+        b.f.missed - a.f.missed ||
+        byName(a.name, b.name) ||
+        compare(a.p.id as string, b.p.id as string),
+    )
+    .map((r) =>
+      [
+        r.p.id,
+        r.name,
+        r.f.periodStart,
+        r.f.periodEnd,
+        r.f.required,
+        r.f.held,
+        r.f.missed,
+        r.f.nextDueDate ?? "",
+        r.f.isOverdue,
+      ].join("|"),
+    );
+
+  const pok = placements
+    .flatMap((p) => {
+      const student = studentOf(p);
+      const facts: PokFacts = {
+        status: p.pok_status as PokFacts["status"],
+        startDate: p.pok_start_date as string,
+        endDate: p.pok_end_date as string,
+        studentSignedAt: p.pok_student_signed_at ?? null,
+        schoolSignedAt: p.pok_school_signed_at ?? null,
+        companySignedAt: p.pok_company_signed_at ?? null,
+        parentSignedAt: p.pok_parent_signed_at ?? null,
+        studentBirthDate: student.birth_date ?? null,
+        companyRecognised: (recognitionsOf.get(p.company_id as string) ?? []).some(
+          (r) =>
+            r.company_id === p.company_id &&
+            r.programme_id === student.programme_id &&
+            (r.valid_from as string) <= today &&
+            (r.valid_until === null || (r.valid_until as string) >= today),
+        ),
+      };
+      const check = checkPok(facts, today);
+      const expiresSoon = check.isValid && pokExpiresWithin(facts, today, withinDays);
+      return !check.isValid || expiresSoon ? [{ p, name: nameOf(p), check, expiresSoon }] : [];
+    })
+    .sort(
+      (a, b) =>
+        Number(a.check.isValid) - Number(b.check.isValid) ||
+        compare(a.p.pok_end_date as string, b.p.pok_end_date as string) ||
+        byName(a.name, b.name) ||
+        compare(a.p.id as string, b.p.id as string),
+    )
+    .map((r) =>
+      [
+        r.p.id,
+        r.name,
+        r.check.isValid,
+        r.check.problems.join(","),
+        r.expiresSoon,
+        r.p.pok_end_date,
+      ].join("|"),
+    );
+
+  const points = held
+    .filter((c) => c.conclusion !== null && isConclusion(c.conclusion as string))
+    .sort(
+      (a, b) =>
+        compare(a.scheduled_at as string, b.scheduled_at as string) ||
+        compare(a.id as string, b.id as string),
+    )
+    .map((c) => {
+      const p = visible.get(c.placement_id as string) as Record<string, string>;
+      return { c, p, student: studentOf(p), conclusion: c.conclusion as Conclusion };
+    });
+  const pointLines = points.map(({ c, p, student, conclusion }) =>
+    [
+      c.id,
+      student.id,
+      nameOf(p),
+      (c.scheduled_at as string).slice(0, 10),
+      conclusion,
+      conclusionScore(conclusion),
+    ].join("|"),
+  );
+  const distribution = (key: (point: (typeof points)[number]) => string) => {
+    const groups = new Map<string, Record<Conclusion, number>>();
+    for (const point of points) {
+      const group = key(point);
+      const counts = groups.get(group) ?? { voor: 0, op_schema: 0, achter: 0 };
+      counts[point.conclusion] += 1;
+      groups.set(group, counts);
+    }
+    return [...groups.entries()]
+      .sort((a, b) => byName(a[0], b[0]))
+      .map(([group, counts]) => [group, ...CONCLUSIONS.map((c) => counts[c])].join("|"));
+  };
+
+  const conversationById = new Map(conversations.map((c) => [c.id as string, c]));
+  const agreements = data.agreements
+    .filter(
+      (a) =>
+        conversationById.has(a.conversation_id as string) &&
+        (a.status === "open" || a.status === "partly") &&
+        a.due_date !== null &&
+        (a.due_date as string) < today,
+    )
+    .sort(
+      (a, b) =>
+        compare(a.due_date as string, b.due_date as string) ||
+        compare(a.id as string, b.id as string),
+    )
+    .map((a) => {
+      const c = conversationById.get(a.conversation_id as string) as Record<string, string>;
+      const p = visible.get(c.placement_id as string) as Record<string, string>;
+      return [a.id, nameOf(p), a.due_date, daysBetween(a.due_date as string, today)].join("|");
+    });
+
+  return {
+    overdueConversations: overdue,
+    pokIssues: pok,
+    conclusionsOverTime: pointLines,
+    "conclusionDistribution(programme)": distribution(
+      ({ student }) => data.crebos.get(student.programme_id as string) ?? "",
+    ),
+    "conclusionDistribution(cohort)": distribution(({ student }) => student.cohort as string),
+    "conclusionDistribution(begeleider)": distribution(
+      ({ p }) => data.names.get(p.begeleider_id as string) ?? "",
+    ),
+    overdueAgreements: agreements,
+  };
+}
