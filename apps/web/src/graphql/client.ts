@@ -111,6 +111,16 @@ export function createGraphQL(origin: string = globalThis.location.origin): AppG
         GuidePhase: { keyFields: false },
         GuideSection: { keyFields: false },
         Participant: { keyFields: false },
+        Conversation: {
+          fields: {
+            // A signed conversation is signed for good: a reply that left the server before
+            // the lock (and arrives after it) must not show it as merely ended again.
+            status: {
+              merge: (existing: string | undefined, incoming: string) =>
+                existing === "signed" ? existing : incoming,
+            },
+          },
+        },
       },
     }),
   });

@@ -141,7 +141,7 @@ export async function signConversation(
     viewer.personId,
     hash,
   );
-  await lockIfComplete(services, conversation.id, viewer.personId);
+  await lockOrAnnounce(services, conversation.id, viewer.personId);
 }
 
 /** The BPV-begeleider records that the printed form was signed by all three (paper fallback). */
@@ -162,7 +162,7 @@ export async function recordPaperSignatures(
     viewer.personId,
     hash,
   );
-  await lockIfComplete(services, conversation.id, viewer.personId);
+  await lockOrAnnounce(services, conversation.id, viewer.personId);
 }
 
 async function addSignatures(
@@ -214,7 +214,20 @@ async function addSignatures(
       );
     }
   });
-  await announce(services, conversationId);
+}
+
+/**
+ * Locks when complete, then tells everyone watching once: with the signature added, or with
+ * the lock. (An announcement before the lock would let a page read "ended" after "signed".)
+ */
+async function lockOrAnnounce(
+  services: Services,
+  conversationId: string,
+  actorId: string,
+): Promise<void> {
+  if (!(await lockIfComplete(services, conversationId, actorId))) {
+    await announce(services, conversationId);
+  }
 }
 
 /** Checks a locked record: the stored text still hashes to the stored hash, and every signature binds to it. */
