@@ -6,6 +6,8 @@
  * `line` turns a row into the report's canonical text line (see reports-reference.ts).
  *
  * Parameters: $1 today, $2 today + withinDays (POK issues), $3 the begeleider (when scoped).
+ * POK issues and overdue agreements cover only placements that have not ended (end date today
+ * or later) unless `includeEnded`.
  */
 import type { ReportName } from "./reports-reference.js";
 
@@ -91,7 +93,7 @@ WHERE o.held = 0 OR (o.req = 2 AND o.held = 1 AND o.pe < $1)
 ORDER BY missed DESC, student_name, k.id`;
 }
 
-function pokIssues(dialect: Dialect, scope: string): string {
+function pokIssues(dialect: Dialect, scope: string, notEnded: string): string {
   const problem = (condition: string, name: string) =>
     `CASE WHEN ${condition} THEN '${name},' ELSE '' END`;
   const conditions: [string, string][] = [
@@ -121,7 +123,7 @@ FROM (
   SELECT p.*, sp.name AS student_name,
     ${conditions.map(([condition, name]) => problem(condition, name)).join("\n    || ")} AS problems
   FROM placement p JOIN student st ON st.id = p.student_id JOIN person sp ON sp.id = st.person_id
-  WHERE ${scope} AND (p.pok_end_date <= $2 OR ${conditions.map(([condition]) => `(${condition})`).join(" OR ")})
+  WHERE ${scope} AND ${notEnded} AND (p.pok_end_date <= $2 OR ${conditions.map(([condition]) => `(${condition})`).join(" OR ")})
 ) x
 ORDER BY x.problems = '', x.pok_end_date, x.student_name, x.id`;
 }
@@ -155,7 +157,7 @@ GROUP BY ${group}
 ORDER BY ${group}`;
 }
 
-function agreements(dialect: Dialect, scope: string): string {
+function agreements(dialect: Dialect, scope: string, notEnded: string): string {
   const days =
     dialect === "postgres"
       ? "$1::varchar::date - a.due_date::date"
@@ -164,7 +166,7 @@ function agreements(dialect: Dialect, scope: string): string {
 SELECT a.*, sp.name AS student_name, ${days} AS days_overdue
 FROM agreement a JOIN conversation c ON c.id = a.conversation_id JOIN placement p ON p.id = c.placement_id
   JOIN student st ON st.id = p.student_id JOIN person sp ON sp.id = st.person_id
-WHERE ${scope} AND a.status IN ('open', 'partly') AND a.due_date < ${dialect === "postgres" ? "$1::varchar" : "$1"}
+WHERE ${scope} AND ${notEnded} AND a.status IN ('open', 'partly') AND a.due_date < ${dialect === "postgres" ? "$1::varchar" : "$1"}
 ORDER BY a.due_date, a.id`;
 }
 
@@ -174,14 +176,18 @@ export interface BoundHandQuery extends HandQuery {
 }
 
 /**
- * The hand-written queries for one database, for `today`, POK issues within `until`, and when
- * `begeleiderId` is given only that begeleider's placements.
+ * The hand-written queries for one database, for `today`, POK issues within `until`, when
+ * `begeleiderId` is given only that begeleider's placements, and with `includeEnded` the POK
+ * issues and overdue agreements of ended placements too.
  */
 export function handQueries(
   dialect: Dialect,
-  values: { today: string; until: string; begeleiderId: string | null },
+  values: { today: string; until: string; begeleiderId: string | null; includeEnded?: boolean },
 ): Record<ReportName, BoundHandQuery> {
   const scope = values.begeleiderId ? "p.begeleider_id = $3" : "1 = 1";
+  const notEnded = values.includeEnded
+    ? "1 = 1"
+    : `p.end_date >= ${dialect === "postgres" ? "$1::varchar" : "$1"}`;
   const all = [values.today, values.until, values.begeleiderId];
   // Numbers the parameters a query uses 1, 2, ... (as $n, or ?n for SQLite) and binds those.
   const bind = (text: string) => {
@@ -214,7 +220,7 @@ export function handQueries(
         ),
     },
     pokIssues: {
-      ...bind(pokIssues(dialect, scope)),
+      ...bind(pokIssues(dialect, scope, notEnded)),
       line: (r) =>
         join(
           r.id,
@@ -233,7 +239,7 @@ export function handQueries(
     "conclusionDistribution(cohort)": distributionQuery("cohort"),
     "conclusionDistribution(begeleider)": distributionQuery("begeleider"),
     overdueAgreements: {
-      ...bind(agreements(dialect, scope)),
+      ...bind(agreements(dialect, scope, notEnded)),
       line: (r) => join(r.id, r.student_name, r.due_date, r.days_overdue),
     },
   };

@@ -90,14 +90,18 @@ export function reportContext(
   return { services, viewer: { personId: viewer.personId, role: viewer.role }, authProblem: null };
 }
 
-/** Every report as the server computes it for `ctx`, in canonical form. */
+/**
+ * Every report as the server computes it for `ctx`, in canonical form; `includeEnded` as the
+ * POK issues and overdue agreements take it.
+ */
 export async function serverReports(
   ctx: RequestContext,
   withinDays = 30,
+  includeEnded = false,
 ): Promise<CanonicalReports> {
   return {
     overdueConversations: canonical.overdue(await reports.overdueConversations(ctx)),
-    pokIssues: canonical.pok(await reports.pokIssues(ctx, withinDays)),
+    pokIssues: canonical.pok(await reports.pokIssues(ctx, withinDays, includeEnded)),
     conclusionsOverTime: canonical.points(await reports.conclusionsOverTime(ctx)),
     "conclusionDistribution(programme)": canonical.distribution(
       await reports.conclusionDistribution(ctx, ConclusionGrouping.programme),
@@ -108,7 +112,7 @@ export async function serverReports(
     "conclusionDistribution(begeleider)": canonical.distribution(
       await reports.conclusionDistribution(ctx, ConclusionGrouping.begeleider),
     ),
-    overdueAgreements: canonical.agreements(await reports.overdueAgreements(ctx)),
+    overdueAgreements: canonical.agreements(await reports.overdueAgreements(ctx, includeEnded)),
   };
 }
 
@@ -150,12 +154,17 @@ export async function loadReferenceData(dataSource: DataSource): Promise<Referen
 const byName = new Intl.Collator().compare;
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every report for one caller on `today`, computed in memory with the domain functions. */
+/**
+ * Every report for one caller on `today`, computed in memory with the domain functions. POK
+ * issues and overdue agreements cover only placements that have not ended (end date today or
+ * later) unless `includeEnded`.
+ */
 export function referenceReports(
   data: ReferenceData,
   viewer: { personId: string; role: Role },
   today: string,
   withinDays = 30,
+  includeEnded = false,
 ): CanonicalReports {
   const studentOf = (p: Record<string, string>) =>
     data.students.get(p.student_id as string) as Record<string, string>;
@@ -171,6 +180,7 @@ export function referenceReports(
           : false,
   );
   const visible = new Map(placements.map((p) => [p.id as string, p]));
+  const actionable = (p: Record<string, string>) => includeEnded || (p.end_date as string) >= today;
   const conversations = data.conversations.filter((c) => visible.has(c.placement_id as string));
   const held = conversations.filter((c) => c.status === "ended" || c.status === "signed");
   const heldDates = new Map<string, string[]>();
@@ -220,6 +230,7 @@ export function referenceReports(
     );
 
   const pok = placements
+    .filter(actionable)
     .flatMap((p) => {
       const student = studentOf(p);
       const facts: PokFacts = {
@@ -296,22 +307,28 @@ export function referenceReports(
   };
 
   const conversationById = new Map(conversations.map((c) => [c.id as string, c]));
+  const placementOf = (a: Record<string, string>) => {
+    const c = conversationById.get(a.conversation_id as string);
+    return c && (visible.get(c.placement_id as string) as Record<string, string>);
+  };
   const agreements = data.agreements
-    .filter(
-      (a) =>
-        conversationById.has(a.conversation_id as string) &&
+    .filter((a) => {
+      const p = placementOf(a);
+      return (
+        p !== undefined &&
+        actionable(p) &&
         (a.status === "open" || a.status === "partly") &&
         a.due_date !== null &&
-        (a.due_date as string) < today,
-    )
+        (a.due_date as string) < today
+      );
+    })
     .sort(
       (a, b) =>
         compare(a.due_date as string, b.due_date as string) ||
         compare(a.id as string, b.id as string),
     )
     .map((a) => {
-      const c = conversationById.get(a.conversation_id as string) as Record<string, string>;
-      const p = visible.get(c.placement_id as string) as Record<string, string>;
+      const p = placementOf(a) as Record<string, string>;
       return [a.id, nameOf(p), a.due_date, daysBetween(a.due_date as string, today)].join("|");
     });
 

@@ -14,6 +14,8 @@
  * interleaved, `--runs` times after `--warmup` runs, checks that both give the same rows (count
  * and checksum) and that the server's rows equal an in-memory computation with the domain
  * functions (bench/reports-reference.ts), and prints p50/p95 of each and the ratio of the p95s.
+ * POK issues and overdue agreements are measured as the staff page asks them (placements that
+ * have not ended) and with `includeEnded` (the history too).
  *
  * Flags: --db sqlite|postgres|both  --placements N  --conversations N  --runs N  --warmup N
  *        --today YYYY-MM-DD  --seed N  --keep (leave the databases in place)  --no-verify
@@ -82,10 +84,14 @@ const collectGarbage = vm.runInNewContext("gc") as () => void;
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-/** The report functions, as the resolver calls them. */
-const SERVER: Record<ReportName, (ctx: ReturnType<typeof reportContext>) => Promise<string[]>> = {
+/** The report functions, as the resolver calls them (`includeEnded` where a report takes it). */
+const SERVER: Record<
+  ReportName,
+  (ctx: ReturnType<typeof reportContext>, includeEnded: boolean) => Promise<string[]>
+> = {
   overdueConversations: async (ctx) => canonical.overdue(await reports.overdueConversations(ctx)),
-  pokIssues: async (ctx) => canonical.pok(await reports.pokIssues(ctx, withinDays)),
+  pokIssues: async (ctx, includeEnded) =>
+    canonical.pok(await reports.pokIssues(ctx, withinDays, includeEnded)),
   conclusionsOverTime: async (ctx) => canonical.points(await reports.conclusionsOverTime(ctx)),
   "conclusionDistribution(programme)": async (ctx) =>
     canonical.distribution(await reports.conclusionDistribution(ctx, ConclusionGrouping.programme)),
@@ -95,8 +101,22 @@ const SERVER: Record<ReportName, (ctx: ReturnType<typeof reportContext>) => Prom
     canonical.distribution(
       await reports.conclusionDistribution(ctx, ConclusionGrouping.begeleider),
     ),
-  overdueAgreements: async (ctx) => canonical.agreements(await reports.overdueAgreements(ctx)),
+  overdueAgreements: async (ctx, includeEnded) =>
+    canonical.agreements(await reports.overdueAgreements(ctx, includeEnded)),
 };
+
+/** The reports that take `includeEnded`: measured by default and with the history too. */
+const TAKES_INCLUDE_ENDED: ReportName[] = ["pokIssues", "overdueAgreements"];
+
+/** What is measured: each report as the staff page asks it, and the history where there is one. */
+const MEASURED = (Object.keys(SERVER) as ReportName[]).flatMap((name) =>
+  TAKES_INCLUDE_ENDED.includes(name)
+    ? [
+        { name, includeEnded: false },
+        { name, includeEnded: true },
+      ]
+    : [{ name, includeEnded: false }],
+);
 
 /** Count and an order-independent checksum of canonical lines. */
 function fingerprint(lines: string[]): { count: number; checksum: string } {
@@ -106,7 +126,7 @@ function fingerprint(lines: string[]): { count: number; checksum: string } {
 }
 
 interface Row {
-  report: ReportName;
+  report: string;
   caller: string;
   rows: number;
   server: { p50: number; p95: number };
@@ -171,15 +191,18 @@ async function benchmark(kind: "sqlite" | "postgres"): Promise<void> {
       const started = performance.now();
       const data = await loadReferenceData(dataSource);
       for (const caller of callers) {
-        const server = await serverReports(reportContext(dataSource, caller, today), withinDays);
-        const reference = referenceReports(data, caller, today, withinDays);
-        for (const name of Object.keys(server) as ReportName[]) {
-          const a = server[name];
-          const b = reference[name];
-          if (a.length !== b.length || a.some((line, i) => line !== b[i])) {
-            throw new Error(
-              `${label}: ${name} for ${caller.label} differs from the domain computation`,
-            );
+        for (const includeEnded of [false, true]) {
+          const ctx = reportContext(dataSource, caller, today);
+          const server = await serverReports(ctx, withinDays, includeEnded);
+          const reference = referenceReports(data, caller, today, withinDays, includeEnded);
+          for (const name of Object.keys(server) as ReportName[]) {
+            const a = server[name];
+            const b = reference[name];
+            if (a.length !== b.length || a.some((line, i) => line !== b[i])) {
+              throw new Error(
+                `${label}: ${name} (includeEnded: ${includeEnded}) for ${caller.label} differs from the domain computation`,
+              );
+            }
           }
         }
       }
@@ -189,15 +212,17 @@ async function benchmark(kind: "sqlite" | "postgres"): Promise<void> {
     }
 
     const results: Row[] = [];
-    for (const name of Object.keys(SERVER) as ReportName[]) {
+    for (const { name, includeEnded } of MEASURED) {
+      const report = includeEnded ? `${name}(includeEnded)` : name;
       for (const caller of callers) {
         const ctx = reportContext(dataSource, caller, today);
         const hand = handQueries(kind, {
           today,
           until: addDays(today, withinDays),
           begeleiderId: caller.begeleiderId,
+          includeEnded,
         })[name];
-        const runServer = SERVER[name];
+        const runServer = (context: typeof ctx) => SERVER[name](context, includeEnded);
         const runHand = async () =>
           (
             (await (dataSource as DataSource).query(hand.sql, hand.params)) as Record<
@@ -224,7 +249,7 @@ async function benchmark(kind: "sqlite" | "postgres"): Promise<void> {
         const a = fingerprint(serverLines);
         const b = fingerprint(handLines);
         results.push({
-          report: name,
+          report,
           caller: caller.label,
           rows: a.count,
           server: { p50: percentiles(serverTimes).p50, p95: p95(serverTimes) },
@@ -233,7 +258,7 @@ async function benchmark(kind: "sqlite" | "postgres"): Promise<void> {
         });
         if (a.count !== b.count || a.checksum !== b.checksum) {
           console.log(
-            `  ${name} / ${caller.label}: server ${a.count} rows ${a.checksum}, hand ${b.count} rows ${b.checksum}`,
+            `  ${report} / ${caller.label}: server ${a.count} rows ${a.checksum}, hand ${b.count} rows ${b.checksum}`,
           );
           const handSet = new Set(handLines);
           const serverSet = new Set(serverLines);

@@ -313,7 +313,7 @@ describe.each(testDatabases())("report SQL agrees with the domain on %s", (kind)
         .map((t) => ({ label: t.name, personId: t.id, role: "trajectbegeleider" as Role })),
     ];
 
-    it.each([
+    const DAYS = [
       "2026-03-09",
       "2026-03-10",
       "2025-08-01",
@@ -321,16 +321,25 @@ describe.each(testDatabases())("report SQL agrees with the domain on %s", (kind)
       "2024-02-29",
       "2026-08-31",
       "2023-12-31",
-    ])("on %s, for an admin, begeleiders and trajectbegeleiders", async (today) => {
+    ];
+
+    it.each(DAYS)("on %s, for an admin, begeleiders and trajectbegeleiders", async (today) => {
       for (const caller of callers()) {
         for (const withinDays of [30, 0]) {
-          const server = await serverReports(reportContext(dataSource, caller, today), withinDays);
-          const reference = referenceReports(data, caller, today, withinDays);
-          expect({ caller: caller.label, withinDays, ...server }).toEqual({
-            caller: caller.label,
-            withinDays,
-            ...reference,
-          });
+          for (const includeEnded of [false, true]) {
+            const server = await serverReports(
+              reportContext(dataSource, caller, today),
+              withinDays,
+              includeEnded,
+            );
+            const reference = referenceReports(data, caller, today, withinDays, includeEnded);
+            expect({ caller: caller.label, withinDays, includeEnded, ...server }).toEqual({
+              caller: caller.label,
+              withinDays,
+              includeEnded,
+              ...reference,
+            });
+          }
         }
       }
     });
@@ -348,6 +357,36 @@ describe.each(testDatabases())("report SQL agrees with the domain on %s", (kind)
       // Placements not overdue exist too, and so do valid POKs.
       expect(reference.overdueConversations.length).toBeLessThan(data.placements.length);
       expect(reference.pokIssues.length).toBeLessThan(data.placements.length);
+      // Ended placements have POK issues and overdue agreements that only the history lists,
+      // and on some of the days compared above, placements ending that day and the day before
+      // are among the rows: the boundary is exercised.
+      const admin = { personId: school.admin.id, role: "admin" as Role };
+      const endOf = new Map(data.placements.map((p) => [p.id as string, p.end_date as string]));
+      const placementOf = new Map(data.conversations.map((c) => [c.id, c.placement_id]));
+      const endOfRow = {
+        pokIssues: (id: string) => endOf.get(id) as string,
+        overdueAgreements: (id: string) => {
+          const a = data.agreements.find((a) => a.id === id);
+          return endOf.get(placementOf.get(a?.conversation_id as string) as string) as string;
+        },
+      };
+      for (const report of ["pokIssues", "overdueAgreements"] as const) {
+        const boundary = { endsToday: false, endedYesterday: false };
+        for (const today of DAYS) {
+          const shown = referenceReports(data, admin, today)[report];
+          const all = referenceReports(data, admin, today, 30, true)[report];
+          const ends = (lines: string[]) =>
+            lines.map((line) => endOfRow[report](line.split("|")[0] as string));
+          expect(
+            ends(shown).every((end) => end >= today),
+            `${report} on ${today}`,
+          ).toBe(true);
+          if (today === "2026-03-09") expect(all.length, report).toBeGreaterThan(shown.length);
+          boundary.endsToday ||= ends(shown).includes(today);
+          boundary.endedYesterday ||= ends(all).includes(addDays(today, -1));
+        }
+        expect(boundary, report).toEqual({ endsToday: true, endedYesterday: true });
+      }
     });
   });
 });

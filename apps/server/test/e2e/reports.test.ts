@@ -13,9 +13,13 @@ import { codeOf, startTestServer, type TestServer } from "../support/server.js";
 const OVERDUE =
   "{ overdueConversations { studentName frequency { required held missed isOverdue } } }";
 const POK = "{ pokIssues(withinDays: 30) { studentName isValid problems expiresSoon } }";
+const POK_ALL =
+  "{ pokIssues(withinDays: 30, includeEnded: true) { studentName isValid problems expiresSoon } }";
 const POINTS = "{ conclusionsOverTime { studentName date conclusion score } }";
 const SPREAD = `query($by: ConclusionGrouping!) { conclusionDistribution(groupBy: $by) { group voor opSchema achter } }`;
 const LATE = "{ overdueAgreements { studentName daysOverdue agreement { text } } }";
+const LATE_ALL =
+  "{ overdueAgreements(includeEnded: true) { studentName daysOverdue agreement { text } } }";
 
 describe.each(testDatabases())("reports on %s", (kind) => {
   let server: TestServer;
@@ -140,8 +144,10 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     ]);
   });
 
-  it("overdue agreements: open and past their date", async () => {
-    expect((await as("joost", LATE)).data?.overdueAgreements).toEqual([
+  it("overdue agreements: open and past their date, of placements that have not ended", async () => {
+    // Daan's placement ended ten days ago: his overdue agreement is history, listed on request.
+    expect((await as("joost", LATE)).data?.overdueAgreements).toEqual([]);
+    expect((await as("joost", LATE_ALL)).data?.overdueAgreements).toEqual([
       {
         studentName: "Daan Mulder",
         daysOverdue: 30,
@@ -149,12 +155,13 @@ describe.each(testDatabases())("reports on %s", (kind) => {
       },
     ]);
     expect((await as("marieke", LATE)).data?.overdueAgreements).toEqual([]);
+    expect((await as("marieke", LATE_ALL)).data?.overdueAgreements).toEqual([]);
   });
 
   it("are for staff only", async () => {
     expect(codeOf(await server.gql(OVERDUE, {}))).toBe("UNAUTHENTICATED");
     const student = await joinAs(server, school.conversations.sanne.invites.student);
-    for (const query of [OVERDUE, POK, POINTS, LATE]) {
+    for (const query of [OVERDUE, POK, POK_ALL, POINTS, LATE, LATE_ALL]) {
       expect(codeOf(await server.gql(query, {}, student))).toBe("FORBIDDEN");
     }
   });
@@ -163,9 +170,11 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     // Sanne: begeleider Marieke, trajectbegeleider Ahmed. Daan: Joost and Ahmed. Lotte: Marieke
     // and Petra. Fleur is the admin.
     const names = async (who: keyof TestSchool["staff"], query: string, field: string) =>
-      (((await as(who, query)).data?.[field] ?? []) as { studentName: string }[]).map(
-        (r) => r.studentName,
-      );
+      (
+        ((await as(who, query)).data?.[field.replace(/\(.*/, "")] ?? []) as {
+          studentName: string;
+        }[]
+      ).map((r) => r.studentName);
     const expected: Record<string, Record<keyof TestSchool["staff"], string[]>> = {
       overdueConversations: {
         marieke: ["Sanne Visser"],
@@ -181,6 +190,14 @@ describe.each(testDatabases())("reports on %s", (kind) => {
         petra: ["Lotte de Boer"],
         fleur: ["Lotte de Boer"],
       },
+      // Sanne's and Daan's POKs are valid and far from their end: the history adds nothing.
+      "pokIssues(includeEnded)": {
+        marieke: ["Lotte de Boer"],
+        joost: [],
+        ahmed: [],
+        petra: ["Lotte de Boer"],
+        fleur: ["Lotte de Boer"],
+      },
       conclusionsOverTime: {
         marieke: [],
         joost: ["Daan Mulder", "Daan Mulder"],
@@ -188,7 +205,15 @@ describe.each(testDatabases())("reports on %s", (kind) => {
         petra: [],
         fleur: ["Daan Mulder", "Daan Mulder"],
       },
+      // Daan's placement has ended: his overdue agreement is in the history only.
       overdueAgreements: {
+        marieke: [],
+        joost: [],
+        ahmed: [],
+        petra: [],
+        fleur: [],
+      },
+      "overdueAgreements(includeEnded)": {
         marieke: [],
         joost: ["Daan Mulder"],
         ahmed: ["Daan Mulder"],
@@ -199,8 +224,10 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     const queries: Record<string, string> = {
       overdueConversations: OVERDUE,
       pokIssues: POK,
+      "pokIssues(includeEnded)": POK_ALL,
       conclusionsOverTime: POINTS,
       overdueAgreements: LATE,
+      "overdueAgreements(includeEnded)": LATE_ALL,
     };
     for (const [report, perCaller] of Object.entries(expected)) {
       for (const [who, rows] of Object.entries(perCaller)) {
@@ -267,7 +294,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     ]);
     const late = await as(
       "joost",
-      "{ overdueAgreements { daysOverdue agreement { id conversationId position text owner dueDate measure firstStep status reviewedInId } } }",
+      "{ overdueAgreements(includeEnded: true) { daysOverdue agreement { id conversationId position text owner dueDate measure firstStep status reviewedInId } } }",
     );
     expect(late.errors).toBeUndefined();
     const [row] = late.data?.overdueAgreements ?? [];
@@ -289,7 +316,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     expect(row.agreement.conversationId).toBe(stored.conversationId);
   });
 
-  it("count only conversations held within the judged period, to the last moment of its last day", async () => {
+  it("count only conversations held within the judged period, to the last moment of its last day; list a placement that ended yesterday only in the history", async () => {
     const manager = server.services.dataSource.manager;
     // Noor's placement ran 400 days and ended yesterday: judged over this school year up to
     // yesterday, which needs two conversations. One was held in the last millisecond of that
@@ -338,9 +365,10 @@ describe.each(testDatabases())("reports on %s", (kind) => {
       pokCompanySignedAt: start,
       pokParentSignedAt: null,
     });
-    const conversation = async (at: string, status: ConversationStatus, conclusion: string) =>
-      manager.insert(Conversation, {
-        id: randomUUID(),
+    const conversation = async (at: string, status: ConversationStatus, conclusion: string) => {
+      const id = randomUUID();
+      await manager.insert(Conversation, {
+        id,
         placementId,
         scheduledAt: new Date(at),
         mode: "online",
@@ -352,7 +380,23 @@ describe.each(testDatabases())("reports on %s", (kind) => {
         createdById: school.staff.joost.id,
         createdAt: new Date(at),
       });
-    await conversation(`${end}T23:59:59.999Z`, "signed", "voor");
+      return id;
+    };
+    const last = await conversation(`${end}T23:59:59.999Z`, "signed", "voor");
+    // An agreement of her last conversation, due five days ago and never reviewed.
+    await manager.insert(Agreement, {
+      id: randomUUID(),
+      conversationId: last,
+      position: 0,
+      text: "Noor's open agreement",
+      owner: "student",
+      dueDate: addDays(today, -5),
+      measure: "m",
+      firstStep: "f",
+      status: "open",
+      createdAt: server.services.now(),
+      updatedAt: server.services.now(),
+    });
     await conversation("2025-07-31T23:59:59.999Z", "ended", "achter");
     await conversation("2025-10-01T09:00:00.000Z", "live", "op_schema");
 
@@ -380,14 +424,37 @@ describe.each(testDatabases())("reports on %s", (kind) => {
       { studentName: "Noor Bakker", date: "2025-07-31", conclusion: "achter", score: -1 },
       { studentName: "Noor Bakker", date: end, conclusion: "voor", score: 1 },
     ]);
-    const pok = await as("petra", POK);
-    expect(noor(pok.data?.pokIssues)).toEqual([
+    // Her placement ended yesterday: by default neither her expired POK nor her open agreement
+    // is listed (Lotte's POK still is); with includeEnded both are.
+    const noorPok = {
+      studentName: "Noor Bakker",
+      isValid: false,
+      problems: ["missing_parent_signature", "expired"],
+      expiresSoon: false,
+    };
+    const lottePok = {
+      studentName: "Lotte de Boer",
+      isValid: false,
+      problems: ["missing_company_signature"],
+      expiresSoon: false,
+    };
+    expect((await as("petra", POK)).data?.pokIssues).toEqual([lottePok]);
+    // Invalid ones by POK end date: Noor's (yesterday) before Lotte's (in 300 days).
+    expect((await as("petra", POK_ALL)).data?.pokIssues).toEqual([noorPok, lottePok]);
+    expect((await as("joost", POK)).data?.pokIssues).toEqual([]);
+    expect((await as("joost", POK_ALL)).data?.pokIssues).toEqual([noorPok]);
+    expect((await as("joost", LATE)).data?.overdueAgreements).toEqual([]);
+    expect((await as("joost", LATE_ALL)).data?.overdueAgreements).toEqual([
       {
-        studentName: "Noor Bakker",
-        isValid: false,
-        problems: ["missing_parent_signature", "expired"],
-        expiresSoon: false,
+        studentName: "Daan Mulder",
+        daysOverdue: 30,
+        agreement: { text: `Afspraak van ${addDays(today, -200)}` },
       },
+      { studentName: "Noor Bakker", daysOverdue: 5, agreement: { text: "Noor's open agreement" } },
+    ]);
+    expect((await as("petra", LATE)).data?.overdueAgreements).toEqual([]);
+    expect((await as("petra", LATE_ALL)).data?.overdueAgreements).toEqual([
+      { studentName: "Noor Bakker", daysOverdue: 5, agreement: { text: "Noor's open agreement" } },
     ]);
     // Most missed first: Sanne (2) before Noor (1) for the admin.
     expect(
@@ -395,5 +462,88 @@ describe.each(testDatabases())("reports on %s", (kind) => {
         (r: { studentName: string }) => r.studentName,
       ),
     ).toEqual(["Sanne Visser", "Noor Bakker"]);
+  });
+
+  it("list a placement ending today: it has not ended", async () => {
+    const manager = server.services.dataSource.manager;
+    // Emma's placement (and POK) ends today: her POK is valid and expires within 30 days, and
+    // an agreement of hers was due yesterday. Both are listed, with or without includeEnded.
+    const personId = randomUUID();
+    const studentId = randomUUID();
+    const placementId = randomUUID();
+    const start = addDays(today, -200);
+    await manager.insert(Person, {
+      id: personId,
+      name: "Emma Smit",
+      email: null,
+      passwordHash: null,
+      role: "student",
+      companyId: null,
+      createdAt: server.services.now(),
+    });
+    await manager.insert(Student, {
+      id: studentId,
+      personId,
+      programmeId: school.programmeId,
+      studentNumber: "100005",
+      cohort: "2024-2025",
+      birthDate: addDays(today, -20 * 365),
+      trajectbegeleiderId: school.staff.petra.id,
+    });
+    await manager.insert(Placement, {
+      id: placementId,
+      studentId,
+      companyId: school.companies.bytewerk,
+      praktijkopleiderId: school.trainers.kees,
+      begeleiderId: school.staff.joost.id,
+      startDate: start,
+      endDate: today,
+      hoursPerWeek: 24,
+      pokNumber: "POK-100005",
+      pokStatus: "active",
+      pokStartDate: start,
+      pokEndDate: today,
+      pokHours: 600,
+      pokStudentSignedAt: start,
+      pokSchoolSignedAt: start,
+      pokCompanySignedAt: start,
+      pokParentSignedAt: null,
+    });
+    await held(placementId, addDays(today, -50), "op_schema", addDays(today, -1));
+
+    const emmaPok = {
+      studentName: "Emma Smit",
+      isValid: true,
+      problems: [],
+      expiresSoon: true,
+    };
+    const noorPok = {
+      studentName: "Noor Bakker",
+      isValid: false,
+      problems: ["missing_parent_signature", "expired"],
+      expiresSoon: false,
+    };
+    expect((await as("joost", POK)).data?.pokIssues).toEqual([emmaPok]);
+    expect((await as("joost", POK_ALL)).data?.pokIssues).toEqual([noorPok, emmaPok]);
+    const emmaLate = {
+      studentName: "Emma Smit",
+      daysOverdue: 1,
+      agreement: { text: `Afspraak van ${addDays(today, -50)}` },
+    };
+    expect((await as("joost", LATE)).data?.overdueAgreements).toEqual([emmaLate]);
+    expect((await as("joost", LATE_ALL)).data?.overdueAgreements).toEqual([
+      {
+        studentName: "Daan Mulder",
+        daysOverdue: 30,
+        agreement: { text: `Afspraak van ${addDays(today, -200)}` },
+      },
+      { studentName: "Noor Bakker", daysOverdue: 5, agreement: { text: "Noor's open agreement" } },
+      emmaLate,
+    ]);
+    // The admin sees the same by default: Lotte's invalid POK, then Emma's expiring one.
+    expect(
+      (await as("fleur", POK)).data?.pokIssues.map((r: { studentName: string }) => r.studentName),
+    ).toEqual(["Lotte de Boer", "Emma Smit"]);
+    expect((await as("fleur", LATE)).data?.overdueAgreements).toEqual([emmaLate]);
   });
 });

@@ -10,6 +10,8 @@ import {
   PokIssue,
 } from "./report.types.js";
 
+const INCLUDE_ENDED = "Also cover placements that have ended (end date before today): the history.";
+
 /** Staff reports, each over exactly the placements the caller may see (see report.service.ts). */
 @Resolver()
 export class ReportResolver {
@@ -19,13 +21,16 @@ export class ReportResolver {
   }
 
   @Query(() => [PokIssue], {
-    description: "Placements whose POK is invalid today or ends within `withinDays`.",
+    description:
+      "Placements that have not ended (end date today or later) whose POK is invalid today or ends within `withinDays`.",
   })
   pokIssues(
     @Arg("withinDays", () => Int, { defaultValue: 30 }) withinDays: number,
+    @Arg("includeEnded", () => Boolean, { defaultValue: false, description: INCLUDE_ENDED })
+    includeEnded: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<PokIssue[]> {
-    return reports.pokIssues(ctx, withinDays);
+    return reports.pokIssues(ctx, withinDays, includeEnded);
   }
 
   @Query(() => [ConclusionPoint], {
@@ -45,8 +50,15 @@ export class ReportResolver {
     return reports.conclusionDistribution(ctx, groupBy);
   }
 
-  @Query(() => [OverdueAgreement], { description: "Open agreements past their due date." })
-  overdueAgreements(@Ctx() ctx: RequestContext): Promise<OverdueAgreement[]> {
-    return reports.overdueAgreements(ctx);
+  @Query(() => [OverdueAgreement], {
+    description:
+      "Open agreements past their due date, of placements that have not ended (end date today or later).",
+  })
+  overdueAgreements(
+    @Arg("includeEnded", () => Boolean, { defaultValue: false, description: INCLUDE_ENDED })
+    includeEnded: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<OverdueAgreement[]> {
+    return reports.overdueAgreements(ctx, includeEnded);
   }
 }

@@ -26,6 +26,7 @@ import {
   firstDuePassedSql,
   frequencyFiguresSql,
   HELD_STATUSES,
+  hasNotEndedSql,
   judgedPeriodSql,
   OPEN_AGREEMENT_STATUSES,
   overdueGivenFirstDuePassedSql,
@@ -186,12 +187,25 @@ export async function overdueConversations(ctx: RequestContext): Promise<Overdue
 }
 
 /**
- * Placements whose POK is invalid today or valid but ending within `withinDays`: invalid ones
- * first, then by POK end date. The database keeps the placements that may have an issue (any
- * violated condition of the POK rule, or an end date within reach); `checkPok` and
- * `pokExpiresWithin` then decide each row.
+ * Keeps the placements that have not ended (end date today or later, `hasNotEndedSql`) unless
+ * `includeEnded`: a POK or an agreement of an ended placement is history, with no next
+ * conversation to act on it in.
  */
-export async function pokIssues(ctx: RequestContext, withinDays: number): Promise<PokIssue[]> {
+function unlessEnded<T extends SelectQueryBuilder<Placement>>(query: T, includeEnded: boolean): T {
+  return includeEnded ? query : query.andWhere(hasNotEndedSql("p.end_date", ":today"));
+}
+
+/**
+ * Placements whose POK is invalid today or valid but ending within `withinDays`: invalid ones
+ * first, then by POK end date. Only placements that have not ended, unless `includeEnded`. The
+ * database keeps the placements that may have an issue (any violated condition of the POK rule,
+ * or an end date within reach); `checkPok` and `pokExpiresWithin` then decide each row.
+ */
+export async function pokIssues(
+  ctx: RequestContext,
+  withinDays: number,
+  includeEnded = false,
+): Promise<PokIssue[]> {
   if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3650)
     throw badInput("withinDays must be between 0 and 3650.");
   const placements = await placementsInView(ctx);
@@ -200,7 +214,7 @@ export async function pokIssues(ctx: RequestContext, withinDays: number): Promis
   const placement = entityColumns(dataSource, Placement, "p");
   const rows = await reportRows(
     ctx,
-    "pokIssues",
+    includeEnded ? "pokIssues/includeEnded" : "pokIssues",
     placements,
     { today, until: addDays(today, withinDays) },
     () => {
@@ -219,7 +233,7 @@ export async function pokIssues(ctx: RequestContext, withinDays: number): Promis
         `(p.pok_parent_signed_at IS NULL AND st.birth_date IS NOT NULL AND ${ageOnSql("st.birth_date", "p.pok_start_date")} < ${AGE_OF_MAJORITY})`,
         `NOT ${recognised}`,
       ];
-      return selectAll(withStudent(placements), placement.selects)
+      return selectAll(withStudent(unlessEnded(placements, includeEnded)), placement.selects)
         .addSelect("sp.name", "student_name")
         .addSelect("st.birth_date", "birth_date")
         .addSelect(`CASE WHEN ${recognised} THEN 1 ELSE 0 END`, "recognised")
@@ -343,16 +357,23 @@ export async function conclusionDistribution(
     .sort((a, b) => byName(a.group, b.group));
 }
 
-/** Open agreements (open or partly done) of visible placements past their due date, oldest first. */
-export async function overdueAgreements(ctx: RequestContext): Promise<OverdueAgreement[]> {
+/**
+ * Open agreements (open or partly done) past their due date, oldest first, of visible placements
+ * that have not ended (unless `includeEnded`).
+ */
+export async function overdueAgreements(
+  ctx: RequestContext,
+  includeEnded = false,
+): Promise<OverdueAgreement[]> {
   const placements = await placementsInView(ctx);
   const dataSource = ctx.services.dataSource;
   const today = todayOf(ctx);
   const agreement = entityColumns(dataSource, Agreement, "a");
-  const rows = await reportRows(ctx, "overdueAgreements", placements, { today }, () =>
+  const report = includeEnded ? "overdueAgreements/includeEnded" : "overdueAgreements";
+  const rows = await reportRows(ctx, report, placements, { today }, () =>
     selectAll(
       withStudent(
-        placements
+        unlessEnded(placements, includeEnded)
           .innerJoin("conversation", "c", "c.placement_id = p.id")
           .innerJoin("agreement", "a", "a.conversation_id = c.id"),
       ),

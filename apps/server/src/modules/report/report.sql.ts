@@ -189,6 +189,14 @@ export function frequencyFiguresSql(
   };
 }
 
+/**
+ * Whether a placement ending on `end` has not ended on `today` (it still runs, or has yet to
+ * start): a placement ending today still counts. ISO date text orders as dates do.
+ */
+export function hasNotEndedSql(end: string, today: string): string {
+  return `${end} >= ${today}`;
+}
+
 /** The calendar year of a date expression, as an integer. */
 const yearOf = (date: string) => `CAST(substr(${date}, 1, 4) AS INTEGER)`;
 
