@@ -7,6 +7,7 @@ import { GRAPHQL_KEY } from "../../graphql/client";
 import { withI18n } from "../../test/i18n";
 import AfrondenPanel from "./AfrondenPanel.vue";
 import { fakeServer } from "./fakeServer";
+import { localTimeOf } from "./nextConversation";
 import { makeSignature, PARTICIPANTS } from "./testRecord";
 
 function mountPanel(
@@ -265,7 +266,7 @@ describe("AfrondenPanel", () => {
     }
   });
 
-  it("shows the lock to whoever gave the third akkoord, though their invite then closes", async () => {
+  it("shows the lock to whoever gave the third akkoord, and their invite keeps the record open", async () => {
     setSession({
       accessToken: "t",
       role: "student",
@@ -285,9 +286,10 @@ describe("AfrondenPanel", () => {
       await settle();
       expect(panel.find("[data-state=locked]").text()).toContain("Vastgelegd");
       expect(panel.find("[data-field=record-hash]").text().replaceAll(" ", "")).toBe(server.hash());
-      expect(panel.find("[data-field=invite-closed]").text()).toContain("het verslag ligt vast");
-      expect(panel.find("[data-role=student]").exists()).toBe(false);
-      expect(panel.findAll("form")).toHaveLength(0);
+      await settle();
+      expect(panel.find("[data-field=invite-closed]").exists()).toBe(false);
+      expect(hasButton(panel, "PDF downloaden")).toBe(true);
+      expect(hasButton(panel, "Akkoord geven")).toBe(false);
       panel.unmount();
     } finally {
       clearSession();
@@ -328,6 +330,29 @@ describe("AfrondenPanel", () => {
     await button(panel, "Controleer").trigger("click");
     await settle();
     expect(panel.find("[data-field=verify-result]").text()).toContain("Let op");
+    panel.unmount();
+  });
+
+  it("lets the begeleider plan the next conversation on the proposed date, and shows it planned", async () => {
+    const server = fakeServer();
+    const others = mountPanel(server, "student");
+    const panel = mountPanel(server, "bpv_begeleider");
+    await settle();
+    expect(panel.find("[data-field=next-proposal]").text()).toContain("1 sep 2026");
+    expect(hasButton(others, "Volgend gesprek plannen")).toBe(false);
+    expect((panel.find("#next-date").element as HTMLInputElement).value).toBe("2026-09-01");
+
+    await button(panel, "Volgend gesprek plannen").trigger("submit");
+    await settle();
+    expect(server.state.planned).toHaveLength(1);
+    const planned = server.state.planned[0]?.scheduledAt as string;
+    expect(localTimeOf(planned)).toBe(localTimeOf("2026-03-03T09:00:00.000Z"));
+    expect(new Date(planned).getDate()).toBe(1);
+    expect(panel.find("[data-field=next-planned]").text()).toContain(
+      "Het volgende gesprek is gepland op",
+    );
+    expect(hasButton(panel, "Volgend gesprek plannen")).toBe(false);
+    others.unmount();
     panel.unmount();
   });
 });

@@ -37,6 +37,8 @@ export function fakeServer(initial: { status?: ConversationStatus; record?: Reco
     /** Set to refuse every request as the server refuses an invite that no longer opens it. */
     refuseInvite: false,
     calls: [] as Call[],
+    /** Conversations planned after this one (by ScheduleNextConversation). */
+    planned: [] as { id: string; status: ConversationStatus; scheduledAt: string }[],
   };
   const hash = () => `${String(state.revision).padStart(2, "0")}`.padEnd(64, "f");
   const json = () =>
@@ -131,12 +133,10 @@ export function fakeServer(initial: { status?: ConversationStatus; record?: Reco
           state.signatures.filter((s) => s.isValid).map((s) => s.signature.role),
         );
         if (roles.size === 3) {
-          // The third akkoord locks the record; like the real server, invites stop working.
+          // The third akkoord locks the record; the invites keep opening it, read-only.
           state.status = "signed";
           state.signedAt = "2026-03-03T10:30:00.000Z";
-          const reply = { data: { signConversation: conversation() } };
-          state.refuseInvite = true;
-          return reply;
+          return { data: { signConversation: conversation() } };
         }
         return { data: { signConversation: conversation() } };
       }
@@ -148,6 +148,38 @@ export function fakeServer(initial: { status?: ConversationStatus; record?: Reco
         state.status = "ended";
         state.revision += 1; // endedAt is part of the record
         return { data: { endConversation: conversation() } };
+      case "PlacementConversations":
+        return {
+          data: {
+            conversation: {
+              __typename: "Conversation",
+              id: "c1",
+              scheduledAt: "2026-03-03T09:00:00.000Z",
+              mode: "in_person",
+              placement: {
+                __typename: "Placement",
+                id: "pl1",
+                conversations: state.planned.map((c) => ({ __typename: "Conversation", ...c })),
+              },
+            },
+          },
+        };
+      case "ScheduleNextConversation": {
+        const planned = {
+          id: `c${state.planned.length + 2}`,
+          status: "planned" as ConversationStatus,
+          scheduledAt: String(variables.scheduledAt),
+        };
+        state.planned.push(planned);
+        return {
+          data: {
+            scheduleConversation: {
+              __typename: "ScheduledConversation",
+              conversation: { __typename: "Conversation", ...planned },
+            },
+          },
+        };
+      }
       case "VerifyRecord":
         return {
           data: {

@@ -10,9 +10,9 @@ export const afrondenEn: typeof afrondenNl = {
       "The conversation has ended. Read the record and give your approval. Once all three have approved, the record is locked.",
     preview: "View the record so far",
     inviteClosed:
-      "Your invite link no longer opens this conversation. That happens once all three have approved and the record is locked, or when the link was revoked. The placement supervisor archives the form.",
+      "Your invite link no longer opens this conversation: it has expired or was revoked. Ask the placement supervisor for a new link.",
     inviteClosedLocked:
-      "All three have approved: the record is locked. Your invite link no longer opens this conversation; the placement supervisor archives the form.",
+      "The record is locked. Your invite link no longer opens it: it has expired or was revoked. The placement supervisor has the form.",
     conclusion: {
       title: "Conclusion",
       intro: "Is the student ahead of, on or behind the nominal line?",

@@ -8,9 +8,9 @@ export const afrondenNl = {
       "Het gesprek is afgelopen. Lees het verslag en geef akkoord. Als alle drie akkoord hebben gegeven, ligt het verslag vast.",
     preview: "Bekijk het verslag tot nu toe",
     inviteClosed:
-      "Je uitnodigingslink opent dit gesprek niet meer. Dat gebeurt zodra alle drie akkoord hebben gegeven en het verslag vastligt, of als de link is ingetrokken. De BPV-begeleider archiveert het formulier.",
+      "Je uitnodigingslink opent dit gesprek niet meer: hij is verlopen of ingetrokken. Vraag de BPV-begeleider om een nieuwe link.",
     inviteClosedLocked:
-      "Alle drie hebben akkoord gegeven: het verslag ligt vast. Je uitnodigingslink opent dit gesprek nu niet meer; de BPV-begeleider archiveert het formulier.",
+      "Het verslag ligt vast. Je uitnodigingslink opent het niet meer: hij is verlopen of ingetrokken. De BPV-begeleider heeft het formulier.",
     conclusion: {
       title: "Conclusie",
       intro: "Loopt de student voor, op schema of achter ten opzichte van de nominale lijn?",
