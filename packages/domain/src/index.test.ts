@@ -6,6 +6,7 @@ describe("public API", () => {
   it("exports every agreed name", () => {
     const names = [
       "PHASE_KEYS",
+      "RECORD_SCHEMA",
       "GUIDE",
       "GUIDE_INTRO",
       "getPhase",

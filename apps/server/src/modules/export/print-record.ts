@@ -1,8 +1,8 @@
+import type { ConversationRecord } from "@driehoek/domain";
 import { In, IsNull } from "typeorm";
 import { openConversation } from "../../access/conversation-access.js";
 import type { RequestContext } from "../../context.js";
 import { Person } from "../people/person.entity.js";
-import type { ConversationRecord } from "../signoff/record.js";
 import { Signature } from "../signoff/signature.entity.js";
 import { currentRecord } from "../signoff/signoff.service.js";
 import { renderRecordPdf } from "./record-pdf.js";

@@ -1,7 +1,7 @@
+import type { ConversationRecord } from "@driehoek/domain";
 import { openConversation } from "../../access/conversation-access.js";
 import type { RequestContext } from "../../context.js";
 import { conflict } from "../../graphql/errors.js";
-import type { ConversationRecord } from "../signoff/record.js";
 
 /** The signed record in the export formats of docs/API.md. */
 export interface RecordExport {

@@ -1,3 +1,4 @@
+import type { ConversationRecord } from "@driehoek/domain";
 import {
   AGREEMENT_STATUS_LABELS,
   type AgreementStatus,
@@ -11,7 +12,6 @@ import {
   type Role,
 } from "@driehoek/domain";
 import PDFDocument from "pdfkit";
-import type { ConversationRecord } from "../signoff/record.js";
 
 /** A signature as printed on the form. */
 export interface PrintedSignature {

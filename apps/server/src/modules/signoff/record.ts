@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
-import { checkPok, SECTION_KEYS, toIsoDate } from "@driehoek/domain";
+import {
+  type ConversationRecord,
+  checkPok,
+  RECORD_SCHEMA,
+  SECTION_KEYS,
+  toIsoDate,
+} from "@driehoek/domain";
 import { type EntityManager, In } from "typeorm";
 import { Agreement } from "../agreement/agreement.entity.js";
 import { agreementsToReview } from "../agreement/previous-agreements.js";
@@ -13,43 +19,6 @@ import { Company } from "../school/company.entity.js";
 import { Programme } from "../school/programme.entity.js";
 import { Student } from "../school/student.entity.js";
 import { Werkproces } from "../school/werkproces.entity.js";
-
-/**
- * The gespreksformulier as data: everything the three sign for. Built with a fixed key order
- * and fixed list orders, so the same record always serialises to the same bytes and hash.
- */
-export interface ConversationRecord {
-  schema: "driehoek.record/1";
-  conversationId: string;
-  scheduledAt: string;
-  mode: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  student: { name: string; studentNumber: string; cohort: string };
-  programme: { crebo: string; name: string; level: number };
-  company: { name: string; city: string };
-  participants: { role: string; name: string }[];
-  pok: { number: string; isValid: boolean; problems: string[]; checkedOn: string };
-  review: { agreementId: string; text: string; status: string; needed: string | null }[];
-  notes: { section: string; text: string }[];
-  summary: string;
-  conclusion: {
-    value: string | null;
-    motivation: string | null;
-    studentValue: string | null;
-    studentMotivation: string | null;
-  };
-  agreements: {
-    id: string;
-    text: string;
-    owner: string | null;
-    dueDate: string | null;
-    measure: string;
-    firstStep: string;
-    werkproces: string | null;
-  }[];
-  particulars: { text: string }[];
-}
 
 const ROLE_ORDER = ["student", "praktijkopleider", "bpv_begeleider"];
 
@@ -81,7 +50,7 @@ export async function buildRecord(
   const notes = c.sharedNotes ? (JSON.parse(c.sharedNotes) as Record<string, string>) : {};
 
   return {
-    schema: "driehoek.record/1",
+    schema: RECORD_SCHEMA,
     conversationId: c.id,
     scheduledAt: c.scheduledAt.toISOString(),
     mode: c.mode,

@@ -1,43 +1,13 @@
-/**
- * The gespreksformulier's content as the server builds it (apps/server/src/modules/signoff/
- * record.ts, schema driehoek.record/1). Parsed defensively: the record is shown to people
- * who sign it, so a shape this app does not know is reported, not half-shown.
- */
-export interface RecordContent {
-  schema: "driehoek.record/1";
-  conversationId: string;
-  scheduledAt: string;
-  mode: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  student: { name: string; studentNumber: string; cohort: string };
-  programme: { crebo: string; name: string; level: number };
-  company: { name: string; city: string };
-  participants: { role: string; name: string }[];
-  pok: { number: string; isValid: boolean; problems: string[]; checkedOn: string };
-  review: { agreementId: string; text: string; status: string; needed: string | null }[];
-  notes: { section: string; text: string }[];
-  summary: string;
-  conclusion: {
-    value: string | null;
-    motivation: string | null;
-    studentValue: string | null;
-    studentMotivation: string | null;
-  };
-  agreements: {
-    id: string;
-    text: string;
-    owner: string | null;
-    dueDate: string | null;
-    measure: string;
-    firstStep: string;
-    werkproces: string | null;
-  }[];
-  particulars: { text: string }[];
-}
+import { type ConversationRecord, RECORD_SCHEMA } from "@driehoek/domain";
 
-/** The record schema this app can show. */
-export const RECORD_SCHEMA = "driehoek.record/1";
+/**
+ * The gespreksformulier's content as the server builds it (schema driehoek.record/1). Parsed
+ * defensively: the record is shown to people who sign it, so a shape this app does not know is
+ * reported, not half-shown.
+ */
+export type RecordContent = ConversationRecord;
+
+export { RECORD_SCHEMA };
 
 const LISTS = ["participants", "review", "notes", "agreements", "particulars"] as const;
 const OBJECTS = ["student", "programme", "company", "pok", "conclusion"] as const;

@@ -1,0 +1,39 @@
+/** The schema name and version of the gespreksformulier's record. */
+export const RECORD_SCHEMA = "driehoek.record/1";
+
+/**
+ * The gespreksformulier as data: everything the three sign for. Built with a fixed key order
+ * and fixed list orders, so the same record always serialises to the same bytes and hash.
+ */
+export interface ConversationRecord {
+  schema: typeof RECORD_SCHEMA;
+  conversationId: string;
+  scheduledAt: string;
+  mode: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  student: { name: string; studentNumber: string; cohort: string };
+  programme: { crebo: string; name: string; level: number };
+  company: { name: string; city: string };
+  participants: { role: string; name: string }[];
+  pok: { number: string; isValid: boolean; problems: string[]; checkedOn: string };
+  review: { agreementId: string; text: string; status: string; needed: string | null }[];
+  notes: { section: string; text: string }[];
+  summary: string;
+  conclusion: {
+    value: string | null;
+    motivation: string | null;
+    studentValue: string | null;
+    studentMotivation: string | null;
+  };
+  agreements: {
+    id: string;
+    text: string;
+    owner: string | null;
+    dueDate: string | null;
+    measure: string;
+    firstStep: string;
+    werkproces: string | null;
+  }[];
+  particulars: { text: string }[];
+}
