@@ -11,6 +11,7 @@ export default defineConfig({
       // `ws: true` because subscriptions use the same /graphql path over a websocket.
       "/graphql": { target: API_SERVER, ws: true, changeOrigin: true },
       "/collab": { target: API_SERVER, ws: true, changeOrigin: true },
+      "/export": { target: API_SERVER, changeOrigin: true },
     },
   },
   build: {
