@@ -17,6 +17,7 @@ const POK_ALL =
   "{ pokIssues(withinDays: 30, includeEnded: true) { studentName isValid problems expiresSoon } }";
 const POINTS = "{ conclusionsOverTime { studentName date conclusion score } }";
 const SPREAD = `query($by: ConclusionGrouping!) { conclusionDistribution(groupBy: $by) { group voor opSchema achter } }`;
+const DIRECTORY = "{ staffDirectory { id } }";
 const LATE = "{ overdueAgreements { studentName daysOverdue agreement { text } } }";
 const LATE_ALL =
   "{ overdueAgreements(includeEnded: true) { studentName daysOverdue agreement { text } } }";
@@ -161,9 +162,30 @@ describe.each(testDatabases())("reports on %s", (kind) => {
   it("are for staff only", async () => {
     expect(codeOf(await server.gql(OVERDUE, {}))).toBe("UNAUTHENTICATED");
     const student = await joinAs(server, school.conversations.sanne.invites.student);
-    for (const query of [OVERDUE, POK, POK_ALL, POINTS, LATE, LATE_ALL]) {
+    for (const query of [OVERDUE, POK, POK_ALL, POINTS, LATE, LATE_ALL, DIRECTORY]) {
       expect(codeOf(await server.gql(query, {}, student))).toBe("FORBIDDEN");
     }
+  });
+
+  it("the staff directory holds exactly the caller's placements, as the placements query shows them", async () => {
+    const fields = `id companyName student { id name } enrolment { id cohort }
+      programme { id crebo name } begeleider { id name } conversations { id scheduledAt status }`;
+    const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    const names: Record<string, string[]> = {};
+    for (const who of ["marieke", "joost", "ahmed", "petra", "fleur"] as const) {
+      const directory = await as(who, `{ staffDirectory { ${fields} } }`);
+      const placements = await as(who, `{ placements { ${fields} } }`);
+      expect(directory.errors, who).toBeUndefined();
+      const listed = directory.data?.staffDirectory as { id: string; student: { name: string } }[];
+      expect(byId(listed), who).toEqual(byId(placements.data?.placements));
+      names[who] = listed.map((p) => p.student.name);
+    }
+    const ours = (who: string) => names[who]?.filter((n) => /Sanne|Daan|Lotte/.test(n)).sort();
+    expect(ours("marieke")).toEqual(["Lotte de Boer", "Sanne Visser"]);
+    expect(ours("joost")).toEqual(["Daan Mulder"]);
+    expect(ours("ahmed")).toEqual(["Daan Mulder", "Sanne Visser"]);
+    expect(ours("petra")).toEqual(["Lotte de Boer"]);
+    expect(ours("fleur")).toEqual(["Daan Mulder", "Lotte de Boer", "Sanne Visser"]);
   });
 
   it("every report shows each caller exactly the rows of the placements they may see", async () => {

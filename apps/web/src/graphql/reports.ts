@@ -101,10 +101,12 @@ export interface ParticularRow {
 type NoVariables = Record<string, never>;
 
 /** The placements the caller may see, with what the filters need. */
-export const STAFF_PLACEMENTS: TypedDocumentNode<{ placements: StaffPlacement[] }, NoVariables> =
-  gql`
+export const STAFF_PLACEMENTS: TypedDocumentNode<
+  { staffDirectory: StaffPlacement[] },
+  NoVariables
+> = gql`
     query StaffPlacements {
-      placements {
+      staffDirectory {
         id
         companyName
         student {

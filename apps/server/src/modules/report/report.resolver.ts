@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context.js";
+import { DirectoryPlacement, staffDirectory } from "./directory.js";
 import * as reports from "./report.service.js";
 import {
   ConclusionCount,
@@ -15,6 +16,14 @@ const INCLUDE_ENDED = "Also cover placements that have ended (end date before to
 /** Staff reports, each over exactly the placements the caller may see (see report.service.ts). */
 @Resolver()
 export class ReportResolver {
+  @Query(() => [DirectoryPlacement], {
+    description:
+      "Every placement the caller may see with programme, cohort, begeleider and conversations: what report rows are filtered on.",
+  })
+  staffDirectory(@Ctx() ctx: RequestContext): Promise<DirectoryPlacement[]> {
+    return staffDirectory(ctx);
+  }
+
   @Query(() => [OverduePlacement], { description: "Placements behind the frequency rule today." })
   overdueConversations(@Ctx() ctx: RequestContext): Promise<OverduePlacement[]> {
     return reports.overdueConversations(ctx);

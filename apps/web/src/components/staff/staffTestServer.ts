@@ -59,7 +59,7 @@ export function fakeGraphQL(school: FakeSchool): AppGraphQL {
     return value();
   };
   const rootValue = {
-    placements: () => answer("placements", () => school.placements),
+    staffDirectory: () => answer("placements", () => school.placements),
     overdueConversations: () => answer("overdueConversations", () => school.overdue),
     pokIssues: () => answer("pokIssues", () => school.pokIssues),
     conclusionsOverTime: () => answer("conclusionsOverTime", () => school.conclusions),

@@ -53,7 +53,7 @@ export interface StaffReportInputs {
 export function useStaffReports(inputs: StaffReportInputs) {
   const { client } = useGraphQL();
   const placements = useQuery(STAFF_PLACEMENTS, {});
-  const directory = computed(() => placementDirectory(placements.data.value?.placements ?? []));
+  const directory = computed(() => placementDirectory(placements.data.value?.staffDirectory ?? []));
   const options = computed(() => filterOptions(directory.value.all));
 
   function view<TData, T>(
