@@ -20,6 +20,7 @@
  * Flags: --db sqlite|postgres|both  --placements N  --conversations N  --runs N  --warmup N
  *        --today YYYY-MM-DD  --seed N  --keep (leave the databases in place)  --no-verify
  */
+import { staffDirectory } from "../src/modules/report/directory.js";
 import "reflect-metadata";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -271,6 +272,22 @@ async function benchmark(kind: "sqlite" | "postgres"): Promise<void> {
       `${label} — ${placements.toLocaleString("en")} placements, ${conversations.toLocaleString("en")} conversations; ${runs} runs after ${warmup} warm-up; seeded in ${((seeded - migrated) / 1000).toFixed(1)} s`,
       results,
     );
+
+    // The staff page's filter directory: every visible placement with its facets (no
+    // hand-written twin; timed so its cost next to the reports is known).
+    for (const caller of callers) {
+      const ctx = reportContext(dataSource, caller, today);
+      const times: number[] = [];
+      let count = 0;
+      for (let i = 0; i < warmup + runs; i++) {
+        const started = performance.now();
+        count = (await staffDirectory(ctx)).length;
+        if (i >= warmup) times.push(performance.now() - started);
+      }
+      console.log(
+        `staffDirectory / ${caller.label}: ${count.toLocaleString("en")} placements, p50 ${ms(percentiles(times).p50)}, p95 ${ms(p95(times))}`,
+      );
+    }
   } finally {
     await dataSource?.destroy();
     if (!flags.keep) {
