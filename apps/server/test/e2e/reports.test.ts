@@ -3,11 +3,15 @@ import { addDays, type ConversationStatus, toIsoDate } from "@driehoek/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
-import { Person } from "../../src/modules/people/person.entity.js";
 import { Placement } from "../../src/modules/placement/placement.entity.js";
-import { Student } from "../../src/modules/school/student.entity.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, joinAs, loginAs, type TestSchool } from "../support/factories.js";
+import {
+  buildSchool,
+  insertStudent,
+  joinAs,
+  loginAs,
+  type TestSchool,
+} from "../support/factories.js";
 import { codeOf, startTestServer, type TestServer } from "../support/server.js";
 
 const OVERDUE =
@@ -344,48 +348,30 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     // yesterday, which needs two conversations. One was held in the last millisecond of that
     // period, one in the last millisecond before it, and one is still live (its conclusion
     // drawn, but not held): one counts.
-    const personId = randomUUID();
-    const studentId = randomUUID();
-    const placementId = randomUUID();
     const end = addDays(today, -1);
     const start = addDays(today, -400);
-    await manager.insert(Person, {
-      id: personId,
+    const { placementId } = await insertStudent(manager, server.services.now(), today, {
       name: "Noor Bakker",
-      email: null,
-      passwordHash: null,
-      role: "student",
-      companyId: null,
-      createdAt: server.services.now(),
-    });
-    await manager.insert(Student, {
-      id: studentId,
-      personId,
+      number: "100004",
       programmeId: school.programmeId,
-      studentNumber: "100004",
-      cohort: "2023-2024",
-      // Turns 18 the day after her POK started: a parent had to sign, and did not.
-      birthDate: addDays(addDays(start, 1), -18 * 365 - 4),
-      trajectbegeleiderId: school.staff.petra.id,
-    });
-    await manager.insert(Placement, {
-      id: placementId,
-      studentId,
       companyId: school.companies.bytewerk,
-      praktijkopleiderId: school.trainers.kees,
+      trainerId: school.trainers.kees,
       begeleiderId: school.staff.joost.id,
-      startDate: start,
-      endDate: end,
-      hoursPerWeek: 24,
-      pokNumber: "POK-100004",
-      pokStatus: "active",
-      pokStartDate: start,
-      pokEndDate: end,
-      pokHours: 1000,
-      pokStudentSignedAt: start,
-      pokSchoolSignedAt: start,
-      pokCompanySignedAt: start,
-      pokParentSignedAt: null,
+      trajectbegeleiderId: school.staff.petra.id,
+      isPokSignedByCompany: true,
+      student: { cohort: "2023-2024", birthDate: addDays(addDays(start, 1), -18 * 365 - 4) },
+      placement: {
+        startDate: start,
+        endDate: end,
+        hoursPerWeek: 24,
+        pokNumber: "POK-100004",
+        pokStartDate: start,
+        pokEndDate: end,
+        pokHours: 1000,
+        pokStudentSignedAt: start,
+        pokSchoolSignedAt: start,
+        pokCompanySignedAt: start,
+      },
     });
     const conversation = async (at: string, status: ConversationStatus, conclusion: string) => {
       const id = randomUUID();
@@ -490,46 +476,29 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     const manager = server.services.dataSource.manager;
     // Emma's placement (and POK) ends today: her POK is valid and expires within 30 days, and
     // an agreement of hers was due yesterday. Both are listed, with or without includeEnded.
-    const personId = randomUUID();
-    const studentId = randomUUID();
-    const placementId = randomUUID();
     const start = addDays(today, -200);
-    await manager.insert(Person, {
-      id: personId,
+    const { placementId } = await insertStudent(manager, server.services.now(), today, {
       name: "Emma Smit",
-      email: null,
-      passwordHash: null,
-      role: "student",
-      companyId: null,
-      createdAt: server.services.now(),
-    });
-    await manager.insert(Student, {
-      id: studentId,
-      personId,
+      number: "100005",
       programmeId: school.programmeId,
-      studentNumber: "100005",
-      cohort: "2024-2025",
-      birthDate: addDays(today, -20 * 365),
-      trajectbegeleiderId: school.staff.petra.id,
-    });
-    await manager.insert(Placement, {
-      id: placementId,
-      studentId,
       companyId: school.companies.bytewerk,
-      praktijkopleiderId: school.trainers.kees,
+      trainerId: school.trainers.kees,
       begeleiderId: school.staff.joost.id,
-      startDate: start,
-      endDate: today,
-      hoursPerWeek: 24,
-      pokNumber: "POK-100005",
-      pokStatus: "active",
-      pokStartDate: start,
-      pokEndDate: today,
-      pokHours: 600,
-      pokStudentSignedAt: start,
-      pokSchoolSignedAt: start,
-      pokCompanySignedAt: start,
-      pokParentSignedAt: null,
+      trajectbegeleiderId: school.staff.petra.id,
+      isPokSignedByCompany: true,
+      student: { cohort: "2024-2025", birthDate: addDays(today, -20 * 365) },
+      placement: {
+        startDate: start,
+        endDate: today,
+        hoursPerWeek: 24,
+        pokNumber: "POK-100005",
+        pokStartDate: start,
+        pokEndDate: today,
+        pokHours: 600,
+        pokStudentSignedAt: start,
+        pokSchoolSignedAt: start,
+        pokCompanySignedAt: start,
+      },
     });
     await held(placementId, addDays(today, -50), "op_schema", addDays(today, -1));
 

@@ -127,7 +127,12 @@ async function insertCompany(
   return { companyId, trainerId };
 }
 
-async function insertStudent(
+/**
+ * Inserts a student (person, enrolment, placement with its POK). By default the placement ran
+ * 60 days and has 300 to go, signed 10 days before its start; `student` and `placement`
+ * override any column for a test that needs other dates.
+ */
+export async function insertStudent(
   manager: EntityManager,
   now: Date,
   today: string,
@@ -140,6 +145,8 @@ async function insertStudent(
     begeleiderId: string;
     trajectbegeleiderId: string;
     isPokSignedByCompany: boolean;
+    student?: Partial<Pick<Student, "cohort" | "birthDate">>;
+    placement?: Partial<Omit<Placement, "id" | "studentId">>;
   },
 ): Promise<TestStudent> {
   const personId = randomUUID();
@@ -162,6 +169,7 @@ async function insertStudent(
     cohort: "2024-2025",
     birthDate: addDays(today, -20 * 365),
     trajectbegeleiderId: s.trajectbegeleiderId,
+    ...s.student,
   });
   const start = addDays(today, -60);
   const end = addDays(today, 300);
@@ -184,6 +192,7 @@ async function insertStudent(
     pokSchoolSignedAt: signed,
     pokCompanySignedAt: s.isPokSignedByCompany ? signed : null,
     pokParentSignedAt: null,
+    ...s.placement,
   });
   return { personId, studentId, placementId };
 }

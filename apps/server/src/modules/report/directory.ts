@@ -53,7 +53,9 @@ const STAFF = ["bpv_begeleider", "trajectbegeleider", "admin"] as const;
  */
 export async function staffDirectory(ctx: RequestContext): Promise<DirectoryPlacement[]> {
   requireStaff(ctx, STAFF);
-  const rows = await (await visiblePlacements(ctx))
+  const scope = await visiblePlacements(ctx);
+  const visible = scope.clone().select("p.id");
+  const rows = await scope
     .innerJoin("student", "st", "st.id = p.student_id")
     .innerJoin("person", "sp", "sp.id = st.person_id")
     .innerJoin("programme", "pr", "pr.id = st.programme_id")
@@ -76,7 +78,6 @@ export async function staffDirectory(ctx: RequestContext): Promise<DirectoryPlac
     .addOrderBy("p.id", "ASC")
     .getRawMany<Record<string, string>>();
 
-  const visible = (await visiblePlacements(ctx)).select("p.id");
   const conversations = await ctx.services.dataSource.manager
     .createQueryBuilder()
     .select(["c.id AS id", "c.placement_id AS placement_id", "c.scheduled_at AS scheduled_at"])

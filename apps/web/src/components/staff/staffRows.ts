@@ -73,11 +73,11 @@ function latestOf(conversations: StaffPlacement["conversations"]) {
   return latest;
 }
 
-/** Overdue placements, each opening the placement's latest conversation. */
-export function overdueRows(
-  rows: readonly OverdueConversationRow[],
+/** Rows about a placement, each opening the placement's latest conversation. */
+function placementRows<T extends { studentName: string; placement: { id: string } }>(
+  rows: readonly T[],
   directory: PlacementDirectory,
-): StaffRow<OverdueConversationRow>[] {
+): StaffRow<T>[] {
   return rows.map((item) => {
     const facets = directory.byPlacement(item.placement.id);
     return {
@@ -90,22 +90,17 @@ export function overdueRows(
   });
 }
 
+/** Overdue placements, each opening the placement's latest conversation. */
+export const overdueRows: (
+  rows: readonly OverdueConversationRow[],
+  directory: PlacementDirectory,
+) => StaffRow<OverdueConversationRow>[] = placementRows;
+
 /** POK issues, each opening the placement's latest conversation. */
-export function pokRows(
+export const pokRows: (
   rows: readonly PokIssueRow[],
   directory: PlacementDirectory,
-): StaffRow<PokIssueRow>[] {
-  return rows.map((item) => {
-    const facets = directory.byPlacement(item.placement.id);
-    return {
-      key: item.placement.id,
-      studentName: item.studentName,
-      facets,
-      conversationId: facets?.latestConversation?.id ?? null,
-      item,
-    };
-  });
-}
+) => StaffRow<PokIssueRow>[] = placementRows;
 
 /** Conclusion points, each opening the conversation it was drawn in. */
 export function conclusionRows(
