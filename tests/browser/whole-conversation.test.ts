@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { afrondenPage, giveAkkoord } from "./support/afronden-page.js";
 import { describeInBrowser, joinAll, leaveAll, type Participant } from "./support/browser.js";
 import {
   agreementCard,
@@ -11,6 +10,7 @@ import {
 } from "./support/conversation-page.js";
 import { pdfText } from "./support/pdf-text.js";
 import { graphql, type ParticipantRole, type RunningServer } from "./support/server.js";
+import { afrondenPage, giveAkkoord } from "./support/signoff-page.js";
 import { screenshotAll, useBrowserSuite } from "./support/suite.js";
 
 /** The demo conversation's people (apps/server/src/demo/demo-school.ts). */
@@ -178,7 +178,7 @@ describeInBrowser("one whole conversation, from invite links to signed record an
     await expect.poll(() => seen.measure.inputValue()).toBe(AGREEMENT.measure);
     await expect.poll(() => seen.firstStep.inputValue()).toBe(AGREEMENT.firstStep);
     await expect.poll(() => seen.smartSummary.innerText()).toBe("SMART: alles ingevuld.");
-    await screenshotAll("whole-3-afronden-live", everyone());
+    await screenshotAll("whole-3-signoff-live", everyone());
   });
 
   it("the begeleider draws the conclusion, the student gives their own view, and all see both differ", async () => {

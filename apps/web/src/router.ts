@@ -35,7 +35,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: "/overzicht",
     name: "staff",
-    component: () => import("./views/StaffView.vue"),
+    component: () => import("./views/ReportView.vue"),
     meta: { requiresSession: true },
   },
   {

@@ -9,7 +9,7 @@ import {
   toValue,
   watch,
 } from "vue";
-import { conflictReason, type SignOutcome } from "../components/afronden/signing";
+import { conflictReason, type SignOutcome } from "../components/signoff/signing";
 import { useGraphQL } from "../graphql/client";
 import { PHASE_CHANGED } from "../graphql/operations";
 import {

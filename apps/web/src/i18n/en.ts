@@ -1,11 +1,11 @@
-import { afrondenEn } from "./features/afronden.en";
-import { staffEn } from "./features/staff.en";
+import { reportEn } from "./features/report.en";
+import { signoffEn } from "./features/signoff.en";
 import type { MessageSchema } from "./nl";
 
 /** English interface texts, key for key the same as the Dutch ones. */
 export const en: MessageSchema = {
-  ...afrondenEn,
-  ...staffEn,
+  ...signoffEn,
+  ...reportEn,
   app: {
     name: "Driehoek",
     tagline: "The work placement review",

@@ -1,10 +1,10 @@
-import { afrondenNl } from "./features/afronden.nl";
-import { staffNl } from "./features/staff.nl";
+import { reportNl } from "./features/report.nl";
+import { signoffNl } from "./features/signoff.nl";
 
 /** Dutch interface texts: the default language, and the shape every other language follows. */
 export const nl = {
-  ...afrondenNl,
-  ...staffNl,
+  ...signoffNl,
+  ...reportNl,
   app: {
     name: "Driehoek",
     tagline: "Het BPV-gesprek",

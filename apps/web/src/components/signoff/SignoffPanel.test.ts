@@ -1,0 +1,358 @@
+import type { ConversationStatus, Role } from "@driehoek/domain";
+import { flushPromises, mount } from "@vue/test-utils";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { clearSession, setSession } from "../../composables/useSession";
+import { RECORD_POLL_MS } from "../../composables/useSignoff";
+import { GRAPHQL_KEY } from "../../graphql/client";
+import { withI18n } from "../../test/i18n";
+import { fakeServer } from "./fakeServer";
+import { localTimeOf } from "./nextConversation";
+import SignoffPanel from "./SignoffPanel.vue";
+import { makeSignature, PARTICIPANTS } from "./testRecord";
+
+function mountPanel(
+  server: ReturnType<typeof fakeServer>,
+  myRole: Role | null,
+  status: ConversationStatus = server.state.status,
+) {
+  const i18n = withI18n();
+  return mount(SignoffPanel, {
+    props: { conversationId: "c1", status, myRole, participants: PARTICIPANTS },
+    attachTo: document.body,
+    global: {
+      ...i18n.global,
+      provide: { [GRAPHQL_KEY as symbol]: server.graphql },
+      stubs: { RouterLink: { template: "<a><slot /></a>" } },
+    },
+  });
+}
+
+type Panel = ReturnType<typeof mountPanel>;
+
+/** Lets the fake server answer (its replies come after a timer tick) and the page render. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await flushPromises();
+  }
+}
+
+const button = (panel: Panel, name: string) => {
+  const found = panel.findAll("button").find((b) => b.text() === name);
+  if (!found) throw new Error(`no button "${name}" in: ${panel.text()}`);
+  return found;
+};
+const hasButton = (panel: Panel, name: string) =>
+  panel.findAll("button").some((b) => b.text() === name);
+
+describe("SignoffPanel", () => {
+  afterEach(() => {
+    document.body.innerHTML = "";
+    vi.useRealTimers();
+  });
+
+  it("lets a participant sign exactly the record on their screen", async () => {
+    const server = fakeServer();
+    const panel = mountPanel(server, "student");
+    await settle();
+    expect(panel.find("[data-role=student]").attributes("data-state")).toBe("pending");
+    expect(panel.text()).toContain(`met controlecode ${server.hash().slice(0, 8)}`);
+
+    await button(panel, "Akkoord geven").trigger("click");
+    await settle();
+
+    expect(server.callsOf("SignConversation").map((c) => c.variables.contentHash)).toEqual([
+      server.hash(),
+    ]);
+    expect(panel.find("[data-role=student]").attributes("data-state")).toBe("signed");
+    expect(panel.text()).toContain("Je hebt akkoord gegeven op");
+    expect(hasButton(panel, "Akkoord geven")).toBe(false);
+    panel.unmount();
+  });
+
+  it("does not sign a record that changed since it was loaded, and shows the new one", async () => {
+    const server = fakeServer();
+    const panel = mountPanel(server, "praktijkopleider");
+    await settle();
+    const loaded = server.hash();
+
+    // Meanwhile the student rewrites the summary.
+    server.state.record = { ...server.state.record, summary: "Een nieuwe samenvatting." };
+    server.state.revision += 1;
+    await button(panel, "Akkoord geven").trigger("click");
+    await settle();
+
+    expect(server.callsOf("SignConversation")).toEqual([]);
+    expect(server.hash()).not.toBe(loaded);
+    const notice = panel.find("[data-field=record-changed]");
+    expect(notice.text()).toContain("je akkoord is nog niet gegeven");
+    expect(notice.text()).toContain(server.hash().slice(0, 8));
+    expect(document.activeElement).toBe(notice.element);
+    expect(panel.find("[data-field=summary]").text()).toBe("Een nieuwe samenvatting.");
+
+    // Having read it, they sign the version now on screen.
+    await button(panel, "Akkoord geven").trigger("click");
+    await settle();
+    expect(server.callsOf("SignConversation").map((c) => c.variables.contentHash)).toEqual([
+      server.hash(),
+    ]);
+    panel.unmount();
+  });
+
+  it("reads the record again while it can change, and a change just before the click stops it", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const server = fakeServer();
+    const panel = mountPanel(server, "student");
+    await settle();
+    expect(panel.find("[data-field=record-changed]").exists()).toBe(false);
+
+    server.state.record = { ...server.state.record, summary: "Aangevuld door de student." };
+    server.state.revision += 1;
+    vi.advanceTimersByTime(RECORD_POLL_MS);
+    await settle();
+    expect(panel.find("[data-field=summary]").text()).toBe("Aangevuld door de student.");
+    expect(panel.find("[data-field=record-changed]").text()).toContain(
+      "Het verslag is gewijzigd sinds je het opende",
+    );
+
+    // Clicked a moment after the new version appeared: it cannot have been read yet.
+    await button(panel, "Akkoord geven").trigger("click");
+    await settle();
+    expect(server.callsOf("SignConversation")).toEqual([]);
+    expect(panel.find("[data-field=record-changed]").text()).toContain(
+      "je akkoord is nog niet gegeven",
+    );
+    panel.unmount();
+    // Nothing asks the server any more once the panel is gone.
+    const asked = server.callsOf("Signoff").length;
+    vi.advanceTimersByTime(RECORD_POLL_MS * 3);
+    await settle();
+    expect(server.callsOf("Signoff")).toHaveLength(asked);
+  });
+
+  it("says so when the server refuses because the content changed at the last moment", async () => {
+    const server = fakeServer();
+    const panel = mountPanel(server, "student");
+    await settle();
+    server.state.refuseSign = { code: "CONFLICT", reason: "content_changed" };
+    await button(panel, "Akkoord geven").trigger("click");
+    await settle();
+    expect(panel.find("[data-field=record-changed]").text()).toContain(
+      "je akkoord is nog niet gegeven",
+    );
+    expect(panel.find("[role=alert]").exists()).toBe(false);
+    panel.unmount();
+  });
+
+  it("shows a voided akkoord to everyone", async () => {
+    const server = fakeServer();
+    server.state.signatures.push({
+      isValid: false,
+      person: { id: "p-bpv_begeleider", name: "Bram Bakker", role: "bpv_begeleider" },
+      signature: {
+        id: "s1",
+        role: "bpv_begeleider",
+        method: "digital",
+        contentHash: "0".repeat(64),
+        signedAt: "2026-03-03T10:15:00.000Z",
+        voidedAt: "2026-03-03T10:16:00.000Z",
+        voidReason: "De inhoud is gewijzigd na ondertekening; opnieuw ondertekenen.",
+      },
+    });
+    const panel = mountPanel(server, "student");
+    await settle();
+    expect(panel.find("[data-role=bpv_begeleider]").text()).toContain(
+      "Vervallen: de inhoud is na ondertekening gewijzigd — onderteken opnieuw",
+    );
+    panel.unmount();
+  });
+
+  it("lets the begeleider save the conclusion, and shows when the student sees it differently", async () => {
+    const server = fakeServer({ status: "live" });
+    server.state.studentConclusion = "voor";
+    const panel = mountPanel(server, "bpv_begeleider");
+    await settle();
+    const mine = panel.find("[data-conclusion-of=bpv_begeleider]");
+    await mine.find("input[value=achter]").setValue(true);
+    await mine.find("textarea").setValue("Nog twee werkprocessen open.");
+    await mine.find("form").trigger("submit");
+    await settle();
+
+    expect(server.callsOf("SetConclusion").map((c) => c.variables)).toEqual([
+      { conversationId: "c1", conclusion: "achter", motivation: "Nog twee werkprocessen open." },
+    ]);
+    expect(panel.find("[data-field=conclusions-differ]").text()).toBe(
+      "De student ziet het anders dan de BPV-begeleider.",
+    );
+    // The student's own view is shown, not editable by the begeleider.
+    expect(panel.find("[data-conclusion-of=student] form").exists()).toBe(false);
+    expect(panel.find("[data-conclusion-of=student]").text()).toContain("Ik loop voor");
+    panel.unmount();
+  });
+
+  it("shows the praktijkopleider both conclusions read-only", async () => {
+    const server = fakeServer({ status: "live" });
+    server.state.conclusion = "op_schema";
+    const panel = mountPanel(server, "praktijkopleider");
+    await settle();
+    expect(panel.findAll("form")).toHaveLength(0);
+    expect(panel.find("[data-conclusion-of=bpv_begeleider]").text()).toContain(
+      "Ik loop op schema (op de nominale lijn)",
+    );
+    expect(hasButton(panel, "Gesprek beëindigen")).toBe(false);
+    panel.unmount();
+  });
+
+  it("lets the begeleider end the conversation after confirming", async () => {
+    const server = fakeServer({ status: "live" });
+    const panel = mountPanel(server, "bpv_begeleider");
+    await settle();
+    await button(panel, "Gesprek beëindigen").trigger("click");
+    expect(server.callsOf("EndConversation")).toEqual([]);
+    await button(panel, "Ja, gesprek beëindigen").trigger("click");
+    await settle();
+    expect(server.callsOf("EndConversation")).toHaveLength(1);
+    // The page shows the ended conversation's record; that is not a change to warn about.
+    await panel.setProps({ status: "ended" });
+    await settle();
+    expect(hasButton(panel, "Akkoord geven")).toBe(true);
+    expect(panel.find("[data-field=record-changed]").exists()).toBe(false);
+    panel.unmount();
+  });
+
+  it("records the signed paper form only after the begeleider confirms it", async () => {
+    const server = fakeServer();
+    const panel = mountPanel(server, "bpv_begeleider");
+    await settle();
+    await button(panel, "Papieren formulier is ondertekend").trigger("click");
+    expect(panel.text()).toContain(`begint met ${server.hash().slice(0, 8)}`);
+    await button(panel, "Annuleren").trigger("click");
+    expect(server.callsOf("RecordPaperSignatures")).toEqual([]);
+
+    await button(panel, "Papieren formulier is ondertekend").trigger("click");
+    await button(panel, "Ja, vastleggen").trigger("click");
+    await settle();
+    expect(server.callsOf("RecordPaperSignatures")).toHaveLength(1);
+    expect(panel.find("[data-state=locked]").exists()).toBe(true);
+    panel.unmount();
+  });
+
+  it("says so when the invite stops opening the conversation once it is locked", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    setSession({
+      accessToken: "t",
+      role: "praktijkopleider",
+      conversationId: "c1",
+      expiresAt: "2999-01-01T00:00:00.000Z",
+      person: { id: "p-praktijkopleider", name: "Peter Jansen", role: "praktijkopleider" },
+    });
+    try {
+      const server = fakeServer();
+      const panel = mountPanel(server, "praktijkopleider");
+      await settle();
+      expect(hasButton(panel, "Akkoord geven")).toBe(true);
+
+      server.state.refuseInvite = true;
+      vi.advanceTimersByTime(RECORD_POLL_MS);
+      await settle();
+      expect(panel.find("[data-field=invite-closed]").text()).toContain(
+        "Je uitnodigingslink opent dit gesprek niet meer",
+      );
+      expect(hasButton(panel, "Akkoord geven")).toBe(false);
+      expect(hasButton(panel, "PDF downloaden")).toBe(false);
+      panel.unmount();
+    } finally {
+      clearSession();
+    }
+  });
+
+  it("shows the lock to whoever gave the third akkoord, and their invite keeps the record open", async () => {
+    setSession({
+      accessToken: "t",
+      role: "student",
+      conversationId: "c1",
+      expiresAt: "2999-01-01T00:00:00.000Z",
+      person: { id: "p-student", name: "Sanne de Vries", role: "student" },
+    });
+    try {
+      const server = fakeServer();
+      server.state.signatures.push(
+        makeSignature("praktijkopleider"),
+        makeSignature("bpv_begeleider"),
+      );
+      const panel = mountPanel(server, "student");
+      await settle();
+      await button(panel, "Akkoord geven").trigger("click");
+      await settle();
+      expect(panel.find("[data-state=locked]").text()).toContain("Vastgelegd");
+      expect(panel.find("[data-field=record-hash]").text().replaceAll(" ", "")).toBe(server.hash());
+      await settle();
+      expect(panel.find("[data-field=invite-closed]").exists()).toBe(false);
+      expect(hasButton(panel, "PDF downloaden")).toBe(true);
+      expect(hasButton(panel, "Akkoord geven")).toBe(false);
+      panel.unmount();
+    } finally {
+      clearSession();
+    }
+  });
+
+  it("offers the participants' akkoord only, not to a reader", async () => {
+    const server = fakeServer();
+    const panel = mountPanel(server, null);
+    await settle();
+    expect(hasButton(panel, "Akkoord geven")).toBe(false);
+    expect(panel.text()).toContain("Je leest mee.");
+    panel.unmount();
+  });
+
+  it("once locked, shows the hash and checks the record on request", async () => {
+    const server = fakeServer({ status: "signed" });
+    server.state.signedAt = "2026-03-03T10:40:00.000Z";
+    const panel = mountPanel(server, "student");
+    await settle();
+    expect(panel.find("h3").text()).toContain("Vastgelegd");
+    expect(panel.find("[data-field=record-hash]").text().replaceAll(" ", "")).toBe(server.hash());
+    expect(hasButton(panel, "Akkoord geven")).toBe(false);
+    expect(panel.findAll("form")).toHaveLength(0);
+    expect(panel.find("[data-field=next-proposal]").text()).toContain("2026");
+
+    await button(panel, "Controleer").trigger("click");
+    await settle();
+    expect(panel.find("[data-field=verify-result]").text()).toContain("Klopt");
+
+    server.state.verification = {
+      isLocked: true,
+      isIntact: false,
+      signaturesMatch: false,
+      storedHash: server.hash(),
+      computedHash: "0".repeat(64),
+    };
+    await button(panel, "Controleer").trigger("click");
+    await settle();
+    expect(panel.find("[data-field=verify-result]").text()).toContain("Let op");
+    panel.unmount();
+  });
+
+  it("lets the begeleider plan the next conversation on the proposed date, and shows it planned", async () => {
+    const server = fakeServer();
+    const others = mountPanel(server, "student");
+    const panel = mountPanel(server, "bpv_begeleider");
+    await settle();
+    expect(panel.find("[data-field=next-proposal]").text()).toContain("1 sep 2026");
+    expect(hasButton(others, "Volgend gesprek plannen")).toBe(false);
+    expect((panel.find("#next-date").element as HTMLInputElement).value).toBe("2026-09-01");
+
+    await button(panel, "Volgend gesprek plannen").trigger("submit");
+    await settle();
+    expect(server.state.planned).toHaveLength(1);
+    const planned = server.state.planned[0]?.scheduledAt as string;
+    expect(localTimeOf(planned)).toBe(localTimeOf("2026-03-03T09:00:00.000Z"));
+    expect(new Date(planned).getDate()).toBe(1);
+    expect(panel.find("[data-field=next-planned]").text()).toContain(
+      "Het volgende gesprek is gepland op",
+    );
+    expect(hasButton(panel, "Volgend gesprek plannen")).toBe(false);
+    others.unmount();
+    panel.unmount();
+  });
+});

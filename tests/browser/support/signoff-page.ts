@@ -1,0 +1,96 @@
+import type { Locator, Page } from "playwright-core";
+import type { ParticipantRole } from "./server.js";
+
+/**
+ * The Afronden panel of the conversation page as a person sees it, by the Dutch labels of
+ * apps/web/src/i18n/features/signoff.nl.ts, with the data attributes the panel sets where a
+ * state shows only visually (a signature row's state, the record's hash).
+ */
+export function afrondenPage(page: Page) {
+  const panel = page.getByRole("region", { name: "Afronden", exact: true });
+  /** One of the two conclusions: the BPV-begeleider's, or the student's own view. */
+  const conclusionOf = (who: "bpv_begeleider" | "student") =>
+    panel.locator(`[data-conclusion-of="${who}"]`);
+  const signBox = panel.locator("section.sign-box");
+  const lockedRecord = panel.locator("section.locked-record");
+  return {
+    page,
+    panel,
+    conclusionOf,
+    /** A choice of a conclusion form, e.g. "Ik loop op schema (op de nominale lijn)". */
+    choice: (who: "bpv_begeleider" | "student", label: string): Locator =>
+      conclusionOf(who).getByRole("radio", { name: label, exact: true }),
+    motivation: (who: "bpv_begeleider" | "student"): Locator =>
+      conclusionOf(who).getByLabel("Toelichting", { exact: true }),
+    /** "Conclusie opslaan" for the begeleider, "Mijn kijk opslaan" for the student. */
+    saveConclusion: (who: "bpv_begeleider" | "student"): Locator =>
+      conclusionOf(who).getByRole("button", {
+        name: who === "bpv_begeleider" ? "Conclusie opslaan" : "Mijn kijk opslaan",
+      }),
+    /** "Opgeslagen" etc. next to the save button of the form this person edits. */
+    conclusionState: (who: "bpv_begeleider" | "student"): Locator =>
+      conclusionOf(who).locator(".conclusion-state"),
+    /** The conclusion as a reader of someone else's form sees it. */
+    shownConclusion: (who: "bpv_begeleider" | "student"): Locator =>
+      conclusionOf(who).locator('[data-field="conclusion"]'),
+    shownMotivation: (who: "bpv_begeleider" | "student"): Locator =>
+      conclusionOf(who).locator(".conclusion-motivation"),
+    conclusionsDiffer: panel.locator('[data-field="conclusions-differ"]'),
+
+    endButton: panel.getByRole("button", { name: "Gesprek beëindigen", exact: true }),
+    confirmEndButton: panel.getByRole("button", { name: "Ja, gesprek beëindigen" }),
+
+    /** The record as it will be signed: on screen under "Het verslag". */
+    record: panel.locator('[data-part="record"] .record-frame'),
+    /** The first 8 characters of the record's hash while it can still change. */
+    displayedHash: panel.locator('[data-field="displayed-hash"]'),
+    signatureCount: panel.locator('[data-field="signature-count"]'),
+    /** One role's row in the list of akkoorden; data-state is pending, signed or voided. */
+    signatureRow: (role: ParticipantRole): Locator =>
+      panel.locator(`li.signature-item[data-role="${role}"]`),
+    /** This person's own akkoord box; data-state is pending, signed or voided. */
+    signBox,
+    signButton: signBox.getByRole("button", { name: "Akkoord geven" }),
+    /** "Het verslag is gewijzigd…": the record changed while open or just before the click. */
+    recordChanged: signBox.locator('[data-field="record-changed"]'),
+
+    /** "Vastgelegd": shown once all three signed. */
+    lockedRecord,
+    lockedHeading: lockedRecord.getByRole("heading", { name: "Vastgelegd" }),
+    /** The locked record's full hash, in groups of 8. */
+    recordHash: lockedRecord.locator('[data-field="record-hash"]'),
+    verifyButton: lockedRecord.getByRole("button", { name: "Controleer" }),
+    verifyResult: lockedRecord.locator('[data-field="verify-result"]'),
+
+    downloadPdfButton: panel.getByRole("button", { name: "PDF downloaden" }),
+    printLink: panel.getByRole("link", { name: "Formulier om te printen" }),
+  };
+}
+
+/** The page model returned by `afrondenPage`. */
+export type AfrondenPage = ReturnType<typeof afrondenPage>;
+
+/**
+ * Gives this person's akkoord as they would: click "Akkoord geven", and when the page answers
+ * that the record had only just changed (so nothing was signed, "Lees het opnieuw"), read it
+ * and click again. Resolves with how many clicks it took; throws when signing failed.
+ */
+export async function giveAkkoord(view: AfrondenPage, maxClicks = 4): Promise<number> {
+  // The refusal's notice is made anew on every refusal: mark the ones already on screen.
+  const unseenRefusal = view.recordChanged
+    .and(view.page.locator(":not([data-seen])"))
+    .filter({ hasText: "Het verslag was net gewijzigd" });
+  const failure = view.signBox.locator(".notice-error");
+  const signed = view.signBox.and(view.page.locator('[data-state="signed"]')).or(view.lockedRecord);
+  for (let click = 1; click <= maxClicks; click++) {
+    await view.recordChanged.evaluateAll((notices) => {
+      for (const notice of notices) notice.setAttribute("data-seen", "");
+    });
+    await view.signButton.click();
+    await signed.or(unseenRefusal).or(failure).first().waitFor();
+    if (await failure.isVisible())
+      throw new Error(`Akkoord geven failed: ${await failure.innerText()}`);
+    if ((await signed.count()) > 0) return click;
+  }
+  throw new Error(`Akkoord geven did not succeed in ${maxClicks} clicks`);
+}
