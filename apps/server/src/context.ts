@@ -1,9 +1,8 @@
-import type { EventEmitter } from "node:events";
 import type { Role } from "@driehoek/domain";
 import type { DataSource } from "typeorm";
 import type { Config } from "./config.js";
+import type { EventBus } from "./events.js";
 import type { AuditLog } from "./modules/audit/audit-log.js";
-import type { PhaseEvents } from "./modules/conversation/phase-events.js";
 
 /** Who is calling, as established from their access token. */
 export interface Viewer {
@@ -14,14 +13,6 @@ export interface Viewer {
   inviteId?: string;
 }
 
-/** Things that happened which other parts of the server react to (the collaboration endpoint). */
-export type ServerEvents = EventEmitter<{
-  /** An invite was revoked: its open sessions must end. */
-  inviteRevoked: [inviteId: string];
-  /** A conversation was signed: its record is locked and its documents become read-only. */
-  conversationLocked: [conversationId: string];
-}>;
-
 /** Long-lived things every request may use. */
 export interface Services {
   config: Config;
@@ -29,8 +20,8 @@ export interface Services {
   /** Signs tokens and invite links. */
   serverKey: Buffer;
   audit: AuditLog;
-  phaseEvents: PhaseEvents;
-  events: ServerEvents;
+  /** Every event the server publishes (declared in events.ts): subscriptions and reactions. */
+  events: EventBus;
   /** The live collaborative documents: brings a conversation's tables exactly up to date. */
   liveDocuments: { flush(conversationId: string): Promise<void> };
   /** Current time; tests may move it. */

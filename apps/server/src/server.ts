@@ -1,4 +1,3 @@
-import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
@@ -19,11 +18,12 @@ import type { UpdateStore } from "./collab/store.js";
 import type { Config } from "./config.js";
 import type { RequestContext, Services } from "./context.js";
 import { openDatabase, sqliteFile } from "./db/data-source.js";
+import { createEventBus, type EventTransport } from "./events.js";
 import { depthLimit, fieldCountLimit } from "./graphql/limits.js";
 import { buildApiSchema } from "./graphql/schema.js";
 import { AuditLog } from "./modules/audit/audit-log.js";
-import { createLocalPhaseEvents } from "./modules/conversation/phase-events.js";
 import { exportRouter } from "./modules/export/export.routes.js";
+import { recordChanged } from "./modules/signoff/signoff.service.js";
 import { findWebDist, webAppRouter } from "./web/static.js";
 
 const MAX_FIELDS = 500;
@@ -40,9 +40,12 @@ export interface DriehoekServer {
   close(): Promise<void>;
 }
 
-/** Options for tests: a clock to control. */
+/** Options for tests and deployments. */
 export interface ServerOptions {
+  /** The clock the server reads; tests move it. */
   now?: () => Date;
+  /** Where the event bus's events travel; by default within this process. */
+  eventTransport?: EventTransport;
 }
 
 /**
@@ -63,8 +66,7 @@ export async function createServer(
     dataSource,
     serverKey: await loadServerKey(dataSource),
     audit: new AuditLog(dataSource, now),
-    phaseEvents: createLocalPhaseEvents(),
-    events: new EventEmitter() as Services["events"],
+    events: createEventBus(options.eventTransport),
     // Replaced by the collaboration endpoint below, once it exists.
     liveDocuments: { flush: async () => {} },
     now,
@@ -72,21 +74,29 @@ export async function createServer(
   const store: UpdateStore = config.databaseUrl
     ? new PostgresUpdateStore(config.databaseUrl)
     : await SqliteUpdateStore.open(sqliteFile(config.dataDir), config.collabSync);
-  const collab = new CollabServer(services, store, localRelay, {
-    maxMessageBytes: config.maxBodyBytes,
-    maxConnectionsPerDocument: config.collabMaxConnections,
-    authTimeoutMs: 10_000,
-    idleUnloadMs: 30_000,
-    projectionDelayMs: 2_000,
-    compactAfterUpdates: 2_000,
-    pingIntervalMs: 15_000,
-    limits: {
-      messagesPerSecond: config.collabMessagesPerSecond,
-      messageBurst: config.collabMessagesPerSecond * 3,
-      bytesPerSecond: config.maxBodyBytes,
-      byteBurst: config.maxBodyBytes * 4,
+  const collab = new CollabServer(
+    services,
+    store,
+    localRelay,
+    {
+      maxMessageBytes: config.maxBodyBytes,
+      maxConnectionsPerDocument: config.collabMaxConnections,
+      authTimeoutMs: 10_000,
+      idleUnloadMs: 30_000,
+      projectionDelayMs: 2_000,
+      compactAfterUpdates: 2_000,
+      pingIntervalMs: 15_000,
+      limits: {
+        messagesPerSecond: config.collabMessagesPerSecond,
+        messageBurst: config.collabMessagesPerSecond * 3,
+        bytesPerSecond: config.maxBodyBytes,
+        byteBurst: config.maxBodyBytes * 4,
+      },
     },
-  });
+    {
+      onRecordChanged: (conversationId) => recordChanged(services, conversationId, ["RECORD"]),
+    },
+  );
   services.events.on("inviteRevoked", (inviteId) => collab.closeInvite(inviteId));
   services.events.on(
     "conversationLocked",

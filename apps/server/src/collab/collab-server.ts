@@ -38,6 +38,18 @@ export interface CollabOptions {
   limits: ConnectionLimits;
 }
 
+/** What the collaboration endpoint tells the rest of the server; given in by the composition root. */
+export interface CollabHooks {
+  /**
+   * The projection changed a conversation's stored rows, so its record changed. A callback and
+   * not an event on the bus: what follows (voiding signatures given to the old content, then
+   * announcing the change) must run once, in the process that projected, and be done before
+   * `flushProjection` resolves, which signing relies on; bus events are notifications that
+   * every process hears and nobody waits for. It keeps this endpoint free of the sign-off rules.
+   */
+  onRecordChanged(conversationId: string): Promise<void>;
+}
+
 class Malformed extends Error {}
 
 /**
@@ -61,14 +73,35 @@ export class CollabServer {
     private readonly store: UpdateStore,
     private readonly relay: CollabRelay,
     private readonly options: CollabOptions,
+    private readonly hooks: CollabHooks,
   ) {
     this.committer = new GroupCommitter(store);
     this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
     this.pinger = setInterval(() => this.ping(), options.pingIntervalMs);
     this.pinger.unref();
-    this.projections = new ProjectionScheduler(options.projectionDelayMs, async (id, room) => {
-      room.projected = await projectConversation(services, id, room.doc, room.projected);
-    });
+    this.projections = new ProjectionScheduler(options.projectionDelayMs, (id, room) =>
+      this.project(id, room),
+    );
+  }
+
+  /**
+   * Brings the tables up to date with `room`, then reports a changed record. The report is
+   * pending until it succeeds, so a failed one is made by the retry (whose projection finds
+   * nothing more to write).
+   */
+  private async project(conversationId: string, room: Room): Promise<void> {
+    const projection = await projectConversation(
+      this.services,
+      conversationId,
+      room.doc,
+      room.projected,
+    );
+    room.projected = projection.fingerprint;
+    if (projection.hasChangedRows) room.isRecordChangePending = true;
+    if (room.isRecordChangePending) {
+      await this.hooks.onRecordChanged(conversationId);
+      room.isRecordChangePending = false;
+    }
   }
 
   /** Figures for the benchmark and for operations. */

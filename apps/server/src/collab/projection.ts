@@ -17,7 +17,6 @@ import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { Placement } from "../modules/placement/placement.entity.js";
 import { Student } from "../modules/school/student.entity.js";
 import { Werkproces } from "../modules/school/werkproces.entity.js";
-import { voidOutdatedSignatures } from "../modules/signoff/signoff.service.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHANGEABLE = [
@@ -34,6 +33,14 @@ const clip = (text: string, max: number) => (text.length > max ? text.slice(0, m
 const asStatus = (value: string): AgreementStatus =>
   (AGREEMENT_STATUSES as readonly string[]).includes(value) ? (value as AgreementStatus) : "open";
 
+/** What one projection did. */
+export interface Projection {
+  /** What the tables now hold of the document; pass it as `lastProjected` next time. */
+  fingerprint: string | null;
+  /** Whether any stored row of the conversation changed (so its record did). */
+  hasChangedRows: boolean;
+}
+
 /**
  * Copies what GraphQL and reports read from a conversation's live document into the relational
  * tables: the new agreements, the summary's text, and the review of the previous agreements.
@@ -44,7 +51,7 @@ export async function projectConversation(
   conversationId: string,
   doc: Y.Doc,
   lastProjected: string | null = null,
-): Promise<string | null> {
+): Promise<Projection> {
   const drafts = readAgreements(doc).filter((a) => UUID.test(a.id));
   const review = readReview(doc);
   const summary = clip(plainText(summaryOf(doc)), LIMITS.summary);
@@ -57,11 +64,12 @@ export async function projectConversation(
   // Most changes of a live document are keystrokes in a text that was projected a moment ago;
   // when nothing that is projected changed, the database is not touched at all.
   const fingerprint = JSON.stringify([drafts, review, summary, sharedNotes]);
-  if (fingerprint === lastProjected) return lastProjected;
+  const unchanged: Projection = { fingerprint: lastProjected, hasChangedRows: false };
+  if (fingerprint === lastProjected) return unchanged;
 
   const manager = services.dataSource.manager;
   const conversation = await manager.findOneBy(Conversation, { id: conversationId });
-  if (!conversation || conversation.status === "signed") return lastProjected;
+  if (!conversation || conversation.status === "signed") return unchanged;
   const placement = await manager.findOneByOrFail(Placement, { id: conversation.placementId });
   const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
   const werkprocessen = await manager.findBy(Werkproces, { programmeId: student.programmeId });
@@ -70,6 +78,7 @@ export async function projectConversation(
     (await agreementsToReview(manager, conversation)).map((a) => [a.id, a] as const),
   );
   const now = services.now();
+  let hasChangedRows = false;
 
   await inTransaction(services.dataSource, async (tx) => {
     const existing = await tx.findBy(Agreement, { conversationId });
@@ -103,16 +112,22 @@ export async function projectConversation(
           reviewNote: null,
           createdAt: now,
         });
+        hasChangedRows = true;
       } else if (CHANGEABLE.some((key) => before[key] !== row[key])) {
         await tx.update(Agreement, { id: row.id }, row);
+        hasChangedRows = true;
       }
     }
     const kept = new Set(rows.map((r) => r.id));
     const removed = existing.filter((a) => !kept.has(a.id)).map((a) => a.id);
-    if (removed.length > 0) await tx.delete(Agreement, { id: In(removed) });
+    if (removed.length > 0) {
+      await tx.delete(Agreement, { id: In(removed) });
+      hasChangedRows = true;
+    }
 
     if (conversation.summary !== summary || conversation.sharedNotes !== sharedNotes) {
       await tx.update(Conversation, { id: conversationId }, { summary, sharedNotes });
+      hasChangedRows = true;
     }
 
     for (const item of review) {
@@ -133,9 +148,9 @@ export async function projectConversation(
             updatedAt: now,
           },
         );
+        hasChangedRows = true;
       }
     }
   });
-  await voidOutdatedSignatures(services, conversationId);
-  return fingerprint;
+  return { fingerprint, hasChangedRows };
 }

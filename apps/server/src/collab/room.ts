@@ -43,6 +43,8 @@ export class Room {
   updatesSinceCompaction = 0;
   /** What the tables last received from this document (see projection.ts). */
   projected: string | null = null;
+  /** The tables changed and the rest of the server has not been told yet (see CollabHooks). */
+  isRecordChangePending = false;
   idleTimer: NodeJS.Timeout | null = null;
 
   constructor(

@@ -4,8 +4,8 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AuthResolver } from "../modules/auth/auth.resolver.js";
 import { ConversationResolver } from "../modules/conversation/conversation.resolver.js";
+import { ConversationChangedResolver } from "../modules/conversation/conversation-changed.subscription.js";
 import { ConversationMovesResolver } from "../modules/conversation/conversation-moves.resolver.js";
-import { PhaseSubscriptionResolver } from "../modules/conversation/phase.subscription.js";
 import { ExportResolver } from "../modules/export/export.resolver.js";
 import { GuideResolver } from "../modules/guide/guide.resolver.js";
 import { InviteResolver } from "../modules/invite/invite.resolver.js";
@@ -24,7 +24,7 @@ export const RESOLVERS = [
   GuideResolver,
   ConversationResolver,
   ConversationMovesResolver,
-  PhaseSubscriptionResolver,
+  ConversationChangedResolver,
   PlacementResolver,
   StudentResolver,
   ProgrammeResolver,

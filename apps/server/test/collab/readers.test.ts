@@ -195,7 +195,7 @@ describe.each(testDatabases())("readers and locked records over /collab on %s", 
         { status: "signed", signedAt: server.clock.now() },
       );
       // What signing does: the record is locked for connections open at that moment too.
-      server.services.events.emit("conversationLocked", conversation.id);
+      server.services.events.publish("conversationLocked", conversation.id);
     }
 
     it("opens read-only for the begeleider and writes nothing more", async () => {

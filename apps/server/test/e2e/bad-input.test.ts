@@ -20,8 +20,8 @@ const JOIN = "mutation($token: String!) { joinWithInvite(token: $token) { access
 const SCHEDULE = `mutation($placementId: ID!, $at: DateTimeISO!) {
   scheduleConversation(input: { placementId: $placementId, scheduledAt: $at }) { conversation { id } }
 }`;
-const PHASE_CHANGED = `subscription($id: ID!) {
-  phaseChanged(conversationId: $id) { conversationId phase version }
+const CONVERSATION_CHANGED = `subscription($id: ID!) {
+  conversationChanged(conversationId: $id) { conversationId phase version }
 }`;
 
 /** A websocket speaking graphql-transport-ws by hand, for messages no real client sends. */
@@ -208,7 +208,7 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
 
   it("a malformed websocket message closes only that socket", async () => {
     const id = school.conversations.sanne.id;
-    survivors.push(server.subscribe(PHASE_CHANGED, { id }, marieke));
+    survivors.push(server.subscribe(CONVERSATION_CHANGED, { id }, marieke));
     await server.waitForListeners(id, 1);
 
     const garbled = await rawSocket(server.wsUrl, marieke);
@@ -227,7 +227,7 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
       JSON.stringify({
         id: "1",
         type: "subscribe",
-        payload: { query: PHASE_CHANGED, variables: { id: "z".repeat(2 * 1024 * 1024) } },
+        payload: { query: CONVERSATION_CHANGED, variables: { id: "z".repeat(2 * 1024 * 1024) } },
       }),
     );
     expect((await oversized.closed).code).toBe(1009);
@@ -236,7 +236,7 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
     // The earlier subscriber is untouched, and new ones are served.
     expect(survivors[0]?.events).toEqual([]);
     expect(server.listeners(id)).toBe(1);
-    survivors.push(server.subscribe(PHASE_CHANGED, { id }, fleur));
+    survivors.push(server.subscribe(CONVERSATION_CHANGED, { id }, fleur));
     await server.waitForListeners(id, 2);
     const answer = await server.gql("{ me { name } }", {}, marieke);
     expect(answer.data?.me.name).toBe("Marieke de Vries");
@@ -258,7 +258,7 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
     expect(moved.data?.advancePhase).toEqual({ phase: "afronden", version: 4 });
     for (const survivor of survivors) {
       const event = await survivor.take();
-      expect(event.kind === "next" && event.result.data?.phaseChanged).toEqual({
+      expect(event.kind === "next" && event.result.data?.conversationChanged).toEqual({
         conversationId: id,
         phase: "afronden",
         version: 4,

@@ -1,7 +1,20 @@
+import { summaryOf } from "@driehoek/collab";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { HOUR, MINUTE } from "../support/clock.js";
+import { DAY, HOUR, MINUTE } from "../support/clock.js";
+import {
+  appendParagraph,
+  type CollabClient,
+  connectCollab,
+  participantTokens,
+} from "../support/collab-client.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, joinAs, loginAs, type TestSchool } from "../support/factories.js";
+import {
+  buildSchool,
+  joinAs,
+  loginAs,
+  planConversation,
+  type TestSchool,
+} from "../support/factories.js";
 import {
   type Data,
   eventually,
@@ -11,18 +24,35 @@ import {
   type TestSubscription,
 } from "../support/server.js";
 
-const PHASE_CHANGED = `subscription($id: ID!) {
-  phaseChanged(conversationId: $id) { conversationId phase section startedAt status version }
+const CONVERSATION_CHANGED = `subscription($id: ID!) {
+  conversationChanged(conversationId: $id) {
+    conversationId kinds phase section startedAt status version
+  }
 }`;
 const START = "mutation($id: ID!) { startConversation(conversationId: $id) { version } }";
 const ADVANCE = "mutation($id: ID!) { advancePhase(conversationId: $id) { version } }";
 const RETURN = "mutation($id: ID!) { returnToPreviousPhase(conversationId: $id) { version } }";
+const NEXT_SECTION = "mutation($id: ID!) { advanceSection(conversationId: $id) { version } }";
+const END = "mutation($id: ID!) { endConversation(conversationId: $id) { version } }";
+const CONCLUDE = `mutation($id: ID!, $c: Conclusion!) {
+  setConclusion(conversationId: $id, conclusion: $c) { id } }`;
+const STUDENT_VIEW = `mutation($id: ID!, $c: Conclusion!) {
+  setStudentConclusion(conversationId: $id, conclusion: $c) { id } }`;
+const FLAG = `mutation($id: ID!, $text: String!) {
+  flagParticular(conversationId: $id, text: $text) { id } }`;
+const RECORD = "query($id: ID!) { conversation(id: $id) { summary record { hash } } }";
+const SIGN = `mutation($id: ID!, $hash: String!) {
+  signConversation(conversationId: $id, contentHash: $hash) { status } }`;
+const PAPER = "mutation($id: ID!) { recordPaperSignatures(conversationId: $id) { status } }";
+const SCHEDULE = `mutation($placementId: ID!, $at: DateTimeISO!) {
+  scheduleConversation(input: { placementId: $placementId, scheduledAt: $at }) { conversation { id } }
+}`;
 
 /** The change a `next` event carries; fails on anything else. */
 function changeOf(event: SubscriptionEvent): Data {
   if (event.kind !== "next") throw new Error(`Expected a change, got ${JSON.stringify(event)}`);
   expect(event.result.errors).toBeUndefined();
-  return event.result.data?.phaseChanged;
+  return event.result.data?.conversationChanged;
 }
 
 /**
@@ -39,15 +69,16 @@ async function refusalCodeOf(subscription: TestSubscription): Promise<unknown> {
   return refusal.result.errors[0]?.extensions?.code;
 }
 
-describe.each(testDatabases())("phaseChanged subscription on %s", (kind) => {
+describe.each(testDatabases())("conversationChanged subscription on %s", (kind) => {
   let server: TestServer;
   let school: TestSchool;
   const tokens: Record<string, string> = {};
   let open: TestSubscription[] = [];
+  const collabClients: CollabClient[] = [];
 
-  /** Subscribes to a conversation's phase changes; disposed after the test. */
+  /** Subscribes to a conversation's changes; disposed after the test. */
   const subscribe = (conversationId: string, token?: string) => {
-    const subscription = server.subscribe(PHASE_CHANGED, { id: conversationId }, token);
+    const subscription = server.subscribe(CONVERSATION_CHANGED, { id: conversationId }, token);
     open.push(subscription);
     return subscription;
   };
@@ -66,6 +97,7 @@ describe.each(testDatabases())("phaseChanged subscription on %s", (kind) => {
   afterEach(async () => {
     await Promise.all(open.map((s) => s.dispose()));
     open = [];
+    for (const client of collabClients.splice(0)) client.destroy();
   });
   afterAll(() => server?.close());
 
@@ -79,6 +111,7 @@ describe.each(testDatabases())("phaseChanged subscription on %s", (kind) => {
     for (const subscriber of subscribers) {
       expect(changeOf(await subscriber.take())).toEqual({
         conversationId: id,
+        kinds: ["PHASE", "SECTION", "STATUS"],
         phase: "inleiding",
         section: "welkom",
         startedAt,
@@ -92,13 +125,28 @@ describe.each(testDatabases())("phaseChanged subscription on %s", (kind) => {
     for (const subscriber of subscribers) {
       expect(changeOf(await subscriber.take())).toEqual({
         conversationId: id,
+        kinds: ["PHASE", "SECTION"],
         phase: "kern",
         section: "afspraken-vorige",
         startedAt: kernAt,
         status: "live",
         version: 3,
       });
-      expect(subscriber.events).toHaveLength(2);
+    }
+
+    server.clock.advance(MINUTE);
+    expect((await server.gql(NEXT_SECTION, { id }, tokens.marieke)).errors).toBeUndefined();
+    for (const subscriber of subscribers) {
+      expect(changeOf(await subscriber.take())).toEqual({
+        conversationId: id,
+        kinds: ["SECTION"],
+        phase: "kern",
+        section: "studievoortgang",
+        startedAt: kernAt,
+        status: "live",
+        version: 4,
+      });
+      expect(subscriber.events).toHaveLength(3);
     }
   });
 
@@ -180,5 +228,91 @@ describe.each(testDatabases())("phaseChanged subscription on %s", (kind) => {
     expect(praktijkopleider.events).toHaveLength(1);
     await begeleider.dispose();
     await eventually(() => server.listeners(id) === 0, "the subscriptions to end");
+  });
+
+  /** Runs a GraphQL operation that must succeed. */
+  const run = async (query: string, variables: Record<string, unknown>, token: string) => {
+    const result = await server.gql(query, variables, token);
+    expect(result.errors, query).toBeUndefined();
+    return result.data as Data;
+  };
+
+  /** A fresh conversation of Lotte's placement, started, with a subscriber who leads it. */
+  async function startedConversation() {
+    const conversation = await planConversation(server.services, school.students.lotte.placementId);
+    const id = conversation.id;
+    const people = await participantTokens(server, conversation);
+    const watcher = subscribe(id, people.bpv_begeleider);
+    await server.waitForListeners(id, 1);
+    await run(START, { id }, people.bpv_begeleider);
+    expect(changeOf(await watcher.take()).kinds).toEqual(["PHASE", "SECTION", "STATUS"]);
+    return { id, people, watcher };
+  }
+
+  it("the conclusion, a particular, the end, each signature and the next conversation each say what changed", async () => {
+    const { id, people, watcher } = await startedConversation();
+    const begeleider = people.bpv_begeleider;
+    const next = async () => changeOf(await watcher.take());
+
+    await run(CONCLUDE, { id, c: "op_schema" }, begeleider);
+    expect(await next()).toMatchObject({ kinds: ["CONCLUSION"], status: "live", version: 2 });
+    await run(STUDENT_VIEW, { id, c: "voor" }, people.student);
+    expect(await next()).toMatchObject({ kinds: ["CONCLUSION"], phase: "inleiding" });
+    await run(FLAG, { id, text: "Zorgen over de reistijd." }, people.praktijkopleider);
+    expect(await next()).toMatchObject({ kinds: ["RECORD"] });
+    await run(END, { id }, begeleider);
+    expect(await next()).toMatchObject({ kinds: ["STATUS"], status: "ended", version: 3 });
+
+    const { hash } = (await run(RECORD, { id }, people.student)).conversation.record;
+    await run(SIGN, { id, hash }, people.student);
+    expect(await next()).toMatchObject({ kinds: ["SIGNATURES"], status: "ended" });
+    // A new conclusion changes the record: the student's signature is voided in the same event.
+    await run(CONCLUDE, { id, c: "achter" }, begeleider);
+    expect(await next()).toMatchObject({ kinds: ["CONCLUSION", "SIGNATURES"] });
+
+    const marieke = await loginAs(server, school.staff.marieke);
+    const at = new Date(server.clock.now().getTime() + 60 * DAY).toISOString();
+    const placementId = school.students.lotte.placementId;
+    await run(SCHEDULE, { placementId, at }, marieke);
+    expect(await next()).toMatchObject({ kinds: ["NEXT_CONVERSATION"], status: "ended" });
+
+    await run(PAPER, { id }, begeleider);
+    expect(await next()).toMatchObject({
+      kinds: ["SIGNATURES", "STATUS"],
+      status: "signed",
+      version: 4,
+    });
+    expect(watcher.events).toHaveLength(9);
+  });
+
+  it("typing in the live document arrives as RECORD once stored, with SIGNATURES when it voids one", async () => {
+    const { id, people, watcher } = await startedConversation();
+    const student = connectCollab(server, id, people.student, { acks: true });
+    collabClients.push(student);
+    await student.synced();
+    appendParagraph(summaryOf(student.doc), "Ik heb geleerd te plannen.");
+
+    const summary = async () =>
+      ((await run(RECORD, { id }, people.student)).conversation.summary as string | null) ?? "";
+    /** Takes events until the stored summary shows `text`; returns what each reported. */
+    const changesUntilStored = async (text: string) => {
+      const kinds: string[][] = [];
+      do kinds.push(changeOf(await watcher.take()).kinds);
+      while (!(await summary()).includes(text));
+      return kinds;
+    };
+    // The projection follows the document after a short delay; its event follows its commit.
+    const typed = await changesUntilStored("Ik heb geleerd te plannen.");
+    expect(typed.length).toBeGreaterThan(0);
+    for (const kinds of typed) expect(kinds).toEqual(["RECORD"]);
+
+    await run(END, { id }, people.bpv_begeleider);
+    expect(changeOf(await watcher.take())).toMatchObject({ kinds: ["STATUS"], status: "ended" });
+    const { hash } = (await run(RECORD, { id }, people.student)).conversation.record;
+    await run(SIGN, { id, hash }, people.praktijkopleider);
+    expect(changeOf(await watcher.take()).kinds).toEqual(["SIGNATURES"]);
+
+    appendParagraph(summaryOf(student.doc), "En te vragen.");
+    expect(await changesUntilStored("En te vragen.")).toEqual([["RECORD", "SIGNATURES"]]);
   });
 });

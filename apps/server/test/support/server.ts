@@ -2,7 +2,6 @@ import { type Client, createClient, type FormattedExecutionResult } from "graphq
 import WebSocket from "ws";
 import { loadConfig } from "../../src/config.js";
 import type { Services } from "../../src/context.js";
-import type { PhaseChangeEvent, PhaseEvents } from "../../src/modules/conversation/phase-events.js";
 import { createServer, type DriehoekServer } from "../../src/server.js";
 import { TestClock } from "./clock.js";
 import { type DatabaseKind, freshDatabase, type TestDatabase } from "./database.js";
@@ -56,9 +55,9 @@ export interface TestServer {
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; body: Data }>;
   /** Subscribes over graphql-ws, authenticated with `token` when given. */
   subscribe(query: string, variables?: Record<string, unknown>, token?: string): TestSubscription;
-  /** Resolves once `count` subscribers listen to the conversation's phase changes. */
+  /** Resolves once `count` subscribers listen to the conversation's changes. */
   waitForListeners(conversationId: string, count: number): Promise<void>;
-  /** The number of subscribers listening to the conversation's phase changes right now. */
+  /** The number of subscribers listening to the conversation's changes right now. */
   listeners(conversationId: string): number;
   /** Stops the server, keeping the database (to start another server on it). */
   stop(): Promise<void>;
@@ -84,41 +83,27 @@ export async function eventually(condition: () => boolean, what: string): Promis
 }
 
 /**
- * Counts the listeners per conversation, so a test can wait until a subscription is really
- * in place on the server before making the change it expects to hear about. The count goes
- * up when the subscription starts listening and down when it ends.
+ * The event bus's transport, counting the listeners per topic, so a test can wait until a
+ * subscription is really in place on the server before making the change it expects to hear
+ * about. A subscription adds its listener when it starts listening and removes it when it ends.
  */
-function countingPhaseEvents(inner: PhaseEvents, counts: Map<string, number>): PhaseEvents {
-  const bump = (id: string, by: number) => counts.set(id, (counts.get(id) ?? 0) + by);
-  return {
-    publish: (event) => inner.publish(event),
-    subscribe: (conversationId) => ({
-      [Symbol.asyncIterator]() {
-        const source = inner.subscribe(conversationId)[Symbol.asyncIterator]();
-        let listening = false;
-        const stopListening = () => {
-          if (listening) bump(conversationId, -1);
-          listening = false;
-        };
-        return {
-          next: () => {
-            // The pubsub attaches its listener synchronously inside the first next().
-            const pending = source.next();
-            if (!listening) bump(conversationId, +1);
-            listening = true;
-            return pending.then((result) => {
-              if (result.done) stopListening();
-              return result;
-            });
-          },
-          return: async (value?: PhaseChangeEvent) => {
-            stopListening();
-            return (await source.return?.(value)) ?? { done: true as const, value: undefined };
-          },
-        };
-      },
-    }),
-  };
+class CountingTransport extends EventTarget {
+  readonly counts = new Map<string, number>();
+
+  override addEventListener(...args: Parameters<EventTarget["addEventListener"]>): void {
+    this.counts.set(args[0], (this.counts.get(args[0]) ?? 0) + 1);
+    super.addEventListener(...args);
+  }
+
+  override removeEventListener(...args: Parameters<EventTarget["removeEventListener"]>): void {
+    this.counts.set(args[0], (this.counts.get(args[0]) ?? 0) - 1);
+    super.removeEventListener(...args);
+  }
+
+  /** Subscribers to one conversation's changes. */
+  listeners(conversationId: string): number {
+    return this.counts.get(`conversationChanged:${conversationId}`) ?? 0;
+  }
 }
 
 /** Starts a server on 127.0.0.1 at a free port, with a fresh database unless one is given. */
@@ -140,9 +125,10 @@ export async function startTestServer(
       publicUrl: "http://127.0.0.1:0",
     },
   );
+  const transport = new CountingTransport();
   let server: DriehoekServer;
   try {
-    server = await createServer(config, { now: clock.now });
+    server = await createServer(config, { now: clock.now, eventTransport: transport });
   } catch (error) {
     if (!options.database) await database.drop();
     throw error;
@@ -151,8 +137,6 @@ export async function startTestServer(
   const url = `http://127.0.0.1:${port}`;
   // Invite links name the address people reach the server at: now that it is known.
   server.services.config.publicUrl = url;
-  const counts = new Map<string, number>();
-  server.services.phaseEvents = countingPhaseEvents(server.services.phaseEvents, counts);
 
   const clients = new Set<Client>();
   let stopped = false;
@@ -250,10 +234,10 @@ export async function startTestServer(
     },
     post,
     subscribe,
-    listeners: (conversationId) => counts.get(conversationId) ?? 0,
+    listeners: (conversationId) => transport.listeners(conversationId),
     waitForListeners: (conversationId, count) =>
       eventually(
-        () => (counts.get(conversationId) ?? 0) >= count,
+        () => transport.listeners(conversationId) >= count,
         `${count} listener(s) on conversation ${conversationId}`,
       ),
     stop,

@@ -10,9 +10,10 @@ import type { EntityManager } from "typeorm";
 import type { ConversationAccess } from "../../access/conversation-access.js";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
+import type { ConversationChangeKind } from "../../events.js";
 import { conflict } from "../../graphql/errors.js";
 import { Conversation } from "./conversation.entity.js";
-import type { PhaseChangeEvent } from "./phase-events.js";
+import { publishChange } from "./conversation-changes.js";
 import { PhasePeriod } from "./phase-period.entity.js";
 
 /** A change of the conversation's place in the guide and/or its status. */
@@ -20,19 +21,6 @@ interface Move {
   status: ConversationStatus;
   position: GuidePosition | null;
   action: string;
-}
-
-/** The event that tells subscribers where a conversation stands now. */
-export function eventOf(c: Conversation): PhaseChangeEvent {
-  return {
-    conversationId: c.id,
-    phase: c.phase,
-    section: c.section,
-    startedAt: c.phaseStartedAt,
-    sectionStartedAt: c.sectionStartedAt,
-    status: c.status,
-    version: c.version,
-  };
 }
 
 async function closeOpenPeriod(manager: EntityManager, conversationId: string, at: Date) {
@@ -106,7 +94,11 @@ export class ConversationMover {
       );
       return manager.findOneByOrFail(Conversation, { id: before.id });
     });
-    this.services.phaseEvents.publish(eventOf(updated));
+    const kinds: ConversationChangeKind[] = [];
+    if (phaseChanges && move.position) kinds.push("PHASE");
+    if (move.position) kinds.push("SECTION");
+    if (move.status !== before.status) kinds.push("STATUS");
+    publishChange(this.services, updated, kinds);
     return updated;
   }
 

@@ -5,7 +5,8 @@ import {
   type PhaseKey,
 } from "@driehoek/domain";
 import { IsIn, IsOptional, IsString, MaxLength } from "class-validator";
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { CONVERSATION_CHANGE_KINDS, type ConversationChangeKind } from "../../events.js";
 import {
   ConversationModeEnum,
   ConversationStatusEnum,
@@ -23,17 +24,45 @@ export class ParticipantType {
   @Field(() => RoleEnum) role: ParticipantRole;
 }
 
-/** Pushed to participants whenever the guide moves or the conversation's status changes. */
-@ObjectType("PhaseChange")
-export class PhaseChange {
+const ConversationChangeKindEnum = Object.fromEntries(
+  CONVERSATION_CHANGE_KINDS.map((kind) => [kind, kind]),
+) as Record<ConversationChangeKind, ConversationChangeKind>;
+
+registerEnumType(ConversationChangeKindEnum, {
+  name: "ConversationChangeKind",
+  description: "What a conversationChanged event reports as changed.",
+  valuesConfig: {
+    PHASE: { description: "The phase moved (start, next or previous phase)." },
+    SECTION: { description: "The section moved (within the phase, or with it)." },
+    STATUS: { description: "The status changed (planned, live, ended, signed)." },
+    CONCLUSION: {
+      description: "The begeleider's conclusion or the student's own view was saved.",
+    },
+    SIGNATURES: { description: "An akkoord given or voided, or the paper form recorded." },
+    NEXT_CONVERSATION: { description: "The placement's next conversation was planned." },
+    RECORD: {
+      description: "The stored record changed (summary, notes, agreements, review, particulars).",
+    },
+  },
+});
+
+/** Pushed to everyone who may see a conversation whenever something of it changes. */
+@ObjectType("ConversationChange")
+export class ConversationChange {
   @Field(() => ID) conversationId: string;
+  @Field(() => [ConversationChangeKindEnum], {
+    description: "What changed in this event (at least one).",
+  })
+  kinds: ConversationChangeKind[];
   @Field(() => PhaseEnum, { nullable: true }) phase: PhaseKey | null;
   @Field(() => String, { nullable: true }) section: string | null;
   @Field(() => Date, { nullable: true, description: "When the current phase started." })
   startedAt: Date | null;
-  @Field(() => Date, { nullable: true }) sectionStartedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: "When the current section started." })
+  sectionStartedAt: Date | null;
   @Field(() => ConversationStatusEnum) status: ConversationStatus;
-  @Field(() => Int) version: number;
+  @Field(() => Int, { description: "Goes up with every move of the guide or status." })
+  version: number;
 }
 
 /** An invite as shown to the one who leads the conversation. */

@@ -9,6 +9,7 @@ import type { Placement } from "../placement/placement.entity.js";
 import { Student } from "../school/student.entity.js";
 import { Conversation, type ConversationMode } from "./conversation.entity.js";
 import type { ScheduledConversation } from "./conversation.types.js";
+import { publishChange } from "./conversation-changes.js";
 import { ConversationParticipant } from "./participant.entity.js";
 
 const LATEST_YEAR = 2100;
@@ -35,7 +36,7 @@ export async function scheduleConversation(
     ["praktijkopleider", placement.praktijkopleiderId],
     ["bpv_begeleider", placement.begeleiderId],
   ];
-  return inTransaction(services.dataSource, async (manager) => {
+  const scheduled = await inTransaction(services.dataSource, async (manager) => {
     const conversation: Conversation = {
       id: randomUUID(),
       placementId: placement.id,
@@ -91,4 +92,10 @@ export async function scheduleConversation(
     );
     return { conversation, invites };
   });
+  // For the placement's earlier conversations this is the next one: their pages show it.
+  const all = await services.dataSource.manager.findBy(Conversation, { placementId: placement.id });
+  for (const c of all.filter((c) => c.scheduledAt < request.scheduledAt)) {
+    publishChange(services, c, ["NEXT_CONVERSATION"]);
+  }
+  return scheduled;
 }

@@ -33,7 +33,7 @@ export class InviteResolver {
           tx,
         );
       });
-      ctx.services.events.emit("inviteRevoked", invite.id);
+      ctx.services.events.publish("inviteRevoked", invite.id);
     }
     return invite;
   }

@@ -23,7 +23,7 @@ import { conflict, forbidden, notFound } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { ConversationIdArgs } from "../conversation/conversation.types.js";
 import { Person } from "../people/person.entity.js";
-import { voidOutdatedSignatures } from "../signoff/signoff.service.js";
+import { recordChanged } from "../signoff/signoff.service.js";
 import { Particular } from "./particular.entity.js";
 
 @ArgsType()
@@ -67,7 +67,7 @@ export class ParticularResolver {
       handledById: null,
     };
     await inTransaction(ctx.services.dataSource, (tx) => tx.insert(Particular, particular));
-    await voidOutdatedSignatures(ctx.services, access.conversation.id);
+    await recordChanged(ctx.services, access.conversation.id, ["RECORD"]);
     return particular;
   }
 

@@ -12,10 +12,10 @@ import { Placement } from "../placement/placement.entity.js";
 import { Signature } from "./signature.entity.js";
 import {
   currentRecord,
+  recordChanged,
   recordPaperSignatures,
   signConversation,
   verifyRecord,
-  voidOutdatedSignatures,
 } from "./signoff.service.js";
 import {
   ConclusionArgs,
@@ -139,7 +139,7 @@ export class SignOffResolver {
         throw conflict("The conversation changed meanwhile; look again.", "stale");
       return tx.findOneByOrFail(Conversation, { id: conversation.id });
     });
-    await voidOutdatedSignatures(services, conversation.id);
+    await recordChanged(services, conversation.id, ["CONCLUSION"]);
     return updated;
   }
 

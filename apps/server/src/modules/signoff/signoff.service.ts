@@ -4,9 +4,10 @@ import { IsNull } from "typeorm";
 import type { ConversationAccess } from "../../access/conversation-access.js";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
+import type { ConversationChangeKind } from "../../events.js";
 import { conflict, forbidden } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
-import { eventOf } from "../conversation/conversation.service.js";
+import { announceChange } from "../conversation/conversation-changes.js";
 import { buildRecord, hashRecordText, serializeRecord } from "./record.js";
 import { Signature, type SignatureMethod } from "./signature.entity.js";
 
@@ -19,19 +20,11 @@ export async function currentRecord(services: Services, conversationId: string) 
   return { record, text, hash: hashRecordText(text) };
 }
 
-async function announce(services: Services, conversationId: string): Promise<void> {
-  const c = await services.dataSource.manager.findOneByOrFail(Conversation, { id: conversationId });
-  services.phaseEvents.publish(eventOf(c));
-}
-
 /**
  * Voids every signature given to content that is no longer the record's content: whoever
  * signed must look again and sign again. Returns how many were voided.
  */
-export async function voidOutdatedSignatures(
-  services: Services,
-  conversationId: string,
-): Promise<number> {
+async function voidOutdatedSignatures(services: Services, conversationId: string): Promise<number> {
   const manager = services.dataSource.manager;
   const active = await manager.findBy(Signature, { conversationId, voidedAt: IsNull() });
   if (active.length === 0) return 0;
@@ -56,8 +49,22 @@ export async function voidOutdatedSignatures(
       tx,
     );
   });
-  await announce(services, conversationId);
   return stale.length;
+}
+
+/**
+ * What follows a change of a conversation's record (typed in the live document, a conclusion,
+ * a particular): signatures given to the old content are voided, then one conversationChanged
+ * event reports `kinds`, with SIGNATURES added when any were voided (none when nothing is).
+ */
+export async function recordChanged(
+  services: Services,
+  conversationId: string,
+  kinds: ConversationChangeKind[],
+): Promise<void> {
+  const voided = await voidOutdatedSignatures(services, conversationId);
+  const changed: ConversationChangeKind[] = voided > 0 ? [...kinds, "SIGNATURES"] : kinds;
+  if (changed.length > 0) await announceChange(services, conversationId, changed);
 }
 
 /** Locks the record when all three roles have a valid signature for its current content. */
@@ -102,8 +109,8 @@ async function lockIfComplete(
     return true;
   });
   if (locked) {
-    services.events.emit("conversationLocked", conversationId);
-    await announce(services, conversationId);
+    services.events.publish("conversationLocked", conversationId);
+    await announceChange(services, conversationId, ["SIGNATURES", "STATUS"]);
   }
   return locked;
 }
@@ -125,7 +132,7 @@ export async function signConversation(
   if (conversation.status !== "ended")
     throw conflict("Sign after the conversation has ended.", "not_ended");
   await services.liveDocuments.flush(conversation.id);
-  await voidOutdatedSignatures(services, conversation.id);
+  await recordChanged(services, conversation.id, []);
   const { hash } = await currentRecord(services, conversation.id);
   if (contentHash !== hash) {
     throw conflict(
@@ -226,7 +233,7 @@ async function lockOrAnnounce(
   actorId: string,
 ): Promise<void> {
   if (!(await lockIfComplete(services, conversationId, actorId))) {
-    await announce(services, conversationId);
+    await announceChange(services, conversationId, ["SIGNATURES"]);
   }
 }
 

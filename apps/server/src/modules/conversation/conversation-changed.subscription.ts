@@ -1,9 +1,9 @@
 import { Args, Resolver, Root, Subscription } from "type-graphql";
 import { openConversation } from "../../access/conversation-access.js";
 import type { RequestContext } from "../../context.js";
+import type { ConversationChangeEvent } from "../../events.js";
 import { Invite } from "../invite/invite.entity.js";
-import { ConversationIdArgs, PhaseChange } from "./conversation.types.js";
-import type { PhaseChangeEvent } from "./phase-events.js";
+import { ConversationChange, ConversationIdArgs } from "./conversation.types.js";
 
 /** Whether the invite the caller came in with (if any) still opens its conversation. */
 async function isInviteStillOpen(ctx: RequestContext): Promise<boolean> {
@@ -39,11 +39,12 @@ function whileAllowed<T>(
   return wrapped;
 }
 
-/** Live pushes of the guide's progress to the people in a conversation. */
+/** Live pushes of a conversation's changes to the people who may see it. */
 @Resolver()
-export class PhaseSubscriptionResolver {
-  @Subscription(() => PhaseChange, {
-    description: "Every phase, section or status change of one conversation, as it happens.",
+export class ConversationChangedResolver {
+  @Subscription(() => ConversationChange, {
+    description:
+      "Every change of one conversation as it is committed: its place in the guide, status, conclusion, signatures, planned next conversation, record.",
     // Access is decided before anything is delivered: only those who may see the
     // conversation receive its changes. A revoked or expired invite ends the stream.
     subscribe: async ({ args, context }) => {
@@ -52,15 +53,16 @@ export class PhaseSubscriptionResolver {
         ctx,
         (args as ConversationIdArgs).conversationId,
       );
-      return whileAllowed(ctx.services.phaseEvents.subscribe(conversation.id), () =>
-        isInviteStillOpen(ctx),
+      return whileAllowed(
+        ctx.services.events.subscribe("conversationChanged", conversation.id),
+        () => isInviteStillOpen(ctx),
       );
     },
   })
-  phaseChanged(
-    @Root() event: PhaseChangeEvent,
+  conversationChanged(
+    @Root() event: ConversationChangeEvent,
     @Args(() => ConversationIdArgs) _args: ConversationIdArgs,
-  ): PhaseChange {
+  ): ConversationChange {
     return event;
   }
 }
