@@ -22,6 +22,8 @@ export interface Config {
   webDist: string | undefined;
   /** Deepest query nesting accepted. `GRAPHQL_MAX_DEPTH`, default 10. */
   maxQueryDepth: number;
+  /** Most fields one operation selects, fragments expanded. `GRAPHQL_MAX_FIELDS`, default 500. */
+  maxQueryFields: number;
   /** Largest request body in bytes (HTTP and websocket messages). `MAX_BODY_BYTES`, default 1 MB. */
   maxBodyBytes: number;
   /**
@@ -33,6 +35,23 @@ export interface Config {
   collabMaxConnections: number;
   /** Sustained messages per second one collaboration connection may send. `COLLAB_RATE`, default 200. */
   collabMessagesPerSecond: number;
+  /** Seconds' worth of messages a connection may send at once. `COLLAB_MESSAGE_BURST`, default 3. */
+  collabMessageBurstSeconds: number;
+  /**
+   * Seconds' worth of bytes a connection may send at once; it sends `MAX_BODY_BYTES` a second
+   * at most. `COLLAB_BYTE_BURST`, default 4.
+   */
+  collabByteBurstSeconds: number;
+  /** Ms a new collaboration connection has to be authorized. `COLLAB_AUTH_TIMEOUT_MS`, default 10000. */
+  collabAuthTimeoutMs: number;
+  /** Ms a document stays in memory after its last connection left. `COLLAB_IDLE_UNLOAD_MS`, default 30000. */
+  collabIdleUnloadMs: number;
+  /** Ms before the tables follow a live document. `COLLAB_PROJECTION_DELAY_MS`, default 2000. */
+  collabProjectionDelayMs: number;
+  /** Logged updates after which a document is compacted. `COLLAB_COMPACT_AFTER`, default 2000. */
+  collabCompactAfterUpdates: number;
+  /** Ms between the pings that find dead connections. `COLLAB_PING_INTERVAL_MS`, default 15000. */
+  collabPingIntervalMs: number;
   /** Log each request's errors to stderr. `LOG_LEVEL` (silent | info), default info. */
   logLevel: "silent" | "info";
 }
@@ -64,11 +83,23 @@ export function loadConfig(
     inviteTtlDays: intFrom(env.INVITE_TTL_DAYS, 14, "INVITE_TTL_DAYS"),
     webDist: env.WEB_DIST || undefined,
     maxQueryDepth: intFrom(env.GRAPHQL_MAX_DEPTH, 10, "GRAPHQL_MAX_DEPTH"),
+    maxQueryFields: intFrom(env.GRAPHQL_MAX_FIELDS, 500, "GRAPHQL_MAX_FIELDS"),
     maxBodyBytes: intFrom(env.MAX_BODY_BYTES, 1024 * 1024, "MAX_BODY_BYTES"),
     logLevel: env.LOG_LEVEL === "silent" ? "silent" : "info",
     collabSync: env.COLLAB_SYNC?.toLowerCase() === "normal" ? "NORMAL" : "FULL",
     collabMaxConnections: intFrom(env.COLLAB_MAX_CONNECTIONS, 30, "COLLAB_MAX_CONNECTIONS"),
     collabMessagesPerSecond: intFrom(env.COLLAB_RATE, 200, "COLLAB_RATE"),
+    collabMessageBurstSeconds: intFrom(env.COLLAB_MESSAGE_BURST, 3, "COLLAB_MESSAGE_BURST"),
+    collabByteBurstSeconds: intFrom(env.COLLAB_BYTE_BURST, 4, "COLLAB_BYTE_BURST"),
+    collabAuthTimeoutMs: intFrom(env.COLLAB_AUTH_TIMEOUT_MS, 10_000, "COLLAB_AUTH_TIMEOUT_MS"),
+    collabIdleUnloadMs: intFrom(env.COLLAB_IDLE_UNLOAD_MS, 30_000, "COLLAB_IDLE_UNLOAD_MS"),
+    collabProjectionDelayMs: intFrom(
+      env.COLLAB_PROJECTION_DELAY_MS,
+      2_000,
+      "COLLAB_PROJECTION_DELAY_MS",
+    ),
+    collabCompactAfterUpdates: intFrom(env.COLLAB_COMPACT_AFTER, 2_000, "COLLAB_COMPACT_AFTER"),
+    collabPingIntervalMs: intFrom(env.COLLAB_PING_INTERVAL_MS, 15_000, "COLLAB_PING_INTERVAL_MS"),
   };
   return { ...config, ...overrides };
 }

@@ -1,5 +1,6 @@
 import type { Role } from "@driehoek/domain";
 import type { DataSource } from "typeorm";
+import { authenticate } from "./auth/authenticate.js";
 import type { Config } from "./config.js";
 import type { EventBus } from "./events.js";
 import type { AuditLog } from "./modules/audit/audit-log.js";
@@ -34,4 +35,13 @@ export interface RequestContext {
   viewer: Viewer | null;
   /** Why a presented token was refused, reported when the operation needs a viewer. */
   authProblem: string | null;
+}
+
+/** The context of one operation whose caller presented `authorization` (a bearer token, or none). */
+export async function requestContext(
+  services: Services,
+  authorization: string | null | undefined,
+): Promise<RequestContext> {
+  const auth = await authenticate(services, authorization);
+  return { services, viewer: auth.viewer, authProblem: auth.problem };
 }

@@ -6,6 +6,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from "graphql";
+import type { Config } from "../config.js";
 
 /**
  * A validation rule refusing operations nested deeper than `maxDepth`, counting through
@@ -79,4 +80,9 @@ export function fieldCountLimit(maxFields: number) {
       },
     };
   };
+}
+
+/** The limits every operation is held to, over HTTP and websocket alike. */
+export function queryLimits(config: Pick<Config, "maxQueryDepth" | "maxQueryFields">) {
+  return [depthLimit(config.maxQueryDepth), fieldCountLimit(config.maxQueryFields)];
 }

@@ -1,0 +1,65 @@
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import { type GraphQLSchema, specifiedRules, validate } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import { verifyAccessToken } from "../auth/tokens.js";
+import { type RequestContext, requestContext, type Services } from "../context.js";
+import { queryLimits } from "./limits.js";
+
+/** GraphQL over websocket (graphql-transport-ws) at /graphql: the subscriptions. */
+export interface GraphqlSockets {
+  /** Takes over an HTTP upgrade to /graphql. */
+  handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every subscription and socket. */
+  dispose(): Promise<void>;
+}
+
+/** Builds the graphql-ws endpoint over `schema`, held to the same limits as HTTP. */
+export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): GraphqlSockets {
+  const { config } = services;
+  const rules = [...specifiedRules, ...queryLimits(config)];
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxBodyBytes });
+  const server = useServer<{ authorization?: string }>(
+    {
+      schema,
+      validate: (s, document) => validate(s, document, rules),
+      onConnect: (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        if (authorization === undefined) return true;
+        if (typeof authorization !== "string") return false;
+        // A forged or garbled token is refused at once (close 4403); expiry and revocation
+        // are checked again on every subscribe.
+        const token = authorization.replace(/^Bearer\s+/i, "");
+        const claims = verifyAccessToken(
+          services.serverKey,
+          token,
+          Math.floor(services.now().getTime() / 1000),
+        );
+        return claims !== "malformed" && claims !== "bad_signature";
+      },
+      context: (ctx): Promise<RequestContext> => {
+        const authorization = ctx.connectionParams?.authorization;
+        return requestContext(services, typeof authorization === "string" ? authorization : null);
+      },
+    },
+    sockets,
+  );
+  return {
+    handleUpgrade: (request, socket, head) =>
+      sockets.handleUpgrade(request, socket, head, (ws) => {
+        sockets.emit("connection", ws, request);
+        // Socket errors here are the client's doing (an oversized or broken frame, which ws has
+        // already answered with a close code): one log line, not graphql-ws's stack trace.
+        ws.removeAllListeners("error");
+        ws.on("error", (error) => {
+          if (config.logLevel !== "silent")
+            console.warn(`graphql-ws: closed a connection: ${error.message}`);
+          ws.terminate();
+        });
+      }),
+    dispose: async () => {
+      await server.dispose();
+    },
+  };
+}

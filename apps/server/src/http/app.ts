@@ -1,0 +1,36 @@
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import type { Services } from "../context.js";
+import { exportRouter } from "../modules/export/export.routes.js";
+import { findWebDist, webAppRouter } from "../web/static.js";
+
+/** The express app: GraphQL at /graphql, /healthz, record downloads and the web app. */
+export function buildApp(services: Services, graphql: RequestHandler[]): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/graphql", ...graphql);
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use(exportRouter(services));
+  app.use(webAppRouter(findWebDist(services.config.webDist)));
+  app.use(bodyErrors);
+  return app;
+}
+
+/** Oversized or unreadable request bodies get a GraphQL-shaped error, not an HTML page. */
+const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const tooLarge = error?.type === "entity.too.large";
+  const status = tooLarge ? 413 : error?.status && error.status < 500 ? error.status : 500;
+  const code = tooLarge
+    ? "PAYLOAD_TOO_LARGE"
+    : status < 500
+      ? "BAD_REQUEST"
+      : "INTERNAL_SERVER_ERROR";
+  const message = tooLarge
+    ? "The request is too large."
+    : status < 500
+      ? "The request could not be read."
+      : "Something went wrong on the server.";
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+};
