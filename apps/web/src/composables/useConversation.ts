@@ -4,17 +4,17 @@ import { useGraphQL } from "../graphql/client";
 import {
   ADVANCE_PHASE,
   CONVERSATION,
+  CONVERSATION_CHANGED,
+  type ConversationChange,
   MOVE_TO_SECTION,
-  PHASE_CHANGED,
   RETURN_TO_PREVIOUS_PHASE,
   START_CONVERSATION,
 } from "../graphql/operations";
-import type { PhaseChange } from "../graphql/types";
 import { useQuery } from "./useQuery";
 import { useSubscription } from "./useSubscription";
 
 /**
- * One live conversation: its data, kept current by the `phaseChanged` subscription, and the
+ * One live conversation: its data, kept current by the `conversationChanged` subscription, and the
  * supervisor's moves. Every move's result and every pushed change land in the Apollo cache,
  * so all views of the conversation update together.
  */
@@ -23,9 +23,9 @@ export function useConversation(id: MaybeRefOrGetter<string>) {
   const query = useQuery(CONVERSATION, () => ({ id: toValue(id) }));
   const conversation = computed(() => query.data.value?.conversation);
 
-  const live = useSubscription(PHASE_CHANGED, () => ({ conversationId: toValue(id) }), {
-    onData: ({ phaseChanged }) => {
-      const statusChanged = applyPhaseChange(client, phaseChanged);
+  const live = useSubscription(CONVERSATION_CHANGED, () => ({ conversationId: toValue(id) }), {
+    onData: ({ conversationChanged }) => {
+      const statusChanged = applyPhaseChange(client, conversationChanged);
       // startedAt/endedAt are not in the event; fetch them when the status moved on.
       if (statusChanged) void query.refetch();
     },
@@ -90,7 +90,7 @@ export function useConversation(id: MaybeRefOrGetter<string>) {
  * Writes a pushed phase change into the cached conversation, so every query showing it
  * updates without a round trip. Returns whether the status changed.
  */
-export function applyPhaseChange(client: ApolloClient, change: PhaseChange): boolean {
+export function applyPhaseChange(client: ApolloClient, change: ConversationChange): boolean {
   const id = client.cache.identify({ __typename: "Conversation", id: change.conversationId });
   if (!id) return false;
   let statusChanged = false;

@@ -11,7 +11,7 @@ import {
 } from "vue";
 import { conflictReason, type SignOutcome } from "../components/signoff/signing";
 import { useGraphQL } from "../graphql/client";
-import { PHASE_CHANGED } from "../graphql/operations";
+import { CONVERSATION_CHANGED } from "../graphql/operations";
 import {
   END_CONVERSATION,
   RECORD_PAPER_SIGNATURES,
@@ -43,7 +43,7 @@ export type SignoffAction =
 
 /**
  * Afronden of one conversation: the conclusion, the record to sign, the signatures, the lock.
- * Kept fresh by the conversation's `phaseChanged` events (sign-offs are announced there) and,
+ * Kept fresh by the conversation's `conversationChanged` events (sign-offs are announced there) and,
  * while the record can still change, by reading it again every few seconds.
  */
 export function useSignoff(id: MaybeRefOrGetter<string>) {
@@ -60,7 +60,7 @@ export function useSignoff(id: MaybeRefOrGetter<string>) {
       lockedBySigning.value !== undefined,
   );
 
-  useSubscription(PHASE_CHANGED, () => ({ conversationId: toValue(id) }), {
+  useSubscription(CONVERSATION_CHANGED, () => ({ conversationId: toValue(id) }), {
     onData: () => void query.refetch(),
   });
   watch(connectCount, (count, previous) => {

@@ -202,7 +202,7 @@ export function fakeServer(initial: { status?: ConversationStatus; record?: Reco
 
   const link = new ApolloLink((operation) => {
     // Subscriptions stay open and quiet: tests change `state` and let the panel ask again.
-    if (operation.operationName === "PhaseChanged") return new Observable(() => {});
+    if (operation.operationName === "ConversationChanged") return new Observable(() => {});
     return new Observable<FormattedExecutionResult>((observer) => {
       const timer = setTimeout(() => {
         observer.next(answer(operation.operationName ?? "", operation.variables));
