@@ -5,13 +5,20 @@ import { clearSession, setSession } from "../../composables/useSession";
 import { RECORD_POLL_MS } from "../../composables/useSignoff";
 import { GRAPHQL_KEY } from "../../graphql/client";
 import { withI18n } from "../../test/i18n";
-import { fakeServer } from "./fakeServer";
+import { schemaServer } from "../../test/schemaServer";
 import { localTimeOf } from "./nextConversation";
 import SignoffPanel from "./SignoffPanel.vue";
+import { signoffFixture } from "./signoffFixture";
 import { makeSignature, PARTICIPANTS } from "./testRecord";
 
+/** The conversation's data and a server answering from it. */
+function serve(initial: Parameters<typeof signoffFixture>[0] = {}) {
+  const fixture = signoffFixture(initial);
+  return { ...fixture, ...schemaServer(fixture.resolvers) };
+}
+
 function mountPanel(
-  server: ReturnType<typeof fakeServer>,
+  server: ReturnType<typeof serve>,
   myRole: Role | null,
   status: ConversationStatus = server.state.status,
 ) {
@@ -29,7 +36,7 @@ function mountPanel(
 
 type Panel = ReturnType<typeof mountPanel>;
 
-/** Lets the fake server answer (its replies come after a timer tick) and the page render. */
+/** Lets the server answer (its replies come after a timer tick) and the page render. */
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -52,7 +59,7 @@ describe("SignoffPanel", () => {
   });
 
   it("lets a participant sign exactly the record on their screen", async () => {
-    const server = fakeServer();
+    const server = serve();
     const panel = mountPanel(server, "student");
     await settle();
     expect(panel.find("[data-role=student]").attributes("data-state")).toBe("pending");
@@ -61,9 +68,7 @@ describe("SignoffPanel", () => {
     await button(panel, "Akkoord geven").trigger("click");
     await settle();
 
-    expect(server.callsOf("SignConversation").map((c) => c.variables.contentHash)).toEqual([
-      server.hash(),
-    ]);
+    expect(server.callsOf("SignConversation").map((v) => v.contentHash)).toEqual([server.hash()]);
     expect(panel.find("[data-role=student]").attributes("data-state")).toBe("signed");
     expect(panel.text()).toContain("Je hebt akkoord gegeven op");
     expect(hasButton(panel, "Akkoord geven")).toBe(false);
@@ -71,7 +76,7 @@ describe("SignoffPanel", () => {
   });
 
   it("does not sign a record that changed since it was loaded, and shows the new one", async () => {
-    const server = fakeServer();
+    const server = serve();
     const panel = mountPanel(server, "praktijkopleider");
     await settle();
     const loaded = server.hash();
@@ -93,15 +98,13 @@ describe("SignoffPanel", () => {
     // Having read it, they sign the version now on screen.
     await button(panel, "Akkoord geven").trigger("click");
     await settle();
-    expect(server.callsOf("SignConversation").map((c) => c.variables.contentHash)).toEqual([
-      server.hash(),
-    ]);
+    expect(server.callsOf("SignConversation").map((v) => v.contentHash)).toEqual([server.hash()]);
     panel.unmount();
   });
 
   it("reads the record again while it can change, and a change just before the click stops it", async () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-    const server = fakeServer();
+    const server = serve();
     const panel = mountPanel(server, "student");
     await settle();
     expect(panel.find("[data-field=record-changed]").exists()).toBe(false);
@@ -131,10 +134,10 @@ describe("SignoffPanel", () => {
   });
 
   it("says so when the server refuses because the content changed at the last moment", async () => {
-    const server = fakeServer();
+    const server = serve();
     const panel = mountPanel(server, "student");
     await settle();
-    server.state.refuseSign = { code: "CONFLICT", reason: "content_changed" };
+    server.failing.signConversation = { code: "CONFLICT", reason: "content_changed" };
     await button(panel, "Akkoord geven").trigger("click");
     await settle();
     expect(panel.find("[data-field=record-changed]").text()).toContain(
@@ -145,7 +148,7 @@ describe("SignoffPanel", () => {
   });
 
   it("shows a voided akkoord to everyone", async () => {
-    const server = fakeServer();
+    const server = serve();
     server.state.signatures.push({
       isValid: false,
       person: { id: "p-bpv_begeleider", name: "Bram Bakker", role: "bpv_begeleider" },
@@ -168,7 +171,7 @@ describe("SignoffPanel", () => {
   });
 
   it("lets the begeleider save the conclusion, and shows when the student sees it differently", async () => {
-    const server = fakeServer({ status: "live" });
+    const server = serve({ status: "live" });
     server.state.studentConclusion = "voor";
     const panel = mountPanel(server, "bpv_begeleider");
     await settle();
@@ -178,7 +181,7 @@ describe("SignoffPanel", () => {
     await mine.find("form").trigger("submit");
     await settle();
 
-    expect(server.callsOf("SetConclusion").map((c) => c.variables)).toEqual([
+    expect(server.callsOf("SetConclusion")).toEqual([
       { conversationId: "c1", conclusion: "achter", motivation: "Nog twee werkprocessen open." },
     ]);
     expect(panel.find("[data-field=conclusions-differ]").text()).toBe(
@@ -191,7 +194,7 @@ describe("SignoffPanel", () => {
   });
 
   it("shows the praktijkopleider both conclusions read-only", async () => {
-    const server = fakeServer({ status: "live" });
+    const server = serve({ status: "live" });
     server.state.conclusion = "op_schema";
     const panel = mountPanel(server, "praktijkopleider");
     await settle();
@@ -204,7 +207,7 @@ describe("SignoffPanel", () => {
   });
 
   it("lets the begeleider end the conversation after confirming", async () => {
-    const server = fakeServer({ status: "live" });
+    const server = serve({ status: "live" });
     const panel = mountPanel(server, "bpv_begeleider");
     await settle();
     await button(panel, "Gesprek beëindigen").trigger("click");
@@ -221,7 +224,7 @@ describe("SignoffPanel", () => {
   });
 
   it("records the signed paper form only after the begeleider confirms it", async () => {
-    const server = fakeServer();
+    const server = serve();
     const panel = mountPanel(server, "bpv_begeleider");
     await settle();
     await button(panel, "Papieren formulier is ondertekend").trigger("click");
@@ -247,12 +250,14 @@ describe("SignoffPanel", () => {
       person: { id: "p-praktijkopleider", name: "Peter Jansen", role: "praktijkopleider" },
     });
     try {
-      const server = fakeServer();
+      const server = serve();
       const panel = mountPanel(server, "praktijkopleider");
       await settle();
       expect(hasButton(panel, "Akkoord geven")).toBe(true);
 
-      server.state.refuseInvite = true;
+      for (const field of ["conversation", "signConversation", "verifyRecord"]) {
+        server.failing[field] = { code: "UNAUTHENTICATED", reason: "token_refused" };
+      }
       vi.advanceTimersByTime(RECORD_POLL_MS);
       await settle();
       expect(panel.find("[data-field=invite-closed]").text()).toContain(
@@ -275,7 +280,7 @@ describe("SignoffPanel", () => {
       person: { id: "p-student", name: "Sanne de Vries", role: "student" },
     });
     try {
-      const server = fakeServer();
+      const server = serve();
       server.state.signatures.push(
         makeSignature("praktijkopleider"),
         makeSignature("bpv_begeleider"),
@@ -297,7 +302,7 @@ describe("SignoffPanel", () => {
   });
 
   it("offers the participants' akkoord only, not to a reader", async () => {
-    const server = fakeServer();
+    const server = serve();
     const panel = mountPanel(server, null);
     await settle();
     expect(hasButton(panel, "Akkoord geven")).toBe(false);
@@ -306,7 +311,7 @@ describe("SignoffPanel", () => {
   });
 
   it("once locked, shows the hash and checks the record on request", async () => {
-    const server = fakeServer({ status: "signed" });
+    const server = serve({ status: "signed" });
     server.state.signedAt = "2026-03-03T10:40:00.000Z";
     const panel = mountPanel(server, "student");
     await settle();
@@ -334,7 +339,7 @@ describe("SignoffPanel", () => {
   });
 
   it("lets the begeleider plan the next conversation on the proposed date, and shows it planned", async () => {
-    const server = fakeServer();
+    const server = serve();
     const others = mountPanel(server, "student");
     const panel = mountPanel(server, "bpv_begeleider");
     await settle();
