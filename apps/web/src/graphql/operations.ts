@@ -215,3 +215,5 @@ export type GuidePhase = ResultOf<typeof GUIDE>["guide"][number];
 export type GuideSection = GuidePhase["sections"][number];
 /** One `conversationChanged` event. */
 export type ConversationChange = ResultOf<typeof CONVERSATION_CHANGED>["conversationChanged"];
+/** What an event says changed. */
+export type ConversationChangeKind = ConversationChange["kinds"][number];

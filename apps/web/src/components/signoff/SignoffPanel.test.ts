@@ -1,9 +1,9 @@
 import type { ConversationStatus, Role } from "@driehoek/domain";
 import { flushPromises, mount } from "@vue/test-utils";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { clearSession, setSession } from "../../composables/useSession";
-import { RECORD_POLL_MS } from "../../composables/useSignoff";
 import { GRAPHQL_KEY } from "../../graphql/client";
+import type { ConversationChangeKind } from "../../graphql/operations";
 import { withI18n } from "../../test/i18n";
 import { schemaServer } from "../../test/schemaServer";
 import { localTimeOf } from "./nextConversation";
@@ -36,6 +36,20 @@ function mountPanel(
 
 type Panel = ReturnType<typeof mountPanel>;
 
+/** The server announces that `kinds` of the conversation changed, as its event bus does. */
+function announce(server: ReturnType<typeof serve>, ...kinds: ConversationChangeKind[]): void {
+  server.publish("conversationChanged", {
+    conversationId: "c1",
+    kinds,
+    phase: server.state.status === "live" ? "afronden" : null,
+    section: null,
+    startedAt: null,
+    sectionStartedAt: null,
+    status: server.state.status,
+    version: server.state.revision,
+  });
+}
+
 /** Lets the server answer (its replies come after a timer tick) and the page render. */
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i += 1) {
@@ -55,7 +69,6 @@ const hasButton = (panel: Panel, name: string) =>
 describe("SignoffPanel", () => {
   afterEach(() => {
     document.body.innerHTML = "";
-    vi.useRealTimers();
   });
 
   it("lets a participant sign exactly the record on their screen", async () => {
@@ -102,17 +115,24 @@ describe("SignoffPanel", () => {
     panel.unmount();
   });
 
-  it("reads the record again while it can change, and a change just before the click stops it", async () => {
-    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+  it("reads the record again when the server says it changed, and a change just before the click stops it", async () => {
     const server = serve();
     const panel = mountPanel(server, "student");
     await settle();
+    expect(server.openSubscriptions("conversationChanged")).toBe(1);
     expect(panel.find("[data-field=record-changed]").exists()).toBe(false);
 
     server.state.record = { ...server.state.record, summary: "Aangevuld door de student." };
     server.state.revision += 1;
-    vi.advanceTimersByTime(RECORD_POLL_MS);
+    // A move of the phase says nothing about the record: nothing is read again.
+    announce(server, "PHASE");
     await settle();
+    expect(server.callsOf("Signoff")).toHaveLength(1);
+    expect(panel.text()).not.toContain("Aangevuld door de student.");
+
+    announce(server, "RECORD");
+    await settle();
+    expect(server.callsOf("Signoff")).toHaveLength(2);
     expect(panel.find("[data-field=summary]").text()).toBe("Aangevuld door de student.");
     expect(panel.find("[data-field=record-changed]").text()).toContain(
       "Het verslag is gewijzigd sinds je het opende",
@@ -126,11 +146,48 @@ describe("SignoffPanel", () => {
       "je akkoord is nog niet gegeven",
     );
     panel.unmount();
-    // Nothing asks the server any more once the panel is gone.
-    const asked = server.callsOf("Signoff").length;
-    vi.advanceTimersByTime(RECORD_POLL_MS * 3);
+    // Nothing listens any more once the panel is gone.
+    expect(server.openSubscriptions("conversationChanged")).toBe(0);
+  });
+
+  it("shows an akkoord given elsewhere as soon as the server announces it", async () => {
+    const server = serve();
+    const panel = mountPanel(server, "student");
     await settle();
-    expect(server.callsOf("Signoff")).toHaveLength(asked);
+    const state = () => panel.find("[data-role=praktijkopleider]").attributes("data-state");
+    expect(state()).toBe("pending");
+
+    server.state.signatures.push(makeSignature("praktijkopleider", { contentHash: server.hash() }));
+    await settle();
+    expect(state()).toBe("pending");
+
+    announce(server, "SIGNATURES");
+    await settle();
+    expect(state()).toBe("signed");
+    expect(panel.find("[aria-live=polite]").text()).toContain("Praktijkopleider");
+    panel.unmount();
+  });
+
+  it("shows the conclusion the begeleider saved on another screen once it is announced", async () => {
+    const server = serve({ status: "live" });
+    const panel = mountPanel(server, "student");
+    await settle();
+    server.state.conclusion = "voor";
+    announce(server, "CONCLUSION");
+    await settle();
+    expect(panel.find("[data-conclusion-of=bpv_begeleider]").text()).toContain("Ik loop voor");
+    panel.unmount();
+  });
+
+  it("reads everything again after the live connection comes back", async () => {
+    const server = serve();
+    const panel = mountPanel(server, "student");
+    await settle();
+    server.state.signatures.push(makeSignature("bpv_begeleider", { contentHash: server.hash() }));
+    server.reconnect();
+    await settle();
+    expect(panel.find("[data-role=bpv_begeleider]").attributes("data-state")).toBe("signed");
+    panel.unmount();
   });
 
   it("says so when the server refuses because the content changed at the last moment", async () => {
@@ -241,7 +298,6 @@ describe("SignoffPanel", () => {
   });
 
   it("says so when the invite stops opening the conversation once it is locked", async () => {
-    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
     setSession({
       accessToken: "t",
       role: "praktijkopleider",
@@ -258,7 +314,7 @@ describe("SignoffPanel", () => {
       for (const field of ["conversation", "signConversation", "verifyRecord"]) {
         server.failing[field] = { code: "UNAUTHENTICATED", reason: "token_refused" };
       }
-      vi.advanceTimersByTime(RECORD_POLL_MS);
+      announce(server, "SIGNATURES");
       await settle();
       expect(panel.find("[data-field=invite-closed]").text()).toContain(
         "Je uitnodigingslink opent dit gesprek niet meer",

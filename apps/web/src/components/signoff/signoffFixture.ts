@@ -110,5 +110,5 @@ export function signoffFixture(initial: { status?: ConversationStatus } = {}) {
       return { conversation: { ...conversation(), ...planned }, invites: [] };
     },
   };
-  return { state, hash, resolvers };
+  return { state, hash, conversation, resolvers };
 }
