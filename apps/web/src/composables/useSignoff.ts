@@ -12,6 +12,7 @@ import {
   SET_STUDENT_CONCLUSION,
   SIGN_CONVERSATION,
   SIGNOFF,
+  type SignedConversation,
   VERIFY_RECORD,
 } from "../graphql/signoff";
 import { useConversationEvents } from "./useConversationEvents";
@@ -49,7 +50,7 @@ export function useSignoff(id: MaybeRefOrGetter<string>) {
   const conversation = computed(() => query.data.value?.conversation);
   // The third akkoord's own reply says the record is locked. Keep that: an invite session is
   // refused from then on, so no later read may confirm it.
-  const lockedBySigning = shallowRef<{ recordHash: string | null; signedAt: string | null }>();
+  const lockedBySigning = shallowRef<SignedConversation>();
   const isLocked = computed(
     () =>
       conversation.value?.status === "signed" ||

@@ -134,3 +134,5 @@ export type SignatureView = SignoffConversation["signatures"][number];
 export type Signature = SignatureView["signature"];
 /** The result of `verifyRecord`. */
 export type RecordVerification = ResultOf<typeof VERIFY_RECORD>["verifyRecord"];
+/** What an akkoord returns of the conversation: whether it locked the record, and how. */
+export type SignedConversation = ResultOf<typeof SIGN_CONVERSATION>["signConversation"];
