@@ -1,39 +1,30 @@
-import type { ApolloClient, ErrorLike } from "@apollo/client";
-import { computed, type MaybeRefOrGetter, ref, shallowRef, toValue, watch } from "vue";
+import type { ErrorLike } from "@apollo/client";
+import { computed, type MaybeRefOrGetter, ref, shallowRef, toValue } from "vue";
 import { useGraphQL } from "../graphql/client";
 import {
   ADVANCE_PHASE,
   CONVERSATION,
   MOVE_TO_SECTION,
-  PHASE_CHANGED,
   RETURN_TO_PREVIOUS_PHASE,
   START_CONVERSATION,
 } from "../graphql/operations";
-import type { PhaseChange } from "../graphql/types";
+import { useConversationEvents } from "./useConversationEvents";
 import { useQuery } from "./useQuery";
-import { useSubscription } from "./useSubscription";
 
 /**
- * One live conversation: its data, kept current by the `phaseChanged` subscription, and the
- * supervisor's moves. Every move's result and every pushed change land in the Apollo cache,
- * so all views of the conversation update together.
+ * One live conversation: its data, kept current by the page's `conversationChanged` events,
+ * and the supervisor's moves. Every move's result and every pushed change land in the Apollo
+ * cache, so all views of the conversation update together.
  */
 export function useConversation(id: MaybeRefOrGetter<string>) {
-  const { client, connectCount } = useGraphQL();
+  const { client } = useGraphQL();
   const query = useQuery(CONVERSATION, () => ({ id: toValue(id) }));
   const conversation = computed(() => query.data.value?.conversation);
 
-  const live = useSubscription(PHASE_CHANGED, () => ({ conversationId: toValue(id) }), {
-    onData: ({ phaseChanged }) => {
-      const statusChanged = applyPhaseChange(client, phaseChanged);
-      // startedAt/endedAt are not in the event; fetch them when the status moved on.
-      if (statusChanged) void query.refetch();
-    },
-  });
-
-  // Events sent while the socket was down are lost: after a reconnect, ask for the current state.
-  watch(connectCount, (count, previous) => {
-    if (previous > 0 && count > previous) void query.refetch();
+  // The event moves phase, section and status in the cache itself; when the conversation was
+  // started or ended, read it again for startedAt and endedAt, which the event does not carry.
+  const live = useConversationEvents(id, ({ kinds }) => {
+    if (kinds.has("STATUS")) void query.refetch();
   });
 
   const isMoving = ref(false);
@@ -84,27 +75,4 @@ export function useConversation(id: MaybeRefOrGetter<string>) {
         }),
       ),
   };
-}
-
-/**
- * Writes a pushed phase change into the cached conversation, so every query showing it
- * updates without a round trip. Returns whether the status changed.
- */
-export function applyPhaseChange(client: ApolloClient, change: PhaseChange): boolean {
-  const id = client.cache.identify({ __typename: "Conversation", id: change.conversationId });
-  if (!id) return false;
-  let statusChanged = false;
-  client.cache.modify({
-    id,
-    fields: {
-      phase: () => change.phase,
-      section: () => change.section,
-      phaseStartedAt: () => change.startedAt,
-      status: (previous) => {
-        statusChanged = previous !== change.status;
-        return change.status;
-      },
-    },
-  });
-  return statusChanged;
 }

@@ -1,6 +1,6 @@
 import type { Role } from "@driehoek/domain";
 import { computed, readonly, ref } from "vue";
-import type { AuthPayload, Person } from "../graphql/types";
+import type { AuthPayload, Person } from "../graphql/operations";
 
 /** Who is signed in on this device, and the token that proves it. */
 export interface Session {

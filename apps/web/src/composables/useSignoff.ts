@@ -1,17 +1,9 @@
 import type { ErrorLike } from "@apollo/client";
 import type { Conclusion } from "@driehoek/domain";
-import {
-  computed,
-  type MaybeRefOrGetter,
-  onScopeDispose,
-  ref,
-  shallowRef,
-  toValue,
-  watch,
-} from "vue";
+import { computed, type MaybeRefOrGetter, ref, shallowRef, toValue } from "vue";
 import { conflictReason, type SignOutcome } from "../components/signoff/signing";
 import { useGraphQL } from "../graphql/client";
-import { PHASE_CHANGED } from "../graphql/operations";
+import type { ConversationChangeKind } from "../graphql/operations";
 import {
   END_CONVERSATION,
   RECORD_PAPER_SIGNATURES,
@@ -20,19 +12,26 @@ import {
   SET_STUDENT_CONCLUSION,
   SIGN_CONVERSATION,
   SIGNOFF,
+  type SignedConversation,
   VERIFY_RECORD,
 } from "../graphql/signoff";
+import { useConversationEvents } from "./useConversationEvents";
 import { useQuery } from "./useQuery";
-import { useSubscription } from "./useSubscription";
 
 /**
- * How often the record is read again while it can still change. The server announces new and
- * voided signatures, but not every edit: the live document reaches the record every ~2 s and a
- * conclusion is saved without an event.
+ * The changes after which the sign-off data is read again: a conclusion saved, an akkoord given
+ * or voided, the next conversation planned, the stored record updated (the live document reaches
+ * it every few seconds), or the status moved (ended, locked).
  */
-export const RECORD_POLL_MS = 5_000;
+const SIGNOFF_KINDS: readonly ConversationChangeKind[] = [
+  "STATUS",
+  "CONCLUSION",
+  "SIGNATURES",
+  "NEXT_CONVERSATION",
+  "RECORD",
+];
 
-/** The actions of Afronden, one at a time. */
+/** The sign-off actions, one at a time. */
 export type SignoffAction =
   | "conclusion"
   | "studentConclusion"
@@ -42,17 +41,16 @@ export type SignoffAction =
   | "verify";
 
 /**
- * Afronden of one conversation: the conclusion, the record to sign, the signatures, the lock.
- * Kept fresh by the conversation's `phaseChanged` events (sign-offs are announced there) and,
- * while the record can still change, by reading it again every few seconds.
+ * The sign-off of one conversation: the conclusion, the record to sign, the signatures, the
+ * lock. Read again whenever the page's `conversationChanged` events say one of them changed.
  */
 export function useSignoff(id: MaybeRefOrGetter<string>) {
-  const { client, connectCount } = useGraphQL();
+  const { client } = useGraphQL();
   const query = useQuery(SIGNOFF, () => ({ id: toValue(id) }));
   const conversation = computed(() => query.data.value?.conversation);
   // The third akkoord's own reply says the record is locked. Keep that: an invite session is
   // refused from then on, so no later read may confirm it.
-  const lockedBySigning = shallowRef<{ recordHash: string | null; signedAt: string | null }>();
+  const lockedBySigning = shallowRef<SignedConversation>();
   const isLocked = computed(
     () =>
       conversation.value?.status === "signed" ||
@@ -60,40 +58,13 @@ export function useSignoff(id: MaybeRefOrGetter<string>) {
       lockedBySigning.value !== undefined,
   );
 
-  useSubscription(PHASE_CHANGED, () => ({ conversationId: toValue(id) }), {
-    onData: () => void query.refetch(),
-  });
-  watch(connectCount, (count, previous) => {
-    if (previous > 0 && count > previous) void query.refetch();
+  useConversationEvents(id, ({ kinds }) => {
+    if (SIGNOFF_KINDS.some((kind) => kinds.has(kind))) void query.refetch();
   });
 
   const busy = ref<SignoffAction | null>(null);
   const actionError = shallowRef<{ action: SignoffAction; error: ErrorLike }>();
   const verification = shallowRef<RecordVerification>();
-
-  // Poll only while the record can change and someone can see the page.
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const isVisible = () => globalThis.document?.visibilityState !== "hidden";
-  watch(
-    () => Boolean(conversation.value) && !isLocked.value,
-    (shouldPoll) => {
-      clearInterval(timer);
-      timer = shouldPoll
-        ? setInterval(() => {
-            if (isVisible() && !busy.value) void query.refetch();
-          }, RECORD_POLL_MS)
-        : undefined;
-    },
-    { immediate: true },
-  );
-  const onVisible = () => {
-    if (isVisible() && !isLocked.value) void query.refetch();
-  };
-  globalThis.document?.addEventListener("visibilitychange", onVisible);
-  onScopeDispose(() => {
-    clearInterval(timer);
-    globalThis.document?.removeEventListener("visibilitychange", onVisible);
-  });
 
   async function run(action: SignoffAction, work: () => Promise<unknown>): Promise<boolean> {
     if (busy.value) return false;

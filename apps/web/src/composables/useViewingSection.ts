@@ -1,5 +1,5 @@
 import { type ComputedRef, computed, type MaybeRefOrGetter, shallowRef, toValue, watch } from "vue";
-import type { GuidePhase } from "../graphql/types";
+import type { GuidePhase } from "../graphql/operations";
 
 /** The section one person looks at; see `useViewingSection`. */
 export interface ViewingSection {

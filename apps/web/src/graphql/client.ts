@@ -88,6 +88,29 @@ export function createGraphQL(origin: string = globalThis.location.origin): AppG
     return { headers: { ...previous.headers, authorization: `Bearer ${token}` } };
   });
 
+  const httpLink = new HttpLink({ uri: `${origin}/graphql` });
+  const transport = ApolloLink.split(
+    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
+    new GraphQLWsLink(ws),
+    ApolloLink.from([authLink, httpLink]),
+  );
+  // The socket must re-authenticate as the new person (terminate makes graphql-ws reconnect
+  // with the new connectionParams).
+  const client = createApolloClient(transport, () => ws.terminate());
+
+  return { client, ws, connectionState, connectCount };
+}
+
+/**
+ * The Apollo client over `transport` (the server, or a test's schema-backed link): the cache
+ * with the app's type policies, and the session rules. An UNAUTHENTICATED reply forgets the
+ * session; a different person (or nobody) signing in clears the cache, so no one sees the
+ * previous person's data, after calling `onSessionChange`.
+ */
+export function createApolloClient(
+  transport: ApolloLink,
+  onSessionChange: () => void = () => {},
+): ApolloClient {
   const expiredSessionLink = new ErrorLink(({ error, operation }) => {
     if (SIGN_IN_OPERATIONS.has(operation.operationName ?? "")) return;
     const isUnauthenticated =
@@ -95,13 +118,6 @@ export function createGraphQL(origin: string = globalThis.location.origin): AppG
       error.errors.some((e) => e.extensions?.code === "UNAUTHENTICATED");
     if (isUnauthenticated) clearSession();
   });
-
-  const httpLink = new HttpLink({ uri: `${origin}/graphql` });
-  const transport = ApolloLink.split(
-    (operation) => operation.operationType === OperationTypeNode.SUBSCRIPTION,
-    new GraphQLWsLink(ws),
-    ApolloLink.from([authLink, httpLink]),
-  );
 
   const client = new ApolloClient({
     link: ApolloLink.from([expiredSessionLink, transport]),
@@ -125,21 +141,18 @@ export function createGraphQL(origin: string = globalThis.location.origin): AppG
     }),
   });
 
-  // A different person must not see the previous person's cached data, and the socket must
-  // re-authenticate (terminate makes graphql-ws reconnect with the new connectionParams).
   // Synchronously, at the moment the session changes: the page that opens next (the list after
   // a login) starts its queries after the store is cleared, not while it is being cleared, which
   // would cancel them.
   watch(
     () => sessionState.value?.accessToken,
     () => {
-      ws.terminate();
+      onSessionChange();
       void client.clearStore();
     },
     { flush: "sync" },
   );
-
-  return { client, ws, connectionState, connectCount };
+  return client;
 }
 
 function closeCodeOf(event: unknown): number | undefined {

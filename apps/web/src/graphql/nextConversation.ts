@@ -1,47 +1,27 @@
 /** GraphQL operations for planning the placement's next conversation at the end of this one. */
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { ConversationStatus } from "@driehoek/domain";
+import { graphql } from "./generated";
 
 /** The conversation's placement, with every conversation it has (to see one is planned). */
-export interface PlacementConversations {
-  conversation: {
-    id: string;
-    scheduledAt: string;
-    mode: "in_person" | "online";
-    placement: {
-      id: string;
-      conversations: { id: string; status: ConversationStatus; scheduledAt: string }[];
-    };
-  } | null;
-}
-
-export const PLACEMENT_CONVERSATIONS: TypedDocumentNode<PlacementConversations, { id: string }> =
-  gql`
-    query PlacementConversations($id: ID!) {
-      conversation(id: $id) {
+export const PLACEMENT_CONVERSATIONS = graphql(`
+  query PlacementConversations($id: ID!) {
+    conversation(id: $id) {
+      id
+      scheduledAt
+      mode
+      placement {
         id
-        scheduledAt
-        mode
-        placement {
+        conversations {
           id
-          conversations {
-            id
-            status
-            scheduledAt
-          }
+          status
+          scheduledAt
         }
       }
     }
-  `;
+  }
+`);
 
-export interface ScheduleResult {
-  scheduleConversation: { conversation: { id: string; scheduledAt: string } };
-}
-
-export const SCHEDULE_CONVERSATION: TypedDocumentNode<
-  ScheduleResult,
-  { placementId: string; scheduledAt: string; mode: "in_person" | "online" }
-> = gql`
+/** BPV-begeleider: plans the placement's next conversation. */
+export const SCHEDULE_CONVERSATION = graphql(`
   mutation ScheduleNextConversation(
     $placementId: ID!
     $scheduledAt: DateTimeISO!
@@ -56,4 +36,4 @@ export const SCHEDULE_CONVERSATION: TypedDocumentNode<
       }
     }
   }
-`;
+`);

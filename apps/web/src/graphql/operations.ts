@@ -1,22 +1,21 @@
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type {
-  AuthPayload,
-  Conversation,
-  ConversationDetail,
-  ConversationSummary,
-  GuidePhase,
-  PhaseChange,
-} from "./types";
+/**
+ * The live conversation's operations: signing in, the list, one conversation with the guide,
+ * the supervisor's moves and the one event that keeps the page current. Result and variable
+ * types come from the schema (`npm run codegen`); the shapes components pass around are derived
+ * from them below.
+ */
+import type { ResultOf } from "@graphql-typed-document-node/core";
+import { graphql } from "./generated";
 
-const PERSON_FIELDS = gql`
+graphql(`
   fragment PersonFields on Person {
     id
     name
     role
   }
-`;
+`);
 
-const CONVERSATION_FIELDS = gql`
+graphql(`
   fragment ConversationFields on Conversation {
     id
     status
@@ -54,10 +53,9 @@ const CONVERSATION_FIELDS = gql`
       }
     }
   }
-  ${PERSON_FIELDS}
-`;
+`);
 
-const AUTH_FIELDS = gql`
+graphql(`
   fragment AuthFields on AuthPayload {
     accessToken
     role
@@ -67,38 +65,28 @@ const AUTH_FIELDS = gql`
       ...PersonFields
     }
   }
-  ${PERSON_FIELDS}
-`;
+`);
 
 /** Staff login with e-mail and password. */
-export const LOGIN: TypedDocumentNode<{ login: AuthPayload }, { email: string; password: string }> =
-  gql`
+export const LOGIN = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       ...AuthFields
     }
   }
-  ${AUTH_FIELDS}
-`;
+`);
 
 /** Trades an invite link's token for a session on its one conversation. */
-export const JOIN_WITH_INVITE: TypedDocumentNode<
-  { joinWithInvite: AuthPayload },
-  { token: string }
-> = gql`
+export const JOIN_WITH_INVITE = graphql(`
   mutation JoinWithInvite($token: String!) {
     joinWithInvite(token: $token) {
       ...AuthFields
     }
   }
-  ${AUTH_FIELDS}
-`;
+`);
 
 /** The conversations the signed-in person takes part in or is responsible for. */
-export const MY_CONVERSATIONS: TypedDocumentNode<
-  { conversations: ConversationSummary[] },
-  Record<string, never>
-> = gql`
+export const MY_CONVERSATIONS = graphql(`
   query MyConversations {
     conversations {
       id
@@ -115,12 +103,10 @@ export const MY_CONVERSATIONS: TypedDocumentNode<
       }
     }
   }
-  ${PERSON_FIELDS}
-`;
+`);
 
 /** One conversation with its participants, where it stands and last time's agreements. */
-export const CONVERSATION: TypedDocumentNode<{ conversation: ConversationDetail }, { id: string }> =
-  gql`
+export const CONVERSATION = graphql(`
   query Conversation($id: ID!) {
     conversation(id: $id) {
       ...ConversationFields
@@ -133,11 +119,10 @@ export const CONVERSATION: TypedDocumentNode<{ conversation: ConversationDetail 
       }
     }
   }
-  ${CONVERSATION_FIELDS}
-`;
+`);
 
 /** The guide's phases and sections in one language. */
-export const GUIDE: TypedDocumentNode<{ guide: GuidePhase[] }, { locale: string }> = gql`
+export const GUIDE = graphql(`
   query Guide($locale: String!) {
     guide(locale: $locale) {
       key
@@ -153,73 +138,82 @@ export const GUIDE: TypedDocumentNode<{ guide: GuidePhase[] }, { locale: string 
       }
     }
   }
-`;
+`);
 
-/** Every move of the conversation, pushed to everyone on it. */
-export const PHASE_CHANGED: TypedDocumentNode<
-  { phaseChanged: PhaseChange },
-  { conversationId: string }
-> = gql`
-  subscription PhaseChanged($conversationId: ID!) {
-    phaseChanged(conversationId: $conversationId) {
+/**
+ * Every change of the conversation, pushed to everyone on it: what changed (`kinds`) and where
+ * it stands now.
+ */
+export const CONVERSATION_CHANGED = graphql(`
+  subscription ConversationChanged($conversationId: ID!) {
+    conversationChanged(conversationId: $conversationId) {
       conversationId
+      kinds
       phase
       section
       startedAt
+      sectionStartedAt
       status
+      version
     }
   }
-`;
-
-/** Variables of the supervisor's moves that need only the conversation. */
-type ConversationIdVars = { conversationId: string };
+`);
 
 /** Supervisor: opens a planned conversation at the first section of the Inleiding. */
-export const START_CONVERSATION: TypedDocumentNode<
-  { startConversation: Conversation },
-  ConversationIdVars
-> = gql`
+export const START_CONVERSATION = graphql(`
   mutation StartConversation($conversationId: ID!) {
     startConversation(conversationId: $conversationId) {
       ...ConversationFields
     }
   }
-  ${CONVERSATION_FIELDS}
-`;
+`);
 
 /** Supervisor: moves on to the next phase. */
-export const ADVANCE_PHASE: TypedDocumentNode<{ advancePhase: Conversation }, ConversationIdVars> =
-  gql`
-    mutation AdvancePhase($conversationId: ID!) {
-      advancePhase(conversationId: $conversationId) {
-        ...ConversationFields
-      }
+export const ADVANCE_PHASE = graphql(`
+  mutation AdvancePhase($conversationId: ID!) {
+    advancePhase(conversationId: $conversationId) {
+      ...ConversationFields
     }
-    ${CONVERSATION_FIELDS}
-  `;
+  }
+`);
 
 /** Supervisor: goes back to the previous phase. */
-export const RETURN_TO_PREVIOUS_PHASE: TypedDocumentNode<
-  { returnToPreviousPhase: Conversation },
-  ConversationIdVars
-> = gql`
+export const RETURN_TO_PREVIOUS_PHASE = graphql(`
   mutation ReturnToPreviousPhase($conversationId: ID!) {
     returnToPreviousPhase(conversationId: $conversationId) {
       ...ConversationFields
     }
   }
-  ${CONVERSATION_FIELDS}
-`;
+`);
 
 /** Supervisor: jumps to a section of the current phase. */
-export const MOVE_TO_SECTION: TypedDocumentNode<
-  { moveToSection: Conversation },
-  ConversationIdVars & { section: string }
-> = gql`
+export const MOVE_TO_SECTION = graphql(`
   mutation MoveToSection($conversationId: ID!, $section: String!) {
     moveToSection(conversationId: $conversationId, section: $section) {
       ...ConversationFields
     }
   }
-  ${CONVERSATION_FIELDS}
-`;
+`);
+
+/** What `login` and `joinWithInvite` return: a bearer token and who it belongs to. */
+export type AuthPayload = ResultOf<typeof LOGIN>["login"];
+/** A person as the API shows them. */
+export type Person = AuthPayload["person"];
+/** A conversation as listed on the start page. */
+export type ConversationSummary = ResultOf<typeof MY_CONVERSATIONS>["conversations"][number];
+/** The conversation as its page loads it, with last time's agreements for review. */
+export type ConversationDetail = ResultOf<typeof CONVERSATION>["conversation"];
+/** Someone taking part in a conversation, in the role they have there. */
+export type Participant = ConversationDetail["participants"][number];
+/** Whether the placement agreement (POK) is valid today, and if not, why. */
+export type PokCheck = ConversationDetail["placement"]["pokCheck"];
+/** An agreement of the placement's previous conversation. */
+export type PreviousAgreement = ConversationDetail["previousAgreements"][number];
+/** One phase of the guide, already in the requested language. */
+export type GuidePhase = ResultOf<typeof GUIDE>["guide"][number];
+/** One section of the guide, already in the requested language. */
+export type GuideSection = GuidePhase["sections"][number];
+/** One `conversationChanged` event. */
+export type ConversationChange = ResultOf<typeof CONVERSATION_CHANGED>["conversationChanged"];
+/** What an event says changed. */
+export type ConversationChangeKind = ConversationChange["kinds"][number];

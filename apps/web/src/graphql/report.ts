@@ -4,107 +4,11 @@
  * placements (`STAFF_PLACEMENTS`) for the programme, cohort and begeleider filters.
  */
 
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type {
-  AgreementStatus,
-  Conclusion,
-  ConversationStatus,
-  PokProblem,
-  Role,
-} from "@driehoek/domain";
-
-/** A placement as the staff page knows it: who, which programme and cohort, which begeleider. */
-export interface ReportPlacement {
-  id: string;
-  companyName: string;
-  student: { id: string; name: string };
-  /** The student's enrolment; its id is the `studentId` of conclusion points. */
-  enrolment: { id: string; cohort: string };
-  programme: { id: string; crebo: string; name: string };
-  begeleider: { id: string; name: string };
-  /** Oldest first. */
-  conversations: { id: string; scheduledAt: string; status: ConversationStatus }[];
-}
-
-/** A placement behind the frequency rule. */
-export interface OverdueConversationRow {
-  studentName: string;
-  placement: { id: string };
-  frequency: {
-    periodStart: string;
-    periodEnd: string;
-    required: number;
-    held: number;
-    missed: number;
-    nextDueDate: string | null;
-  };
-}
-
-/** A placement whose POK is invalid today or ends soon. */
-export interface PokIssueRow {
-  studentName: string;
-  placement: { id: string };
-  isValid: boolean;
-  problems: PokProblem[];
-  expiresSoon: boolean;
-  pokEndDate: string;
-}
-
-/** One conversation's conclusion, for the line against the nominal line. */
-export interface ConclusionPointRow {
-  conversationId: string;
-  studentId: string;
-  studentName: string;
-  /** YYYY-MM-DD. */
-  date: string;
-  conclusion: Conclusion;
-  /** +1 ahead, 0 on schedule, −1 behind. */
-  score: number;
-}
-
-/** What conclusions are grouped by in the distribution. */
-export type ConclusionGrouping = "programme" | "cohort" | "begeleider";
-
-/** How many conclusions of each kind one group has. */
-export interface ConclusionCountRow {
-  /** A crebo, a cohort or a begeleider's name. */
-  group: string;
-  voor: number;
-  opSchema: number;
-  achter: number;
-}
-
-/** An open agreement past its due date. */
-export interface OverdueAgreementRow {
-  studentName: string;
-  daysOverdue: number;
-  agreement: {
-    id: string;
-    conversationId: string;
-    text: string;
-    owner: Role | null;
-    dueDate: string | null;
-    status: AgreementStatus;
-  };
-}
-
-/** A particular (bijzonderheid) flagged in a conversation. */
-export interface ParticularRow {
-  id: string;
-  text: string;
-  createdAt: string;
-  handledAt: string | null;
-  createdBy: { id: string; name: string };
-  conversation: { id: string; placement: { id: string; student: { id: string; name: string } } };
-}
-
-type NoVariables = Record<string, never>;
+import type { ResultOf, VariablesOf } from "@graphql-typed-document-node/core";
+import { graphql } from "./generated";
 
 /** The placements the caller may see, with what the filters need. */
-export const STAFF_PLACEMENTS: TypedDocumentNode<
-  { staffDirectory: ReportPlacement[] },
-  NoVariables
-> = gql`
+export const STAFF_PLACEMENTS = graphql(`
     query StaffPlacements {
       staffDirectory {
         id
@@ -133,13 +37,10 @@ export const STAFF_PLACEMENTS: TypedDocumentNode<
         }
       }
     }
-  `;
+  `);
 
 /** Placements behind the frequency rule today. */
-export const OVERDUE_CONVERSATIONS: TypedDocumentNode<
-  { overdueConversations: OverdueConversationRow[] },
-  NoVariables
-> = gql`
+export const OVERDUE_CONVERSATIONS = graphql(`
   query OverdueConversations {
     overdueConversations {
       studentName
@@ -156,11 +57,10 @@ export const OVERDUE_CONVERSATIONS: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
 /** Placements whose POK is invalid today or ends within `withinDays`. */
-export const POK_ISSUES: TypedDocumentNode<{ pokIssues: PokIssueRow[] }, { withinDays: number }> =
-  gql`
+export const POK_ISSUES = graphql(`
     query PokIssues($withinDays: Int!) {
       pokIssues(withinDays: $withinDays) {
         studentName
@@ -173,13 +73,10 @@ export const POK_ISSUES: TypedDocumentNode<{ pokIssues: PokIssueRow[] }, { withi
         pokEndDate
       }
     }
-  `;
+  `);
 
 /** Every conclusion drawn, per student, oldest first. */
-export const CONCLUSIONS_OVER_TIME: TypedDocumentNode<
-  { conclusionsOverTime: ConclusionPointRow[] },
-  NoVariables
-> = gql`
+export const CONCLUSIONS_OVER_TIME = graphql(`
   query ConclusionsOverTime {
     conclusionsOverTime {
       conversationId
@@ -190,13 +87,10 @@ export const CONCLUSIONS_OVER_TIME: TypedDocumentNode<
       score
     }
   }
-`;
+`);
 
 /** The conclusions counted per programme, cohort or begeleider. */
-export const CONCLUSION_DISTRIBUTION: TypedDocumentNode<
-  { conclusionDistribution: ConclusionCountRow[] },
-  { groupBy: ConclusionGrouping }
-> = gql`
+export const CONCLUSION_DISTRIBUTION = graphql(`
   query ConclusionDistribution($groupBy: ConclusionGrouping!) {
     conclusionDistribution(groupBy: $groupBy) {
       group
@@ -205,13 +99,10 @@ export const CONCLUSION_DISTRIBUTION: TypedDocumentNode<
       achter
     }
   }
-`;
+`);
 
 /** Open agreements past their due date. */
-export const OVERDUE_AGREEMENTS: TypedDocumentNode<
-  { overdueAgreements: OverdueAgreementRow[] },
-  NoVariables
-> = gql`
+export const OVERDUE_AGREEMENTS = graphql(`
   query OverdueAgreements {
     overdueAgreements {
       studentName
@@ -226,9 +117,9 @@ export const OVERDUE_AGREEMENTS: TypedDocumentNode<
       }
     }
   }
-`;
+`);
 
-const PARTICULAR_FIELDS = gql`
+graphql(`
   fragment StaffParticularFields on Particular {
     id
     text
@@ -249,30 +140,45 @@ const PARTICULAR_FIELDS = gql`
       }
     }
   }
-`;
+`);
 
 /** The particulars of the conversations the caller may see: the open or the handled ones. */
-export const PARTICULARS: TypedDocumentNode<
-  { particulars: ParticularRow[] },
-  { handled: boolean }
-> = gql`
+export const PARTICULARS = graphql(`
   query Particulars($handled: Boolean) {
     particulars(handled: $handled) {
       ...StaffParticularFields
     }
   }
-  ${PARTICULAR_FIELDS}
-`;
+`);
 
 /** Trajectbegeleider or admin: marks a particular handled. */
-export const MARK_PARTICULAR_HANDLED: TypedDocumentNode<
-  { markParticularHandled: ParticularRow },
-  { particularId: string }
-> = gql`
+export const MARK_PARTICULAR_HANDLED = graphql(`
   mutation MarkParticularHandled($particularId: ID!) {
     markParticularHandled(particularId: $particularId) {
       ...StaffParticularFields
     }
   }
-  ${PARTICULAR_FIELDS}
-`;
+`);
+
+/** A placement as the report page knows it: who, which programme and cohort, which begeleider. */
+export type ReportPlacement = ResultOf<typeof STAFF_PLACEMENTS>["staffDirectory"][number];
+/** A placement behind the frequency rule. */
+export type OverdueConversationRow = ResultOf<
+  typeof OVERDUE_CONVERSATIONS
+>["overdueConversations"][number];
+/** A placement whose POK is invalid today or ends soon. */
+export type PokIssueRow = ResultOf<typeof POK_ISSUES>["pokIssues"][number];
+/** One conversation's conclusion, for the line against the nominal line. */
+export type ConclusionPointRow = ResultOf<
+  typeof CONCLUSIONS_OVER_TIME
+>["conclusionsOverTime"][number];
+/** What conclusions are grouped by in the distribution. */
+export type ConclusionGrouping = VariablesOf<typeof CONCLUSION_DISTRIBUTION>["groupBy"];
+/** How many conclusions of each kind one group has. */
+export type ConclusionCountRow = ResultOf<
+  typeof CONCLUSION_DISTRIBUTION
+>["conclusionDistribution"][number];
+/** An open agreement past its due date. */
+export type OverdueAgreementRow = ResultOf<typeof OVERDUE_AGREEMENTS>["overdueAgreements"][number];
+/** A particular (bijzonderheid) flagged in a conversation. */
+export type ParticularRow = ResultOf<typeof PARTICULARS>["particulars"][number];

@@ -1,85 +1,12 @@
 /**
- * GraphQL operations and shapes of Afronden: the conclusion, the record the three sign, their
- * signatures, the lock and its check. Every Conversation here carries its `id`, so results
- * land in the same cache entry the live page reads (a lock shows up there as `status`).
+ * The sign-off operations: the conclusion, the record the three sign, their signatures, the lock
+ * and its check. Every Conversation here carries its `id`, so results land in the same cache
+ * entry the live page reads (a lock shows up there as `status`).
  */
-import { gql, type TypedDocumentNode } from "@apollo/client";
-import type { Conclusion, ConversationStatus, PhaseKey, Role } from "@driehoek/domain";
-import type { Person } from "./types";
+import type { ResultOf } from "@graphql-typed-document-node/core";
+import { graphql } from "./generated";
 
-/** The record as the server serves it: canonical JSON and the hash a signature binds to. */
-export interface ConversationRecordView {
-  /** SHA-256 (hex) of `json`: what `signConversation` must be given. */
-  hash: string;
-  /** The gespreksformulier as canonical JSON (schema driehoek.record/1). */
-  json: string;
-  /** True once all three signed: this is the stored, locked record. */
-  isLocked: boolean;
-}
-
-/** How a signature was given. */
-export type SignatureMethod = "digital" | "paper";
-
-/** One signature, voided ones included. */
-export interface Signature {
-  id: string;
-  role: Role;
-  method: SignatureMethod;
-  /** SHA-256 of the record as it was signed. */
-  contentHash: string;
-  signedAt: string;
-  voidedAt: string | null;
-  voidReason: string | null;
-}
-
-/** A signature with its signer, and whether it still holds for the record as it is now. */
-export interface SignatureView {
-  signature: Signature;
-  person: Person;
-  isValid: boolean;
-}
-
-/** What the Afronden panel and the form page read of a conversation. */
-export interface SignoffConversation {
-  id: string;
-  status: ConversationStatus;
-  phase: PhaseKey | null;
-  endedAt: string | null;
-  signedAt: string | null;
-  conclusion: Conclusion | null;
-  conclusionMotivation: string | null;
-  studentConclusion: Conclusion | null;
-  studentMotivation: string | null;
-  recordHash: string | null;
-  record: ConversationRecordView;
-  signatures: SignatureView[];
-  /** 'YYYY-MM-DD' the frequency rule proposes for the next conversation, once this one ended. */
-  nextConversationProposal: string | null;
-}
-
-/** The result of `verifyRecord`. */
-export interface RecordVerification {
-  isLocked: boolean;
-  storedHash: string | null;
-  computedHash: string | null;
-  /** The stored record still hashes to the stored hash. */
-  isIntact: boolean;
-  /** All three signatures bind to exactly this record. */
-  signaturesMatch: boolean;
-}
-
-/** The conclusion fields a conclusion mutation returns. */
-type ConclusionFields = Pick<
-  SignoffConversation,
-  | "id"
-  | "status"
-  | "conclusion"
-  | "conclusionMotivation"
-  | "studentConclusion"
-  | "studentMotivation"
->;
-
-const CONCLUSION_FIELDS = gql`
+graphql(`
   fragment SignoffConclusionFields on Conversation {
     id
     status
@@ -88,11 +15,10 @@ const CONCLUSION_FIELDS = gql`
     studentConclusion
     studentMotivation
   }
-`;
+`);
 
 /** The conclusion, the record to read and sign, and every signature given. */
-export const SIGNOFF: TypedDocumentNode<{ conversation: SignoffConversation }, { id: string }> =
-  gql`
+export const SIGNOFF = graphql(`
   query Signoff($id: ID!) {
     conversation(id: $id) {
       ...SignoffConclusionFields
@@ -125,34 +51,19 @@ export const SIGNOFF: TypedDocumentNode<{ conversation: SignoffConversation }, {
       nextConversationProposal
     }
   }
-  ${CONCLUSION_FIELDS}
-`;
-
-/** Variables of a conclusion: the choice and a short motivation. */
-export type ConclusionVars = {
-  conversationId: string;
-  conclusion: Conclusion;
-  motivation: string | null;
-};
+`);
 
 /** BPV-begeleider: the conclusion against the nominal line. */
-export const SET_CONCLUSION: TypedDocumentNode<
-  { setConclusion: ConclusionFields },
-  ConclusionVars
-> = gql`
+export const SET_CONCLUSION = graphql(`
   mutation SetConclusion($conversationId: ID!, $conclusion: Conclusion!, $motivation: String) {
     setConclusion(conversationId: $conversationId, conclusion: $conclusion, motivation: $motivation) {
       ...SignoffConclusionFields
     }
   }
-  ${CONCLUSION_FIELDS}
-`;
+`);
 
 /** Student: their own view of the conclusion. */
-export const SET_STUDENT_CONCLUSION: TypedDocumentNode<
-  { setStudentConclusion: ConclusionFields },
-  ConclusionVars
-> = gql`
+export const SET_STUDENT_CONCLUSION = graphql(`
   mutation SetStudentConclusion($conversationId: ID!, $conclusion: Conclusion!, $motivation: String) {
     setStudentConclusion(
       conversationId: $conversationId
@@ -162,17 +73,10 @@ export const SET_STUDENT_CONCLUSION: TypedDocumentNode<
       ...SignoffConclusionFields
     }
   }
-  ${CONCLUSION_FIELDS}
-`;
-
-/** What the sign-off mutations return of the conversation. */
-type SignedFields = Pick<SignoffConversation, "id" | "status" | "recordHash" | "signedAt">;
+`);
 
 /** A participant's akkoord on the record with exactly this hash. */
-export const SIGN_CONVERSATION: TypedDocumentNode<
-  { signConversation: SignedFields },
-  { conversationId: string; contentHash: string }
-> = gql`
+export const SIGN_CONVERSATION = graphql(`
   mutation SignConversation($conversationId: ID!, $contentHash: String!) {
     signConversation(conversationId: $conversationId, contentHash: $contentHash) {
       id
@@ -181,13 +85,10 @@ export const SIGN_CONVERSATION: TypedDocumentNode<
       signedAt
     }
   }
-`;
+`);
 
 /** BPV-begeleider: all three signed the printed form (paper fallback). */
-export const RECORD_PAPER_SIGNATURES: TypedDocumentNode<
-  { recordPaperSignatures: SignedFields },
-  { conversationId: string }
-> = gql`
+export const RECORD_PAPER_SIGNATURES = graphql(`
   mutation RecordPaperSignatures($conversationId: ID!) {
     recordPaperSignatures(conversationId: $conversationId) {
       id
@@ -196,18 +97,10 @@ export const RECORD_PAPER_SIGNATURES: TypedDocumentNode<
       signedAt
     }
   }
-`;
+`);
 
 /** BPV-begeleider: ends the live conversation; it then awaits the signatures. */
-export const END_CONVERSATION: TypedDocumentNode<
-  {
-    endConversation: Pick<
-      SignoffConversation,
-      "id" | "status" | "phase" | "endedAt" | "nextConversationProposal"
-    > & { section: string | null };
-  },
-  { conversationId: string }
-> = gql`
+export const END_CONVERSATION = graphql(`
   mutation EndConversation($conversationId: ID!) {
     endConversation(conversationId: $conversationId) {
       id
@@ -218,13 +111,10 @@ export const END_CONVERSATION: TypedDocumentNode<
       nextConversationProposal
     }
   }
-`;
+`);
 
 /** Recomputes the locked record's hash and checks it against the three signatures. */
-export const VERIFY_RECORD: TypedDocumentNode<
-  { verifyRecord: RecordVerification },
-  { conversationId: string }
-> = gql`
+export const VERIFY_RECORD = graphql(`
   query VerifyRecord($conversationId: ID!) {
     verifyRecord(conversationId: $conversationId) {
       isLocked
@@ -234,4 +124,15 @@ export const VERIFY_RECORD: TypedDocumentNode<
       signaturesMatch
     }
   }
-`;
+`);
+
+/** What the sign-off panel and the form page read of a conversation. */
+export type SignoffConversation = ResultOf<typeof SIGNOFF>["conversation"];
+/** A signature with its signer, and whether it still holds for the record as it is now. */
+export type SignatureView = SignoffConversation["signatures"][number];
+/** One signature, voided ones included. */
+export type Signature = SignatureView["signature"];
+/** The result of `verifyRecord`. */
+export type RecordVerification = ResultOf<typeof VERIFY_RECORD>["verifyRecord"];
+/** What an akkoord returns of the conversation: whether it locked the record, and how. */
+export type SignedConversation = ResultOf<typeof SIGN_CONVERSATION>["signConversation"];

@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createMemoryHistory, createRouter } from "vue-router";
 import { GRAPHQL_KEY } from "../../graphql/client";
 import { createAppI18n } from "../../i18n";
+import { type SchemaServer, schemaServer } from "../../test/schemaServer";
 import ReportsPanel from "./ReportsPanel.vue";
 import { overdue, overdueAgreement, particular, point, pokIssue, SCHOOL } from "./reportFixtures";
-import { type FakeSchool, fakeGraphQL, fakeSchool } from "./reportTestServer";
+import { type FakeSchool, fakeSchool, reportResolvers } from "./reportSchool";
 
 const Blank = { template: "<div />" };
 
@@ -13,6 +14,7 @@ async function mountPage(
   school: FakeSchool,
   role: "trajectbegeleider" | "bpv_begeleider" = "trajectbegeleider",
   query = "",
+  failing: SchemaServer["failing"] = {},
 ) {
   const router = createRouter({
     history: createMemoryHistory(),
@@ -22,16 +24,18 @@ async function mountPage(
     ],
   });
   await router.push(`/overzicht${query}`);
+  const server = schemaServer(reportResolvers(school));
+  Object.assign(server.failing, failing);
   const page = mount(ReportsPanel, {
     props: { role },
     attachTo: document.body,
     global: {
       plugins: [createAppI18n("nl"), router],
-      provide: { [GRAPHQL_KEY as symbol]: fakeGraphQL(school) },
+      provide: { [GRAPHQL_KEY as symbol]: server.graphql },
     },
   });
   await settle();
-  return { page, router };
+  return { page, router, server };
 }
 
 /** Lets the fake server answer and Vue render. */
@@ -134,7 +138,7 @@ describe("the staff overview", () => {
 
   it("asks for POKs ending within the number of days typed, once typing stops", async () => {
     const school = fakeSchool({ placements: SCHOOL });
-    const { page } = await mountPage(school, "trajectbegeleider", "?tab=pok");
+    const { page, server } = await mountPage(school, "trajectbegeleider", "?tab=pok");
     const days = panel(page, "pok").get("input[type=number]");
     expect((days.element as HTMLInputElement).value).toBe("30");
 
@@ -146,8 +150,7 @@ describe("the staff overview", () => {
     expect(days.attributes("aria-invalid")).toBe("false");
     await new Promise((resolve) => setTimeout(resolve, 450));
     await settle();
-    const asked = school.requests.filter((r) => r.name === "PokIssues").map((r) => r.variables);
-    expect(asked).toEqual([{ withinDays: 30 }, { withinDays: 90 }]);
+    expect(server.callsOf("PokIssues")).toEqual([{ withinDays: 30 }, { withinDays: 90 }]);
   });
 
   it("marks a particular handled: it leaves the open list and shows among the handled ones", async () => {
@@ -158,7 +161,7 @@ describe("the staff overview", () => {
         particular("b2", "sanne", "Sanne Jansen", "Stage loopt mogelijk vroegtijdig af."),
       ],
     });
-    const { page } = await mountPage(school, "trajectbegeleider", "?tab=particulars");
+    const { page, server } = await mountPage(school, "trajectbegeleider", "?tab=particulars");
     const particulars = panel(page, "particulars");
     expect(tab(page, /^Bijzonderheden/).text()).toBe("Bijzonderheden 2");
     const buttons = particulars.findAll("button[data-action=mark]");
@@ -167,7 +170,7 @@ describe("the staff overview", () => {
     await buttons[0]?.trigger("click");
     await settle();
 
-    expect(school.requests.map((r) => r.name)).toContain("MarkParticularHandled");
+    expect(server.callsOf("MarkParticularHandled")).toEqual([{ particularId: "b1" }]);
     expect(cardTitles(particulars)).toEqual(["Sanne Jansen"]);
     expect(tab(page, /^Bijzonderheden/).text()).toBe("Bijzonderheden 1");
     expect(page.get("[aria-live=polite]").text()).toBe(
@@ -205,15 +208,16 @@ describe("the staff overview", () => {
     const school = fakeSchool({
       placements: SCHOOL,
       overdue: [overdue("sanne", "Sanne Jansen")],
-      failing: { overdueConversations: "FORBIDDEN" },
       pokIssues: [pokIssue("daan", "Daan Visser")],
     });
-    const { page } = await mountPage(school);
+    const { page, server } = await mountPage(school, "trajectbegeleider", "", {
+      overdueConversations: { code: "FORBIDDEN" },
+    });
     const overduePanel = panel(page, "overdue");
     expect(overduePanel.get("[role=alert]").text()).toContain("Je hebt geen toegang");
     expect(tab(page, /^POK/).text()).toBe("POK 1");
 
-    school.failing = {};
+    delete server.failing.overdueConversations;
     await overduePanel.get("button.report-retry").trigger("click");
     await settle();
     expect(overduePanel.find("[role=alert]").exists()).toBe(false);
@@ -233,7 +237,7 @@ describe("the staff overview", () => {
         { group: "25998", voor: 0, opSchema: 1, achter: 1 },
       ],
     });
-    const { page } = await mountPage(school, "trajectbegeleider", "?tab=conclusions");
+    const { page, server } = await mountPage(school, "trajectbegeleider", "?tab=conclusions");
     const conclusions = panel(page, "conclusions");
     expect(conclusions.findAll("svg.conclusion-chart")).toHaveLength(2);
     const rows = conclusions.findAll(".report-distribution tbody tr").map((r) => r.text());
@@ -242,7 +246,7 @@ describe("the staff overview", () => {
     const groupBy = conclusions.get(".report-distribution select");
     await groupBy.setValue("begeleider");
     await settle();
-    expect(school.requests.at(-1)).toEqual({
+    expect(server.requests.at(-1)).toEqual({
       name: "ConclusionDistribution",
       variables: { groupBy: "begeleider" },
     });

@@ -1,17 +1,24 @@
 import type { ConversationStatus, Role } from "@driehoek/domain";
 import { flushPromises, mount } from "@vue/test-utils";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { clearSession, setSession } from "../../composables/useSession";
-import { RECORD_POLL_MS } from "../../composables/useSignoff";
 import { GRAPHQL_KEY } from "../../graphql/client";
+import type { ConversationChangeKind } from "../../graphql/operations";
 import { withI18n } from "../../test/i18n";
-import { fakeServer } from "./fakeServer";
+import { schemaServer } from "../../test/schemaServer";
 import { localTimeOf } from "./nextConversation";
 import SignoffPanel from "./SignoffPanel.vue";
+import { signoffFixture } from "./signoffFixture";
 import { makeSignature, PARTICIPANTS } from "./testRecord";
 
+/** The conversation's data and a server answering from it. */
+function serve(initial: Parameters<typeof signoffFixture>[0] = {}) {
+  const fixture = signoffFixture(initial);
+  return { ...fixture, ...schemaServer(fixture.resolvers) };
+}
+
 function mountPanel(
-  server: ReturnType<typeof fakeServer>,
+  server: ReturnType<typeof serve>,
   myRole: Role | null,
   status: ConversationStatus = server.state.status,
 ) {
@@ -29,7 +36,21 @@ function mountPanel(
 
 type Panel = ReturnType<typeof mountPanel>;
 
-/** Lets the fake server answer (its replies come after a timer tick) and the page render. */
+/** The server announces that `kinds` of the conversation changed, as its event bus does. */
+function announce(server: ReturnType<typeof serve>, ...kinds: ConversationChangeKind[]): void {
+  server.publish("conversationChanged", {
+    conversationId: "c1",
+    kinds,
+    phase: server.state.status === "live" ? "afronden" : null,
+    section: null,
+    startedAt: null,
+    sectionStartedAt: null,
+    status: server.state.status,
+    version: server.state.revision,
+  });
+}
+
+/** Lets the server answer (its replies come after a timer tick) and the page render. */
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i += 1) {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -48,11 +69,10 @@ const hasButton = (panel: Panel, name: string) =>
 describe("SignoffPanel", () => {
   afterEach(() => {
     document.body.innerHTML = "";
-    vi.useRealTimers();
   });
 
   it("lets a participant sign exactly the record on their screen", async () => {
-    const server = fakeServer();
+    const server = serve();
     const panel = mountPanel(server, "student");
     await settle();
     expect(panel.find("[data-role=student]").attributes("data-state")).toBe("pending");
@@ -61,9 +81,7 @@ describe("SignoffPanel", () => {
     await button(panel, "Akkoord geven").trigger("click");
     await settle();
 
-    expect(server.callsOf("SignConversation").map((c) => c.variables.contentHash)).toEqual([
-      server.hash(),
-    ]);
+    expect(server.callsOf("SignConversation").map((v) => v.contentHash)).toEqual([server.hash()]);
     expect(panel.find("[data-role=student]").attributes("data-state")).toBe("signed");
     expect(panel.text()).toContain("Je hebt akkoord gegeven op");
     expect(hasButton(panel, "Akkoord geven")).toBe(false);
@@ -71,7 +89,7 @@ describe("SignoffPanel", () => {
   });
 
   it("does not sign a record that changed since it was loaded, and shows the new one", async () => {
-    const server = fakeServer();
+    const server = serve();
     const panel = mountPanel(server, "praktijkopleider");
     await settle();
     const loaded = server.hash();
@@ -93,23 +111,28 @@ describe("SignoffPanel", () => {
     // Having read it, they sign the version now on screen.
     await button(panel, "Akkoord geven").trigger("click");
     await settle();
-    expect(server.callsOf("SignConversation").map((c) => c.variables.contentHash)).toEqual([
-      server.hash(),
-    ]);
+    expect(server.callsOf("SignConversation").map((v) => v.contentHash)).toEqual([server.hash()]);
     panel.unmount();
   });
 
-  it("reads the record again while it can change, and a change just before the click stops it", async () => {
-    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-    const server = fakeServer();
+  it("reads the record again when the server says it changed, and a change just before the click stops it", async () => {
+    const server = serve();
     const panel = mountPanel(server, "student");
     await settle();
+    expect(server.openSubscriptions("conversationChanged")).toBe(1);
     expect(panel.find("[data-field=record-changed]").exists()).toBe(false);
 
     server.state.record = { ...server.state.record, summary: "Aangevuld door de student." };
     server.state.revision += 1;
-    vi.advanceTimersByTime(RECORD_POLL_MS);
+    // A move of the phase says nothing about the record: nothing is read again.
+    announce(server, "PHASE");
     await settle();
+    expect(server.callsOf("Signoff")).toHaveLength(1);
+    expect(panel.text()).not.toContain("Aangevuld door de student.");
+
+    announce(server, "RECORD");
+    await settle();
+    expect(server.callsOf("Signoff")).toHaveLength(2);
     expect(panel.find("[data-field=summary]").text()).toBe("Aangevuld door de student.");
     expect(panel.find("[data-field=record-changed]").text()).toContain(
       "Het verslag is gewijzigd sinds je het opende",
@@ -123,18 +146,55 @@ describe("SignoffPanel", () => {
       "je akkoord is nog niet gegeven",
     );
     panel.unmount();
-    // Nothing asks the server any more once the panel is gone.
-    const asked = server.callsOf("Signoff").length;
-    vi.advanceTimersByTime(RECORD_POLL_MS * 3);
+    // Nothing listens any more once the panel is gone.
+    expect(server.openSubscriptions("conversationChanged")).toBe(0);
+  });
+
+  it("shows an akkoord given elsewhere as soon as the server announces it", async () => {
+    const server = serve();
+    const panel = mountPanel(server, "student");
     await settle();
-    expect(server.callsOf("Signoff")).toHaveLength(asked);
+    const state = () => panel.find("[data-role=praktijkopleider]").attributes("data-state");
+    expect(state()).toBe("pending");
+
+    server.state.signatures.push(makeSignature("praktijkopleider", { contentHash: server.hash() }));
+    await settle();
+    expect(state()).toBe("pending");
+
+    announce(server, "SIGNATURES");
+    await settle();
+    expect(state()).toBe("signed");
+    expect(panel.find("[aria-live=polite]").text()).toContain("Praktijkopleider");
+    panel.unmount();
+  });
+
+  it("shows the conclusion the begeleider saved on another screen once it is announced", async () => {
+    const server = serve({ status: "live" });
+    const panel = mountPanel(server, "student");
+    await settle();
+    server.state.conclusion = "voor";
+    announce(server, "CONCLUSION");
+    await settle();
+    expect(panel.find("[data-conclusion-of=bpv_begeleider]").text()).toContain("Ik loop voor");
+    panel.unmount();
+  });
+
+  it("reads everything again after the live connection comes back", async () => {
+    const server = serve();
+    const panel = mountPanel(server, "student");
+    await settle();
+    server.state.signatures.push(makeSignature("bpv_begeleider", { contentHash: server.hash() }));
+    server.reconnect();
+    await settle();
+    expect(panel.find("[data-role=bpv_begeleider]").attributes("data-state")).toBe("signed");
+    panel.unmount();
   });
 
   it("says so when the server refuses because the content changed at the last moment", async () => {
-    const server = fakeServer();
+    const server = serve();
     const panel = mountPanel(server, "student");
     await settle();
-    server.state.refuseSign = { code: "CONFLICT", reason: "content_changed" };
+    server.failing.signConversation = { code: "CONFLICT", reason: "content_changed" };
     await button(panel, "Akkoord geven").trigger("click");
     await settle();
     expect(panel.find("[data-field=record-changed]").text()).toContain(
@@ -145,7 +205,7 @@ describe("SignoffPanel", () => {
   });
 
   it("shows a voided akkoord to everyone", async () => {
-    const server = fakeServer();
+    const server = serve();
     server.state.signatures.push({
       isValid: false,
       person: { id: "p-bpv_begeleider", name: "Bram Bakker", role: "bpv_begeleider" },
@@ -168,7 +228,7 @@ describe("SignoffPanel", () => {
   });
 
   it("lets the begeleider save the conclusion, and shows when the student sees it differently", async () => {
-    const server = fakeServer({ status: "live" });
+    const server = serve({ status: "live" });
     server.state.studentConclusion = "voor";
     const panel = mountPanel(server, "bpv_begeleider");
     await settle();
@@ -178,7 +238,7 @@ describe("SignoffPanel", () => {
     await mine.find("form").trigger("submit");
     await settle();
 
-    expect(server.callsOf("SetConclusion").map((c) => c.variables)).toEqual([
+    expect(server.callsOf("SetConclusion")).toEqual([
       { conversationId: "c1", conclusion: "achter", motivation: "Nog twee werkprocessen open." },
     ]);
     expect(panel.find("[data-field=conclusions-differ]").text()).toBe(
@@ -191,7 +251,7 @@ describe("SignoffPanel", () => {
   });
 
   it("shows the praktijkopleider both conclusions read-only", async () => {
-    const server = fakeServer({ status: "live" });
+    const server = serve({ status: "live" });
     server.state.conclusion = "op_schema";
     const panel = mountPanel(server, "praktijkopleider");
     await settle();
@@ -204,7 +264,7 @@ describe("SignoffPanel", () => {
   });
 
   it("lets the begeleider end the conversation after confirming", async () => {
-    const server = fakeServer({ status: "live" });
+    const server = serve({ status: "live" });
     const panel = mountPanel(server, "bpv_begeleider");
     await settle();
     await button(panel, "Gesprek beëindigen").trigger("click");
@@ -221,7 +281,7 @@ describe("SignoffPanel", () => {
   });
 
   it("records the signed paper form only after the begeleider confirms it", async () => {
-    const server = fakeServer();
+    const server = serve();
     const panel = mountPanel(server, "bpv_begeleider");
     await settle();
     await button(panel, "Papieren formulier is ondertekend").trigger("click");
@@ -238,7 +298,6 @@ describe("SignoffPanel", () => {
   });
 
   it("says so when the invite stops opening the conversation once it is locked", async () => {
-    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
     setSession({
       accessToken: "t",
       role: "praktijkopleider",
@@ -247,13 +306,15 @@ describe("SignoffPanel", () => {
       person: { id: "p-praktijkopleider", name: "Peter Jansen", role: "praktijkopleider" },
     });
     try {
-      const server = fakeServer();
+      const server = serve();
       const panel = mountPanel(server, "praktijkopleider");
       await settle();
       expect(hasButton(panel, "Akkoord geven")).toBe(true);
 
-      server.state.refuseInvite = true;
-      vi.advanceTimersByTime(RECORD_POLL_MS);
+      for (const field of ["conversation", "signConversation", "verifyRecord"]) {
+        server.failing[field] = { code: "UNAUTHENTICATED", reason: "token_refused" };
+      }
+      announce(server, "SIGNATURES");
       await settle();
       expect(panel.find("[data-field=invite-closed]").text()).toContain(
         "Je uitnodigingslink opent dit gesprek niet meer",
@@ -275,7 +336,7 @@ describe("SignoffPanel", () => {
       person: { id: "p-student", name: "Sanne de Vries", role: "student" },
     });
     try {
-      const server = fakeServer();
+      const server = serve();
       server.state.signatures.push(
         makeSignature("praktijkopleider"),
         makeSignature("bpv_begeleider"),
@@ -297,7 +358,7 @@ describe("SignoffPanel", () => {
   });
 
   it("offers the participants' akkoord only, not to a reader", async () => {
-    const server = fakeServer();
+    const server = serve();
     const panel = mountPanel(server, null);
     await settle();
     expect(hasButton(panel, "Akkoord geven")).toBe(false);
@@ -306,7 +367,7 @@ describe("SignoffPanel", () => {
   });
 
   it("once locked, shows the hash and checks the record on request", async () => {
-    const server = fakeServer({ status: "signed" });
+    const server = serve({ status: "signed" });
     server.state.signedAt = "2026-03-03T10:40:00.000Z";
     const panel = mountPanel(server, "student");
     await settle();
@@ -334,7 +395,7 @@ describe("SignoffPanel", () => {
   });
 
   it("lets the begeleider plan the next conversation on the proposed date, and shows it planned", async () => {
-    const server = fakeServer();
+    const server = serve();
     const others = mountPanel(server, "student");
     const panel = mountPanel(server, "bpv_begeleider");
     await settle();

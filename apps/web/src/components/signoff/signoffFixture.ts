@@ -1,0 +1,114 @@
+/**
+ * One conversation at its end, as the server holds it, and the resolvers that answer the
+ * sign-off operations from it (through `schemaServer`, so against the real schema). The rules
+ * kept are the ones the panel shows: an akkoord binds to the record's hash, and the third one
+ * locks it. Used by the tests beside this file only.
+ */
+import type { Conclusion, ConversationStatus } from "@driehoek/domain";
+import { GraphQLError } from "graphql";
+import type { RecordVerification, SignatureView } from "../../graphql/signoff";
+import type { Resolvers } from "../../test/schemaServer";
+import type { RecordContent } from "./record";
+import { makeRecord, makeSignature } from "./testRecord";
+
+const ENDED_AT = "2026-03-03T10:10:00.000Z";
+
+/** The conversation `c1`; a test changes `state` as the server's data would change. */
+export function signoffFixture(initial: { status?: ConversationStatus } = {}) {
+  const state = {
+    status: initial.status ?? ("ended" as ConversationStatus),
+    record: makeRecord() as RecordContent,
+    /** Bumped whenever the record changes; the hash follows it. */
+    revision: 1,
+    conclusion: null as Conclusion | null,
+    conclusionMotivation: null as string | null,
+    studentConclusion: null as Conclusion | null,
+    studentMotivation: null as string | null,
+    signatures: [] as SignatureView[],
+    signedAt: null as string | null,
+    verification: null as RecordVerification | null,
+    /** Conversations planned after this one. */
+    planned: [] as { id: string; status: ConversationStatus; scheduledAt: string }[],
+  };
+  const hash = () => String(state.revision).padStart(2, "0").padEnd(64, "f");
+  const isLive = () => state.status === "live";
+  const isLocked = () => state.status === "signed";
+
+  const conversation = () => ({
+    ...state,
+    id: "c1",
+    scheduledAt: "2026-03-03T09:00:00.000Z",
+    mode: "in_person",
+    phase: isLive() ? "afronden" : null,
+    section: null,
+    endedAt: isLive() ? null : ENDED_AT,
+    recordHash: isLocked() ? hash() : null,
+    record: {
+      hash: hash(),
+      json: JSON.stringify({ ...state.record, endedAt: isLive() ? null : ENDED_AT }),
+      isLocked: isLocked(),
+    },
+    nextConversationProposal: isLive() ? null : "2026-09-01",
+    placement: { id: "pl1", conversations: state.planned },
+  });
+
+  const setConclusion =
+    (
+      who: "conclusion" | "studentConclusion",
+      motivation: "conclusionMotivation" | "studentMotivation",
+    ) =>
+    (args: { conclusion: Conclusion; motivation?: string | null }) => {
+      state[who] = args.conclusion;
+      state[motivation] = args.motivation ?? null;
+      state.revision += 1;
+      return conversation();
+    };
+
+  const resolvers: Resolvers = {
+    conversation: () => conversation(),
+    setConclusion: setConclusion("conclusion", "conclusionMotivation"),
+    setStudentConclusion: setConclusion("studentConclusion", "studentMotivation"),
+    signConversation: ({ contentHash }: { contentHash: string }) => {
+      if (contentHash !== hash()) {
+        throw new GraphQLError("The record changed", {
+          extensions: { code: "CONFLICT", reason: "content_changed" },
+        });
+      }
+      state.signatures.push(makeSignature("student", { contentHash }));
+      const roles = new Set(state.signatures.filter((s) => s.isValid).map((s) => s.signature.role));
+      if (roles.size === 3) {
+        state.status = "signed";
+        state.signedAt = "2026-03-03T10:30:00.000Z";
+      }
+      return conversation();
+    },
+    recordPaperSignatures: () => {
+      state.status = "signed";
+      state.signedAt = "2026-03-03T10:40:00.000Z";
+      return conversation();
+    },
+    endConversation: () => {
+      state.status = "ended";
+      state.revision += 1; // endedAt is part of the record
+      return conversation();
+    },
+    verifyRecord: () =>
+      state.verification ?? {
+        isLocked: true,
+        isIntact: true,
+        signaturesMatch: true,
+        storedHash: hash(),
+        computedHash: hash(),
+      },
+    scheduleConversation: ({ input }: { input: { scheduledAt: string } }) => {
+      const planned = {
+        id: `c${state.planned.length + 2}`,
+        status: "planned" as const,
+        scheduledAt: input.scheduledAt,
+      };
+      state.planned.push(planned);
+      return { conversation: { ...conversation(), ...planned }, invites: [] };
+    },
+  };
+  return { state, hash, conversation, resolvers };
+}
