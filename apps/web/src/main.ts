@@ -3,6 +3,7 @@ import App from "./App.vue";
 import { createGraphQL, GRAPHQL_KEY } from "./graphql/client";
 import { createAppI18n, persistLocale } from "./i18n";
 import { createAppRouter } from "./router";
+import "./styles/tokens.css";
 import "./styles.css";
 
 const i18n = createAppI18n();
