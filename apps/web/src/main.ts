@@ -3,7 +3,8 @@ import App from "./App.vue";
 import { createGraphQL, GRAPHQL_KEY } from "./graphql/client";
 import { createAppI18n, persistLocale } from "./i18n";
 import { createAppRouter } from "./router";
-import "./styles.css";
+import "./styles/tokens.css";
+import "./styles/base.css";
 
 const i18n = createAppI18n();
 persistLocale(i18n.global.locale.value);
