@@ -23,12 +23,19 @@ export type ConclusionGrouping =
 
 /** What a conversationChanged event reports as changed. */
 export type ConversationChangeKind =
+  /** The begeleider's conclusion or the student's own view was saved. */
   | 'CONCLUSION'
+  /** The placement's next conversation was planned. */
   | 'NEXT_CONVERSATION'
+  /** The phase moved (start, next or previous phase). */
   | 'PHASE'
+  /** The stored record changed (summary, notes, agreements, review, particulars). */
   | 'RECORD'
+  /** The section moved (within the phase, or with it). */
   | 'SECTION'
+  /** An akkoord given or voided, or the paper form recorded. */
   | 'SIGNATURES'
+  /** The status changed (planned, live, ended, signed). */
   | 'STATUS';
 
 export type ConversationMode =
