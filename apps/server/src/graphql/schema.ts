@@ -9,11 +9,13 @@ import { PhaseSubscriptionResolver } from "../modules/conversation/phase.subscri
 import { ExportResolver } from "../modules/export/export.resolver.js";
 import { GuideResolver } from "../modules/guide/guide.resolver.js";
 import { InviteResolver } from "../modules/invite/invite.resolver.js";
+import { MailResolver } from "../modules/mail/mail.resolver.js";
 import {
   ConversationParticularsResolver,
   ParticularResolver,
 } from "../modules/particular/particular.resolver.js";
 import { PlacementResolver } from "../modules/placement/placement.resolver.js";
+import { PlanningResolver } from "../modules/planning/planning.resolver.js";
 import { ReportResolver } from "../modules/report/report.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
@@ -34,6 +36,8 @@ export const RESOLVERS = [
   ConversationParticularsResolver,
   ExportResolver,
   ReportResolver,
+  PlanningResolver,
+  MailResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

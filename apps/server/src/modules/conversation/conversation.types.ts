@@ -14,6 +14,7 @@ import {
 } from "../../graphql/enums.js";
 import { Invite } from "../invite/invite.entity.js";
 import { Person } from "../people/person.entity.js";
+import { PlanDetailsInput } from "../planning/planning.types.js";
 import { Conversation, type ConversationMode } from "./conversation.entity.js";
 
 /** A person in a conversation, in their role there. */
@@ -53,7 +54,7 @@ export class ScheduledConversation {
 }
 
 @InputType()
-export class ScheduleConversationInput {
+export class ScheduleConversationInput extends PlanDetailsInput {
   @Field(() => ID)
   @IsString()
   @MaxLength(LIMITS.id)
