@@ -25,6 +25,7 @@ import { AuditLog } from "./modules/audit/audit-log.js";
 import { createLocalPhaseEvents } from "./modules/conversation/phase-events.js";
 import { exportRouter } from "./modules/export/export.routes.js";
 import { startMailOutbox } from "./modules/mail/mail-outbox.js";
+import { graphqlBodyLimit } from "./modules/roster/roster.service.js";
 import { findWebDist, webAppRouter } from "./web/static.js";
 
 const MAX_FIELDS = 500;
@@ -193,7 +194,7 @@ export async function createServer(
 
   app.use(
     "/graphql",
-    express.json({ limit: config.maxBodyBytes }),
+    express.json({ limit: graphqlBodyLimit(config) }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
         const auth = await authenticate(services, req.headers.authorization);

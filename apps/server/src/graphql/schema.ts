@@ -17,6 +17,7 @@ import {
 import { PlacementResolver } from "../modules/placement/placement.resolver.js";
 import { PlanningResolver } from "../modules/planning/planning.resolver.js";
 import { ReportResolver } from "../modules/report/report.resolver.js";
+import { RosterResolver } from "../modules/roster/roster.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
 
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   ReportResolver,
   PlanningResolver,
   MailResolver,
+  RosterResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */
