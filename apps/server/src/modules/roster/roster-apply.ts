@@ -6,8 +6,11 @@ import { Programme } from "../school/programme.entity.js";
 import { Student } from "../school/student.entity.js";
 import type { Changes, RosterPlan } from "./roster-plan.js";
 
-/** Rows per INSERT: well under both databases' limit on bound parameters. */
-const CHUNK = 400;
+/**
+ * Rows per INSERT. TypeORM checks each new parameter against all earlier ones of the statement,
+ * so building one grows with the square of its size: 100 rows was twice as fast as 400 (profiled).
+ */
+const CHUNK = 100;
 
 async function write<T extends { id: string }>(
   manager: EntityManager,

@@ -26,7 +26,7 @@ export function readDate(text: string): Read<string> {
     date.getUTCMonth() === month - 1 &&
     date.getUTCDate() === day;
   if (!isReal) return { problem: "is geen geldige datum (dd-mm-jjjj of jjjj-mm-dd)" };
-  return { value: date.toISOString().slice(0, 10) };
+  return { value: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
 }
 
 /** A cohort as the school year it started: "2025-2026", also given as "2025/2026" or "2025". */
