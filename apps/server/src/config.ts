@@ -54,6 +54,21 @@ export interface Config {
   collabPingIntervalMs: number;
   /** Log each request's errors to stderr. `LOG_LEVEL` (silent | info), default info. */
   logLevel: "silent" | "info";
+  /**
+   * Mail server for invitations, e.g. `smtp://user:pass@mail.school.nl:587` (`smtps://` for
+   * TLS from the start). When unset, mails are written as .eml files to `DATA_DIR/outbox/`. `SMTP_URL`.
+   */
+  smtpUrl: string | undefined;
+  /** Sender of every mail. `MAIL_FROM`, default `Driehoek <driehoek@localhost>`. */
+  mailFrom: string;
+  /** How often the outbox looks for mails that are due, in ms. `MAIL_POLL_MS`, default 1000. */
+  mailPollMs: number;
+  /** Attempts before a mail is marked failed (backoff doubles from 30 s). `MAIL_MAX_ATTEMPTS`, default 8. */
+  mailMaxAttempts: number;
+  /** Most data rows one roster import accepts. `IMPORT_MAX_ROWS`, default 10000. */
+  importMaxRows: number;
+  /** Largest roster file in bytes (the /graphql body limit grows to fit it). `IMPORT_MAX_BYTES`, default 4 MB. */
+  importMaxBytes: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -100,6 +115,12 @@ export function loadConfig(
     ),
     collabCompactAfterUpdates: intFrom(env.COLLAB_COMPACT_AFTER, 2_000, "COLLAB_COMPACT_AFTER"),
     collabPingIntervalMs: intFrom(env.COLLAB_PING_INTERVAL_MS, 15_000, "COLLAB_PING_INTERVAL_MS"),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || "Driehoek <driehoek@localhost>",
+    mailPollMs: intFrom(env.MAIL_POLL_MS, 1000, "MAIL_POLL_MS"),
+    mailMaxAttempts: intFrom(env.MAIL_MAX_ATTEMPTS, 8, "MAIL_MAX_ATTEMPTS"),
+    importMaxRows: intFrom(env.IMPORT_MAX_ROWS, 10_000, "IMPORT_MAX_ROWS"),
+    importMaxBytes: intFrom(env.IMPORT_MAX_BYTES, 4 * 1024 * 1024, "IMPORT_MAX_BYTES"),
   };
   return { ...config, ...overrides };
 }

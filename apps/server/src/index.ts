@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { loadConfig } from "./config.js";
 import { demoAccess, seedDemo } from "./demo/seed-demo.js";
+import { mailDestination } from "./modules/mail/transport.js";
 import { createServer } from "./server.js";
 
 /** Reads the configuration, starts the server, seeds the demo into an empty database, listens. */
@@ -13,6 +14,7 @@ async function main() {
   const port = await server.listen();
   const database = config.databaseUrl ? "PostgreSQL" : `SQLite in ${config.dataDir}`;
   console.log(`Driehoek is running at ${config.publicUrl} (port ${port}, ${database})`);
+  console.log(mailDestination(config));
   const demo = await demoAccess(server.services);
   if (demo) {
     for (const s of demo.staff)

@@ -9,6 +9,7 @@ import { buildApiSchema } from "./graphql/schema.js";
 import { buildGraphqlSockets } from "./graphql/websocket.js";
 import { buildApp } from "./http/app.js";
 import { routeUpgrades } from "./http/upgrades.js";
+import { startMailOutbox } from "./modules/mail/mail-outbox.js";
 import { recordChanged } from "./modules/signoff/signoff.service.js";
 import { buildServices, type ServerOptions } from "./services.js";
 
@@ -45,12 +46,14 @@ export async function createServer(
   const apollo = await startApollo(schema, services, httpServer, sockets);
   httpServer.on("request", buildApp(services, graphqlHttpHandlers(apollo, services)));
   httpServer.on("upgrade", routeUpgrades({ graphql: sockets, collab: collab.server }));
+  const mail = startMailOutbox(services);
   return {
     services,
     collab: collab.server,
     httpServer,
     listen: () => listen(httpServer, config),
     close: async () => {
+      await mail.stop();
       await collab.close();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));

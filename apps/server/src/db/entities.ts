@@ -4,9 +4,11 @@ import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { ConversationParticipant } from "../modules/conversation/participant.entity.js";
 import { PhasePeriod } from "../modules/conversation/phase-period.entity.js";
 import { Invite } from "../modules/invite/invite.entity.js";
+import { OutboxMail } from "../modules/mail/outbox-mail.entity.js";
 import { Particular } from "../modules/particular/particular.entity.js";
 import { Person } from "../modules/people/person.entity.js";
 import { Placement } from "../modules/placement/placement.entity.js";
+import { ConversationPlan } from "../modules/planning/conversation-plan.entity.js";
 import { Company, CompanyRecognition } from "../modules/school/company.entity.js";
 import { Programme } from "../modules/school/programme.entity.js";
 import { Student } from "../modules/school/student.entity.js";
@@ -32,4 +34,6 @@ export const ENTITIES = [
   Particular,
   AuditEntry,
   Signature,
+  ConversationPlan,
+  OutboxMail,
 ];

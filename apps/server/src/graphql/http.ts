@@ -5,6 +5,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
 import { type RequestContext, requestContext, type Services } from "../context.js";
+import { graphqlBodyLimit } from "../modules/roster/roster.service.js";
 import { queryLimits } from "./limits.js";
 import type { GraphqlSockets } from "./websocket.js";
 
@@ -52,7 +53,7 @@ export function graphqlHttpHandlers(
   services: Services,
 ): RequestHandler[] {
   return [
-    express.json({ limit: services.config.maxBodyBytes }),
+    express.json({ limit: graphqlBodyLimit(services.config) }),
     expressMiddleware(apollo, {
       context: ({ req }) => requestContext(services, req.headers.authorization),
     }),

@@ -9,12 +9,15 @@ import { ConversationMovesResolver } from "../modules/conversation/conversation-
 import { ExportResolver } from "../modules/export/export.resolver.js";
 import { GuideResolver } from "../modules/guide/guide.resolver.js";
 import { InviteResolver } from "../modules/invite/invite.resolver.js";
+import { MailResolver } from "../modules/mail/mail.resolver.js";
 import {
   ConversationParticularsResolver,
   ParticularResolver,
 } from "../modules/particular/particular.resolver.js";
 import { PlacementResolver } from "../modules/placement/placement.resolver.js";
+import { PlanningResolver } from "../modules/planning/planning.resolver.js";
 import { ReportResolver } from "../modules/report/report.resolver.js";
+import { RosterResolver } from "../modules/roster/roster.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
 
@@ -34,6 +37,9 @@ export const RESOLVERS = [
   ConversationParticularsResolver,
   ExportResolver,
   ReportResolver,
+  PlanningResolver,
+  MailResolver,
+  RosterResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

@@ -1,6 +1,6 @@
 import { type Client, createClient, type FormattedExecutionResult } from "graphql-ws";
 import WebSocket from "ws";
-import { loadConfig } from "../../src/config.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import type { Services } from "../../src/context.js";
 import { createServer, type DriehoekServer } from "../../src/server.js";
 import { TestClock } from "./clock.js";
@@ -71,6 +71,8 @@ export interface TestServerOptions {
   database?: TestDatabase;
   /** The clock the server reads; by default a new one at TEST_START. */
   clock?: TestClock;
+  /** Settings to use instead of the test defaults (e.g. an SMTP server). */
+  config?: Partial<Config>;
 }
 
 /** Polls `condition` until it holds, or fails with `what` after WAIT_MS. */
@@ -123,6 +125,7 @@ export async function startTestServer(
       seedDemo: false,
       logLevel: "silent",
       publicUrl: "http://127.0.0.1:0",
+      ...options.config,
     },
   );
   const transport = new CountingTransport();

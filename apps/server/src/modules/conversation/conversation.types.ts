@@ -15,6 +15,7 @@ import {
 } from "../../graphql/enums.js";
 import { Invite } from "../invite/invite.entity.js";
 import { Person } from "../people/person.entity.js";
+import { PlanDetailsInput } from "../planning/planning.types.js";
 import { Conversation, type ConversationMode } from "./conversation.entity.js";
 
 /** A person in a conversation, in their role there. */
@@ -82,7 +83,7 @@ export class ScheduledConversation {
 }
 
 @InputType()
-export class ScheduleConversationInput {
+export class ScheduleConversationInput extends PlanDetailsInput {
   @Field(() => ID)
   @IsString()
   @MaxLength(LIMITS.id)

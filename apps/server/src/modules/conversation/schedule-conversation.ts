@@ -6,6 +6,8 @@ import { badInput } from "../../graphql/errors.js";
 import { createInvite, inviteUrl } from "../invite/invite-links.js";
 import { Person } from "../people/person.entity.js";
 import type { Placement } from "../placement/placement.entity.js";
+import { afterConversationPlanned } from "../planning/plan-conversation.js";
+import type { PlanDetailsInput } from "../planning/planning.types.js";
 import { Student } from "../school/student.entity.js";
 import { Conversation, type ConversationMode } from "./conversation.entity.js";
 import type { ScheduledConversation } from "./conversation.types.js";
@@ -22,7 +24,7 @@ export async function scheduleConversation(
   services: Services,
   viewer: Viewer,
   placement: Placement,
-  request: { scheduledAt: Date; mode: ConversationMode },
+  request: { scheduledAt: Date; mode: ConversationMode } & Partial<PlanDetailsInput>,
 ): Promise<ScheduledConversation> {
   const time = request.scheduledAt.getTime();
   if (Number.isNaN(time) || request.scheduledAt.getUTCFullYear() > LATEST_YEAR) {
@@ -80,6 +82,7 @@ export async function scheduleConversation(
       const person = await manager.findOneByOrFail(Person, { id: personId });
       invites.push({ invite, person, url: inviteUrl(services, invite) });
     }
+    await afterConversationPlanned(services, manager, conversation, request);
     await services.audit.record(
       {
         actorId: viewer.personId,

@@ -31,4 +31,6 @@ export class Person {
     | string
     | null;
   @MomentColumn({ name: "created_at" }) createdAt: Date;
+  /** The language of the mails they receive: "nl" (default) or "en". */
+  @Column({ type: "varchar", length: 2, default: "nl" }) locale?: "nl" | "en";
 }

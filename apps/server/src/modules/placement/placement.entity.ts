@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { DateColumn, IdColumn, RefColumn } from "../../db/columns.js";
+import { DateColumn, IdColumn, MomentColumn, RefColumn } from "../../db/columns.js";
 
 /** Status of the POK document itself (validity is decided by the domain rule). */
 export type PokStatus = "draft" | "active" | "terminated";
@@ -37,4 +37,6 @@ export class Placement {
   @DateColumn({ nullable: true, name: "pok_school_signed_at" }) pokSchoolSignedAt: string | null;
   @DateColumn({ nullable: true, name: "pok_company_signed_at" }) pokCompanySignedAt: string | null;
   @DateColumn({ nullable: true, name: "pok_parent_signed_at" }) pokParentSignedAt: string | null;
+  /** When the roster import last brought this placement in (null: not from an import). */
+  @MomentColumn({ nullable: true, name: "imported_at" }) importedAt?: Date | null;
 }

@@ -18,6 +18,10 @@ export class Student {
   @Field(() => String)
   @Column({ type: "varchar", length: 9 })
   cohort: string;
+  /** BOL (school-based) or BBL (work-based), as the student system says. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 3, nullable: true })
+  leerweg?: string | null;
   @DateColumn({ nullable: true, name: "birth_date" }) birthDate: string | null;
   /** The trajectbegeleider who receives reports and particulars. */
   @RefColumn("Person", { nullable: true, name: "trajectbegeleider_id", onDelete: "SET NULL" })

@@ -1,0 +1,179 @@
+import { randomUUID } from "node:crypto";
+import { type EntityManager, In, LessThanOrEqual } from "typeorm";
+import type { Services } from "../../context.js";
+import { inTransaction } from "../../db/transaction.js";
+import { type MailKind, OutboxMail } from "./outbox-mail.entity.js";
+import type { MailTransport } from "./transport.js";
+
+/** A mail to put in the outbox. */
+export interface NewMail {
+  kind: MailKind;
+  personId: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  ics: string | null;
+  icsMethod: "REQUEST" | "CANCEL" | null;
+  conversationId: string | null;
+  inviteId: string | null;
+  /** When it is due; now unless given (a reminder waits for its day). */
+  dueAt?: Date;
+}
+
+/** Puts mails in the outbox inside the caller's transaction: they go once it commits. */
+export async function queueMails(
+  services: Services,
+  manager: EntityManager,
+  mails: NewMail[],
+): Promise<void> {
+  if (mails.length === 0) return;
+  const now = services.now();
+  await manager.insert(
+    OutboxMail,
+    mails.map(({ dueAt, ...mail }) => ({
+      ...mail,
+      id: randomUUID(),
+      status: "queued" as const,
+      attempts: 0,
+      nextAttemptAt: dueAt ?? now,
+      lastError: null,
+      messageId: null,
+      createdAt: now,
+      sentAt: null,
+    })),
+  );
+}
+
+/** Removes reminders that have not gone yet (the conversation moved, was cancelled, or a link changed). */
+export async function dropQueuedReminders(
+  manager: EntityManager,
+  where: { conversationId: string } | { inviteId: string },
+): Promise<void> {
+  await manager.delete(OutboxMail, { ...where, kind: "reminder", status: "queued" });
+}
+
+/** How long a claimed mail is left to its sender before another may try it (a crash mid-send). */
+const LEASE_MS = 5 * 60_000;
+const FIRST_RETRY_MS = 30_000;
+const LONGEST_RETRY_MS = 60 * 60_000;
+const BATCH = 20;
+
+/**
+ * Works through the outbox in the background: every `MAIL_POLL_MS` it sends the mails that are
+ * due, one at a time. A mail the server refuses for now (4xx, a lost connection) is retried
+ * with doubling waits; a permanent refusal (5xx) or `MAIL_MAX_ATTEMPTS` failures mark it failed,
+ * with the reason. A mail is claimed with a lease before it is sent, so several server
+ * processes share one outbox, and one whose sender died is sent again when the lease ends.
+ */
+export class MailSender {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private isStopped = false;
+
+  constructor(
+    private readonly services: Services,
+    private readonly transport: MailTransport,
+  ) {}
+
+  /** Begins polling. */
+  start(): void {
+    this.timer = setInterval(() => this.poke(), this.services.config.mailPollMs);
+    this.timer.unref();
+  }
+
+  /** Sends what is due now, unless a round is already running. */
+  poke(): void {
+    if (this.running || this.isStopped) return;
+    this.running = this.sendDue()
+      .catch((error) => this.log(`mail: the outbox could not be read: ${String(error)}`))
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  /** Stops polling and waits for the mail being sent. */
+  async stop(): Promise<void> {
+    this.isStopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    this.transport.close();
+  }
+
+  private async sendDue(): Promise<void> {
+    for (;;) {
+      const due = await this.services.dataSource.manager.find(OutboxMail, {
+        where: {
+          status: In(["queued", "sending"]),
+          nextAttemptAt: LessThanOrEqual(this.services.now()),
+        },
+        order: { nextAttemptAt: "ASC" },
+        take: BATCH,
+      });
+      for (const mail of due) {
+        if (this.isStopped) return;
+        if (await this.claim(mail)) await this.deliver(mail);
+      }
+      if (due.length < BATCH) return;
+    }
+  }
+
+  private async claim(mail: OutboxMail): Promise<boolean> {
+    const leaseEnd = new Date(this.services.now().getTime() + LEASE_MS);
+    const result = await inTransaction(this.services.dataSource, (tx) =>
+      tx.update(
+        OutboxMail,
+        { id: mail.id, status: mail.status, nextAttemptAt: mail.nextAttemptAt },
+        { status: "sending", nextAttemptAt: leaseEnd },
+      ),
+    );
+    return result.affected === 1;
+  }
+
+  private async deliver(mail: OutboxMail): Promise<void> {
+    const attempts = mail.attempts + 1;
+    let update: Partial<OutboxMail>;
+    try {
+      const messageId = await this.transport.send(mail);
+      update = {
+        status: "sent",
+        attempts,
+        sentAt: this.services.now(),
+        messageId,
+        lastError: null,
+      };
+    } catch (error) {
+      const reason = describe(error);
+      const isPermanent = isPermanentRefusal(error);
+      const isLast = isPermanent || attempts >= this.services.config.mailMaxAttempts;
+      const wait = Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), LONGEST_RETRY_MS);
+      update = {
+        status: isLast ? "failed" : "queued",
+        attempts,
+        lastError: reason,
+        nextAttemptAt: new Date(this.services.now().getTime() + wait),
+      };
+      this.log(
+        `mail ${mail.id} to ${mail.toAddress}: ${reason}${isLast ? " (failed)" : ` (retry in ${wait / 1000} s)`}`,
+      );
+    }
+    await inTransaction(this.services.dataSource, (tx) =>
+      tx.update(OutboxMail, { id: mail.id }, update),
+    );
+  }
+
+  private log(line: string): void {
+    if (this.services.config.logLevel !== "silent") console.warn(line);
+  }
+}
+
+/** An SMTP 5xx answer: the server will not take this mail, however often it is offered. */
+function isPermanentRefusal(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown })?.responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/g, " ").slice(0, 500);
+}
