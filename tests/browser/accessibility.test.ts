@@ -1,3 +1,4 @@
+import type { ParticipantRole } from "@driehoek/domain";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe.js";
 import {
@@ -8,7 +9,6 @@ import {
   type Participant,
 } from "./support/browser.js";
 import { agreementCard, conversationPage, typeAtEnd } from "./support/conversation-page.js";
-import type { ParticipantRole } from "./support/server.js";
 import { screenshotAll, useBrowserSuite } from "./support/suite.js";
 
 describeInBrowser("axe-core finds nothing serious on the conversation page", () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { ParticipantRole } from "@driehoek/domain";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeInBrowser, joinAll, leaveAll, type Participant } from "./support/browser.js";
 import {
@@ -8,7 +9,7 @@ import {
   typeAtEnd,
   typeInSummary,
 } from "./support/conversation-page.js";
-import { type ParticipantRole, startConversationViaApi } from "./support/server.js";
+import { startConversationViaApi } from "./support/server.js";
 import { screenshotAll, useBrowserSuite } from "./support/suite.js";
 
 describeInBrowser("co-editing the live conversation on three devices", () => {

@@ -1,7 +1,7 @@
+import type { ParticipantRole } from "@driehoek/domain";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeInBrowser, joinAll, leaveAll, type Participant } from "./support/browser.js";
 import { conversationPage } from "./support/conversation-page.js";
-import type { ParticipantRole } from "./support/server.js";
 import { screenshotAll, useBrowserSuite } from "./support/suite.js";
 
 describeInBrowser("the supervisor leads the phases and every screen follows", () => {

@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ServerProcess } from "@driehoek/test-support";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { launchChromium, type Participant } from "./browser.js";
-import { type RunningServer, startServer } from "./server.js";
+import { startServer } from "./server.js";
 
 /** Where the screens are saved (gitignored; made at run time). */
 export const SCREENSHOT_DIR = path.resolve(
@@ -14,7 +15,7 @@ export const SCREENSHOT_DIR = path.resolve(
 
 /** What a test file gets: its own server (fresh database) and its own browser. */
 export interface BrowserSuite {
-  readonly server: RunningServer;
+  readonly server: ServerProcess;
   readonly browser: Browser;
 }
 
@@ -23,7 +24,7 @@ export interface BrowserSuite {
  * the top of a `describeInBrowser` block. A failing test prints the server's last lines.
  */
 export function useBrowserSuite(): BrowserSuite {
-  let server: RunningServer | undefined;
+  let server: ServerProcess | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {

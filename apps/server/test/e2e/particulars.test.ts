@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { participantTokens } from "../support/collab-client.js";
+import { participantTokens } from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
 import { buildSchool, loginAs, planConversation, type TestSchool } from "../support/factories.js";
 import { codeOf, startTestServer, type TestServer } from "../support/server.js";
