@@ -2,12 +2,7 @@ import path from "node:path";
 import { graphql, joinWithInvite, type StaffLogin } from "@driehoek/test-support";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
-import {
-  ACTION_TIMEOUT_MS,
-  DESKTOP,
-  type DeviceOptions,
-  describeInBrowser,
-} from "./support/browser.js";
+import { DESKTOP, type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
 import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
 
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Sanne, Daan and Lotte. */
@@ -80,17 +75,8 @@ describeInBrowser("the staff page", () => {
 
   /** Opens a fresh device on the home page and logs in with e-mail and password. */
   async function logIn(name: string, device: DeviceOptions = DESKTOP): Promise<Page> {
-    const context = await suite.browser.newContext({
-      viewport: device.viewport,
-      isMobile: device.isMobile ?? false,
-      hasTouch: device.isMobile ?? false,
-      deviceScaleFactor: device.isMobile ? 2 : 1,
-      locale: "nl-NL",
-    });
+    const { context, page } = await openDevice(suite.browser, device);
     contexts.push(context);
-    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-    context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
-    const page = await context.newPage();
     const login = loginOf(name);
     await page.goto(suite.server.url);
     await page.getByRole("heading", { level: 1, name: "Inloggen voor medewerkers" }).waitFor();

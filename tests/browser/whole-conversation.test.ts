@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import type { ParticipantRole } from "@driehoek/domain";
 import { graphql, joinWithInvite, pdfText } from "@driehoek/test-support";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, joinAll, leaveAll, type Participant } from "./support/browser.js";
+import { expect, it } from "vitest";
+import { describeInBrowser } from "./support/browser.js";
 import {
   agreementCard,
   conversationPage,
@@ -11,7 +11,7 @@ import {
   typeInSummary,
 } from "./support/conversation-page.js";
 import { afrondenPage, giveAkkoord } from "./support/signoff-page.js";
-import { screenshotAll, useBrowserSuite } from "./support/suite.js";
+import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
 
 /** The demo conversation's people (apps/server/src/demo/demo-school.ts). */
 const NAMES: Record<ParticipantRole, string> = {
@@ -42,19 +42,12 @@ const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 
 describeInBrowser("one whole conversation, from invite links to signed record and PDF", () => {
   const suite = useBrowserSuite();
-  let people: Record<ParticipantRole, Participant>;
+  const people = useParticipants(suite);
   const everyone = () => Object.values(people);
   const view = (role: ParticipantRole) => conversationPage(people[role].page);
   const afronden = (role: ParticipantRole) => afrondenPage(people[role].page);
   /** The locked record's hash as the begeleider's screen shows it. */
   let lockedHash = "";
-
-  beforeAll(async () => {
-    people = await joinAll(suite.browser, suite.server);
-  });
-  afterAll(async () => {
-    if (people) await leaveAll(everyone());
-  });
 
   /** Waits until every screen shows `phase` as the current one in its phase bar. */
   async function expectEveryoneAt(key: string, title: string): Promise<void> {

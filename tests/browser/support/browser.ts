@@ -45,16 +45,11 @@ export interface DeviceOptions {
 /** A desktop screen: wide enough for the two-column layout. */
 export const DESKTOP = { viewport: { width: 1280, height: 900 } } satisfies DeviceOptions;
 
-/**
- * Opens a fresh context (its own storage, like a separate device) for `role`, follows their
- * personal invite link, and waits until the conversation page shows.
- */
-export async function joinAs(
+/** Opens a fresh context (its own storage, like a separate device) with one page, in Dutch. */
+export async function openDevice(
   browser: Browser,
-  server: ServerProcess,
-  role: ParticipantRole,
   device: DeviceOptions = DESKTOP,
-): Promise<Participant> {
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: device.viewport,
     isMobile: device.isMobile ?? false,
@@ -64,7 +59,17 @@ export async function joinAs(
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
-  const page = await context.newPage();
+  return { context, page: await context.newPage() };
+}
+
+/** Opens a fresh device for `role`, follows their invite link and waits for the conversation page. */
+export async function joinAs(
+  browser: Browser,
+  server: ServerProcess,
+  role: ParticipantRole,
+  device: DeviceOptions = DESKTOP,
+): Promise<Participant> {
+  const { context, page } = await openDevice(browser, device);
   await page.goto(server.invite(role));
   await page.waitForURL(/\/gesprek\//);
   await page.getByRole("heading", { level: 1, name: /BPV-gesprek met/ }).waitFor();
