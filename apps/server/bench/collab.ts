@@ -33,7 +33,8 @@ import pg from "pg";
 import sqlite3 from "sqlite3";
 import * as Y from "yjs";
 import { SERVER_DIR, SERVER_ENTRY, startBuiltServer } from "../test/crash/built-server.js";
-import { seededRandom, Typist, visibleContent } from "../test/crash/typing.js";
+import { Typist, visibleContent } from "../test/crash/typing.js";
+import { seededRandom } from "../test/support/random.js";
 import type { LoadConfig, LoadMessage, LoadResults } from "./load.js";
 import {
   cpuSeconds,

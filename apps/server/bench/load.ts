@@ -11,7 +11,8 @@ import { collabUrl, RawCollabClient } from "@driehoek/test-support";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { seededRandom, Typist } from "../test/crash/typing.js";
+import { Typist } from "../test/crash/typing.js";
+import { seededRandom } from "../test/support/random.js";
 import { percentiles } from "./measure.js";
 
 /** What the parent asks for. */

@@ -12,8 +12,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { freshDatabase, type TestDatabase, testDatabases } from "../support/database.js";
+import { seededRandom } from "../support/random.js";
 import { ensureServerBuilt, startBuiltServer } from "./built-server.js";
-import { holdsKeystroke, type Keystroke, seededRandom, Typist, visibleContent } from "./typing.js";
+import { holdsKeystroke, type Keystroke, Typist, visibleContent } from "./typing.js";
 
 /**
  * The crash test of the collaboration endpoint: the real server process (`node dist/index.js`)
