@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe.js";
-import {
-  describeInBrowser,
-  joinAll,
-  joinAs,
-  leaveAll,
-  type Participant,
-} from "./support/browser.js";
+import { describeInBrowser, joinAs, leaveAll, type Participant } from "./support/browser.js";
 import { agreementCard, conversationPage, typeAtEnd } from "./support/conversation-page.js";
-import type { ParticipantRole } from "./support/server.js";
-import { screenshotAll, useBrowserSuite } from "./support/suite.js";
+import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
 
 describeInBrowser("axe-core finds nothing serious on the conversation page", () => {
   const suite = useBrowserSuite();
-  let people: Record<ParticipantRole, Participant>;
-
-  beforeAll(async () => {
-    people = await joinAll(suite.browser, suite.server);
-  });
-  afterAll(async () => {
-    if (people) await leaveAll(Object.values(people));
-  });
+  const people = useParticipants(suite);
 
   async function expectNoSeriousViolations(person: Participant): Promise<void> {
     const violations = await seriousViolations(person.page);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, joinAll, leaveAll, type Participant } from "./support/browser.js";
+import { beforeAll, expect, it } from "vitest";
+import { describeInBrowser } from "./support/browser.js";
 import {
   agreementCard,
   conversationPage,
@@ -8,21 +8,15 @@ import {
   typeAtEnd,
   typeInSummary,
 } from "./support/conversation-page.js";
-import { type ParticipantRole, startConversationViaApi } from "./support/server.js";
-import { screenshotAll, useBrowserSuite } from "./support/suite.js";
+import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
 
 describeInBrowser("co-editing the live conversation on three devices", () => {
   const suite = useBrowserSuite();
-  let people: Record<ParticipantRole, Participant>;
+  const people = useParticipants(suite, { started: true });
 
   beforeAll(async () => {
-    await startConversationViaApi(suite.server);
-    people = await joinAll(suite.browser, suite.server);
     for (const person of Object.values(people))
       await conversationPage(person.page).summary.waitFor();
-  });
-  afterAll(async () => {
-    if (people) await leaveAll(Object.values(people));
   });
 
   it("shows the student's typing in the summary on the other two screens", async () => {

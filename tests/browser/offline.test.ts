@@ -1,30 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, joinAll, leaveAll, type Participant } from "./support/browser.js";
+import { beforeAll, expect, it } from "vitest";
+import { describeInBrowser } from "./support/browser.js";
 import {
   type ConversationPage,
   conversationPage,
   typeAtEnd,
   typeInSummary,
 } from "./support/conversation-page.js";
-import { type ParticipantRole, startConversationViaApi } from "./support/server.js";
-import { screenshotAll, useBrowserSuite } from "./support/suite.js";
+import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
 
 describeInBrowser("editing while one device is offline", () => {
   const suite = useBrowserSuite();
-  let people: Record<ParticipantRole, Participant>;
+  const people = useParticipants(suite, { started: true });
 
   beforeAll(async () => {
-    await startConversationViaApi(suite.server);
-    people = await joinAll(suite.browser, suite.server);
     for (const person of Object.values(people)) {
       const view = conversationPage(person.page);
       await view.summary.waitFor();
       await view.saveStatus.and(view.page.locator('[data-state="saved"]')).waitFor();
     }
-  });
-  afterAll(async () => {
-    if (people) await leaveAll(Object.values(people));
   });
 
   it("merges the offline student's edits and the others' edits, losing nothing", async () => {

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, joinAll, leaveAll, type Participant } from "./support/browser.js";
+import { expect, it } from "vitest";
+import { describeInBrowser } from "./support/browser.js";
 import { conversationPage } from "./support/conversation-page.js";
-import type { ParticipantRole } from "./support/server.js";
-import { screenshotAll, useBrowserSuite } from "./support/suite.js";
+import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
 
 describeInBrowser("the supervisor leads the phases and every screen follows", () => {
   const suite = useBrowserSuite();
-  let people: Record<ParticipantRole, Participant>;
-
-  beforeAll(async () => {
-    people = await joinAll(suite.browser, suite.server);
-  });
-  afterAll(async () => {
-    if (people) await leaveAll(Object.values(people));
-  });
+  const people = useParticipants(suite);
 
   /** Waits until every screen shows `phase` as the current one in its phase bar. */
   async function expectEveryoneAt(phase: string, key: string): Promise<void> {

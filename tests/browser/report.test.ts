@@ -1,13 +1,8 @@
 import path from "node:path";
+import { graphql, joinWithInvite, type StaffLogin } from "@driehoek/test-support";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
-import {
-  ACTION_TIMEOUT_MS,
-  DESKTOP,
-  type DeviceOptions,
-  describeInBrowser,
-} from "./support/browser.js";
-import { graphql, type StaffLogin } from "./support/server.js";
+import { DESKTOP, type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
 import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
 
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Sanne, Daan and Lotte. */
@@ -80,17 +75,8 @@ describeInBrowser("the staff page", () => {
 
   /** Opens a fresh device on the home page and logs in with e-mail and password. */
   async function logIn(name: string, device: DeviceOptions = DESKTOP): Promise<Page> {
-    const context = await suite.browser.newContext({
-      viewport: device.viewport,
-      isMobile: device.isMobile ?? false,
-      hasTouch: device.isMobile ?? false,
-      deviceScaleFactor: device.isMobile ? 2 : 1,
-      locale: "nl-NL",
-    });
+    const { context, page } = await openDevice(suite.browser, device);
     contexts.push(context);
-    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-    context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
-    const page = await context.newPage();
     const login = loginOf(name);
     await page.goto(suite.server.url);
     await page.getByRole("heading", { level: 1, name: "Inloggen voor medewerkers" }).waitFor();
@@ -124,7 +110,7 @@ describeInBrowser("the staff page", () => {
   async function apiToken(name: string): Promise<string> {
     const login = loginOf(name);
     const data = await graphql<{ login: { accessToken: string } }>(
-      suite.server,
+      suite.server.url,
       "mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }",
       { email: login.email, password: login.password },
     );
@@ -174,7 +160,12 @@ describeInBrowser("the staff page", () => {
     await expect.poll(() => staff.panel.getByText("Laden…").count()).toBe(0);
     const { overdueConversations } = await graphql<{
       overdueConversations: { studentName: string }[];
-    }>(suite.server, "{ overdueConversations { studentName } }", {}, await apiToken(BEGELEIDER));
+    }>(
+      suite.server.url,
+      "{ overdueConversations { studentName } }",
+      {},
+      await apiToken(BEGELEIDER),
+    );
     if (overdueConversations.length === 0) {
       await staff.panel.getByText("Niemand is te laat.").waitFor();
     } else {
@@ -239,19 +230,12 @@ describeInBrowser("the staff page", () => {
 
   it("the trajectbegeleider handles a particular flagged in a conversation; it moves to the handled list", async () => {
     // The begeleider flags it in the demo conversation, from her invite.
-    const invite = suite.server.invites.bpv_begeleider.split("/join/")[1] ?? "";
-    const { joinWithInvite } = await graphql<{
-      joinWithInvite: { accessToken: string; conversationId: string };
-    }>(
-      suite.server,
-      "mutation($token: String!) { joinWithInvite(token: $token) { accessToken conversationId } }",
-      { token: invite },
-    );
+    const flagger = await joinWithInvite(suite.server.url, suite.server.invite("bpv_begeleider"));
     await graphql(
-      suite.server,
+      suite.server.url,
       "mutation($id: ID!, $text: String!) { flagParticular(conversationId: $id, text: $text) { id } }",
-      { id: joinWithInvite.conversationId, text: PARTICULAR },
-      joinWithInvite.accessToken,
+      { id: flagger.conversationId, text: PARTICULAR },
+      flagger.accessToken,
     );
 
     // The begeleider sees it too, but does not handle it.
@@ -278,7 +262,7 @@ describeInBrowser("the staff page", () => {
     expect(await row.innerText()).toContain(`Gemeld door ${BEGELEIDER} op`);
     // The link in the row opens the conversation it was flagged in.
     expect(await row.getByRole("link", { name: "Sanne Jansen" }).getAttribute("href")).toBe(
-      `/gesprek/${joinWithInvite.conversationId}`,
+      `/gesprek/${flagger.conversationId}`,
     );
     await screenshot(page, "staff-3-particular-open");
 

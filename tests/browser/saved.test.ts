@@ -61,7 +61,7 @@ describeInBrowser("saved means stored on the server", () => {
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     const page = await context.newPage();
     await page.routeWebSocket(/\/collab\//, (route) => gate.attach(route));
-    await page.goto(suite.server.invites.student);
+    await page.goto(suite.server.invite("student"));
     await page.getByRole("heading", { level: 1, name: /BPV-gesprek met/ }).waitFor();
     student = { role: "student", context, page };
     trainer = await joinAs(suite.browser, suite.server, "praktijkopleider");

@@ -1,6 +1,8 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeInBrowser, joinAll, leaveAll, type Participant } from "./support/browser.js";
+import type { ParticipantRole } from "@driehoek/domain";
+import { graphql, joinWithInvite, pdfText } from "@driehoek/test-support";
+import { expect, it } from "vitest";
+import { describeInBrowser } from "./support/browser.js";
 import {
   agreementCard,
   conversationPage,
@@ -8,10 +10,8 @@ import {
   typeAtEnd,
   typeInSummary,
 } from "./support/conversation-page.js";
-import { pdfText } from "./support/pdf-text.js";
-import { graphql, type ParticipantRole, type RunningServer } from "./support/server.js";
 import { afrondenPage, giveAkkoord } from "./support/signoff-page.js";
-import { screenshotAll, useBrowserSuite } from "./support/suite.js";
+import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
 
 /** The demo conversation's people (apps/server/src/demo/demo-school.ts). */
 const NAMES: Record<ParticipantRole, string> = {
@@ -37,40 +37,17 @@ const STUDENT_MOTIVATION = "Ik heb meer opgeleverd dan gepland.";
 /** What the praktijkopleider adds after the student signed: it voids that akkoord. */
 const LATE_NOTE = "Aanvulling van Kees na afloop: de klant was erg tevreden.";
 
-/** A participant's own access token, as their invite link gives it (for API checks). */
-async function tokenOf(
-  server: RunningServer,
-  role: ParticipantRole,
-): Promise<{ accessToken: string; conversationId: string }> {
-  const token = server.invites[role].split("/join/")[1] ?? "";
-  const { joinWithInvite } = await graphql<{
-    joinWithInvite: { accessToken: string; conversationId: string };
-  }>(
-    server,
-    "mutation($token: String!) { joinWithInvite(token: $token) { accessToken conversationId } }",
-    { token },
-  );
-  return joinWithInvite;
-}
-
 /** Collapses white space, as the record on screen wraps it. */
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 
 describeInBrowser("one whole conversation, from invite links to signed record and PDF", () => {
   const suite = useBrowserSuite();
-  let people: Record<ParticipantRole, Participant>;
+  const people = useParticipants(suite);
   const everyone = () => Object.values(people);
   const view = (role: ParticipantRole) => conversationPage(people[role].page);
   const afronden = (role: ParticipantRole) => afrondenPage(people[role].page);
   /** The locked record's hash as the begeleider's screen shows it. */
   let lockedHash = "";
-
-  beforeAll(async () => {
-    people = await joinAll(suite.browser, suite.server);
-  });
-  afterAll(async () => {
-    if (people) await leaveAll(everyone());
-  });
 
   /** Waits until every screen shows `phase` as the current one in its phase bar. */
   async function expectEveryoneAt(key: string, title: string): Promise<void> {
@@ -341,10 +318,13 @@ describeInBrowser("one whole conversation, from invite links to signed record an
   });
 
   it("the invites still open the record, but the API refuses every write with them", async () => {
-    const { accessToken, conversationId } = await tokenOf(suite.server, "student");
+    const { accessToken, conversationId } = await joinWithInvite(
+      suite.server.url,
+      suite.server.invite("student"),
+    );
     await expect(
       graphql(
-        suite.server,
+        suite.server.url,
         `mutation($id: ID!) {
             setStudentConclusion(conversationId: $id, conclusion: achter, motivation: "toch niet") { id }
           }`,
@@ -352,10 +332,13 @@ describeInBrowser("one whole conversation, from invite links to signed record an
         accessToken,
       ),
     ).rejects.toThrow(/signed and locked/);
-    const supervisor = await tokenOf(suite.server, "bpv_begeleider");
+    const supervisor = await joinWithInvite(
+      suite.server.url,
+      suite.server.invite("bpv_begeleider"),
+    );
     await expect(
       graphql(
-        suite.server,
+        suite.server.url,
         `mutation($id: ID!) {
             flagParticular(conversationId: $id, text: "Achteraf nog iets") { id }
           }`,
@@ -367,7 +350,7 @@ describeInBrowser("one whole conversation, from invite links to signed record an
     const { conversation } = await graphql<{
       conversation: { status: string; studentConclusion: string; record: { hash: string } };
     }>(
-      suite.server,
+      suite.server.url,
       "query($id: ID!) { conversation(id: $id) { status studentConclusion record { hash } } }",
       { id: conversationId },
       accessToken,

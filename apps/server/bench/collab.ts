@@ -21,21 +21,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import sqlite3 from "sqlite3";
-import * as Y from "yjs";
-import { RawCollabClient } from "../test/crash/raw-client.js";
 import {
   collabUrl,
   freePort,
   graphql,
   joinWithInvite,
-  SERVER_DIR,
-  SERVER_ENTRY,
+  RawCollabClient,
   type ServerProcess,
-  startServerProcess,
-} from "../test/crash/server-process.js";
-import { seededRandom, Typist, visibleContent } from "../test/crash/typing.js";
+} from "@driehoek/test-support";
+import pg from "pg";
+import sqlite3 from "sqlite3";
+import * as Y from "yjs";
+import { SERVER_DIR, SERVER_ENTRY, startBuiltServer } from "../test/crash/built-server.js";
+import { Typist, visibleContent } from "../test/crash/typing.js";
+import { seededRandom } from "../test/support/random.js";
 import type { LoadConfig, LoadMessage, LoadResults } from "./load.js";
 import {
   cpuSeconds,
@@ -332,7 +331,7 @@ async function runSize(conversations: number): Promise<SizeFigures> {
     ACCESS_TOKEN_TTL: "86400",
   };
   const start = (profile = false) =>
-    startServerProcess({
+    startBuiltServer({
       port,
       dataDir: store.dataDir,
       databaseUrl: store.databaseUrl,

@@ -7,12 +7,12 @@
 
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { MESSAGE } from "@driehoek/collab";
+import { collabUrl, RawCollabClient } from "@driehoek/test-support";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { RawCollabClient } from "../test/crash/raw-client.js";
-import { collabUrl } from "../test/crash/server-process.js";
-import { seededRandom, Typist } from "../test/crash/typing.js";
+import { Typist } from "../test/crash/typing.js";
+import { seededRandom } from "../test/support/random.js";
 import { percentiles } from "./measure.js";
 
 /** What the parent asks for. */

@@ -11,6 +11,7 @@
 import { addDays, addMonths, daysBetween, maxDate, minDate } from "@driehoek/domain";
 import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction } from "../src/db/transaction.js";
+import { seededRandom } from "../test/support/random.js";
 
 /** What to seed. */
 export interface SeedOptions {
@@ -39,17 +40,8 @@ export interface SeededSchool {
   rows: Record<string, number>;
 }
 
-/** A small fast deterministic random generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The report tests draw their cases from the same generator. */
+export { seededRandom };
 
 const FIRST = [
   "Sanne",

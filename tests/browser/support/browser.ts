@@ -1,8 +1,8 @@
+import { PARTICIPANT_ROLES, type ParticipantRole } from "@driehoek/domain";
+import type { ServerProcess } from "@driehoek/test-support";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { describe } from "vitest";
 import { CHROMIUM_PATH, hasChromium } from "./chromium.js";
-import type { ParticipantRole, RunningServer } from "./server.js";
-import { ROLES } from "./server.js";
 
 /**
  * `describe` when Chromium is there, `describe.skip` when it is not (the global setup has
@@ -45,16 +45,11 @@ export interface DeviceOptions {
 /** A desktop screen: wide enough for the two-column layout. */
 export const DESKTOP = { viewport: { width: 1280, height: 900 } } satisfies DeviceOptions;
 
-/**
- * Opens a fresh context (its own storage, like a separate device) for `role`, follows their
- * personal invite link, and waits until the conversation page shows.
- */
-export async function joinAs(
+/** Opens a fresh context (its own storage, like a separate device) with one page, in Dutch. */
+export async function openDevice(
   browser: Browser,
-  server: RunningServer,
-  role: ParticipantRole,
   device: DeviceOptions = DESKTOP,
-): Promise<Participant> {
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: device.viewport,
     isMobile: device.isMobile ?? false,
@@ -64,8 +59,18 @@ export async function joinAs(
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
-  const page = await context.newPage();
-  await page.goto(server.invites[role]);
+  return { context, page: await context.newPage() };
+}
+
+/** Opens a fresh device for `role`, follows their invite link and waits for the conversation page. */
+export async function joinAs(
+  browser: Browser,
+  server: ServerProcess,
+  role: ParticipantRole,
+  device: DeviceOptions = DESKTOP,
+): Promise<Participant> {
+  const { context, page } = await openDevice(browser, device);
+  await page.goto(server.invite(role));
   await page.waitForURL(/\/gesprek\//);
   await page.getByRole("heading", { level: 1, name: /BPV-gesprek met/ }).waitFor();
   return { role, context, page };
@@ -74,11 +79,11 @@ export async function joinAs(
 /** All three participants, each on their own device, in the banner's order. */
 export async function joinAll(
   browser: Browser,
-  server: RunningServer,
+  server: ServerProcess,
   device: DeviceOptions = DESKTOP,
 ): Promise<Record<ParticipantRole, Participant>> {
   const [student, praktijkopleider, bpv_begeleider] = await Promise.all(
-    ROLES.map((role) => joinAs(browser, server, role, device)),
+    PARTICIPANT_ROLES.map((role) => joinAs(browser, server, role, device)),
   );
   return {
     student: student as Participant,

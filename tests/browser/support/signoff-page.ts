@@ -1,5 +1,5 @@
+import type { ParticipantRole } from "@driehoek/domain";
 import type { Locator, Page } from "playwright-core";
-import type { ParticipantRole } from "./server.js";
 
 /**
  * The Afronden panel of the conversation page as a person sees it, by the Dutch labels of

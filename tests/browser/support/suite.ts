@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { PARTICIPANT_ROLES, type ParticipantRole } from "@driehoek/domain";
+import type { ServerProcess } from "@driehoek/test-support";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { launchChromium, type Participant } from "./browser.js";
-import { type RunningServer, startServer } from "./server.js";
+import { joinAll, launchChromium, leaveAll, type Participant } from "./browser.js";
+import { startConversationViaApi, startServer } from "./server.js";
 
 /** Where the screens are saved (gitignored; made at run time). */
 export const SCREENSHOT_DIR = path.resolve(
@@ -14,7 +16,7 @@ export const SCREENSHOT_DIR = path.resolve(
 
 /** What a test file gets: its own server (fresh database) and its own browser. */
 export interface BrowserSuite {
-  readonly server: RunningServer;
+  readonly server: ServerProcess;
   readonly browser: Browser;
 }
 
@@ -23,7 +25,7 @@ export interface BrowserSuite {
  * the top of a `describeInBrowser` block. A failing test prints the server's last lines.
  */
 export function useBrowserSuite(): BrowserSuite {
-  let server: RunningServer | undefined;
+  let server: ServerProcess | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
@@ -50,6 +52,39 @@ export function useBrowserSuite(): BrowserSuite {
       return browser;
     },
   };
+}
+
+/** Options for `useParticipants`. */
+export interface ParticipantsOptions {
+  /** Start the demo conversation over the API first, for tests about the live conversation. */
+  started?: boolean;
+}
+
+/**
+ * The demo conversation's three people, each on their own desktop device, joined from their
+ * invite links before the file's tests (after `useBrowserSuite` has started) and gone after
+ * them. Call right after `useBrowserSuite`; the participants are there once the tests run.
+ */
+export function useParticipants(
+  suite: BrowserSuite,
+  options: ParticipantsOptions = {},
+): Record<ParticipantRole, Participant> {
+  let people: Record<ParticipantRole, Participant> | undefined;
+  beforeAll(async () => {
+    if (options.started) await startConversationViaApi(suite.server);
+    people = await joinAll(suite.browser, suite.server);
+  });
+  afterAll(async () => {
+    if (people) await leaveAll(Object.values(people));
+  });
+  const joined = (role: ParticipantRole): Participant => {
+    if (!people) throw new Error("the participants have not joined");
+    return people[role];
+  };
+  const record = {} as Record<ParticipantRole, Participant>;
+  for (const role of PARTICIPANT_ROLES)
+    Object.defineProperty(record, role, { enumerable: true, get: () => joined(role) });
+  return record;
 }
 
 /**

@@ -1,45 +1,37 @@
 import { readReview, reviewNeededText, setReviewStatus, summaryOf } from "@driehoek/collab";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { until } from "@driehoek/test-support";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
 import {
   appendParagraph,
-  type CollabClient,
-  connectAll,
   heldConversationWithAgreements,
   participantTokens,
-  until,
-} from "../support/collab-client.js";
+} from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, loginAs, planConversation, type TestSchool } from "../support/factories.js";
-import { type Data, startTestServer, type TestServer } from "../support/server.js";
+import { loginAs, planConversation } from "../support/factories.js";
+import type { Data } from "../support/server.js";
+import { useCollabSuite } from "../support/suite.js";
 
 const TO_REVIEW = `query($id: ID!) {
   conversation(id: $id) { summary previousAgreements { id text status reviewNote reviewedInId } }
 }`;
 
 describe.each(testDatabases())("open agreements carry over on %s", (kind) => {
-  let server: TestServer;
-  let school: TestSchool;
+  const suite = useCollabSuite(kind);
   let token: string;
-  const open: CollabClient[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    school = await buildSchool(server.services);
-    token = await loginAs(server, school.staff.joost);
+    token = await loginAs(suite.server, suite.school.staff.joost);
   });
-  afterEach(() => {
-    for (const client of open.splice(0)) client.destroy();
-  });
-  afterAll(() => server?.close());
 
   async function toReview(conversationId: string): Promise<Data> {
-    const result = await server.gql(TO_REVIEW, { id: conversationId }, token);
+    const result = await suite.server.gql(TO_REVIEW, { id: conversationId }, token);
     expect(result.errors).toBeUndefined();
     return result.data?.conversation;
   }
 
   it("brings back every agreement not done yet, from older conversations too, until it is done", async () => {
+    const { server, school } = suite;
     const placementId = school.students.daan.placementId;
     // Two months ago: two agreements. Last month: one done, one partly done, one new agreement.
     const first = await heldConversationWithAgreements(
@@ -88,8 +80,7 @@ describe.each(testDatabases())("open agreements carry over on %s", (kind) => {
 
     // The live review starts from where the last review left it.
     const tokens = await participantTokens(server, now);
-    const [daan] = (await connectAll(server, now.id, [tokens.student])) as [CollabClient];
-    open.push(daan);
+    const [daan] = await suite.connectAll(now.id, [tokens.student]);
     expect(readReview(daan.doc)).toEqual([
       {
         agreementId: present,

@@ -7,62 +7,22 @@ import {
   summaryOf,
 } from "@driehoek/collab";
 import { SECTION_KEYS } from "@driehoek/domain";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
-import {
-  appendParagraph,
-  type CollabClient,
-  connectAll,
-  connectCollab,
-  newId,
-  participantTokens,
-  typeInto,
-  until,
-} from "../support/collab-client.js";
+import { type CollabClient, until } from "@driehoek/test-support";
+import { describe, expect, it } from "vitest";
+import type * as Y from "yjs";
+import { appendParagraph, documentView, newId, typeInto } from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, loginAs, planConversation, type TestSchool } from "../support/factories.js";
-import { startTestServer, type TestServer } from "../support/server.js";
-
-/** What a participant sees of the document, as one comparable string. */
-function view(doc: Y.Doc): string {
-  return JSON.stringify({
-    summary: plainText(summaryOf(doc)),
-    agreements: readAgreements(doc),
-    notes: notesOf(doc).toJSON(),
-  });
-}
+import { loginAs } from "../support/factories.js";
+import { useCollabSuite } from "../support/suite.js";
 
 const [WELCOME, SECOND_SECTION] = SECTION_KEYS;
 
 describe.each(testDatabases())("co-editing over /collab on %s", (kind) => {
-  let server: TestServer;
-  let school: TestSchool;
-  const open: CollabClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    school = await buildSchool(server.services);
-  });
-  afterEach(() => {
-    for (const client of open.splice(0)) client.destroy();
-  });
-  afterAll(() => server?.close());
-
-  async function threeParticipants() {
-    const conversation = await planConversation(server.services, school.students.sanne.placementId);
-    const tokens = await participantTokens(server, conversation);
-    const clients = await connectAll(server, conversation.id, [
-      tokens.student,
-      tokens.praktijkopleider,
-      tokens.bpv_begeleider,
-    ]);
-    open.push(...clients);
-    return { conversation, clients };
-  }
+  const suite = useCollabSuite(kind);
 
   it("converges on concurrent typing in the summary, the agreements and the notes; nothing is lost", async () => {
-    const { conversation, clients } = await threeParticipants();
-    const [sanne, kees, marieke] = clients as [CollabClient, CollabClient, CollabClient];
+    const { conversation, clients } = await suite.threeParticipants();
+    const [sanne, kees, marieke] = clients;
     const who = [
       { client: sanne, name: "Sanne" },
       { client: kees, name: "Kees" },
@@ -90,11 +50,11 @@ describe.each(testDatabases())("co-editing over /collab on %s", (kind) => {
     ]);
     await until(
       () =>
-        new Set(clients.map((c) => view(c.doc))).size === 1 &&
+        new Set(clients.map((c) => documentView(c.doc))).size === 1 &&
         readAgreements(sanne.doc).length === 3,
       "the three documents to converge",
     );
-    const merged = view(sanne.doc);
+    const merged = documentView(sanne.doc);
     for (const text of typed.flat()) expect(merged).toContain(text);
     expect(plainText(summaryOf(sanne.doc)).split("\n")).toHaveLength(3);
 
@@ -108,7 +68,7 @@ describe.each(testDatabases())("co-editing over /collab on %s", (kind) => {
     typeInto(notesOf(kees.doc).get(SECOND_SECTION as string) as Y.Text, 0, "Kees' tweede notitie");
     await until(
       () =>
-        new Set(clients.map((c) => view(c.doc))).size === 1 &&
+        new Set(clients.map((c) => documentView(c.doc))).size === 1 &&
         textOf(sanne).length === before.length + 23,
       "the edits of one agreement to converge",
     );
@@ -122,19 +82,17 @@ describe.each(testDatabases())("co-editing over /collab on %s", (kind) => {
     ).toBe("Kees' tweede notitie");
 
     // What they agreed on is on the server: someone opening the document later sees all of it.
-    const late = connectCollab(
-      server,
+    const late = suite.connect(
       conversation.id,
-      await loginAs(server, school.staff.marieke),
+      await loginAs(suite.server, suite.school.staff.marieke),
     );
-    open.push(late);
     await late.synced();
-    expect(view(late.doc)).toBe(view(sanne.doc));
+    expect(documentView(late.doc)).toBe(documentView(sanne.doc));
   });
 
   it("keeps what a participant typed while offline and merges it on reconnecting", async () => {
-    const { clients } = await threeParticipants();
-    const [sanne, kees] = clients as [CollabClient, CollabClient, CollabClient];
+    const { clients } = await suite.threeParticipants();
+    const [sanne, kees] = clients;
 
     sanne.provider.disconnect();
     appendParagraph(summaryOf(sanne.doc), "In de trein getypt.");
@@ -149,7 +107,7 @@ describe.each(testDatabases())("co-editing over /collab on %s", (kind) => {
     sanne.provider.connect();
     await until(
       () =>
-        new Set(clients.map((c) => view(c.doc))).size === 1 &&
+        new Set(clients.map((c) => documentView(c.doc))).size === 1 &&
         plainText(summaryOf(kees.doc)).includes("In de trein getypt."),
       "the offline edits to arrive after reconnecting",
     );

@@ -1,14 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  type CollabClient,
-  connectAll,
-  participantTokens,
-  pause,
-  until,
-} from "../support/collab-client.js";
+import { type CollabClient, pause, until } from "@driehoek/test-support";
+import { describe, expect, it } from "vitest";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, planConversation, type TestSchool } from "../support/factories.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useCollabSuite } from "../support/suite.js";
 
 /** Presence disappears this fast after a connection ends (the client's own timeout is 30 s). */
 const GONE_WITHIN_MS = 3_000;
@@ -20,31 +13,12 @@ const userSeen = (viewer: CollabClient, whom: CollabClient) =>
     | undefined;
 
 describe.each(testDatabases())("presence over /collab on %s", (kind) => {
-  let server: TestServer;
-  let school: TestSchool;
-  const open: CollabClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    school = await buildSchool(server.services);
-  });
-  afterEach(() => {
-    for (const client of open.splice(0)) client.destroy();
-  });
-  afterAll(() => server?.close());
+  const suite = useCollabSuite(kind);
 
   async function threeParticipants(echoesPresence = false) {
-    const conversation = await planConversation(server.services, school.students.sanne.placementId);
-    const tokens = await participantTokens(server, conversation);
-    const clients = await connectAll(
-      server,
-      conversation.id,
-      [tokens.student, tokens.praktijkopleider, tokens.bpv_begeleider],
-      // A client shows up once it sets its presence (Tiptap's caret extension sets `user`).
-      { echoesPresence, user: { name: "?" } },
-    );
-    open.push(...clients);
-    return clients as [CollabClient, CollabClient, CollabClient];
+    // A client shows up once it sets its presence (Tiptap's caret extension sets `user`).
+    const { clients } = await suite.threeParticipants({ echoesPresence, user: { name: "?" } });
+    return clients;
   }
 
   const truth = {

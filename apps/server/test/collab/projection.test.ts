@@ -8,21 +8,18 @@ import {
   summaryOf,
 } from "@driehoek/collab";
 import { SECTION_KEYS } from "@driehoek/domain";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { pause, until } from "@driehoek/test-support";
+import { beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import {
   appendParagraph,
-  type CollabClient,
-  connectAll,
   heldConversationWithAgreements,
   newId,
-  participantTokens,
-  pause,
-  until,
-} from "../support/collab-client.js";
+} from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, loginAs, planConversation, type TestSchool } from "../support/factories.js";
-import { type Data, startTestServer, type TestServer } from "../support/server.js";
+import { loginAs } from "../support/factories.js";
+import type { Data } from "../support/server.js";
+import { useCollabSuite } from "../support/suite.js";
 
 const CONVERSATION = `query($id: ID!) {
   conversation(id: $id) {
@@ -36,23 +33,15 @@ const CONVERSATION = `query($id: ID!) {
 const PROJECTED_WITHIN_MS = 5_000;
 
 describe.each(testDatabases())("projection of the live document on %s", (kind) => {
-  let server: TestServer;
-  let school: TestSchool;
+  const suite = useCollabSuite(kind);
   let token: string;
-  const open: CollabClient[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    school = await buildSchool(server.services);
-    token = await loginAs(server, school.staff.marieke);
+    token = await loginAs(suite.server, suite.school.staff.marieke);
   });
-  afterEach(() => {
-    for (const client of open.splice(0)) client.destroy();
-  });
-  afterAll(() => server?.close());
 
   async function read(conversationId: string): Promise<Data> {
-    const result = await server.gql(CONVERSATION, { id: conversationId }, token);
+    const result = await suite.server.gql(CONVERSATION, { id: conversationId }, token);
     expect(result.errors).toBeUndefined();
     return result.data?.conversation;
   }
@@ -78,13 +67,11 @@ describe.each(testDatabases())("projection of the live document on %s", (kind) =
   }
 
   async function participants() {
-    const conversation = await planConversation(server.services, school.students.sanne.placementId);
-    const tokens = await participantTokens(server, conversation);
-    const [sanne, kees] = (await connectAll(server, conversation.id, [
+    const { conversation, tokens } = await suite.plannedConversation();
+    const [sanne, kees] = await suite.connectAll(conversation.id, [
       tokens.student,
       tokens.praktijkopleider,
-    ])) as [CollabClient, CollabClient];
-    open.push(sanne, kees);
+    ]);
     return { conversation, sanne, kees };
   }
 
@@ -185,16 +172,14 @@ describe.each(testDatabases())("projection of the live document on %s", (kind) =
   });
 
   it("records the review of the previous conversation's agreements", async () => {
-    const placementId = school.students.lotte.placementId;
-    const held = await heldConversationWithAgreements(server, placementId, [
-      "Lotte leert Git",
-      "Lotte presenteert",
-    ]);
-    const conversation = await planConversation(server.services, placementId);
-    const tokens = await participantTokens(server, conversation);
-    const [lotte] = await connectAll(server, conversation.id, [tokens.student]);
-    open.push(lotte as CollabClient);
-    const doc = (lotte as CollabClient).doc;
+    const held = await heldConversationWithAgreements(
+      suite.server,
+      suite.school.students.lotte.placementId,
+      ["Lotte leert Git", "Lotte presenteert"],
+    );
+    const { conversation, tokens } = await suite.plannedConversation("lotte");
+    const [lotte] = await suite.connectAll(conversation.id, [tokens.student]);
+    const doc = lotte.doc;
     const [done, partly] = held.agreementIds as [string, string];
     setReviewStatus(doc, done, "done");
     setReviewStatus(doc, partly, "partly");

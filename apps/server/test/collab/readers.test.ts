@@ -4,44 +4,25 @@ import {
   notesOf,
   plainText,
   privateRoom,
-  readAgreements,
   summaryOf,
 } from "@driehoek/collab";
 import { SECTION_KEYS } from "@driehoek/domain";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type CollabClient, closeOf, openRaw, until } from "@driehoek/test-support";
+import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
 import {
   appendParagraph,
-  type CollabClient,
-  closeOf,
-  connectCollab,
+  documentView,
   loggedUpdates,
   newId,
-  openRaw,
-  participantTokens,
   typeInto,
-  until,
-} from "../support/collab-client.js";
+} from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
-import {
-  buildSchool,
-  loginAs,
-  planConversation,
-  type TestConversation,
-  type TestSchool,
-} from "../support/factories.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { loginAs, type TestConversation } from "../support/factories.js";
+import { useCollabSuite } from "../support/suite.js";
 
 const sectionNotes = (doc: Y.Doc) => notesOf(doc).get(SECTION_KEYS[0] as string) as Y.Text;
-
-/** What a participant sees of the document, as one comparable string. */
-const view = (doc: Y.Doc) =>
-  JSON.stringify({
-    summary: plainText(summaryOf(doc)),
-    agreements: readAgreements(doc),
-    notes: notesOf(doc).toJSON(),
-  });
 
 /** A reader's attempt at every kind of edit. */
 function tryToWrite(doc: Y.Doc, marker: string): void {
@@ -51,35 +32,21 @@ function tryToWrite(doc: Y.Doc, marker: string): void {
 }
 
 describe.each(testDatabases())("readers and locked records over /collab on %s", (kind) => {
-  let server: TestServer;
-  let school: TestSchool;
-  const open: CollabClient[] = [];
-  const connect = (...args: Parameters<typeof connectCollab>) => {
-    const client = connectCollab(...args);
-    open.push(client);
-    return client;
-  };
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    school = await buildSchool(server.services);
-  });
-  afterEach(() => {
-    for (const client of open.splice(0)) client.destroy();
-  });
-  afterAll(() => server?.close());
+  const suite = useCollabSuite(kind);
 
   /** A conversation where Sanne and Kees are typing, with something already written. */
   async function conversationInProgress() {
-    const conversation = await planConversation(server.services, school.students.sanne.placementId);
-    const tokens = await participantTokens(server, conversation);
-    const sanne = connect(server, conversation.id, tokens.student);
-    const kees = connect(server, conversation.id, tokens.praktijkopleider);
+    const { conversation, tokens } = await suite.plannedConversation();
+    const sanne = suite.connect(conversation.id, tokens.student);
+    const kees = suite.connect(conversation.id, tokens.praktijkopleider);
     await Promise.all([sanne.synced(), kees.synced()]);
     appendParagraph(summaryOf(sanne.doc), "Het gaat goed met de zoekfunctie.");
     addAgreement(sanne.doc, { id: newId(), text: "Sanne test de zoekfunctie", owner: "student" });
     typeInto(sectionNotes(kees.doc), 0, "Kees: goede week");
-    await until(() => view(sanne.doc) === view(kees.doc), "Sanne and Kees to agree");
+    await until(
+      () => documentView(sanne.doc) === documentView(kees.doc),
+      "Sanne and Kees to agree",
+    );
     return { conversation, tokens, sanne, kees };
   }
 
@@ -96,24 +63,28 @@ describe.each(testDatabases())("readers and locked records over /collab on %s", 
     "lets %s (staff, not a participant) read everything but refuses their writes",
     async (who) => {
       const { conversation, sanne, kees } = await conversationInProgress();
-      const reader = connect(server, conversation.id, await loginAs(server, school.staff[who]), {
-        acks: true,
-      });
+      const reader = suite.connect(
+        conversation.id,
+        await loginAs(suite.server, suite.school.staff[who]),
+        {
+          acks: true,
+        },
+      );
       await reader.synced();
-      expect(view(reader.doc)).toBe(view(sanne.doc));
+      expect(documentView(reader.doc)).toBe(documentView(sanne.doc));
       // Told at once that they read along.
       await until(() => reader.denied.length > 0, "the read-only notice");
       expect(reader.denied[0]).toMatch(/read along/i);
 
       const refusedBefore = reader.denied.length;
-      const logged = await loggedUpdates(server, conversation.id);
+      const logged = await loggedUpdates(suite.server, conversation.id);
       tryToWrite(reader.doc, "STIEKEM");
       await until(() => reader.denied.length > refusedBefore, "the write to be refused");
       await settle(sanne, [kees, reader], "Na de poging van de lezer.");
 
       for (const participant of [sanne, kees])
-        expect(view(participant.doc)).not.toContain("STIEKEM");
-      expect(await loggedUpdates(server, conversation.id)).toBe(logged + 1);
+        expect(documentView(participant.doc)).not.toContain("STIEKEM");
+      expect(await loggedUpdates(suite.server, conversation.id)).toBe(logged + 1);
       expect(reader.storedClock()).toBe(0);
       // Reading along goes on after the refusal.
       sectionNotes(kees.doc).insert(0, "Nog een notitie. ");
@@ -130,15 +101,15 @@ describe.each(testDatabases())("readers and locked records over /collab on %s", 
       // The read-only notice on connecting, then the refusal of the resent edit.
       await until(() => reader.denied.length >= refusedAgain + 2, "the resent write to be refused");
       await settle(kees, [sanne, reader], "Na het opnieuw verbinden.");
-      expect(view(sanne.doc)).not.toContain("STIEKEM");
-      expect(await loggedUpdates(server, conversation.id)).toBe(logged + 3);
+      expect(documentView(sanne.doc)).not.toContain("STIEKEM");
+      expect(await loggedUpdates(suite.server, conversation.id)).toBe(logged + 3);
     },
   );
 
   it("refuses a staff member who is not responsible for the student (4403)", async () => {
     const { conversation } = await conversationInProgress();
-    const joost = openRaw(server, conversation.id, {
-      token: await loginAs(server, school.staff.joost),
+    const joost = openRaw(suite.server, conversation.id, {
+      token: await loginAs(suite.server, suite.school.staff.joost),
     });
     expect((await closeOf(joost)).code).toBe(4403);
   });
@@ -147,10 +118,10 @@ describe.each(testDatabases())("readers and locked records over /collab on %s", 
     it("open for the begeleider, by login and by invite, and stay out of the shared document", async () => {
       const { conversation, tokens, sanne } = await conversationInProgress();
       const room = privateRoom(conversation.id);
-      const byLogin = connect(server, room, await loginAs(server, school.staff.marieke), {
+      const byLogin = suite.connect(room, await loginAs(suite.server, suite.school.staff.marieke), {
         acks: true,
       });
-      const byInvite = connect(server, room, tokens.bpv_begeleider);
+      const byInvite = suite.connect(room, tokens.bpv_begeleider);
       await Promise.all([byLogin.synced(), byInvite.synced()]);
       const general = (c: CollabClient) => notesOf(c.doc).get(GENERAL_NOTES_KEY) as Y.Text;
       expect(general(byLogin).toString()).toBe("");
@@ -165,7 +136,7 @@ describe.each(testDatabases())("readers and locked records over /collab on %s", 
         "the note on the begeleider's other device",
       );
       expect(byLogin.denied).toEqual([]);
-      expect(await loggedUpdates(server, room)).toBeGreaterThan(1);
+      expect(await loggedUpdates(suite.server, room)).toBeGreaterThan(1);
       expect(JSON.stringify(notesOf(sanne.doc).toJSON())).not.toContain("twijfelt");
     });
 
@@ -175,12 +146,12 @@ describe.each(testDatabases())("readers and locked records over /collab on %s", 
       const others = {
         student: tokens.student,
         praktijkopleider: tokens.praktijkopleider,
-        trajectbegeleider: await loginAs(server, school.staff.ahmed),
-        admin: await loginAs(server, school.staff.fleur),
-        otherBegeleider: await loginAs(server, school.staff.joost),
+        trajectbegeleider: await loginAs(suite.server, suite.school.staff.ahmed),
+        admin: await loginAs(suite.server, suite.school.staff.fleur),
+        otherBegeleider: await loginAs(suite.server, suite.school.staff.joost),
       };
       for (const [who, token] of Object.entries(others)) {
-        const socket = openRaw(server, room, { token });
+        const socket = openRaw(suite.server, room, { token });
         expect({ who, code: (await closeOf(socket)).code }).toEqual({ who, code: 4403 });
         expect(socket.messages).toEqual([]);
       }
@@ -189,36 +160,38 @@ describe.each(testDatabases())("readers and locked records over /collab on %s", 
 
   describe("a signed conversation", () => {
     async function sign(conversation: TestConversation) {
-      await server.services.dataSource.manager.update(
+      await suite.server.services.dataSource.manager.update(
         Conversation,
         { id: conversation.id },
-        { status: "signed", signedAt: server.clock.now() },
+        { status: "signed", signedAt: suite.server.clock.now() },
       );
       // What signing does: the record is locked for connections open at that moment too.
-      server.services.events.publish("conversationLocked", conversation.id);
+      suite.server.services.events.publish("conversationLocked", conversation.id);
     }
 
     it("opens read-only for the begeleider and writes nothing more", async () => {
       const { conversation, sanne } = await conversationInProgress();
-      const written = view(sanne.doc);
-      for (const client of open.splice(0)) client.destroy();
+      const written = documentView(sanne.doc);
+      suite.destroyClients();
       await sign(conversation);
 
-      const marieke = connect(
-        server,
+      const marieke = suite.connect(
         conversation.id,
-        await loginAs(server, school.staff.marieke),
+        await loginAs(suite.server, suite.school.staff.marieke),
         {
           acks: true,
         },
       );
-      const ahmed = connect(server, conversation.id, await loginAs(server, school.staff.ahmed));
+      const ahmed = suite.connect(
+        conversation.id,
+        await loginAs(suite.server, suite.school.staff.ahmed),
+      );
       await Promise.all([marieke.synced(), ahmed.synced()]);
-      expect(view(marieke.doc)).toBe(written);
+      expect(documentView(marieke.doc)).toBe(written);
       await until(() => marieke.denied.length > 0, "the locked notice");
       expect(marieke.denied[0]).toMatch(/signed/i);
 
-      const logged = await loggedUpdates(server, conversation.id);
+      const logged = await loggedUpdates(suite.server, conversation.id);
       const refusedBefore = marieke.denied.length;
       tryToWrite(marieke.doc, "NA-ONDERTEKENING");
       await until(() => marieke.denied.length > refusedBefore, "the write to be refused");
@@ -226,38 +199,37 @@ describe.each(testDatabases())("readers and locked records over /collab on %s", 
       ahmed.provider.disconnect();
       ahmed.provider.connect();
       await ahmed.synced();
-      expect(view(ahmed.doc)).toBe(written);
+      expect(documentView(ahmed.doc)).toBe(written);
       expect(marieke.storedClock()).toBe(0);
-      expect(await loggedUpdates(server, conversation.id)).toBe(logged);
+      expect(await loggedUpdates(suite.server, conversation.id)).toBe(logged);
     });
 
     it("opens read-only for the participants' invite tokens: they keep the record, not the pen", async () => {
       const { conversation, tokens, sanne } = await conversationInProgress();
-      const written = view(sanne.doc);
-      for (const client of open.splice(0)) client.destroy();
+      const written = documentView(sanne.doc);
+      suite.destroyClients();
       await sign(conversation);
-      const logged = await loggedUpdates(server, conversation.id);
+      const logged = await loggedUpdates(suite.server, conversation.id);
       for (const token of Object.values(tokens)) {
-        const reader = connect(server, conversation.id, token, { acks: true });
-        open.push(reader);
+        const reader = suite.connect(conversation.id, token, { acks: true });
         await reader.synced();
-        expect(view(reader.doc)).toBe(written);
+        expect(documentView(reader.doc)).toBe(written);
         await until(() => reader.denied.length > 0, "the locked notice");
         tryToWrite(reader.doc, "NA-ONDERTEKENING");
         await until(() => reader.denied.length > 1, "the write to be refused");
         expect(reader.storedClock()).toBe(0);
       }
-      expect(await loggedUpdates(server, conversation.id)).toBe(logged);
+      expect(await loggedUpdates(suite.server, conversation.id)).toBe(logged);
     });
 
     it("refuses writes on connections that were open when it was signed", async () => {
       const { conversation, sanne, kees } = await conversationInProgress();
       await sign(conversation);
-      const logged = await loggedUpdates(server, conversation.id);
+      const logged = await loggedUpdates(suite.server, conversation.id);
       typeInto(sectionNotes(sanne.doc), 0, "NA-ONDERTEKENING");
       await until(() => sanne.denied.length > 0 || sanne.closes.length > 0, "the refusal");
-      expect(view(kees.doc)).not.toContain("NA-ONDERTEKENING");
-      expect(await loggedUpdates(server, conversation.id)).toBe(logged);
+      expect(documentView(kees.doc)).not.toContain("NA-ONDERTEKENING");
+      expect(await loggedUpdates(suite.server, conversation.id)).toBe(logged);
     });
   });
 });

@@ -1,29 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { notesOf, privateRoom } from "@driehoek/collab";
 import { SECTION_KEYS } from "@driehoek/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type * as Y from "yjs";
 import {
   type CollabClient,
   closeOf,
   connectAll,
   connectCollab,
-  loggedUpdates,
   openRaw,
   pause,
   type RawCollabSocket,
   until,
   updateMessage,
-} from "../support/collab-client.js";
+} from "@driehoek/test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
+import { loggedUpdates } from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
-import {
-  buildSchool,
-  joinAs,
-  loginAs,
-  planConversation,
-  type TestSchool,
-} from "../support/factories.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { joinAs, loginAs, planConversation } from "../support/factories.js";
+import { useSchoolServer } from "../support/suite.js";
 
 const REVOKE = "mutation($id: ID!) { revokeInvite(inviteId: $id) { id } }";
 const MAX_CONNECTIONS = 30;
@@ -34,8 +28,7 @@ const noteText = (doc: Y.Doc) =>
     ?.toString() ?? "";
 
 describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
-  let server: TestServer;
-  let school: TestSchool;
+  const suite = useSchoolServer(kind);
   let room: string;
   let studentToken: string;
   let adminToken: string;
@@ -45,8 +38,7 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
   let round = 0;
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    school = await buildSchool(server.services);
+    const { server, school } = suite;
     const conversation = school.conversations.sanne;
     room = conversation.id;
     studentToken = await joinAs(server, conversation.invites.student);
@@ -59,11 +51,10 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
   afterAll(async () => {
     for (const socket of raws) socket.ws.terminate();
     for (const client of observers ?? []) client.destroy();
-    await server?.close();
   });
 
   const raw = (target: string, params: Record<string, string> = {}) => {
-    const socket = openRaw(server, target, params);
+    const socket = openRaw(suite.server, target, params);
     raws.push(socket);
     return socket;
   };
@@ -111,7 +102,7 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
     });
 
     it("closes a connection with another conversation's invite token with 4403", async () => {
-      const daan = await joinAs(server, school.conversations.daan.invites.student);
+      const daan = await joinAs(suite.server, suite.school.conversations.daan.invites.student);
       const socket = raw(room, { token: daan });
       expect((await closeOf(socket)).code).toBe(4403);
       expect(socket.messages).toEqual([]);
@@ -140,11 +131,11 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
       ["an awareness message that does not decode", [1, 5, 1, 2]],
     ])("closes on %s with 4400 and stores nothing", async (_, bytes) => {
       const socket = await greetedSocket();
-      const logged = await loggedUpdates(server, room);
+      const logged = await loggedUpdates(suite.server, room);
       socket.ws.send(new Uint8Array(bytes));
       expect((await closeOf(socket)).code).toBe(4400);
       await observersStillWork();
-      expect(await loggedUpdates(server, room)).toBe(logged + 2);
+      expect(await loggedUpdates(suite.server, room)).toBe(logged + 2);
     });
 
     it("closes on a text frame with 4400", async () => {
@@ -156,11 +147,11 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
 
     it("closes on a message over 1 MB with 1009", async () => {
       const socket = await greetedSocket();
-      const logged = await loggedUpdates(server, room);
+      const logged = await loggedUpdates(suite.server, room);
       socket.ws.send(Buffer.alloc(1024 * 1024 + 1));
       expect((await closeOf(socket)).code).toBe(1009);
       await observersStillWork();
-      expect(await loggedUpdates(server, room)).toBe(logged + 2);
+      expect(await loggedUpdates(suite.server, room)).toBe(logged + 2);
     });
 
     it("closes a client that floods the server with 4429", async () => {
@@ -173,11 +164,14 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
   });
 
   it(`accepts ${MAX_CONNECTIONS} connections to one document and closes the next with 4503`, async () => {
-    const conversation = await planConversation(server.services, school.students.sanne.placementId);
-    const student = await joinAs(server, conversation.invites.student);
-    const trainer = await joinAs(server, conversation.invites.praktijkopleider);
+    const conversation = await planConversation(
+      suite.server.services,
+      suite.school.students.sanne.placementId,
+    );
+    const student = await joinAs(suite.server, conversation.invites.student);
+    const trainer = await joinAs(suite.server, conversation.invites.praktijkopleider);
     // Two participants on this very document, then as many more as it takes.
-    const pair = (await connectAll(server, conversation.id, [student, trainer])) as [
+    const pair = (await connectAll(suite.server, conversation.id, [student, trainer])) as [
       CollabClient,
       CollabClient,
     ];
@@ -214,21 +208,24 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
   });
 
   it("closes the connections of a revoked invite with 4401, and the stock client stays away", async () => {
-    const conversation = await planConversation(server.services, school.students.sanne.placementId);
-    const keesToken = await joinAs(server, conversation.invites.praktijkopleider);
-    const sanneToken = await joinAs(server, conversation.invites.student);
-    const [kees, sanne] = (await connectAll(server, conversation.id, [keesToken, sanneToken])) as [
-      CollabClient,
-      CollabClient,
-    ];
+    const conversation = await planConversation(
+      suite.server.services,
+      suite.school.students.sanne.placementId,
+    );
+    const keesToken = await joinAs(suite.server, conversation.invites.praktijkopleider);
+    const sanneToken = await joinAs(suite.server, conversation.invites.student);
+    const [kees, sanne] = (await connectAll(suite.server, conversation.id, [
+      keesToken,
+      sanneToken,
+    ])) as [CollabClient, CollabClient];
     const keesOnPhone = raw(conversation.id, { token: keesToken });
     try {
       await keesOnPhone.greeted();
       const closedForGood = new Promise<{ code: number }>((resolve) =>
         kees.provider.on("closed", (event) => resolve(event)),
       );
-      const marieke = await loginAs(server, school.staff.marieke);
-      const revoked = await server.gql(
+      const marieke = await loginAs(suite.server, suite.school.staff.marieke);
+      const revoked = await suite.server.gql(
         REVOKE,
         { id: conversation.invites.praktijkopleider.id },
         marieke,
@@ -246,7 +243,7 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
       // What Kees types now reaches nobody; Sanne's session goes on.
       notes(kees.doc).insert(0, "na het intrekken");
       notes(sanne.doc).insert(0, "Sanne gaat door. ");
-      const check = connectCollab(server, conversation.id, sanneToken);
+      const check = connectCollab(suite.server, conversation.id, sanneToken);
       try {
         await until(
           () => noteText(check.doc) === "Sanne gaat door. ",

@@ -7,40 +7,23 @@ import {
   SEED_CLIENT_ID,
   setReviewStatus,
 } from "@driehoek/collab";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { collabBase, until } from "@driehoek/test-support";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  type CollabClient,
-  collabBase,
-  connectCollab,
-  heldConversationWithAgreements,
-  loggedUpdates,
-  until,
-} from "../support/collab-client.js";
+import { heldConversationWithAgreements, loggedUpdates } from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, joinAs, planConversation, type TestSchool } from "../support/factories.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { joinAs, planConversation } from "../support/factories.js";
+import { useCollabSuite } from "../support/suite.js";
 
 const PREVIOUS = ["Sanne leert Git", "Sanne presenteert in de sprintdemo", "Sanne plant haar week"];
 
 describe.each(testDatabases())("the seeded review on %s", (kind) => {
-  let server: TestServer;
-  let school: TestSchool;
-  const open: CollabClient[] = [];
+  const suite = useCollabSuite(kind);
   // Set per test: each test reviews its own placement's held conversation (a review changes
   // the held agreements' status, which the next conversation's seed starts from).
   let previousIds: string[];
   /** The seed as the server makes it: same input, same bytes. */
   let seed: Uint8Array;
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    school = await buildSchool(server.services);
-  });
-  afterEach(() => {
-    for (const client of open.splice(0)) client.destroy();
-  });
-  afterAll(() => server?.close());
 
   const fresh = (): ReviewItem[] =>
     PREVIOUS.map((text, i) => ({
@@ -52,17 +35,16 @@ describe.each(testDatabases())("the seeded review on %s", (kind) => {
 
   /** Holds a conversation with PREVIOUS as agreements, then plans the next one to review them. */
   async function nextConversation(student: "sanne" | "daan") {
-    const placementId = school.students[student].placementId;
-    const held = await heldConversationWithAgreements(server, placementId, PREVIOUS);
+    const placementId = suite.school.students[student].placementId;
+    const held = await heldConversationWithAgreements(suite.server, placementId, PREVIOUS);
     previousIds = held.agreementIds;
     seed = conversationSeed(PREVIOUS.map((text, i) => ({ id: previousIds[i] as string, text })));
-    return planConversation(server.services, placementId);
+    return planConversation(suite.server.services, placementId);
   }
 
   /** Opens the document with a new, empty client and returns what it shows once synced. */
   async function openFresh(room: string, token: string): Promise<Y.Doc> {
-    const client = connectCollab(server, room, token);
-    open.push(client);
+    const client = suite.connect(room, token);
     await client.synced();
     return client.doc;
   }
@@ -76,10 +58,9 @@ describe.each(testDatabases())("the seeded review on %s", (kind) => {
 
   it("shows each previous agreement once, after reconnects and after server restarts", async () => {
     const conversation = await nextConversation("sanne");
-    const token = await joinAs(server, conversation.invites.student);
+    const token = await joinAs(suite.server, conversation.invites.student);
 
-    const first = connectCollab(server, conversation.id, token, { acks: true });
-    open.push(first);
+    const first = suite.connect(conversation.id, token, { acks: true });
     await first.synced();
     expect(readReview(first.doc)).toEqual(fresh());
     expectSeededOnce(first.doc);
@@ -110,12 +91,11 @@ describe.each(testDatabases())("the seeded review on %s", (kind) => {
 
     // The server restarts on the same database, twice; the page that stayed open comes back.
     for (let i = 0; i < 2; i++) {
-      for (const client of open.splice(1)) client.destroy();
-      await server.stop();
+      suite.destroyClients(first);
+      const restarted = await suite.restartServer();
       await until(() => !first.provider.wsconnected, "the open page to notice the restart");
-      server = await startTestServer(kind, { database: server.database, clock: server.clock });
       // A restarted test server listens on a new port; a real one comes back at the same address.
-      first.provider.serverUrl = collabBase(server);
+      first.provider.serverUrl = collabBase(restarted.url);
       await first.synced();
       const doc = await openFresh(conversation.id, token);
       expect(readReview(doc)).toEqual(expected);
@@ -128,21 +108,17 @@ describe.each(testDatabases())("the seeded review on %s", (kind) => {
 
   it("seeds once when two clients open a fresh document at the same moment", async () => {
     const conversation = await nextConversation("daan");
-    const student = await joinAs(server, conversation.invites.student);
-    const trainer = await joinAs(server, conversation.invites.praktijkopleider);
-    expect(await loggedUpdates(server, conversation.id)).toBe(0);
+    const student = await joinAs(suite.server, conversation.invites.student);
+    const trainer = await joinAs(suite.server, conversation.invites.praktijkopleider);
+    expect(await loggedUpdates(suite.server, conversation.id)).toBe(0);
 
-    const both = [
-      connectCollab(server, conversation.id, student),
-      connectCollab(server, conversation.id, trainer),
-    ];
-    open.push(...both);
+    const both = [suite.connect(conversation.id, student), suite.connect(conversation.id, trainer)];
     await Promise.all(both.map((c) => c.synced()));
     for (const { doc } of both) {
       expect(readReview(doc)).toEqual(fresh());
       expectSeededOnce(doc);
     }
-    expect(await loggedUpdates(server, conversation.id)).toBe(1);
+    expect(await loggedUpdates(suite.server, conversation.id)).toBe(1);
 
     // Both review the same agreement at once: one shared entry, both texts in it.
     const [target] = previousIds as [string];

@@ -1,50 +1,29 @@
 import { addAgreement, notesOf, readAgreements } from "@driehoek/collab";
 import { SECTION_KEYS } from "@driehoek/domain";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type CollabClient, until } from "@driehoek/test-support";
+import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import {
-  type CollabClient,
-  connectCollab,
-  loggedUpdates,
-  newId,
-  participantTokens,
-  typeInto,
-  until,
-} from "../support/collab-client.js";
+import { loggedUpdates, newId, typeInto } from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, planConversation, type TestSchool } from "../support/factories.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useCollabSuite } from "../support/suite.js";
 
 const notes = (client: CollabClient) =>
   notesOf(client.doc).get(SECTION_KEYS[0] as string) as Y.Text;
 
 describe.each(testDatabases())("the stored confirmation on %s", (kind) => {
-  let server: TestServer;
-  let school: TestSchool;
-  const open: CollabClient[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer(kind);
-    school = await buildSchool(server.services);
-  });
-  afterEach(() => {
-    for (const client of open.splice(0)) client.destroy();
-  });
-  afterAll(() => server?.close());
+  const suite = useCollabSuite(kind);
 
   async function pair() {
-    const conversation = await planConversation(server.services, school.students.sanne.placementId);
-    const tokens = await participantTokens(server, conversation);
-    const withAcks = connectCollab(server, conversation.id, tokens.student, { acks: true });
-    const without = connectCollab(server, conversation.id, tokens.praktijkopleider);
-    open.push(withAcks, without);
+    const { conversation, tokens } = await suite.plannedConversation();
+    const withAcks = suite.connect(conversation.id, tokens.student, { acks: true });
+    const without = suite.connect(conversation.id, tokens.praktijkopleider);
     await Promise.all([withAcks.synced(), without.synced()]);
     return { conversation, withAcks, without };
   }
 
   it("tells an acks=1 client its edits are stored up to its own clock, once they are in the log", async () => {
     const { conversation, withAcks } = await pair();
-    const logged = await loggedUpdates(server, conversation.id);
+    const logged = await loggedUpdates(suite.server, conversation.id);
 
     typeInto(notes(withAcks), 0, "Hallo");
     addAgreement(withAcks.doc, { id: newId(), text: "Sanne oefent de demo", owner: "student" });
@@ -53,7 +32,7 @@ describe.each(testDatabases())("the stored confirmation on %s", (kind) => {
 
     await until(() => withAcks.storedClock() >= typedUpTo, "the stored confirmation");
     // Six keystrokes and one agreement: each update was in the log before it was confirmed.
-    expect(await loggedUpdates(server, conversation.id)).toBe(logged + 6);
+    expect(await loggedUpdates(suite.server, conversation.id)).toBe(logged + 6);
     expect(withAcks.storedClock()).toBe(typedUpTo);
     const ownClocks = withAcks.stored.map((clocks) => clocks.get(withAcks.doc.clientID) ?? 0);
     expect(ownClocks).toEqual([...ownClocks].sort((a, b) => a - b));

@@ -1,17 +1,20 @@
 import { SEED_CLIENT_ID } from "@driehoek/collab";
+import { PARTICIPANT_ROLES } from "@driehoek/domain";
+import {
+  collabUrl,
+  freePort,
+  joinWithInvite,
+  pause,
+  RawCollabClient,
+  type ServerProcess,
+  until,
+} from "@driehoek/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { freshDatabase, type TestDatabase, testDatabases } from "../support/database.js";
-import { RawCollabClient } from "./raw-client.js";
-import {
-  collabUrl,
-  ensureServerBuilt,
-  freePort,
-  joinWithInvite,
-  type ServerProcess,
-  startServerProcess,
-} from "./server-process.js";
-import { holdsKeystroke, type Keystroke, seededRandom, Typist, visibleContent } from "./typing.js";
+import { seededRandom } from "../support/random.js";
+import { ensureServerBuilt, startBuiltServer } from "./built-server.js";
+import { holdsKeystroke, type Keystroke, Typist, visibleContent } from "./typing.js";
 
 /**
  * The crash test of the collaboration endpoint: the real server process (`node dist/index.js`)
@@ -25,17 +28,9 @@ const KILLS = Number(process.env.CRASH_KILLS ?? 15);
 /** Per database: no new round starts after this long (the server restarts take most of it). */
 const ROUNDS_BUDGET_MS = Number(process.env.CRASH_BUDGET_MS ?? 45_000);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const ROLES = ["student", "praktijkopleider", "bpv_begeleider"] as const;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+/** How long the participants may take to resync or settle after a restart. */
+const SETTLE_MS = 10_000;
 
 /** One person at a keyboard with a raw client, reconnecting whenever allowed. */
 class Participant {
@@ -80,8 +75,8 @@ class Participant {
     const next = () => {
       if (!this.typing) return;
       this.keystrokes.push(this.typist.keystroke());
-      const pause = this.random() < 0.05 ? 200 + this.random() * 400 : 10 + this.random() * 60;
-      this.typingTimer = setTimeout(next, pause);
+      const gap = this.random() < 0.05 ? 200 + this.random() * 400 : 10 + this.random() * 60;
+      this.typingTimer = setTimeout(next, gap);
     };
     this.typingTimer = setTimeout(next, this.random() * 50);
   }
@@ -126,7 +121,7 @@ describe.each(testDatabases())("collaboration survives SIGKILL on %s", (kind) =>
     database = await freshDatabase(kind);
     const port = await freePort();
     const start = () =>
-      startServerProcess({
+      startBuiltServer({
         port,
         dataDir: database?.options.dataDir as string,
         databaseUrl: database?.options.databaseUrl,
@@ -135,10 +130,8 @@ describe.each(testDatabases())("collaboration survives SIGKILL on %s", (kind) =>
     const url = server.url;
 
     const sessions = [];
-    for (const role of ROLES) {
-      const link = server.invites.get(role);
-      if (!link) throw new Error(`No ${role} invite in the banner:\n${server.output.join("\n")}`);
-      const session = await joinWithInvite(url, link);
+    for (const role of PARTICIPANT_ROLES) {
+      const session = await joinWithInvite(url, server.invite(role));
       expect(session.role).toBe(role);
       sessions.push(session);
     }
@@ -169,10 +162,14 @@ describe.each(testDatabases())("collaboration survives SIGKILL on %s", (kind) =>
     while (figures.kills < KILLS && Date.now() - started < ROUNDS_BUDGET_MS) {
       // A random moment: usually while everyone types, sometimes while they resync.
       const resyncing = figures.kills > 0 && random() < 0.3;
-      if (resyncing) await sleep(random() * 40);
+      if (resyncing) await pause(random() * 40);
       else {
-        await until(() => participants.every((p) => p.client.synced), "everyone to resync");
-        await sleep(200 + random() * 1000);
+        await until(
+          () => participants.every((p) => p.client.synced),
+          "everyone to resync",
+          SETTLE_MS,
+        );
+        await pause(200 + random() * 1000);
       }
       if (!participants.every((p) => p.client.synced)) figures.killedWhileResyncing += 1;
 
@@ -180,7 +177,11 @@ describe.each(testDatabases())("collaboration survives SIGKILL on %s", (kind) =>
       await server.stop("SIGKILL");
       figures.kills += 1;
       for (const p of participants) p.online = false;
-      await until(() => participants.every((p) => !p.client.connected), "every socket to close");
+      await until(
+        () => participants.every((p) => !p.client.connected),
+        "every socket to close",
+        SETTLE_MS,
+      );
 
       // What the dead server promised: confirmed to a writer, or relayed to someone else.
       const confirmed = new Map<number, number>();
@@ -257,7 +258,7 @@ describe.each(testDatabases())("collaboration survives SIGKILL on %s", (kind) =>
     }
 
     // The end: everyone back, typing stops, every keystroke confirmed and every copy the same.
-    await until(() => participants.every((p) => p.client.synced), "everyone to resync");
+    await until(() => participants.every((p) => p.client.synced), "everyone to resync", SETTLE_MS);
     for (const p of participants) p.stopTyping();
     await until(
       () =>
@@ -265,6 +266,7 @@ describe.each(testDatabases())("collaboration survives SIGKILL on %s", (kind) =>
           (p) => p.client.storedOwn >= Y.getState(p.client.doc.store, p.client.clientID),
         ),
       "every keystroke to be confirmed",
+      SETTLE_MS,
     );
     const vector = (doc: Y.Doc) =>
       JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))].sort());
@@ -274,6 +276,7 @@ describe.each(testDatabases())("collaboration survives SIGKILL on %s", (kind) =>
           (p) => vector(p.client.doc) === vector(participants[0]?.client.doc as Y.Doc),
         ),
       "every copy to have every update",
+      SETTLE_MS,
     );
     const observer = new RawCollabClient(observerUrl);
     await observer.connect();

@@ -1,19 +1,17 @@
 import { notesOf } from "@driehoek/collab";
-import * as encoding from "lib0/encoding";
+import {
+  collabUrl,
+  freePort,
+  joinWithInvite,
+  RawCollabClient,
+  type ServerProcess,
+  until,
+  updateMessage,
+} from "@driehoek/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { freshDatabase, type TestDatabase, testDatabases } from "../support/database.js";
-import { RawCollabClient } from "./raw-client.js";
-import {
-  collabUrl,
-  ensureServerBuilt,
-  freePort,
-  joinWithInvite,
-  type ServerProcess,
-  startServerProcess,
-} from "./server-process.js";
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { ensureServerBuilt, startBuiltServer } from "./built-server.js";
 
 /**
  * A client that reconnects sends what it types at once, and what it typed while offline only
@@ -32,13 +30,14 @@ describe.each(testDatabases())("the stored confirmation never claims a gap, on %
 
   it("confirms only what the server holds without gaps, also after a kill", async () => {
     database = await freshDatabase(kind);
+    // The restart comes back on the same address and data, as a real one would.
     const options = {
       port: await freePort(),
       dataDir: database.options.dataDir,
       databaseUrl: database.options.databaseUrl,
     };
-    server = await startServerProcess(options);
-    const session = await joinWithInvite(server.url, server.invites.get("student") as string);
+    server = await startBuiltServer(options);
+    const session = await joinWithInvite(server.url, server.invite("student"));
     const writer = new RawCollabClient(
       collabUrl(server.url, session.conversationId, session.accessToken),
     );
@@ -51,19 +50,13 @@ describe.each(testDatabases())("the stored confirmation never claims a gap, on %
     notes.insert(0, "a"); // clock 0: typed offline, still to come in the step 2
     const afterOffline = Y.encodeStateVector(typist);
     notes.insert(1, "b"); // clock 1: sent right after reconnecting
-    const message = encoding.createEncoder();
-    encoding.writeVarUint(message, 0);
-    encoding.writeVarUint(message, 2);
-    encoding.writeVarUint8Array(message, Y.encodeStateAsUpdate(typist, afterOffline));
     const confirmations = writer.received;
-    writer.send(encoding.toUint8Array(message));
-    const until = Date.now() + 5_000;
-    while (writer.received === confirmations && Date.now() < until) await sleep(10);
-    expect(writer.received, "a stored message").toBeGreaterThan(confirmations);
+    writer.send(updateMessage(Y.encodeStateAsUpdate(typist, afterOffline)));
+    await until(() => writer.received > confirmations, "a stored message");
     expect(writer.stored.get(424242) ?? 0, "stored up to").toBe(0);
 
     await server.stop("SIGKILL");
-    server = await startServerProcess(options);
+    server = await startBuiltServer(options);
     const observer = new RawCollabClient(
       collabUrl(server.url, session.conversationId, session.accessToken, false),
     );

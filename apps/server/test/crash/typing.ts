@@ -2,18 +2,6 @@ import { randomUUID } from "node:crypto";
 import { addAgreement, agreementsOf, notesOf, summaryOf } from "@driehoek/collab";
 import * as Y from "yjs";
 
-/** A small seeded random generator (mulberry32), so a failing run can be repeated. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** What people type in a BPV conversation; keystrokes walk through it, character by character. */
 const PHRASES = [
   "Ik werk nu zelfstandig aan de klantvragen en vraag hulp als ik vastloop. ",

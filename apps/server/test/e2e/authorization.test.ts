@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AuditEntry } from "../../src/modules/audit/audit-entry.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
 import { testDatabases } from "../support/database.js";
-import {
-  buildSchool,
-  joinAs,
-  loginAs,
-  planConversation,
-  type TestSchool,
-} from "../support/factories.js";
-import { codeOf, startTestServer, type TestServer } from "../support/server.js";
+import { joinAs, loginAs, planConversation } from "../support/factories.js";
+import { codeOf } from "../support/server.js";
+import { useSchoolServer } from "../support/suite.js";
 
 const PLACEMENTS = "{ placements { id } }";
 const CONVERSATIONS = "{ conversations { id } }";
@@ -25,6 +20,7 @@ const SCHEDULE = `mutation($placementId: ID!, $at: DateTimeISO!) {
   scheduleConversation(input: { placementId: $placementId, scheduledAt: $at }) { conversation { id } }
 }`;
 
+type Student = "sanne" | "daan" | "lotte";
 type Who =
   | "marieke"
   | "joost"
@@ -36,36 +32,43 @@ type Who =
   | "ingridForDaan";
 
 describe.each(testDatabases())("authorization on %s", (kind) => {
-  let server: TestServer;
-  let school: TestSchool;
+  const suite = useSchoolServer(kind);
   const tokens = {} as Record<Who, string>;
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    school = await buildSchool(server.services);
     for (const name of ["marieke", "joost", "ahmed", "petra", "fleur"] as const) {
-      tokens[name] = await loginAs(server, school.staff[name]);
+      tokens[name] = await loginAs(suite.server, suite.school.staff[name]);
     }
-    tokens.sanne = await joinAs(server, school.conversations.sanne.invites.student);
-    tokens.keesForSanne = await joinAs(server, school.conversations.sanne.invites.praktijkopleider);
-    tokens.ingridForDaan = await joinAs(server, school.conversations.daan.invites.praktijkopleider);
+    tokens.sanne = await joinAs(suite.server, suite.school.conversations.sanne.invites.student);
+    tokens.keesForSanne = await joinAs(
+      suite.server,
+      suite.school.conversations.sanne.invites.praktijkopleider,
+    );
+    tokens.ingridForDaan = await joinAs(
+      suite.server,
+      suite.school.conversations.daan.invites.praktijkopleider,
+    );
   });
-  afterAll(() => server?.close());
 
+  /** A student's placement, or their planned conversation, as `who` asks for it. */
+  const placementAs = (student: Student, who: Who) =>
+    suite.server.gql(PLACEMENT, { id: suite.school.students[student].placementId }, tokens[who]);
+  const conversationAs = (student: Student, who: Who) =>
+    suite.server.gql(CONVERSATION, { id: suite.school.conversations[student].id }, tokens[who]);
   const ids = (rows: { id: string }[] | undefined) => (rows ?? []).map((r) => r.id).sort();
-  const placementsOf = (...students: ("sanne" | "daan" | "lotte")[]) =>
-    students.map((s) => school.students[s].placementId).sort();
-  const conversationsOf = (...students: ("sanne" | "daan" | "lotte")[]) =>
-    students.map((s) => school.conversations[s].id).sort();
+  const placementsOf = (...students: Student[]) =>
+    students.map((s) => suite.school.students[s].placementId).sort();
+  const conversationsOf = (...students: Student[]) =>
+    students.map((s) => suite.school.conversations[s].id).sort();
   const accessLog = (actorId: string, conversationId: string) =>
-    server.services.dataSource.manager.findBy(AuditEntry, {
+    suite.server.services.dataSource.manager.findBy(AuditEntry, {
       actorId,
       subjectId: conversationId,
       action: "conversation.accessed",
     });
 
   describe("lists hold exactly the rows each person may see", () => {
-    const cases: [Who, ("sanne" | "daan" | "lotte")[]][] = [
+    const cases: [Who, Student[]][] = [
       ["marieke", ["sanne", "lotte"]],
       ["joost", ["daan"]],
       ["ahmed", ["sanne", "daan"]],
@@ -76,28 +79,28 @@ describe.each(testDatabases())("authorization on %s", (kind) => {
       ["ingridForDaan", ["daan"]],
     ];
     it.each(cases)("%s sees the placements and conversations of %j", async (who, students) => {
-      const placements = await server.gql(PLACEMENTS, {}, tokens[who]);
+      const placements = await suite.server.gql(PLACEMENTS, {}, tokens[who]);
       expect(placements.errors).toBeUndefined();
       expect(ids(placements.data?.placements)).toEqual(placementsOf(...students));
-      const conversations = await server.gql(CONVERSATIONS, {}, tokens[who]);
+      const conversations = await suite.server.gql(CONVERSATIONS, {}, tokens[who]);
       expect(conversations.errors).toBeUndefined();
       expect(ids(conversations.data?.conversations)).toEqual(conversationsOf(...students));
-      const studentList = await server.gql(STUDENTS, {}, tokens[who]);
+      const studentList = await suite.server.gql(STUDENTS, {}, tokens[who]);
       expect(studentList.errors).toBeUndefined();
       expect(ids(studentList.data?.students)).toEqual(
-        students.map((s) => school.students[s].studentId).sort(),
+        students.map((s) => suite.school.students[s].studentId).sort(),
       );
     });
   });
 
   describe("student and praktijkopleider through an invite", () => {
     it("see their own conversation, in their role", async () => {
-      const id = school.conversations.sanne.id;
+      const id = suite.school.conversations.sanne.id;
       for (const [who, role] of [
         ["sanne", "student"],
         ["keesForSanne", "praktijkopleider"],
       ] as const) {
-        const result = await server.gql(CONVERSATION, { id }, tokens[who]);
+        const result = await suite.server.gql(CONVERSATION, { id }, tokens[who]);
         expect(result.errors).toBeUndefined();
         expect(result.data?.conversation).toMatchObject({
           id,
@@ -112,11 +115,7 @@ describe.each(testDatabases())("authorization on %s", (kind) => {
     it("do not see another conversation, even of the same company", async () => {
       for (const who of ["sanne", "keesForSanne"] as const) {
         for (const other of ["daan", "lotte"] as const) {
-          const result = await server.gql(
-            CONVERSATION,
-            { id: school.conversations[other].id },
-            tokens[who],
-          );
+          const result = await conversationAs(other, who);
           expect(result.data, `${who} → ${other}`).toBeNull();
           expect(codeOf(result), `${who} → ${other}`).toBe("FORBIDDEN");
         }
@@ -124,24 +123,12 @@ describe.each(testDatabases())("authorization on %s", (kind) => {
     });
 
     it("a praktijkopleider of another company cannot see the placement", async () => {
-      const placement = await server.gql(
-        PLACEMENT,
-        { id: school.students.sanne.placementId },
-        tokens.ingridForDaan,
-      );
+      const placement = await placementAs("sanne", "ingridForDaan");
       expect(placement.data).toBeNull();
       expect(codeOf(placement)).toBe("FORBIDDEN");
-      const conversation = await server.gql(
-        CONVERSATION,
-        { id: school.conversations.sanne.id },
-        tokens.ingridForDaan,
-      );
+      const conversation = await conversationAs("sanne", "ingridForDaan");
       expect(codeOf(conversation)).toBe("FORBIDDEN");
-      const own = await server.gql(
-        PLACEMENT,
-        { id: school.students.daan.placementId },
-        tokens.ingridForDaan,
-      );
+      const own = await placementAs("daan", "ingridForDaan");
       expect(own.data?.placement).toMatchObject({
         student: { name: "Daan Mulder" },
         companyName: "Zorgcentrum De Linde",
@@ -150,11 +137,15 @@ describe.each(testDatabases())("authorization on %s", (kind) => {
 
     it("may not plan or start conversations", async () => {
       for (const who of ["sanne", "keesForSanne"] as const) {
-        const start = await server.gql(START, { id: school.conversations.sanne.id }, tokens[who]);
+        const start = await suite.server.gql(
+          START,
+          { id: suite.school.conversations.sanne.id },
+          tokens[who],
+        );
         expect(codeOf(start)).toBe("FORBIDDEN");
-        const schedule = await server.gql(
+        const schedule = await suite.server.gql(
           SCHEDULE,
-          { placementId: school.students.sanne.placementId, at: "2026-04-01T10:00:00.000Z" },
+          { placementId: suite.school.students.sanne.placementId, at: "2026-04-01T10:00:00.000Z" },
           tokens[who],
         );
         expect(codeOf(schedule)).toBe("FORBIDDEN");
@@ -164,102 +155,85 @@ describe.each(testDatabases())("authorization on %s", (kind) => {
 
   describe("BPV-begeleider", () => {
     it("sees their placements with the POK check, and the invite links of their conversation", async () => {
-      const valid = await server.gql(
-        PLACEMENT,
-        { id: school.students.sanne.placementId },
-        tokens.marieke,
-      );
+      const valid = await placementAs("sanne", "marieke");
       expect(valid.data?.placement).toMatchObject({ pokValid: true, pokProblems: [] });
-      const invalid = await server.gql(
-        PLACEMENT,
-        { id: school.students.lotte.placementId },
-        tokens.marieke,
-      );
+      const invalid = await placementAs("lotte", "marieke");
       expect(invalid.data?.placement).toMatchObject({
         pokValid: false,
         pokProblems: ["missing_company_signature"],
       });
-      const conversation = await server.gql(
-        CONVERSATION,
-        { id: school.conversations.sanne.id },
-        tokens.marieke,
-      );
+      const conversation = await conversationAs("sanne", "marieke");
       expect(conversation.data?.conversation.myRole).toBe("bpv_begeleider");
       expect(
         conversation.data?.conversation.invites.map((i: { url: string }) => i.url).sort(),
       ).toEqual(
-        Object.values(school.conversations.sanne.invites)
+        Object.values(suite.school.conversations.sanne.invites)
           .map((i) => i.url)
           .sort(),
       );
     });
 
     it("does not see a colleague's placement or conversation", async () => {
-      const placement = await server.gql(
-        PLACEMENT,
-        { id: school.students.daan.placementId },
-        tokens.marieke,
-      );
+      const placement = await placementAs("daan", "marieke");
       expect(codeOf(placement)).toBe("FORBIDDEN");
-      const conversation = await server.gql(
-        CONVERSATION,
-        { id: school.conversations.daan.id },
-        tokens.marieke,
-      );
+      const conversation = await conversationAs("daan", "marieke");
       expect(conversation.data).toBeNull();
       expect(codeOf(conversation)).toBe("FORBIDDEN");
     });
 
     it("may not plan a conversation for a colleague's placement", async () => {
-      const before = await server.services.dataSource.manager.count(Conversation);
-      const result = await server.gql(
+      const before = await suite.server.services.dataSource.manager.count(Conversation);
+      const result = await suite.server.gql(
         SCHEDULE,
-        { placementId: school.students.daan.placementId, at: "2026-04-01T10:00:00.000Z" },
+        { placementId: suite.school.students.daan.placementId, at: "2026-04-01T10:00:00.000Z" },
         tokens.marieke,
       );
       expect(codeOf(result)).toBe("FORBIDDEN");
-      expect(await server.services.dataSource.manager.count(Conversation)).toBe(before);
+      expect(await suite.server.services.dataSource.manager.count(Conversation)).toBe(before);
     });
 
     it("reading their own conversation is not logged as a non-participant access", async () => {
-      await server.gql(CONVERSATION, { id: school.conversations.lotte.id }, tokens.marieke);
-      expect(await accessLog(school.staff.marieke.id, school.conversations.lotte.id)).toEqual([]);
+      await conversationAs("lotte", "marieke");
+      expect(
+        await accessLog(suite.school.staff.marieke.id, suite.school.conversations.lotte.id),
+      ).toEqual([]);
     });
   });
 
   describe("trajectbegeleider", () => {
     it("sees their students' conversations, and each reading is audit-logged", async () => {
-      const id = school.conversations.daan.id;
-      expect(await accessLog(school.staff.ahmed.id, id)).toHaveLength(0);
-      const result = await server.gql(CONVERSATION, { id }, tokens.ahmed);
+      const id = suite.school.conversations.daan.id;
+      expect(await accessLog(suite.school.staff.ahmed.id, id)).toHaveLength(0);
+      const result = await suite.server.gql(CONVERSATION, { id }, tokens.ahmed);
       expect(result.errors).toBeUndefined();
       expect(result.data?.conversation).toMatchObject({ id, myRole: null, invites: null });
-      const logged = await accessLog(school.staff.ahmed.id, id);
+      const logged = await accessLog(suite.school.staff.ahmed.id, id);
       expect(logged.length).toBeGreaterThanOrEqual(1);
-      expect(logged[0]).toMatchObject({ subjectType: "conversation", at: server.clock.now() });
+      expect(logged[0]).toMatchObject({
+        subjectType: "conversation",
+        at: suite.server.clock.now(),
+      });
       expect(JSON.parse(logged[0]?.detail ?? "{}")).toEqual({ role: "trajectbegeleider" });
     });
 
     it("does not see another trajectbegeleider's students", async () => {
-      const result = await server.gql(
-        CONVERSATION,
-        { id: school.conversations.lotte.id },
-        tokens.ahmed,
-      );
+      const result = await conversationAs("lotte", "ahmed");
       expect(codeOf(result)).toBe("FORBIDDEN");
-      expect(await accessLog(school.staff.ahmed.id, school.conversations.lotte.id)).toEqual([]);
+      expect(
+        await accessLog(suite.school.staff.ahmed.id, suite.school.conversations.lotte.id),
+      ).toEqual([]);
     });
 
     it("may not start, plan or lead a conversation", async () => {
-      const id = school.conversations.sanne.id;
-      expect(codeOf(await server.gql(START, { id }, tokens.ahmed))).toBe("FORBIDDEN");
-      const schedule = await server.gql(
+      const id = suite.school.conversations.sanne.id;
+      expect(codeOf(await suite.server.gql(START, { id }, tokens.ahmed))).toBe("FORBIDDEN");
+      const schedule = await suite.server.gql(
         SCHEDULE,
-        { placementId: school.students.sanne.placementId, at: "2026-04-01T10:00:00.000Z" },
+        { placementId: suite.school.students.sanne.placementId, at: "2026-04-01T10:00:00.000Z" },
         tokens.ahmed,
       );
       expect(codeOf(schedule)).toBe("FORBIDDEN");
-      const stored = await server.services.dataSource.manager.findOneByOrFail(Conversation, {
+      const stored = await suite.server.services.dataSource.manager.findOneByOrFail(Conversation, {
         id,
       });
       expect(stored.status).toBe("planned");
@@ -269,24 +243,20 @@ describe.each(testDatabases())("authorization on %s", (kind) => {
   describe("admin", () => {
     it("sees every conversation and placement; the reading is audit-logged", async () => {
       for (const student of ["sanne", "daan", "lotte"] as const) {
-        const id = school.conversations[student].id;
-        const conversation = await server.gql(CONVERSATION, { id }, tokens.fleur);
+        const id = suite.school.conversations[student].id;
+        const conversation = await suite.server.gql(CONVERSATION, { id }, tokens.fleur);
         expect(conversation.errors).toBeUndefined();
         expect(conversation.data?.conversation.id).toBe(id);
-        const placement = await server.gql(
-          PLACEMENT,
-          { id: school.students[student].placementId },
-          tokens.fleur,
-        );
+        const placement = await placementAs(student, "fleur");
         expect(placement.errors).toBeUndefined();
-        expect(await accessLog(school.staff.fleur.id, id)).not.toHaveLength(0);
+        expect(await accessLog(suite.school.staff.fleur.id, id)).not.toHaveLength(0);
       }
     });
   });
 
   describe("without a token", () => {
     it("only the guide is open", async () => {
-      const guide = await server.gql("{ guide { key sections { key } } }");
+      const guide = await suite.server.gql("{ guide { key sections { key } } }");
       expect(guide.errors).toBeUndefined();
       expect(guide.data?.guide.map((p: { key: string }) => p.key)).toEqual([
         "inleiding",
@@ -297,17 +267,20 @@ describe.each(testDatabases())("authorization on %s", (kind) => {
         ["{ me { name } }", {}],
         [PLACEMENTS, {}],
         [CONVERSATIONS, {}],
-        [CONVERSATION, { id: school.conversations.sanne.id }],
-        [PLACEMENT, { id: school.students.sanne.placementId }],
-        [START, { id: school.conversations.sanne.id }],
-        [SCHEDULE, { placementId: school.students.sanne.placementId, at: "2026-04-01T10:00:00Z" }],
+        [CONVERSATION, { id: suite.school.conversations.sanne.id }],
+        [PLACEMENT, { id: suite.school.students.sanne.placementId }],
+        [START, { id: suite.school.conversations.sanne.id }],
+        [
+          SCHEDULE,
+          { placementId: suite.school.students.sanne.placementId, at: "2026-04-01T10:00:00Z" },
+        ],
         [
           "mutation($id: ID!) { revokeInvite(inviteId: $id) { id } }",
-          { id: school.conversations.sanne.invites.student.id },
+          { id: suite.school.conversations.sanne.invites.student.id },
         ],
       ];
       for (const [query, variables] of closed) {
-        const result = await server.gql(query, variables);
+        const result = await suite.server.gql(query, variables);
         expect(result.data, query).toBeNull();
         expect(codeOf(result), query).toBe("UNAUTHENTICATED");
       }
@@ -317,25 +290,33 @@ describe.each(testDatabases())("authorization on %s", (kind) => {
   describe("nested fields", () => {
     it("an invite does not reach the placement's other conversations through the placement", async () => {
       const earlier = await planConversation(
-        server.services,
-        school.students.sanne.placementId,
+        suite.server.services,
+        suite.school.students.sanne.placementId,
         new Date("2026-02-01T10:00:00.000Z"),
       );
       const query = `query($id: ID!) { conversation(id: $id) { placement { conversations { id } } } }`;
       for (const who of ["sanne", "keesForSanne"] as const) {
-        expect(codeOf(await server.gql(CONVERSATION, { id: earlier.id }, tokens[who]))).toBe(
+        expect(codeOf(await suite.server.gql(CONVERSATION, { id: earlier.id }, tokens[who]))).toBe(
           "FORBIDDEN",
         );
-        const nested = await server.gql(query, { id: school.conversations.sanne.id }, tokens[who]);
+        const nested = await suite.server.gql(
+          query,
+          { id: suite.school.conversations.sanne.id },
+          tokens[who],
+        );
         expect(nested.errors).toBeUndefined();
         expect(ids(nested.data?.conversation.placement.conversations)).toEqual([
-          school.conversations.sanne.id,
+          suite.school.conversations.sanne.id,
         ]);
       }
       // The begeleider, responsible for the placement, sees both.
-      const own = await server.gql(query, { id: school.conversations.sanne.id }, tokens.marieke);
+      const own = await suite.server.gql(
+        query,
+        { id: suite.school.conversations.sanne.id },
+        tokens.marieke,
+      );
       expect(ids(own.data?.conversation.placement.conversations)).toEqual(
-        [earlier.id, school.conversations.sanne.id].sort(),
+        [earlier.id, suite.school.conversations.sanne.id].sort(),
       );
     });
   });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
 import { ConversationParticipant } from "../../src/modules/conversation/participant.entity.js";
@@ -6,14 +6,9 @@ import { PhasePeriod } from "../../src/modules/conversation/phase-period.entity.
 import { Invite } from "../../src/modules/invite/invite.entity.js";
 import { MINUTE } from "../support/clock.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, loginAs, type TestSchool } from "../support/factories.js";
-import {
-  codeOf,
-  type Data,
-  startTestServer,
-  type TestServer,
-  type TestSubscription,
-} from "../support/server.js";
+import { loginAs } from "../support/factories.js";
+import { codeOf, type Data, type TestSubscription } from "../support/server.js";
+import { useSchoolServer } from "../support/suite.js";
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 const JOIN = "mutation($token: String!) { joinWithInvite(token: $token) { accessToken } }";
@@ -45,8 +40,7 @@ async function rawSocket(url: string, token: string) {
 }
 
 describe.each(testDatabases())("bad input on %s", (kind) => {
-  let server: TestServer;
-  let school: TestSchool;
+  const suite = useSchoolServer(kind);
   let marieke: string;
   let fleur: string;
   /** What the database held before any of the bad requests. */
@@ -55,7 +49,7 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
   const survivors: TestSubscription[] = [];
 
   const snapshot = async () => {
-    const manager = server.services.dataSource.manager;
+    const manager = suite.server.services.dataSource.manager;
     const conversations = await manager.find(Conversation, { order: { id: "ASC" } });
     const invites = await manager.find(Invite, { order: { id: "ASC" } });
     return {
@@ -79,18 +73,16 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    school = await buildSchool(server.services);
-    marieke = await loginAs(server, school.staff.marieke);
-    fleur = await loginAs(server, school.staff.fleur);
-    const id = school.conversations.sanne.id;
-    await server.gql(
+    marieke = await loginAs(suite.server, suite.school.staff.marieke);
+    fleur = await loginAs(suite.server, suite.school.staff.fleur);
+    const id = suite.school.conversations.sanne.id;
+    await suite.server.gql(
       "mutation($id: ID!) { startConversation(conversationId: $id) { id } }",
       { id },
       marieke,
     );
-    server.clock.advance(MINUTE);
-    await server.gql(
+    suite.server.clock.advance(MINUTE);
+    await suite.server.gql(
       "mutation($id: ID!) { advancePhase(conversationId: $id) { id } }",
       { id },
       marieke,
@@ -99,9 +91,8 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
     expect(before.conversations).toHaveLength(3);
     expect(before.invites).toHaveLength(9);
     expect(before.phasePeriods).toBe(2);
-    server.clock.advance(MINUTE);
+    suite.server.clock.advance(MINUTE);
   });
-  afterAll(() => server?.close());
 
   it("unknown ids are NOT_FOUND", async () => {
     const cases: [string, Record<string, unknown>][] = [
@@ -118,7 +109,7 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
     ];
     for (const token of [marieke, fleur]) {
       for (const [query, variables] of cases) {
-        const result = await server.gql(query, variables, token);
+        const result = await suite.server.gql(query, variables, token);
         expect(result.data, query).toBeNull();
         expect(codeOf(result), query).toBe("NOT_FOUND");
       }
@@ -126,16 +117,16 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
   });
 
   it("an invalid date to scheduleConversation is BAD_USER_INPUT", async () => {
-    const placementId = school.students.sanne.placementId;
+    const placementId = suite.school.students.sanne.placementId;
     // Refused by the DateTimeISO scalar before anything runs: HTTP 400.
     for (const at of ["2026-13-45T99:00", "morgen om tien", "", 12]) {
-      const result = await server.gql(SCHEDULE, { placementId, at }, marieke);
+      const result = await suite.server.gql(SCHEDULE, { placementId, at }, marieke);
       expect(result.status, String(at)).toBe(400);
       expect(result.data, String(at)).toBeUndefined();
       expect(codeOf(result), String(at)).toBe("BAD_USER_INPUT");
     }
     // A real date, but not one a conversation can be planned on.
-    const farAway = await server.gql(
+    const farAway = await suite.server.gql(
       SCHEDULE,
       { placementId, at: "3000-01-01T10:00:00Z" },
       marieke,
@@ -149,7 +140,7 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
       query: JOIN,
       variables: { token: "x".repeat(10 * 1024 * 1024) },
     });
-    const { status, body: answer } = await server.post(body);
+    const { status, body: answer } = await suite.server.post(body);
     expect(status).toBe(413);
     expect(answer.errors?.[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
   });
@@ -161,12 +152,12 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
       ["mutation($id: ID!) { startConversation(conversationId: $id) { id } }", { id: long }],
       [
         "mutation($id: ID!, $s: String!) { moveToSection(conversationId: $id, section: $s) { id } }",
-        { id: school.conversations.sanne.id, s: long },
+        { id: suite.school.conversations.sanne.id, s: long },
       ],
       [SCHEDULE, { placementId: long, at: "2026-04-01T10:00:00.000Z" }],
     ];
     for (const [query, variables] of cases) {
-      const result = await server.gql(query, variables, marieke);
+      const result = await suite.server.gql(query, variables, marieke);
       expect(result.data, query).toBeNull();
       expect(codeOf(result), query).toBe("BAD_USER_INPUT");
       expect(JSON.stringify(result).length, query).toBeLessThan(2_000);
@@ -178,9 +169,9 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
     for (let level = 0; level < 10; level++) {
       selection = `placement { conversations { ${selection} } }`;
     }
-    const result = await server.gql(
+    const result = await suite.server.gql(
       `query($id: ID!) { conversation(id: $id) { ${selection} } }`,
-      { id: school.conversations.sanne.id },
+      { id: suite.school.conversations.sanne.id },
       fleur,
     );
     expect(result.status).toBe(400);
@@ -191,38 +182,38 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
 
   it("a query selecting thousands of fields is refused as query_too_large", async () => {
     const aliases = Array.from({ length: 2_000 }, (_, i) => `k${i}: key`).join(" ");
-    const result = await server.gql(`{ guide { ${aliases} } }`);
+    const result = await suite.server.gql(`{ guide { ${aliases} } }`);
     expect(result.status).toBe(400);
     expect(result.errors?.[0]?.extensions?.reason).toBe("query_too_large");
     expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("a malformed or mistyped body is a 400 with a JSON error", async () => {
-    const malformed = await server.post("{ not json", { authorization: `Bearer ${marieke}` });
+    const malformed = await suite.server.post("{ not json", { authorization: `Bearer ${marieke}` });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors?.[0]?.extensions?.code).toBe("BAD_REQUEST");
-    const mistyped = await server.post(JSON.stringify({ query: 42 }));
+    const mistyped = await suite.server.post(JSON.stringify({ query: 42 }));
     expect(mistyped.status).toBe(400);
     expect(mistyped.body.errors?.[0]?.message).toEqual(expect.any(String));
   });
 
   it("a malformed websocket message closes only that socket", async () => {
-    const id = school.conversations.sanne.id;
-    survivors.push(server.subscribe(CONVERSATION_CHANGED, { id }, marieke));
-    await server.waitForListeners(id, 1);
+    const id = suite.school.conversations.sanne.id;
+    survivors.push(suite.server.subscribe(CONVERSATION_CHANGED, { id }, marieke));
+    await suite.server.waitForListeners(id, 1);
 
-    const garbled = await rawSocket(server.wsUrl, marieke);
+    const garbled = await rawSocket(suite.server.wsUrl, marieke);
     garbled.ws.send("{ this is not json");
     expect((await garbled.closed).code).toBe(4400);
 
-    const unknownType = await rawSocket(server.wsUrl, marieke);
+    const unknownType = await rawSocket(suite.server.wsUrl, marieke);
     unknownType.ws.send(JSON.stringify({ type: "drop_all_tables" }));
     expect((await unknownType.closed).code).toBe(4400);
 
     // Larger than a request body may be: the socket is closed as "message too big".
     // (graphql-ws prints ws's RangeError to the console; keep the test output clean.)
     const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const oversized = await rawSocket(server.wsUrl, marieke);
+    const oversized = await rawSocket(suite.server.wsUrl, marieke);
     oversized.ws.send(
       JSON.stringify({
         id: "1",
@@ -235,22 +226,22 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
 
     // The earlier subscriber is untouched, and new ones are served.
     expect(survivors[0]?.events).toEqual([]);
-    expect(server.listeners(id)).toBe(1);
-    survivors.push(server.subscribe(CONVERSATION_CHANGED, { id }, fleur));
-    await server.waitForListeners(id, 2);
-    const answer = await server.gql("{ me { name } }", {}, marieke);
+    expect(suite.server.listeners(id)).toBe(1);
+    survivors.push(suite.server.subscribe(CONVERSATION_CHANGED, { id }, fleur));
+    await suite.server.waitForListeners(id, 2);
+    const answer = await suite.server.gql("{ me { name } }", {}, marieke);
     expect(answer.data?.me.name).toBe("Marieke de Vries");
   });
 
   it("afterwards nothing has changed, and the server still answers and pushes", async () => {
     expect(await snapshot()).toEqual(before);
-    const health = await fetch(`${server.url}/healthz`);
+    const health = await fetch(`${suite.server.url}/healthz`);
     expect(await health.json()).toEqual({ ok: true });
-    const guide = await server.gql('{ guide(locale: "en") { title } }');
+    const guide = await suite.server.gql('{ guide(locale: "en") { title } }');
     expect(guide.data?.guide).toHaveLength(3);
 
-    const id = school.conversations.sanne.id;
-    const moved = await server.gql(
+    const id = suite.school.conversations.sanne.id;
+    const moved = await suite.server.gql(
       "mutation($id: ID!) { advancePhase(conversationId: $id, expectedPhase: kern) { phase version } }",
       { id },
       marieke,

@@ -7,6 +7,7 @@ import { Placement } from "../../src/modules/placement/placement.entity.js";
 import { testDatabases } from "../support/database.js";
 import {
   buildSchool,
+  bytewerkPlacement,
   insertStudent,
   joinAs,
   loginAs,
@@ -353,12 +354,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     const { placementId } = await insertStudent(manager, server.services.now(), today, {
       name: "Noor Bakker",
       number: "100004",
-      programmeId: school.programmeId,
-      companyId: school.companies.bytewerk,
-      trainerId: school.trainers.kees,
-      begeleiderId: school.staff.joost.id,
-      trajectbegeleiderId: school.staff.petra.id,
-      isPokSignedByCompany: true,
+      ...bytewerkPlacement(school),
       student: { cohort: "2023-2024", birthDate: addDays(addDays(start, 1), -18 * 365 - 4) },
       placement: {
         startDate: start,
@@ -480,12 +476,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     const { placementId } = await insertStudent(manager, server.services.now(), today, {
       name: "Emma Smit",
       number: "100005",
-      programmeId: school.programmeId,
-      companyId: school.companies.bytewerk,
-      trainerId: school.trainers.kees,
-      begeleiderId: school.staff.joost.id,
-      trajectbegeleiderId: school.staff.petra.id,
-      isPokSignedByCompany: true,
+      ...bytewerkPlacement(school),
       student: { cohort: "2024-2025", birthDate: addDays(today, -20 * 365) },
       placement: {
         startDate: start,

@@ -1,31 +1,31 @@
 import { randomUUID } from "node:crypto";
 import { addDays, type ConversationStatus, toIsoDate } from "@driehoek/domain";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
 import { AuditEntry } from "../../src/modules/audit/audit-entry.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
 import { applyRetention } from "../../src/modules/retention/retention.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, type TestSchool } from "../support/factories.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { useSchoolServer } from "../support/suite.js";
 
 describe.each(testDatabases())("retention on %s", (kind) => {
-  let server: TestServer;
-  let school: TestSchool;
+  const suite = useSchoolServer(kind);
   const ids = { old: randomUUID(), recent: randomUUID(), oldPlanned: randomUUID() };
   const policy = { conversationDays: 7 * 365, auditDays: 7 * 365 };
 
   async function conversation(id: string, daysAgo: number, status: ConversationStatus) {
-    const at = new Date(`${addDays(toIsoDate(server.services.now()), -daysAgo)}T10:00:00.000Z`);
-    const manager = server.services.dataSource.manager;
+    const at = new Date(
+      `${addDays(toIsoDate(suite.server.services.now()), -daysAgo)}T10:00:00.000Z`,
+    );
+    const manager = suite.server.services.dataSource.manager;
     await manager.insert(Conversation, {
       id,
-      placementId: school.students.sanne.placementId,
+      placementId: suite.school.students.sanne.placementId,
       scheduledAt: at,
       mode: "online",
       status,
       version: 1,
-      createdById: school.staff.marieke.id,
+      createdById: suite.school.staff.marieke.id,
       createdAt: at,
     });
     await manager.insert(Agreement, {
@@ -59,21 +59,18 @@ describe.each(testDatabases())("retention on %s", (kind) => {
 
   const count = async (table: string, column: string, id: string) => {
     const sql = `SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ${kind === "postgres" ? "$1" : "?"}`;
-    const rows = await server.services.dataSource.manager.query(sql, [id]);
+    const rows = await suite.server.services.dataSource.manager.query(sql, [id]);
     return Number(rows[0].n);
   };
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
-    school = await buildSchool(server.services);
     await conversation(ids.old, 8 * 365, "signed");
     await conversation(ids.recent, 30, "signed");
     await conversation(ids.oldPlanned, 8 * 365, "planned");
   });
-  afterAll(() => server?.close());
 
   it("a dry run lists what is past retention and changes nothing", async () => {
-    const plan = await applyRetention(server.services, policy, true);
+    const plan = await applyRetention(suite.server.services, policy, true);
     expect(plan.conversations.map((c) => c.id)).toEqual([ids.old]);
     expect(plan.auditEntries).toBe(2);
     expect(await count("conversation", "id", ids.old)).toBe(1);
@@ -81,7 +78,7 @@ describe.each(testDatabases())("retention on %s", (kind) => {
   });
 
   it("removes only what is past retention, with everything that belongs to it", async () => {
-    await applyRetention(server.services, policy, false);
+    await applyRetention(suite.server.services, policy, false);
     expect(await count("conversation", "id", ids.old)).toBe(0);
     expect(await count("agreement", "conversation_id", ids.old)).toBe(0);
     expect(await count("collab_update", "doc_name", ids.old)).toBe(0);

@@ -1,17 +1,11 @@
 import { summaryOf } from "@driehoek/collab";
+import { type CollabClient, connectCollab, pdfText, until } from "@driehoek/test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AuditEntry } from "../../src/modules/audit/audit-entry.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
-import {
-  appendParagraph,
-  type CollabClient,
-  connectCollab,
-  participantTokens,
-  until,
-} from "../support/collab-client.js";
+import { appendParagraph, participantTokens } from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
 import { buildSchool, loginAs, planConversation, type TestSchool } from "../support/factories.js";
-import { pdfText } from "../support/pdf-text.js";
 import { codeOf, startTestServer, type TestServer } from "../support/server.js";
 
 const RECORD = `query($id: ID!) { conversation(id: $id) {

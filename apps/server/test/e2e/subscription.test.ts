@@ -1,12 +1,8 @@
 import { summaryOf } from "@driehoek/collab";
+import { type CollabClient, connectCollab } from "@driehoek/test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DAY, HOUR, MINUTE } from "../support/clock.js";
-import {
-  appendParagraph,
-  type CollabClient,
-  connectCollab,
-  participantTokens,
-} from "../support/collab-client.js";
+import { appendParagraph, participantTokens } from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
 import {
   buildSchool,

@@ -197,6 +197,21 @@ export async function insertStudent(
   return { personId, studentId, placementId };
 }
 
+/**
+ * For `insertStudent`: a student of the test school's programme placed at Bytewerk with Kees,
+ * begeleider Joost and trajectbegeleider Petra, the POK signed by the company.
+ */
+export function bytewerkPlacement(school: TestSchool) {
+  return {
+    programmeId: school.programmeId,
+    companyId: school.companies.bytewerk,
+    trainerId: school.trainers.kees,
+    begeleiderId: school.staff.joost.id,
+    trajectbegeleiderId: school.staff.petra.id,
+    isPokSignedByCompany: true,
+  };
+}
+
 /** Plans a conversation through the same code the API uses, as the placement's begeleider. */
 export async function planConversation(
   services: Services,

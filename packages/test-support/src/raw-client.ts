@@ -4,15 +4,10 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { type CloseInfo, encodeMessage, updateMessage } from "./collab-protocol.js";
 
 /** The origin of changes that came from the server, so they are not sent back. */
 export const REMOTE = Symbol("remote");
-
-/** What a raw client saw when its socket closed. */
-export interface CloseEvent {
-  code: number;
-  reason: string;
-}
 
 /** Hooks for whoever drives the client (a test or the benchmark's load process). */
 export interface RawClientHooks {
@@ -21,14 +16,8 @@ export interface RawClientHooks {
   /** A "stored" message arrived (clocks as sent by the server). */
   onStored?(client: RawCollabClient, clocks: Map<number, number>): void;
   /** The socket closed (whether or not it had opened). */
-  onClose?(client: RawCollabClient, event: CloseEvent): void;
+  onClose?(client: RawCollabClient, event: CloseInfo): void;
 }
-
-const message = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
-  const encoder = encoding.createEncoder();
-  write(encoder);
-  return encoding.toUint8Array(encoder);
-};
 
 /**
  * A collaboration client speaking the raw y-websocket protocol plus Driehoek's `stored`
@@ -44,7 +33,7 @@ export class RawCollabClient {
   /** Refusals (auth "permission denied") the server sent. */
   readonly refusals: string[] = [];
   /** Every close, in order. */
-  readonly closes: CloseEvent[] = [];
+  readonly closes: CloseInfo[] = [];
   /** Local updates handed to the socket, and messages received. */
   sent = 0;
   received = 0;
@@ -61,12 +50,7 @@ export class RawCollabClient {
     this.doc = doc ?? new Y.Doc();
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE || !this.open) return;
-      this.send(
-        message((e) => {
-          encoding.writeVarUint(e, MESSAGE.sync);
-          syncProtocol.writeUpdate(e, update);
-        }),
-      );
+      this.send(updateMessage(update));
       this.sent += 1;
     });
   }
@@ -111,7 +95,7 @@ export class RawCollabClient {
       this.open = true;
       // Step 1: our state vector, so the server sends what we lack.
       this.send(
-        message((e) => {
+        encodeMessage((e) => {
           encoding.writeVarUint(e, MESSAGE.sync);
           syncProtocol.writeSyncStep1(e, this.doc);
         }),
@@ -170,7 +154,7 @@ export class RawCollabClient {
       if (step === syncProtocol.messageYjsSyncStep1) {
         // The server's state vector: answer with everything it lacks (step 2).
         this.send(
-          message((e) => {
+          encodeMessage((e) => {
             encoding.writeVarUint(e, MESSAGE.sync);
             encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
             encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, payload));
