@@ -45,14 +45,35 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** The UTC calendar date of `d` as 'YYYY-MM-DD'. Throws on an invalid Date. */
-export function toIsoDate(d: Date): string {
+function toIsoDate(d: Date): string {
   if (Number.isNaN(d.getTime())) throw new RangeError("Invalid Date");
   return d.toISOString().slice(0, 10);
 }
 
-/** Today's UTC date as 'YYYY-MM-DD'; pass `now` to make callers testable. */
-export function todayIso(now: Date = new Date()): string {
-  return toIsoDate(now);
+/** The school's time zone: its calendar decides what "today" and a conversation's date are. */
+export const SCHOOL_TIME_ZONE = "Europe/Amsterdam";
+
+const schoolCalendar = new Intl.DateTimeFormat("en-US", {
+  timeZone: SCHOOL_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/**
+ * The school's calendar date of a moment as 'YYYY-MM-DD': 00:30 Dutch time on 10 March is
+ * 10 March, although in UTC it is still the 9th. Throws on an invalid Date.
+ */
+export function schoolDate(moment: Date): string {
+  if (Number.isNaN(moment.getTime())) throw new RangeError("Invalid Date");
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    schoolCalendar.formatToParts(moment).find((p) => p.type === type)?.value ?? "";
+  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+}
+
+/** Today in the school's calendar (Europe/Amsterdam); pass `now` to make callers testable. */
+export function schoolToday(now: Date = new Date()): string {
+  return schoolDate(now);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { addDays, toIsoDate } from "@driehoek/domain";
+import { addDays, schoolToday } from "@driehoek/domain";
 import { type EntityManager, In } from "typeorm";
 import { hashPassword } from "../auth/password.js";
 import type { Services, Viewer } from "../context.js";
@@ -215,7 +215,7 @@ export async function seedDemo(services: Services): Promise<boolean> {
   const { dataSource } = services;
   if ((await dataSource.manager.count(Person)) > 0) return false;
   const now = services.now();
-  const today = toIsoDate(now);
+  const today = schoolToday(now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = await inTransaction(dataSource, async (manager) => {
     const made = await seedSchool(manager, today, now, passwordHash);

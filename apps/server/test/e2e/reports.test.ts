@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { addDays, type ConversationStatus, toIsoDate } from "@driehoek/domain";
+import { addDays, type ConversationStatus, schoolToday } from "@driehoek/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
@@ -71,7 +71,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
   beforeAll(async () => {
     server = await startTestServer(kind);
     school = await buildSchool(server.services);
-    today = toIsoDate(server.services.now());
+    today = schoolToday(server.services.now());
     const manager = server.services.dataSource.manager;
     // Sanne's and Daan's placements ran for two years and ended ten days ago: their last school
     // year needed two conversations. Daan had both, Sanne none.

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { addDays, type ParticipantRole, type StaffRole, toIsoDate } from "@driehoek/domain";
+import { addDays, type ParticipantRole, type StaffRole, schoolToday } from "@driehoek/domain";
 import type { EntityManager } from "typeorm";
 import { hashPassword } from "../../src/auth/password.js";
 import type { Services } from "../../src/context.js";
@@ -222,7 +222,7 @@ export async function planConversation(
 /** Builds the test school (see `TestSchool`) directly through the entities. */
 export async function buildSchool(services: Services): Promise<TestSchool> {
   const now = services.now();
-  const today = toIsoDate(now);
+  const today = schoolToday(now);
   const built = await services.dataSource.transaction(async (manager) => {
     const programmeId = randomUUID();
     await manager.insert(Programme, {

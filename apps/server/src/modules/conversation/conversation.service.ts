@@ -3,6 +3,9 @@ import {
   type ConversationStatus,
   canTransition,
   type GuidePosition,
+  isAwaitingSignatures,
+  isLive,
+  isPlanned,
   type PhaseKey,
   startPosition,
 } from "@driehoek/domain";
@@ -72,8 +75,8 @@ export class ConversationMover {
       sectionStartedAt: move.position && sectionChanges ? at : before.sectionStartedAt,
       version: before.version + 1,
     };
-    if (move.status === "live" && !before.startedAt) after.startedAt = at;
-    if (move.status === "ended") after.endedAt = at;
+    if (isLive(move.status) && !before.startedAt) after.startedAt = at;
+    if (isAwaitingSignatures(move.status)) after.endedAt = at;
 
     const updated = await inTransaction(this.services.dataSource, async (manager) => {
       const result = await manager.update(
@@ -84,8 +87,9 @@ export class ConversationMover {
       if (!result.affected) {
         throw conflict("The conversation moved on meanwhile; look again and retry.", "stale");
       }
-      if (phaseChanges || move.status === "ended") await closeOpenPeriod(manager, before.id, at);
-      if (move.position && phaseChanges && move.status === "live") {
+      if (phaseChanges || isAwaitingSignatures(move.status))
+        await closeOpenPeriod(manager, before.id, at);
+      if (move.position && phaseChanges && isLive(move.status)) {
         await manager.insert(PhasePeriod, {
           id: randomUUID(),
           conversationId: before.id,
@@ -132,9 +136,9 @@ export class ConversationMover {
 
 /** Throws CONFLICT unless the conversation is live and, if given, in the expected phase. */
 export function assertLiveIn(conversation: Conversation, expectedPhase?: PhaseKey | null): void {
-  if (conversation.status !== "live") {
+  if (!isLive(conversation.status)) {
     throw conflict(
-      conversation.status === "planned"
+      isPlanned(conversation.status)
         ? "The conversation has not started yet."
         : "The conversation is over; its phases no longer move.",
       "not_live",

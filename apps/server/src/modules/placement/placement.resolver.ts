@@ -1,4 +1,12 @@
-import { checkPok, frequencyStatus, LIMITS, POK_PROBLEM_LABELS, toIsoDate } from "@driehoek/domain";
+import {
+  checkPok,
+  frequencyStatus,
+  isHeld,
+  LIMITS,
+  POK_PROBLEM_LABELS,
+  schoolDate,
+  schoolToday,
+} from "@driehoek/domain";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { visiblePlacements } from "../../access/scope.js";
 import type { RequestContext } from "../../context.js";
@@ -88,7 +96,7 @@ export class PlacementResolver {
 
   @FieldResolver(() => PokCheckType, { description: "Is the POK valid today, and if not, why." })
   async pokCheck(@Root() placement: Placement, @Ctx() ctx: RequestContext): Promise<PokCheckType> {
-    const today = toIsoDate(ctx.services.now());
+    const today = schoolToday(ctx.services.now());
     const facts = await pokFactsOf(ctx.services.dataSource.manager, placement, today);
     const { isValid, problems } = checkPok(facts, today);
     return { isValid, problems, messages: problems.map((p) => POK_PROBLEM_LABELS[p].nl) };
@@ -125,10 +133,8 @@ export class PlacementResolver {
     return frequencyStatus({
       placementStart: placement.startDate,
       placementEnd: placement.endDate,
-      heldDates: held
-        .filter((c) => c.status === "ended" || c.status === "signed")
-        .map((c) => toIsoDate(c.scheduledAt)),
-      today: toIsoDate(ctx.services.now()),
+      heldDates: held.filter((c) => isHeld(c.status)).map((c) => schoolDate(c.scheduledAt)),
+      today: schoolToday(ctx.services.now()),
     });
   }
 }

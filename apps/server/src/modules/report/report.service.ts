@@ -9,8 +9,8 @@ import {
   type FrequencyStatus,
   type PokFacts,
   pokExpiresWithin,
+  schoolToday,
   schoolYearOf,
-  toIsoDate,
 } from "@driehoek/domain";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { requireStaff } from "../../access/guards.js";
@@ -68,7 +68,7 @@ function withStudent<T extends SelectQueryBuilder<Placement>>(query: T): T {
 }
 
 /** Today's date as the reports judge it. */
-const todayOf = (ctx: RequestContext) => toIsoDate(ctx.services.now());
+const todayOf = (ctx: RequestContext) => schoolToday(ctx.services.now());
 
 /**
  * Placements behind the frequency rule today, most missed conversations first, then by name.

@@ -1,4 +1,4 @@
-import { addDays, toIsoDate } from "@driehoek/domain";
+import { addDays, HELD_STATUSES, schoolToday } from "@driehoek/domain";
 import { In } from "typeorm";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
@@ -43,7 +43,7 @@ export async function applyRetention(
   policy: RetentionPolicy,
   dryRun: boolean,
 ): Promise<RetentionPlan> {
-  const today = toIsoDate(services.now());
+  const today = schoolToday(services.now());
   const cutoffConversations = `${addDays(today, -policy.conversationDays)}T00:00:00.000Z`;
   const cutoffAudit = `${addDays(today, -policy.auditDays)}T00:00:00.000Z`;
   const manager = services.dataSource.manager;
@@ -51,7 +51,7 @@ export async function applyRetention(
     .createQueryBuilder(Conversation, "c")
     .select(["c.id", "c.scheduledAt", "c.status"])
     .where("c.scheduled_at < :cutoff", { cutoff: cutoffConversations })
-    .andWhere("c.status IN (:...over)", { over: ["ended", "signed"] })
+    .andWhere("c.status IN (:...over)", { over: HELD_STATUSES })
     .orderBy("c.scheduled_at", "ASC")
     .getMany();
   // Moments are ISO text (docs/decisions/0001), so they compare as strings.

@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { PARTICIPANT_ROLES, type ParticipantRole } from "@driehoek/domain";
+import {
+  isAwaitingSignatures,
+  isLocked,
+  PARTICIPANT_ROLES,
+  type ParticipantRole,
+} from "@driehoek/domain";
 import { IsNull } from "typeorm";
 import type { ConversationAccess } from "../../access/conversation-access.js";
 import type { Services } from "../../context.js";
@@ -36,7 +41,7 @@ export async function voidOutdatedSignatures(
   const active = await manager.findBy(Signature, { conversationId, voidedAt: IsNull() });
   if (active.length === 0) return 0;
   const conversation = await manager.findOneByOrFail(Conversation, { id: conversationId });
-  if (conversation.status === "signed") return 0;
+  if (isLocked(conversation.status)) return 0;
   const { hash } = await currentRecord(services, conversationId);
   const stale = active.filter((s) => s.contentHash !== hash);
   if (stale.length === 0) return 0;
@@ -120,9 +125,9 @@ export async function signConversation(
 ): Promise<void> {
   const { conversation, myRole, viewer } = access;
   if (!myRole) throw forbidden("Only the three participants sign.");
-  if (conversation.status === "signed")
+  if (isLocked(conversation.status))
     throw conflict("The record is already signed and locked.", "already_signed");
-  if (conversation.status !== "ended")
+  if (!isAwaitingSignatures(conversation.status))
     throw conflict("Sign after the conversation has ended.", "not_ended");
   await services.liveDocuments.flush(conversation.id);
   await voidOutdatedSignatures(services, conversation.id);
@@ -150,7 +155,7 @@ export async function recordPaperSignatures(
   access: ConversationAccess,
 ): Promise<void> {
   const { conversation, participants, viewer } = access;
-  if (conversation.status !== "ended")
+  if (!isAwaitingSignatures(conversation.status))
     throw conflict("Record the paper form after the conversation has ended.", "not_ended");
   await services.liveDocuments.flush(conversation.id);
   const { hash } = await currentRecord(services, conversation.id);
@@ -238,7 +243,7 @@ export async function verifyRecord(services: Services, conversationId: string) {
   const computedHash = conversation.recordJson ? hashRecordText(conversation.recordJson) : null;
   const isIntact = Boolean(computedHash && computedHash === conversation.recordHash);
   return {
-    isLocked: conversation.status === "signed",
+    isLocked: isLocked(conversation.status),
     storedHash: conversation.recordHash,
     computedHash,
     isIntact,

@@ -1,5 +1,5 @@
 import { ApolloClient, ApolloLink, InMemoryCache } from "@apollo/client";
-import type { Conclusion, ConversationStatus } from "@driehoek/domain";
+import { type Conclusion, type ConversationStatus, isLive, isLocked } from "@driehoek/domain";
 import type { FormattedExecutionResult } from "graphql";
 import type { Client as WsClient } from "graphql-ws";
 import { Observable } from "rxjs";
@@ -44,28 +44,27 @@ export function fakeServer(initial: { status?: ConversationStatus; record?: Reco
   const json = () =>
     JSON.stringify({
       ...state.record,
-      endedAt:
-        state.status === "live" ? null : (state.record.endedAt ?? "2026-03-03T10:10:00.000Z"),
+      endedAt: isLive(state.status) ? null : (state.record.endedAt ?? "2026-03-03T10:10:00.000Z"),
     });
 
   const conversation = () => ({
     __typename: "Conversation",
     id: "c1",
     status: state.status,
-    phase: state.status === "live" ? "afronden" : null,
+    phase: isLive(state.status) ? "afronden" : null,
     section: null,
-    endedAt: state.status === "live" ? null : "2026-03-03T10:10:00.000Z",
+    endedAt: isLive(state.status) ? null : "2026-03-03T10:10:00.000Z",
     signedAt: state.signedAt,
     conclusion: state.conclusion,
     conclusionMotivation: state.conclusionMotivation,
     studentConclusion: state.studentConclusion,
     studentMotivation: state.studentMotivation,
-    recordHash: state.status === "signed" ? hash() : null,
+    recordHash: isLocked(state.status) ? hash() : null,
     record: {
       __typename: "ConversationRecord",
       hash: hash(),
       json: json(),
-      isLocked: state.status === "signed",
+      isLocked: isLocked(state.status),
     },
     signatures: state.signatures.map((s) => ({
       __typename: "SignatureView",
@@ -73,7 +72,7 @@ export function fakeServer(initial: { status?: ConversationStatus; record?: Reco
       person: { __typename: "Person", ...s.person },
       signature: { __typename: "Signature", ...s.signature },
     })),
-    nextConversationProposal: state.status === "live" ? null : "2026-09-01",
+    nextConversationProposal: isLive(state.status) ? null : "2026-09-01",
   });
 
   function answer(name: string, variables: Record<string, unknown>): FormattedExecutionResult {
