@@ -18,7 +18,13 @@ import {
 } from "@driehoek/domain";
 import type { DataSource } from "typeorm";
 import type { RequestContext, Services } from "../src/context.js";
-import * as reports from "../src/modules/report/report.service.js";
+import {
+  conclusionDistribution,
+  conclusionsOverTime,
+} from "../src/modules/report/conclusions.report.js";
+import { overdueAgreements } from "../src/modules/report/overdue-agreements.report.js";
+import { overdueConversations } from "../src/modules/report/overdue-conversations.report.js";
+import { pokIssues } from "../src/modules/report/pok-issues.report.js";
 import {
   type ConclusionCount,
   ConclusionGrouping,
@@ -27,6 +33,15 @@ import {
   type OverduePlacement,
   type PokIssue,
 } from "../src/modules/report/report.types.js";
+
+/** The staff reports, each from its own file. */
+const reports = {
+  overdueConversations,
+  pokIssues,
+  conclusionsOverTime,
+  conclusionDistribution,
+  overdueAgreements,
+};
 
 /** The report names, in the order the benchmark prints them. */
 export type ReportName =

@@ -20,7 +20,7 @@
  * Flags: --db sqlite|postgres|both  --placements N  --conversations N  --runs N  --warmup N
  *        --today YYYY-MM-DD  --seed N  --keep (leave the databases in place)  --no-verify
  */
-import { staffDirectory } from "../src/modules/report/directory.js";
+import { staffDirectory } from "../src/modules/report/staff-directory.report.js";
 import "reflect-metadata";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -33,7 +33,13 @@ import { addDays, type Role } from "@driehoek/domain";
 import pg from "pg";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "../src/db/data-source.js";
-import * as reports from "../src/modules/report/report.service.js";
+import {
+  conclusionDistribution,
+  conclusionsOverTime,
+} from "../src/modules/report/conclusions.report.js";
+import { overdueAgreements } from "../src/modules/report/overdue-agreements.report.js";
+import { overdueConversations } from "../src/modules/report/overdue-conversations.report.js";
+import { pokIssues } from "../src/modules/report/pok-issues.report.js";
 import { ConclusionGrouping } from "../src/modules/report/report.types.js";
 import { ms, percentiles } from "./measure.js";
 import { handQueries } from "./reports-handwritten.js";
@@ -84,6 +90,15 @@ v8.setFlagsFromString("--expose-gc");
 const collectGarbage = vm.runInNewContext("gc") as () => void;
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** The staff reports, each from its own file. */
+const reports = {
+  overdueConversations,
+  pokIssues,
+  conclusionsOverTime,
+  conclusionDistribution,
+  overdueAgreements,
+};
 
 /** The report functions, as the resolver calls them (`includeEnded` where a report takes it). */
 const SERVER: Record<

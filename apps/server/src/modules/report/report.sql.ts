@@ -205,12 +205,6 @@ export function ageOnSql(birthDate: string, date: string): string {
   return `(${yearOf(date)} - ${yearOf(birthDate)} - CASE WHEN substr(${date}, 6, 5) < substr(${birthDate}, 6, 5) THEN 1 ELSE 0 END)`;
 }
 
-/** The conversation statuses of a conversation that was held. */
-export const HELD_STATUSES = ["ended", "signed"] as const;
-
-/** The agreement statuses still open for follow-up. */
-export const OPEN_AGREEMENT_STATUSES = ["open", "partly"] as const;
-
 /**
  * Selecting an entity's columns from raw SQL and turning rows back into entities (with the
  * same conversions and transformers TypeORM applies), for queries that also compute columns.
