@@ -1,20 +1,27 @@
 /**
- * The staff reports computed the plain way, as the server did before they moved into SQL: every
- * visible placement loaded into memory and judged by the domain functions. Slow, obviously
- * right, and the oracle the SQL reports are checked against (report tests and the benchmark).
- * Also the canonical text form of each report's rows, so results of different origins compare.
+ * The staff reports computed the plain way: every visible placement loaded into memory and
+ * judged by the domain functions (the frequency rule by `frequencyStatus` itself, on the
+ * conversations' dates in the school's calendar). Slow, obviously right, and the oracle the
+ * server's reports — which read the stored frequency state — are checked against (report tests
+ * and the benchmark). Also the canonical text form of each report's rows, so results of
+ * different origins compare.
  */
 import {
+  type AgreementStatus,
   CONCLUSIONS,
   type Conclusion,
+  type ConversationStatus,
   checkPok,
   conclusionScore,
   daysBetween,
   frequencyStatus,
   isConclusion,
+  isHeld,
+  isStillOpen,
   type PokFacts,
   pokExpiresWithin,
   type Role,
+  schoolDate,
 } from "@driehoek/domain";
 import type { DataSource } from "typeorm";
 import type { RequestContext, Services } from "../src/context.js";
@@ -197,11 +204,11 @@ export function referenceReports(
   const visible = new Map(placements.map((p) => [p.id as string, p]));
   const actionable = (p: Record<string, string>) => includeEnded || (p.end_date as string) >= today;
   const conversations = data.conversations.filter((c) => visible.has(c.placement_id as string));
-  const held = conversations.filter((c) => c.status === "ended" || c.status === "signed");
+  const held = conversations.filter((c) => isHeld(c.status as ConversationStatus));
   const heldDates = new Map<string, string[]>();
   for (const c of held) {
     const list = heldDates.get(c.placement_id as string) ?? [];
-    list.push((c.scheduled_at as string).slice(0, 10));
+    list.push(schoolDate(new Date(c.scheduled_at as string)));
     heldDates.set(c.placement_id as string, list);
   }
 
@@ -303,7 +310,7 @@ export function referenceReports(
       c.id,
       student.id,
       nameOf(p),
-      (c.scheduled_at as string).slice(0, 10),
+      schoolDate(new Date(c.scheduled_at as string)),
       conclusion,
       conclusionScore(conclusion),
     ].join("|"),
@@ -332,7 +339,7 @@ export function referenceReports(
       return (
         p !== undefined &&
         actionable(p) &&
-        (a.status === "open" || a.status === "partly") &&
+        isStillOpen(a.status as AgreementStatus) &&
         a.due_date !== null &&
         (a.due_date as string) < today
       );

@@ -24,6 +24,7 @@ import { buildApiSchema } from "./graphql/schema.js";
 import { AuditLog } from "./modules/audit/audit-log.js";
 import { createLocalPhaseEvents } from "./modules/conversation/phase-events.js";
 import { exportRouter } from "./modules/export/export.routes.js";
+import { startFrequencyClock } from "./modules/placement/frequency-state.js";
 import { findWebDist, webAppRouter } from "./web/static.js";
 
 const MAX_FIELDS = 500;
@@ -97,6 +98,7 @@ export async function createServer(
       ),
   );
   services.liveDocuments = { flush: (conversationId) => collab.flushProjection(conversationId) };
+  const frequencyClock = startFrequencyClock(services);
   const schema = await buildApiSchema();
   const rules = [...specifiedRules, depthLimit(config.maxQueryDepth), fieldCountLimit(MAX_FIELDS)];
 
@@ -222,6 +224,7 @@ export async function createServer(
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
       await store.close();
+      await frequencyClock.stop();
       await dataSource.destroy();
     },
   };

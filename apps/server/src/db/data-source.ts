@@ -6,6 +6,7 @@ import { InitialSchema1732800000000 } from "./migrations/1732800000000-initial-s
 import { CollabLog1732800000001 } from "./migrations/1732800000001-collab-log.js";
 import { SignOff1732800000002 } from "./migrations/1732800000002-sign-off.js";
 import { ReportIndexes1732800000003 } from "./migrations/1732800000003-report-indexes.js";
+import { PlacementFrequency1732800000004 } from "./migrations/1732800000004-placement-frequency.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   CollabLog1732800000001,
   SignOff1732800000002,
   ReportIndexes1732800000003,
+  PlacementFrequency1732800000004,
 ];
 
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */

@@ -7,6 +7,7 @@ import { Invite } from "../modules/invite/invite.entity.js";
 import { Particular } from "../modules/particular/particular.entity.js";
 import { Person } from "../modules/people/person.entity.js";
 import { Placement } from "../modules/placement/placement.entity.js";
+import { PlacementFrequency } from "../modules/placement/placement-frequency.entity.js";
 import { Company, CompanyRecognition } from "../modules/school/company.entity.js";
 import { Programme } from "../modules/school/programme.entity.js";
 import { Student } from "../modules/school/student.entity.js";
@@ -24,6 +25,7 @@ export const ENTITIES = [
   Person,
   Student,
   Placement,
+  PlacementFrequency,
   Conversation,
   ConversationParticipant,
   PhasePeriod,

@@ -11,6 +11,7 @@ import { scheduleConversation } from "../modules/conversation/schedule-conversat
 import { Invite } from "../modules/invite/invite.entity.js";
 import { inviteUrl } from "../modules/invite/invite-links.js";
 import { Person } from "../modules/people/person.entity.js";
+import { refreshStaleFrequency } from "../modules/placement/frequency-state.js";
 import { Placement } from "../modules/placement/placement.entity.js";
 import { Company, CompanyRecognition } from "../modules/school/company.entity.js";
 import { Programme } from "../modules/school/programme.entity.js";
@@ -222,6 +223,7 @@ export async function seedDemo(services: Services): Promise<boolean> {
     await seedEarlierConversation(manager, made, today, now);
     return made;
   });
+  await refreshStaleFrequency(dataSource, today);
   const placement = await dataSource.manager.findOneByOrFail(Placement, {
     id: ids.get("placement:sanne"),
   });

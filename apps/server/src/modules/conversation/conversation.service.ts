@@ -7,6 +7,7 @@ import {
   isLive,
   isPlanned,
   type PhaseKey,
+  schoolToday,
   startPosition,
 } from "@driehoek/domain";
 import type { EntityManager } from "typeorm";
@@ -14,6 +15,7 @@ import type { ConversationAccess } from "../../access/conversation-access.js";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { conflict } from "../../graphql/errors.js";
+import { refreshFrequency } from "../placement/frequency-state.js";
 import { Conversation } from "./conversation.entity.js";
 import type { PhaseChangeEvent } from "./phase-events.js";
 import { PhasePeriod } from "./phase-period.entity.js";
@@ -89,6 +91,9 @@ export class ConversationMover {
       }
       if (phaseChanges || isAwaitingSignatures(move.status))
         await closeOpenPeriod(manager, before.id, at);
+      if (move.status !== before.status) {
+        await refreshFrequency(manager, before.placementId, schoolToday(at));
+      }
       if (move.position && phaseChanges && isLive(move.status)) {
         await manager.insert(PhasePeriod, {
           id: randomUUID(),

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { ParticipantRole } from "@driehoek/domain";
+import { type ParticipantRole, schoolToday } from "@driehoek/domain";
 import type { Services, Viewer } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { badInput } from "../../graphql/errors.js";
 import { createInvite, inviteUrl } from "../invite/invite-links.js";
 import { Person } from "../people/person.entity.js";
+import { refreshFrequency } from "../placement/frequency-state.js";
 import type { Placement } from "../placement/placement.entity.js";
 import { Student } from "../school/student.entity.js";
 import { Conversation, type ConversationMode } from "./conversation.entity.js";
@@ -62,6 +63,7 @@ export async function scheduleConversation(
       createdAt: services.now(),
     };
     await manager.insert(Conversation, conversation);
+    await refreshFrequency(manager, placement.id, schoolToday(services.now()));
     const invites = [];
     for (const [role, personId] of roles) {
       await manager.insert(ConversationParticipant, {

@@ -1,4 +1,10 @@
-import { CONCLUSIONS, type Conclusion, conclusionScore, HELD_STATUSES } from "@driehoek/domain";
+import {
+  CONCLUSIONS,
+  type Conclusion,
+  conclusionScore,
+  HELD_STATUSES,
+  schoolDate,
+} from "@driehoek/domain";
 import type { RequestContext } from "../../context.js";
 import { badInput } from "../../graphql/errors.js";
 import { type ConclusionCount, ConclusionGrouping, type ConclusionPoint } from "./report.types.js";
@@ -22,7 +28,7 @@ export async function conclusionsOverTime(ctx: RequestContext): Promise<Conclusi
       .select("c.id", "conversation_id")
       .addSelect("st.id", "student_id")
       .addSelect("sp.name", "student_name")
-      .addSelect("substr(c.scheduled_at, 1, 10)", "date")
+      .addSelect("c.scheduled_at", "scheduled_at")
       .addSelect("c.conclusion", "conclusion")
       .andWhere("c.status IN (:...held)")
       .andWhere("c.conclusion IN (:...conclusions)")
@@ -36,7 +42,7 @@ export async function conclusionsOverTime(ctx: RequestContext): Promise<Conclusi
       conversationId: row.conversation_id,
       studentId: row.student_id,
       studentName: row.student_name,
-      date: row.date,
+      date: schoolDate(new Date(row.scheduled_at as string)),
       conclusion,
       score: conclusionScore(conclusion),
     };

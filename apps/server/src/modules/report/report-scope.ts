@@ -81,11 +81,6 @@ export async function reportRows(
   return dataSource.query(query, values);
 }
 
-/** Constant values as an SQL list ('a', 'b'); for the domain's fixed status names only. */
-export function sqlList(values: readonly string[]): string {
-  return values.map((value) => `'${value.replace(/'/g, "''")}'`).join(", ");
-}
-
 /** Replaces a query's selection with the given `[expression, alias]` pairs. */
 export function selectAll<T extends SelectQueryBuilder<ObjectLiteral>>(
   query: T,

@@ -4,6 +4,7 @@ import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { AuditEntry } from "../audit/audit-entry.entity.js";
 import { Conversation } from "../conversation/conversation.entity.js";
+import { refreshFrequency } from "../placement/frequency-state.js";
 
 /** How long records are kept, per record type, in days. */
 export interface RetentionPolicy {
@@ -49,7 +50,7 @@ export async function applyRetention(
   const manager = services.dataSource.manager;
   const old = await manager
     .createQueryBuilder(Conversation, "c")
-    .select(["c.id", "c.scheduledAt", "c.status"])
+    .select(["c.id", "c.placementId", "c.scheduledAt", "c.status"])
     .where("c.scheduled_at < :cutoff", { cutoff: cutoffConversations })
     .andWhere("c.status IN (:...over)", { over: HELD_STATUSES })
     .orderBy("c.scheduled_at", "ASC")
@@ -87,6 +88,8 @@ export async function applyRetention(
       // Agreements reviewed in a removed conversation keep their own conversation (FK: SET NULL).
       await tx.delete(Conversation, { id: In(chunk) });
     }
+    // A removed conversation no longer counts for its placement's frequency.
+    await refreshFrequency(tx, [...new Set(old.map((c) => c.placementId))], today);
     await tx
       .createQueryBuilder()
       .delete()

@@ -4,6 +4,7 @@ import {
   isLocked,
   PARTICIPANT_ROLES,
   type ParticipantRole,
+  schoolToday,
 } from "@driehoek/domain";
 import { IsNull } from "typeorm";
 import type { ConversationAccess } from "../../access/conversation-access.js";
@@ -12,6 +13,7 @@ import { inTransaction } from "../../db/transaction.js";
 import { conflict, forbidden } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { eventOf } from "../conversation/conversation.service.js";
+import { refreshFrequency } from "../placement/frequency-state.js";
 import { buildRecord, hashRecordText, serializeRecord } from "./record.js";
 import { Signature, type SignatureMethod } from "./signature.entity.js";
 
@@ -94,6 +96,7 @@ async function lockIfComplete(
       },
     );
     if (!result.affected) return false;
+    await refreshFrequency(tx, current.placementId, schoolToday(at));
     await services.audit.record(
       {
         actorId,
