@@ -368,3 +368,58 @@ export function referenceReports(
     overdueAgreements: agreements,
   };
 }
+
+/**
+ * The placements whose stored frequency verdict (placement_frequency) differs from what the
+ * domain's `frequencyStatus()` says on `today`, as text lines (empty when all agree).
+ */
+export async function storedFrequencyMismatches(
+  dataSource: DataSource,
+  data: ReferenceData,
+  today: string,
+): Promise<string[]> {
+  const stored = new Map(
+    (
+      (await dataSource.query("SELECT * FROM placement_frequency")) as Record<string, unknown>[]
+    ).map((r) => [r.placement_id as string, r]),
+  );
+  const heldDates = new Map<string, string[]>();
+  for (const c of data.conversations) {
+    if (!isHeld(c.status as ConversationStatus)) continue;
+    const list = heldDates.get(c.placement_id as string) ?? [];
+    list.push(schoolDate(new Date(c.scheduled_at as string)));
+    heldDates.set(c.placement_id as string, list);
+  }
+  return data.placements.flatMap((p) => {
+    const f = frequencyStatus({
+      placementStart: p.start_date as string,
+      placementEnd: p.end_date as string,
+      heldDates: heldDates.get(p.id as string) ?? [],
+      today,
+    });
+    const expected = [
+      f.periodStart,
+      f.periodEnd,
+      f.required,
+      f.held,
+      f.missed,
+      f.nextDueDate,
+      f.isOverdue,
+      today,
+    ];
+    const row = stored.get(p.id as string);
+    const actual = row && [
+      row.period_start,
+      row.period_end,
+      Number(row.required),
+      Number(row.held),
+      Number(row.missed),
+      row.next_due_date ?? null,
+      Boolean(row.is_overdue),
+      row.judged_on,
+    ];
+    return JSON.stringify(actual) === JSON.stringify(expected)
+      ? []
+      : [`${p.id}: stored ${JSON.stringify(actual)}, domain ${JSON.stringify(expected)}`];
+  });
+}
