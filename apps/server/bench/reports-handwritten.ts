@@ -9,6 +9,7 @@
  * POK issues and overdue agreements cover only placements that have not ended (end date today
  * or later) unless `includeEnded`.
  */
+import { CONCLUSIONS, HELD_STATUSES, OPEN_AGREEMENT_STATUSES } from "@driehoek/domain";
 import type { ReportName } from "./reports-reference.js";
 
 /** A hand-written report query. */
@@ -19,78 +20,31 @@ export interface HandQuery {
 
 type Dialect = "sqlite" | "postgres";
 
-const HELD = "c.status IN ('ended', 'signed')";
-const CONCLUDED = "c.conclusion IN ('voor', 'op_schema', 'achter')";
+/** The domain's fixed names as an SQL list ('a', 'b'). */
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
+const HELD = `c.status IN (${list(HELD_STATUSES)})`;
+const CONCLUDED = `c.conclusion IN (${list(CONCLUSIONS)})`;
 const join = (...values: unknown[]) => values.map((v) => (v === null ? "" : String(v))).join("|");
 
 /** `(years completed)` from birth to `on`, dates as text (the same on both databases). */
 const age = (birth: string, on: string) =>
   `(CAST(substr(${on}, 1, 4) AS INTEGER) - CAST(substr(${birth}, 1, 4) AS INTEGER) - CASE WHEN substr(${on}, 6, 5) < substr(${birth}, 6, 5) THEN 1 ELSE 0 END)`;
 
+/**
+ * Placements behind the frequency rule: the stored verdicts (placement_frequency, judged by the
+ * domain's rule) filtered and sorted, as a person would write it by hand.
+ */
 function overdue(dialect: Dialect, scope: string): string {
-  const select = `k.id, k.student_id, k.company_id, k.praktijkopleider_id, k.begeleider_id, k.start_date,
-  k.end_date, k.hours_per_week, k.pok_number, k.pok_status, k.pok_start_date, k.pok_end_date, k.pok_hours,
-  k.pok_student_signed_at, k.pok_school_signed_at, k.pok_company_signed_at, k.pok_parent_signed_at,
-  sp.name AS student_name`;
-  if (dialect === "postgres") {
-    return `
-WITH per AS MATERIALIZED (
-  SELECT id, shorter,
-    CASE WHEN shorter THEN s WHEN e < $1::date THEN GREATEST(s, ys) ELSE GREATEST(s, ty) END AS ps,
-    CASE WHEN shorter OR e < $1::date THEN e ELSE LEAST(e, (ty + interval '1 year')::date - 1) END AS pe
-  FROM (
-    SELECT p.id, p.start_date::date AS s, p.end_date::date AS e,
-      p.end_date::date < (p.start_date::date + interval '1 year')::date - 1 AS shorter,
-      (date_trunc('year', p.end_date::date - interval '7 months') + interval '7 months')::date AS ys,
-      (date_trunc('year', $1::date - interval '7 months') + interval '7 months')::date AS ty
-    FROM placement p WHERE ${scope} AND p.start_date <= $1::varchar
-  ) x
-), due AS (
-  SELECT per.*, CASE WHEN NOT shorter AND pe - ps + 1 >= 183 THEN 2 ELSE 1 END AS req FROM per
-), counted AS MATERIALIZED (
-  SELECT due.*, (SELECT COUNT(*) FROM conversation c WHERE c.placement_id = due.id
-      AND c.scheduled_at >= to_char(due.ps, 'YYYY-MM-DD') AND c.scheduled_at < to_char(due.pe + 1, 'YYYY-MM-DD')
-      AND ${HELD}) AS held
-  FROM due
-  WHERE CASE WHEN req = 1 THEN pe ELSE ps + (pe - ps + 1) / 2 END < $1::date
-)
-SELECT ${select}, to_char(o.ps, 'YYYY-MM-DD') AS period_start, to_char(o.pe, 'YYYY-MM-DD') AS period_end,
-  o.req AS required, o.held,
-  CASE WHEN o.held < 1 THEN 1 ELSE 0 END + CASE WHEN o.req = 2 AND o.pe < $1::date AND o.held < 2 THEN 1 ELSE 0 END AS missed,
-  to_char(CASE WHEN o.held < 1 AND o.req = 2 THEN o.ps + (o.pe - o.ps + 1) / 2 ELSE o.pe END, 'YYYY-MM-DD') AS next_due
-FROM counted o JOIN placement k ON k.id = o.id
-  JOIN student st ON st.id = k.student_id JOIN person sp ON sp.id = st.person_id
-WHERE o.held = 0 OR (o.req = 2 AND o.held = 1 AND o.pe < $1::date)
-ORDER BY missed DESC, student_name, k.id`;
-  }
   return `
-WITH per AS MATERIALIZED (
-  SELECT id, shorter,
-    CASE WHEN shorter THEN start_date WHEN end_date < $1 THEN max(start_date, ys) ELSE max(start_date, ty) END AS ps,
-    CASE WHEN shorter OR end_date < $1 THEN end_date ELSE min(end_date, date(ty, '+1 year', '-1 day')) END AS pe
-  FROM (
-    SELECT p.id, p.start_date, p.end_date,
-      p.end_date < date(p.start_date, '+1 year', 'floor', '-1 day') AS shorter,
-      date(p.end_date, '-7 months', 'start of year', '+7 months') AS ys,
-      date($1, '-7 months', 'start of year', '+7 months') AS ty
-    FROM placement p WHERE ${scope} AND p.start_date <= $1
-  )
-), due AS (
-  SELECT per.*, CASE WHEN NOT shorter AND julianday(pe) - julianday(ps) + 1 >= 183 THEN 2 ELSE 1 END AS req FROM per
-), counted AS MATERIALIZED (
-  SELECT due.*, CASE WHEN req = 1 THEN pe ELSE date(ps, '+' || CAST((julianday(pe) - julianday(ps) + 1) / 2 AS INTEGER) || ' days') END AS due1,
-    (SELECT COUNT(*) FROM conversation c WHERE c.placement_id = due.id
-      AND c.scheduled_at >= due.ps AND c.scheduled_at < date(due.pe, '+1 day') AND ${HELD}) AS held
-  FROM due
-  WHERE CASE WHEN req = 1 THEN pe ELSE date(ps, '+' || CAST((julianday(pe) - julianday(ps) + 1) / 2 AS INTEGER) || ' days') END < $1
-)
-SELECT ${select}, o.ps AS period_start, o.pe AS period_end, o.req AS required, o.held,
-  (o.held < 1) + (o.req = 2 AND o.pe < $1 AND o.held < 2) AS missed,
-  CASE WHEN o.held < 1 THEN o.due1 ELSE o.pe END AS next_due
-FROM counted o JOIN placement k ON k.id = o.id
-  JOIN student st ON st.id = k.student_id JOIN person sp ON sp.id = st.person_id
-WHERE o.held = 0 OR (o.req = 2 AND o.held = 1 AND o.pe < $1)
-ORDER BY missed DESC, student_name, k.id`;
+SELECT p.id, p.student_id, p.company_id, p.praktijkopleider_id, p.begeleider_id, p.start_date,
+  p.end_date, p.hours_per_week, p.pok_number, p.pok_status, p.pok_start_date, p.pok_end_date, p.pok_hours,
+  p.pok_student_signed_at, p.pok_school_signed_at, p.pok_company_signed_at, p.pok_parent_signed_at,
+  sp.name AS student_name, f.period_start, f.period_end, f.required, f.held, f.missed,
+  f.next_due_date AS next_due
+FROM placement p JOIN placement_frequency f ON f.placement_id = p.id
+  JOIN student st ON st.id = p.student_id JOIN person sp ON sp.id = st.person_id
+WHERE ${scope} AND f.is_overdue = ${dialect === "postgres" ? "TRUE" : "1"}
+ORDER BY f.missed DESC, student_name, p.id`;
 }
 
 function pokIssues(dialect: Dialect, scope: string, notEnded: string): string {
@@ -166,7 +120,7 @@ function agreements(dialect: Dialect, scope: string, notEnded: string): string {
 SELECT a.*, sp.name AS student_name, ${days} AS days_overdue
 FROM agreement a JOIN conversation c ON c.id = a.conversation_id JOIN placement p ON p.id = c.placement_id
   JOIN student st ON st.id = p.student_id JOIN person sp ON sp.id = st.person_id
-WHERE ${scope} AND ${notEnded} AND a.status IN ('open', 'partly') AND a.due_date < ${dialect === "postgres" ? "$1::varchar" : "$1"}
+WHERE ${scope} AND ${notEnded} AND a.status IN (${list(OPEN_AGREEMENT_STATUSES)}) AND a.due_date < ${dialect === "postgres" ? "$1::varchar" : "$1"}
 ORDER BY a.due_date, a.id`;
 }
 

@@ -1,24 +1,37 @@
 /**
- * The staff reports computed the plain way, as the server did before they moved into SQL: every
- * visible placement loaded into memory and judged by the domain functions. Slow, obviously
- * right, and the oracle the SQL reports are checked against (report tests and the benchmark).
- * Also the canonical text form of each report's rows, so results of different origins compare.
+ * The staff reports computed the plain way: every visible placement loaded into memory and
+ * judged by the domain functions (the frequency rule by `frequencyStatus` itself, on the
+ * conversations' dates in the school's calendar). Slow, obviously right, and the oracle the
+ * server's reports — which read the stored frequency state — are checked against (report tests
+ * and the benchmark). Also the canonical text form of each report's rows, so results of
+ * different origins compare.
  */
 import {
+  type AgreementStatus,
   CONCLUSIONS,
   type Conclusion,
+  type ConversationStatus,
   checkPok,
   conclusionScore,
   daysBetween,
   frequencyStatus,
   isConclusion,
+  isHeld,
+  isStillOpen,
   type PokFacts,
   pokExpiresWithin,
   type Role,
+  schoolDate,
 } from "@driehoek/domain";
 import type { DataSource } from "typeorm";
 import type { RequestContext, Services } from "../src/context.js";
-import * as reports from "../src/modules/report/report.service.js";
+import {
+  conclusionDistribution,
+  conclusionsOverTime,
+} from "../src/modules/report/conclusions.report.js";
+import { overdueAgreements } from "../src/modules/report/overdue-agreements.report.js";
+import { overdueConversations } from "../src/modules/report/overdue-conversations.report.js";
+import { pokIssues } from "../src/modules/report/pok-issues.report.js";
 import {
   type ConclusionCount,
   ConclusionGrouping,
@@ -27,6 +40,15 @@ import {
   type OverduePlacement,
   type PokIssue,
 } from "../src/modules/report/report.types.js";
+
+/** The staff reports, each from its own file. */
+const reports = {
+  overdueConversations,
+  pokIssues,
+  conclusionsOverTime,
+  conclusionDistribution,
+  overdueAgreements,
+};
 
 /** The report names, in the order the benchmark prints them. */
 export type ReportName =
@@ -182,11 +204,11 @@ export function referenceReports(
   const visible = new Map(placements.map((p) => [p.id as string, p]));
   const actionable = (p: Record<string, string>) => includeEnded || (p.end_date as string) >= today;
   const conversations = data.conversations.filter((c) => visible.has(c.placement_id as string));
-  const held = conversations.filter((c) => c.status === "ended" || c.status === "signed");
+  const held = conversations.filter((c) => isHeld(c.status as ConversationStatus));
   const heldDates = new Map<string, string[]>();
   for (const c of held) {
     const list = heldDates.get(c.placement_id as string) ?? [];
-    list.push((c.scheduled_at as string).slice(0, 10));
+    list.push(schoolDate(new Date(c.scheduled_at as string)));
     heldDates.set(c.placement_id as string, list);
   }
 
@@ -288,7 +310,7 @@ export function referenceReports(
       c.id,
       student.id,
       nameOf(p),
-      (c.scheduled_at as string).slice(0, 10),
+      schoolDate(new Date(c.scheduled_at as string)),
       conclusion,
       conclusionScore(conclusion),
     ].join("|"),
@@ -317,7 +339,7 @@ export function referenceReports(
       return (
         p !== undefined &&
         actionable(p) &&
-        (a.status === "open" || a.status === "partly") &&
+        isStillOpen(a.status as AgreementStatus) &&
         a.due_date !== null &&
         (a.due_date as string) < today
       );
@@ -345,4 +367,59 @@ export function referenceReports(
     ),
     overdueAgreements: agreements,
   };
+}
+
+/**
+ * The placements whose stored frequency verdict (placement_frequency) differs from what the
+ * domain's `frequencyStatus()` says on `today`, as text lines (empty when all agree).
+ */
+export async function storedFrequencyMismatches(
+  dataSource: DataSource,
+  data: ReferenceData,
+  today: string,
+): Promise<string[]> {
+  const stored = new Map(
+    (
+      (await dataSource.query("SELECT * FROM placement_frequency")) as Record<string, unknown>[]
+    ).map((r) => [r.placement_id as string, r]),
+  );
+  const heldDates = new Map<string, string[]>();
+  for (const c of data.conversations) {
+    if (!isHeld(c.status as ConversationStatus)) continue;
+    const list = heldDates.get(c.placement_id as string) ?? [];
+    list.push(schoolDate(new Date(c.scheduled_at as string)));
+    heldDates.set(c.placement_id as string, list);
+  }
+  return data.placements.flatMap((p) => {
+    const f = frequencyStatus({
+      placementStart: p.start_date as string,
+      placementEnd: p.end_date as string,
+      heldDates: heldDates.get(p.id as string) ?? [],
+      today,
+    });
+    const expected = [
+      f.periodStart,
+      f.periodEnd,
+      f.required,
+      f.held,
+      f.missed,
+      f.nextDueDate,
+      f.isOverdue,
+      today,
+    ];
+    const row = stored.get(p.id as string);
+    const actual = row && [
+      row.period_start,
+      row.period_end,
+      Number(row.required),
+      Number(row.held),
+      Number(row.missed),
+      row.next_due_date ?? null,
+      Boolean(row.is_overdue),
+      row.judged_on,
+    ];
+    return JSON.stringify(actual) === JSON.stringify(expected)
+      ? []
+      : [`${p.id}: stored ${JSON.stringify(actual)}, domain ${JSON.stringify(expected)}`];
+  });
 }

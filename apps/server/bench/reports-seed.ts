@@ -8,7 +8,18 @@
  * on (school-year edges, 29 February, the first anniversary's eve, today ± 1, the 18th
  * birthday, the `withinDays` horizon), so SQL and domain are compared where they could differ.
  */
-import { addDays, addMonths, daysBetween, maxDate, minDate } from "@driehoek/domain";
+import {
+  addDays,
+  addMonths,
+  type ConversationStatus,
+  daysBetween,
+  isHeld as isHeldStatus,
+  isLive,
+  isPlanned,
+  maxDate,
+  minDate,
+  schoolDate,
+} from "@driehoek/domain";
 import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction } from "../src/db/transaction.js";
 import { seededRandom } from "../test/support/random.js";
@@ -329,8 +340,9 @@ export async function seedSchool(
       ]);
       if (pokEnd < pokStart) pokEnd = pokStart;
     }
-    const status = chance(0.91) ? "active" : chance(0.55) ? "draft" : "terminated";
-    const draft = status === "draft";
+    const isActive = chance(0.91);
+    const draft = !isActive && chance(0.55);
+    const status = isActive ? "active" : draft ? "draft" : "terminated";
     const signed = addDays(pokStart, -int(1, 30));
     const signedOrNot = (missing: number) => (chance(draft ? 0.6 : missing) ? null : signed);
     let birth = student.birth;
@@ -410,20 +422,30 @@ export async function seedSchool(
         addDays(today, -1),
         ...edgeDates.slice(7),
       ]);
-      at = chance(0.5) ? `${date}T00:00:00.000Z` : `${date}T23:59:59.999Z`;
+      // The first or the last moment of that day in the school's calendar.
+      at = chance(0.5) ? schoolMidnight(date) : lastMomentOf(date);
     }
     const past = date < today;
-    const status = past
-      ? pick(["ended", "ended", "ended", "signed", "signed", "ended", "planned", "live"])
+    const status: ConversationStatus = past
+      ? pick<ConversationStatus>([
+          "ended",
+          "ended",
+          "ended",
+          "signed",
+          "signed",
+          "ended",
+          "planned",
+          "live",
+        ])
       : date === today
-        ? pick(["live", "planned", "ended"])
-        : pick(["planned", "planned", "planned", "live"]);
-    const isHeld = status === "ended" || status === "signed";
+        ? pick<ConversationStatus>(["live", "planned", "ended"])
+        : pick<ConversationStatus>(["planned", "planned", "planned", "live"]);
+    const isHeld = isHeldStatus(status);
     const conclusion = isHeld
       ? chance(0.05)
         ? null
         : pick(conclusions)
-      : status === "live" && chance(0.3)
+      : isLive(status) && chance(0.3)
         ? pick(conclusions)
         : null;
     const id = uuid();
@@ -434,10 +456,10 @@ export async function seedSchool(
       at,
       chance(0.7) ? "in_person" : "online",
       status,
-      status === "planned" ? null : "afronden",
-      status === "planned" ? null : "archivering",
-      status === "planned" ? null : at,
-      status === "planned" ? null : at,
+      isPlanned(status) ? null : "afronden",
+      isPlanned(status) ? null : "archivering",
+      isPlanned(status) ? null : at,
+      isPlanned(status) ? null : at,
       isHeld ? at : null,
       conclusion,
       int(1, 40),
@@ -597,4 +619,18 @@ function bulkInsert(manager: EntityManager, isPostgres: boolean) {
       );
     }
   };
+}
+
+/** The first moment of `date` in the school's calendar, as stored ISO text. */
+function schoolMidnight(date: string): string {
+  // Dutch midnight is 22:00 or 23:00 UTC the day before (summer or winter time).
+  const summer = new Date(`${date}T00:00:00.000+02:00`);
+  return (
+    schoolDate(summer) === date ? summer : new Date(`${date}T00:00:00.000+01:00`)
+  ).toISOString();
+}
+
+/** The last moment of `date` in the school's calendar, as stored ISO text. */
+function lastMomentOf(date: string): string {
+  return new Date(Date.parse(schoolMidnight(addDays(date, 1))) - 1).toISOString();
 }

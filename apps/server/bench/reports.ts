@@ -10,17 +10,20 @@
  * migrated as the server does. Then, per database and per report, for an admin and for a
  * typical begeleider (the median placement count), it times
  *   (a) the report as the server computes it — the function the resolver calls — and
- *   (b) one hand-written SQL query giving the same rows (bench/reports-handwritten.ts),
+ *   (b) one hand-written SQL query giving the same rows (bench/reports-handwritten.ts; the
+ *       overdue conversations read the stored frequency verdicts, as the server does),
  * interleaved, `--runs` times after `--warmup` runs, checks that both give the same rows (count
- * and checksum) and that the server's rows equal an in-memory computation with the domain
- * functions (bench/reports-reference.ts), and prints p50/p95 of each and the ratio of the p95s.
+ * and checksum), that the server's rows equal an in-memory computation with the domain
+ * functions (bench/reports-reference.ts) and that every stored frequency verdict equals the
+ * domain's, and prints p50/p95 of each and the ratio of the p95s. It also times judging the
+ * frequency of every placement, as the server does on start-up and each new day.
  * POK issues and overdue agreements are measured as the staff page asks them (placements that
  * have not ended) and with `includeEnded` (the history too).
  *
  * Flags: --db sqlite|postgres|both  --placements N  --conversations N  --runs N  --warmup N
  *        --today YYYY-MM-DD  --seed N  --keep (leave the databases in place)  --no-verify
  */
-import { staffDirectory } from "../src/modules/report/directory.js";
+import { staffDirectory } from "../src/modules/report/staff-directory.report.js";
 import "reflect-metadata";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -33,7 +36,14 @@ import { addDays, type Role } from "@driehoek/domain";
 import pg from "pg";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "../src/db/data-source.js";
-import * as reports from "../src/modules/report/report.service.js";
+import { refreshStaleFrequency } from "../src/modules/placement/frequency-state.js";
+import {
+  conclusionDistribution,
+  conclusionsOverTime,
+} from "../src/modules/report/conclusions.report.js";
+import { overdueAgreements } from "../src/modules/report/overdue-agreements.report.js";
+import { overdueConversations } from "../src/modules/report/overdue-conversations.report.js";
+import { pokIssues } from "../src/modules/report/pok-issues.report.js";
 import { ConclusionGrouping } from "../src/modules/report/report.types.js";
 import { ms, percentiles } from "./measure.js";
 import { handQueries } from "./reports-handwritten.js";
@@ -44,6 +54,7 @@ import {
   referenceReports,
   reportContext,
   serverReports,
+  storedFrequencyMismatches,
 } from "./reports-reference.js";
 import { seedSchool } from "./reports-seed.js";
 
@@ -84,6 +95,15 @@ v8.setFlagsFromString("--expose-gc");
 const collectGarbage = vm.runInNewContext("gc") as () => void;
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+/** The staff reports, each from its own file. */
+const reports = {
+  overdueConversations,
+  pokIssues,
+  conclusionsOverTime,
+  conclusionDistribution,
+  overdueAgreements,
+};
 
 /** The report functions, as the resolver calls them (`includeEnded` where a report takes it). */
 const SERVER: Record<
@@ -167,6 +187,15 @@ async function benchmark(kind: "sqlite" | "postgres"): Promise<void> {
     });
     const seeded = performance.now();
     const label = kind === "sqlite" ? "SQLite" : "PostgreSQL";
+    // What the server does on start-up and each new day: judge every stale placement.
+    const judging = performance.now();
+    const judged = await refreshStaleFrequency(dataSource, today);
+    const judgedIn = performance.now() - judging;
+    const checking = performance.now();
+    const restale = await refreshStaleFrequency(dataSource, today);
+    log(
+      `${label}: frequency judged for ${judged.toLocaleString("en")} placements in ${ms(judgedIn)}; a check with ${restale} stale took ${ms(performance.now() - checking)}`,
+    );
     log(
       `${label}: migrated in ${ms(migrated - opening)}, seeded in ${((seeded - migrated) / 1000).toFixed(1)} s: ${Object.entries(
         school.rows,
@@ -207,8 +236,14 @@ async function benchmark(kind: "sqlite" | "postgres"): Promise<void> {
           }
         }
       }
+      const mismatches = await storedFrequencyMismatches(dataSource, data, today);
+      if (mismatches.length > 0) {
+        throw new Error(
+          `${label}: ${mismatches.length} stored frequency verdicts differ from the domain, e.g. ${mismatches[0]}`,
+        );
+      }
       log(
-        `  server rows equal the in-memory domain computation (checked in ${ms(performance.now() - started)})`,
+        `  server rows equal the in-memory domain computation, and every stored frequency verdict the domain's (checked in ${ms(performance.now() - started)})`,
       );
     }
 

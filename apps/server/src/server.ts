@@ -10,6 +10,7 @@ import { buildGraphqlSockets } from "./graphql/websocket.js";
 import { buildApp } from "./http/app.js";
 import { routeUpgrades } from "./http/upgrades.js";
 import { startMailOutbox } from "./modules/mail/mail-outbox.js";
+import { startFrequencyClock } from "./modules/placement/frequency-state.js";
 import { recordChanged } from "./modules/signoff/signoff.service.js";
 import { buildServices, type ServerOptions } from "./services.js";
 
@@ -47,12 +48,14 @@ export async function createServer(
   httpServer.on("request", buildApp(services, graphqlHttpHandlers(apollo, services)));
   httpServer.on("upgrade", routeUpgrades({ graphql: sockets, collab: collab.server }));
   const mail = startMailOutbox(services);
+  const frequencyClock = startFrequencyClock(services);
   return {
     services,
     collab: collab.server,
     httpServer,
     listen: () => listen(httpServer, config),
     close: async () => {
+      await frequencyClock.stop();
       await mail.stop();
       await collab.close();
       await apollo.stop();

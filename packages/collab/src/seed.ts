@@ -46,10 +46,7 @@ export function conversationSeed(previousAgreements: readonly SeedAgreement[]): 
     previousAgreements.forEach((agreement, position) => {
       const entry = new Y.Map<unknown>();
       entry.set("text", agreement.text);
-      entry.set(
-        "status",
-        agreement.status && agreement.status !== "open" ? agreement.status : "open",
-      );
+      entry.set("status", agreement.status || "open");
       entry.set("needed", new Y.Text(agreement.needed ?? ""));
       entry.set("position", position);
       review.set(agreement.id, entry);

@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   AGREEMENT_STATUS_LABELS,
   AGREEMENT_STATUSES,
+  CLOSED_AGREEMENT_STATUSES,
   isAgreementStatus,
-  needsFollowUp,
+  isStillOpen,
+  isUnreviewed,
+  OPEN_AGREEMENT_STATUSES,
+  REVIEW_ANSWERS,
 } from "./agreement-status.js";
 
 describe("agreement status", () => {
@@ -22,8 +26,12 @@ describe("agreement status", () => {
     ]);
   });
 
-  it("asks for a follow-up only when an agreement was not (fully) kept", () => {
-    expect(AGREEMENT_STATUSES.filter(needsFollowUp)).toEqual(["partly", "not_done"]);
+  it("answers a review with done, partly or not done; open and partly still need following up", () => {
+    expect(REVIEW_ANSWERS).toEqual(["done", "partly", "not_done"]);
+    expect(AGREEMENT_STATUSES.filter(isUnreviewed)).toEqual(["open"]);
+    expect(AGREEMENT_STATUSES.filter(isStillOpen)).toEqual(["open", "partly"]);
+    expect(OPEN_AGREEMENT_STATUSES).toEqual(["open", "partly"]);
+    expect(CLOSED_AGREEMENT_STATUSES).toEqual(["done"]);
   });
 
   it("recognises status keys", () => {

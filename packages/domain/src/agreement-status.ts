@@ -22,7 +22,23 @@ export function isAgreementStatus(value: string): value is AgreementStatus {
   return (AGREEMENT_STATUSES as readonly string[]).includes(value);
 }
 
-/** Whether the review of an agreement should ask why and what is needed (guide: Kern, first section). */
-export function needsFollowUp(status: AgreementStatus): boolean {
-  return status === "partly" || status === "not_done";
+/** The answers a review gives an earlier agreement ("open" is the unanswered state). */
+export const REVIEW_ANSWERS: readonly AgreementStatus[] = AGREEMENT_STATUSES.filter(
+  (status) => status !== "open",
+);
+
+/** Whether an agreement has not been answered in a review yet. */
+export function isUnreviewed(status: AgreementStatus): boolean {
+  return status === "open";
+}
+
+/** Review outcomes that close an agreement: it does not come back in a later conversation. */
+export const CLOSED_AGREEMENT_STATUSES: readonly AgreementStatus[] = ["done"];
+
+/** The statuses of an agreement still to follow up (open or partly done), for SQL `IN (...)`. */
+export const OPEN_AGREEMENT_STATUSES: readonly AgreementStatus[] = ["open", "partly"];
+
+/** Whether an agreement still needs following up: open, or only partly done. */
+export function isStillOpen(status: AgreementStatus): boolean {
+  return OPEN_AGREEMENT_STATUSES.includes(status);
 }

@@ -3,9 +3,13 @@ import {
   CONVERSATION_STATUS_LABELS,
   CONVERSATION_STATUSES,
   canTransition,
-  isConversationStatus,
+  HELD_STATUSES,
+  isAwaitingSignatures,
   isHeld,
+  isLive,
   isLocked,
+  isPlanned,
+  isRecordOpen,
 } from "./conversation-status.js";
 
 describe("conversation status", () => {
@@ -34,11 +38,17 @@ describe("conversation status", () => {
 
   it("counts ended and signed conversations as held", () => {
     expect(CONVERSATION_STATUSES.filter(isHeld)).toEqual(["ended", "signed"]);
+    expect(HELD_STATUSES).toEqual(["ended", "signed"]);
   });
 
-  it("recognises status strings and labels each in Dutch and English", () => {
-    expect(isConversationStatus("live")).toBe(true);
-    expect(isConversationStatus("cancelled")).toBe(false);
+  it("answers each question about a status for exactly the statuses it names", () => {
+    expect(CONVERSATION_STATUSES.filter(isPlanned)).toEqual(["planned"]);
+    expect(CONVERSATION_STATUSES.filter(isLive)).toEqual(["live"]);
+    expect(CONVERSATION_STATUSES.filter(isAwaitingSignatures)).toEqual(["ended"]);
+    expect(CONVERSATION_STATUSES.filter(isRecordOpen)).toEqual(["live", "ended"]);
+  });
+
+  it("labels each status in Dutch and English", () => {
     expect(CONVERSATION_STATUS_LABELS.signed).toEqual({ nl: "Ondertekend", en: "Signed" });
     expect(Object.keys(CONVERSATION_STATUS_LABELS).sort()).toEqual(
       [...CONVERSATION_STATUSES].sort(),

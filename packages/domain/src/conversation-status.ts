@@ -24,11 +24,6 @@ export const CONVERSATION_STATUS_LABELS: Record<ConversationStatus, LocalizedTex
   signed: { nl: "Ondertekend", en: "Signed" },
 };
 
-/** Whether `value` names a conversation status. */
-export function isConversationStatus(value: string): value is ConversationStatus {
-  return (CONVERSATION_STATUSES as readonly string[]).includes(value);
-}
-
 /**
  * Whether a conversation may go from `from` to `to`. Only one step forward is allowed:
  * planned → live → ended → signed. Nothing goes back: an ended conversation is not reopened
@@ -39,12 +34,40 @@ export function canTransition(from: ConversationStatus, to: ConversationStatus):
   return fromIndex >= 0 && CONVERSATION_STATUSES[fromIndex + 1] === to;
 }
 
+/** Whether the conversation is only planned: a date is set, nothing has been said yet. */
+export function isPlanned(status: ConversationStatus): boolean {
+  return status === "planned";
+}
+
+/** Whether the three are in the conversation now: the guide moves, notes are written. */
+export function isLive(status: ConversationStatus): boolean {
+  return status === "live";
+}
+
+/** Whether the conversation is over and its record awaits the three sign-offs. */
+export function isAwaitingSignatures(status: ConversationStatus): boolean {
+  return status === "ended";
+}
+
 /** Whether the record is locked: after all three sign-offs nothing may change it. */
 export function isLocked(status: ConversationStatus): boolean {
   return status === "signed";
 }
 
+/**
+ * Whether the record may still change (conclusion, particulars, signatures): the conversation
+ * is live or awaiting its sign-offs, not planned and not locked.
+ */
+export function isRecordOpen(status: ConversationStatus): boolean {
+  return isLive(status) || isAwaitingSignatures(status);
+}
+
+/** The statuses of a conversation that took place (ended or signed), for SQL `IN (...)`. */
+export const HELD_STATUSES: readonly ConversationStatus[] = CONVERSATION_STATUSES.filter(
+  (status) => status === "ended" || status === "signed",
+);
+
 /** Whether the conversation counts as held for the frequency rule (it took place). */
 export function isHeld(status: ConversationStatus): boolean {
-  return status === "ended" || status === "signed";
+  return HELD_STATUSES.includes(status);
 }

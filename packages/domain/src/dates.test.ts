@@ -8,8 +8,9 @@ import {
   isIsoDate,
   maxDate,
   minDate,
-  todayIso,
-  toIsoDate,
+  SCHOOL_TIME_ZONE,
+  schoolDate,
+  schoolToday,
 } from "./dates.js";
 
 describe("isIsoDate", () => {
@@ -96,16 +97,34 @@ describe("daysBetween", () => {
   });
 });
 
-describe("toIsoDate / todayIso", () => {
-  it("takes the UTC calendar date", () => {
-    expect(toIsoDate(new Date("2026-03-29T23:30:00Z"))).toBe("2026-03-29");
-    // 00:30 in Amsterdam summer time is still the previous day in UTC.
-    expect(toIsoDate(new Date("2026-03-30T00:30:00+02:00"))).toBe("2026-03-29");
-    expect(todayIso(new Date("2026-09-01T12:00:00Z"))).toBe("2026-09-01");
+describe("schoolToday / schoolDate", () => {
+  it("is the date in the Netherlands, where UTC still says yesterday", () => {
+    expect(SCHOOL_TIME_ZONE).toBe("Europe/Amsterdam");
+    // Winter (UTC+1): 00:30 on 10 March in the Netherlands is 23:30 on the 9th in UTC.
+    expect(schoolToday(new Date("2026-03-09T23:30:00Z"))).toBe("2026-03-10");
+    expect(schoolToday(new Date("2026-03-10T00:30:00+01:00"))).toBe("2026-03-10");
+    // Summer (UTC+2): 00:30 on 1 July is 22:30 on 30 June in UTC.
+    expect(schoolToday(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
+    expect(schoolToday(new Date("2026-07-01T00:30:00+02:00"))).toBe("2026-07-01");
+  });
+
+  it("turns at midnight Dutch time, across both clock changes", () => {
+    expect(schoolDate(new Date("2026-03-09T22:59:59.999Z"))).toBe("2026-03-09");
+    expect(schoolDate(new Date("2026-03-09T23:00:00.000Z"))).toBe("2026-03-10");
+    // The night summer time starts (29 March) and the night it ends (25 October).
+    expect(schoolDate(new Date("2026-03-29T21:59:59Z"))).toBe("2026-03-29");
+    expect(schoolDate(new Date("2026-03-29T22:00:00Z"))).toBe("2026-03-30");
+    expect(schoolDate(new Date("2026-10-25T22:59:59Z"))).toBe("2026-10-25");
+    expect(schoolDate(new Date("2026-10-25T23:00:00Z"))).toBe("2026-10-26");
+    expect(schoolDate(new Date("2026-12-31T23:30:00Z"))).toBe("2027-01-01");
+  });
+
+  it("reads the clock when given no moment", () => {
+    expect(schoolToday()).toBe(schoolDate(new Date()));
   });
 
   it("refuses an invalid Date", () => {
-    expect(() => toIsoDate(new Date("nonsense"))).toThrow(RangeError);
+    expect(() => schoolDate(new Date("nonsense"))).toThrow(RangeError);
   });
 });
 

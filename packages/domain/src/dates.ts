@@ -45,14 +45,47 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** The UTC calendar date of `d` as 'YYYY-MM-DD'. Throws on an invalid Date. */
-export function toIsoDate(d: Date): string {
+function toIsoDate(d: Date): string {
   if (Number.isNaN(d.getTime())) throw new RangeError("Invalid Date");
   return d.toISOString().slice(0, 10);
 }
 
-/** Today's UTC date as 'YYYY-MM-DD'; pass `now` to make callers testable. */
-export function todayIso(now: Date = new Date()): string {
-  return toIsoDate(now);
+/** The school's time zone: its calendar decides what "today" and a conversation's date are. */
+export const SCHOOL_TIME_ZONE = "Europe/Amsterdam";
+
+const schoolCalendar = new Intl.DateTimeFormat("en-US", {
+  timeZone: SCHOOL_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** School dates by UTC hour: the Dutch offset is a whole number of hours, so an hour has one date. */
+const dateOfHour = new Map<number, string>();
+const MS_PER_HOUR = 3_600_000;
+
+/**
+ * The school's calendar date of a moment as 'YYYY-MM-DD': 00:30 Dutch time on 10 March is
+ * 10 March, although in UTC it is still the 9th. Throws on an invalid Date.
+ */
+export function schoolDate(moment: Date): string {
+  const time = moment.getTime();
+  if (Number.isNaN(time)) throw new RangeError("Invalid Date");
+  // Formatting in a time zone costs tens of microseconds; reports ask for thousands of dates.
+  const hour = Math.floor(time / MS_PER_HOUR);
+  const known = dateOfHour.get(hour);
+  if (known !== undefined) return known;
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    schoolCalendar.formatToParts(moment).find((p) => p.type === type)?.value ?? "";
+  const date = `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+  if (dateOfHour.size >= 100_000) dateOfHour.clear();
+  dateOfHour.set(hour, date);
+  return date;
+}
+
+/** Today in the school's calendar (Europe/Amsterdam); pass `now` to make callers testable. */
+export function schoolToday(now: Date = new Date()): string {
+  return schoolDate(now);
 }
 
 /**

@@ -17,12 +17,6 @@ export {
  */
 export const GUIDE: readonly GuidePhase[] = [INLEIDING, KERN, AFRONDEN];
 
-/** The planned length of the whole conversation in minutes (the guide's "ca. 40 minuten"). */
-export const TOTAL_PLANNED_MINUTES: number = GUIDE.reduce(
-  (sum, phase) => sum + phase.plannedMinutes,
-  0,
-);
-
 /** Key of the Kern section that reviews the previous conversation's agreements. */
 export const PREVIOUS_AGREEMENTS_SECTION_KEY = "afspraken-vorige";
 /** Key of the Afronden section where the student summarises the conversation. */
@@ -61,9 +55,4 @@ export function findSection(
     if (section) return { phase, section };
   }
   return undefined;
-}
-
-/** Whether `sectionKey` names a section of the guide. */
-export function isSectionKey(sectionKey: string): boolean {
-  return findSection(sectionKey) !== undefined;
 }

@@ -22,8 +22,3 @@ export interface LocalizedText {
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
-
-/** The text of `text` in `locale`. */
-export function localize(text: LocalizedText, locale: Locale): string {
-  return text[locale];
-}

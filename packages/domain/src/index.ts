@@ -16,4 +16,5 @@ export * from "./pok.js";
 export * from "./record.js";
 export * from "./roles.js";
 export * from "./school-year.js";
+export * from "./signature-state.js";
 export * from "./smart.js";

@@ -1,7 +1,8 @@
 /**
- * Input limits, in characters, shared by server validation and client forms so both refuse the
- * same input. Changing one changes what the server accepts: existing data may exceed a lowered
- * limit.
+ * Input limits per field, in characters: the one source for the server (input validation,
+ * clipping what the live document projects into tables) and the web app (form `maxlength`),
+ * so what a form lets someone type is exactly what the server keeps. Changing one changes what
+ * the server accepts: existing data may exceed a lowered limit.
  */
 export const LIMITS = {
   /** A person's, company's or programme's name. */
@@ -10,24 +11,37 @@ export const LIMITS = {
   email: 254,
   /** A password; long enough for passphrases, short enough to bound hashing cost. */
   password: 200,
-  /** A one-line text such as a measure, a first step or a reason. */
-  shortText: 500,
-  /** The text of one agreement. */
-  agreementText: 2000,
-  /** The notes of one section. */
-  note: 20000,
-  /** The student's summary of a conversation (collaboratively edited, may grow long). */
-  summary: 100000,
   /** An opaque token (invitation link, session). */
   token: 512,
   /** An id as passed in an API call. */
   id: 64,
+  /** A phase or section key of the guide as passed in an API call. */
+  guideKey: 40,
+  /** The text of one agreement (what will be done). */
+  agreementText: 2000,
+  /** How we will know an agreement is kept (the M of SMART). */
+  agreementMeasure: 500,
+  /** The first step of an agreement. */
+  agreementFirstStep: 500,
+  /** A werkproces code such as B1-K1-W1. */
+  werkprocesCode: 20,
+  /** At review: why an agreement was not (fully) kept and what is needed. */
+  reviewNeeded: 500,
+  /** The notes of one section of the guide. */
+  sectionNote: 20000,
+  /** The student's summary of a conversation (collaboratively edited, may grow long). */
+  summary: 100000,
+  /** The motivation of a conclusion (the begeleider's or the student's). */
+  conclusionMotivation: 2000,
+  /** A particular for the trajectbegeleider / onderwijsteam. */
+  particular: 20000,
 } as const;
 
-/** The name of one limit. */
+/** The name of one field's limit. */
 export type LimitKey = keyof typeof LIMITS;
 
-/** Whether `value` fits within the limit named `key`. */
-export function isWithinLimit(key: LimitKey, value: string): boolean {
-  return value.length <= LIMITS[key];
+/** `text` cut to the limit of `field` (input typed into a live document is kept, but bounded). */
+export function clipToLimit(field: LimitKey, text: string): string {
+  const max = LIMITS[field];
+  return text.length > max ? text.slice(0, max) : text;
 }

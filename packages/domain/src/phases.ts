@@ -20,11 +20,6 @@ export function startPosition(): GuidePosition {
   return firstSectionOf(GUIDE[0] as GuidePhase);
 }
 
-/** Whether `p` names a known phase and one of that phase's own sections. */
-export function isValidPosition(p: GuidePosition): boolean {
-  return phaseIndex(p.phase) >= 0 && sectionIndex(p) >= 0;
-}
-
 /** The first section of the next phase, or null from Afronden (phases run in order). */
 export function nextPhasePosition(p: GuidePosition): GuidePosition | null {
   const index = phaseIndex(p.phase);
@@ -60,20 +55,6 @@ export function nextSectionPosition(p: GuidePosition): GuidePosition | null {
   if (index < 0) return null;
   const next = getPhase(p.phase).sections[index + 1];
   return next ? { phase: p.phase, section: next.key } : nextPhasePosition(p);
-}
-
-/**
- * The previous section in guide order, crossing back to the previous phase's last section;
- * null at Welkom or from an invalid position.
- */
-export function previousSectionPosition(p: GuidePosition): GuidePosition | null {
-  const index = sectionIndex(p);
-  if (index < 0) return null;
-  const previous = getPhase(p.phase).sections[index - 1];
-  if (previous) return { phase: p.phase, section: previous.key };
-  const previousPhase = GUIDE[phaseIndex(p.phase) - 1];
-  const last = previousPhase?.sections[previousPhase.sections.length - 1];
-  return previousPhase && last ? { phase: previousPhase.key, section: last.key } : null;
 }
 
 function phaseIndex(phase: PhaseKey): number {

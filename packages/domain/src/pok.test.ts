@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   checkPok,
-  isPokValid,
   POK_PROBLEM_LABELS,
   POK_PROBLEMS,
   type PokFacts,
@@ -26,12 +25,12 @@ const validPok = (overrides: Partial<PokFacts> = {}): PokFacts => ({
 describe("checkPok", () => {
   it("accepts a signed, current POK with a recognised company", () => {
     expect(checkPok(validPok(), "2026-10-01")).toEqual({ isValid: true, problems: [] });
-    expect(isPokValid(validPok(), "2026-10-01")).toBe(true);
+    expect(checkPok(validPok(), "2026-10-01").isValid).toBe(true);
   });
 
   it("is valid on its first and last day", () => {
-    expect(isPokValid(validPok(), "2026-09-01")).toBe(true);
-    expect(isPokValid(validPok(), "2027-06-30")).toBe(true);
+    expect(checkPok(validPok(), "2026-09-01").isValid).toBe(true);
+    expect(checkPok(validPok(), "2027-06-30").isValid).toBe(true);
   });
 
   it("is not valid before it starts or after it ends", () => {
@@ -96,9 +95,9 @@ describe("parent signature", () => {
     const minor = validPok({ studentBirthDate: "2008-09-02" }); // turns 18 the day after start
     expect(requiresParentSignature(minor)).toBe(true);
     expect(checkPok(minor, "2026-10-01").problems).toEqual(["missing_parent_signature"]);
-    expect(isPokValid({ ...minor, parentSignedAt: "2026-08-25T09:00:00Z" }, "2026-10-01")).toBe(
-      true,
-    );
+    expect(
+      checkPok({ ...minor, parentSignedAt: "2026-08-25T09:00:00Z" }, "2026-10-01").isValid,
+    ).toBe(true);
   });
 
   it("stays required after the student turns 18: the start date decides", () => {
@@ -113,7 +112,7 @@ describe("parent signature", () => {
   it("is not required when the birth date is unknown", () => {
     const unknown = validPok({ studentBirthDate: null });
     expect(requiresParentSignature(unknown)).toBe(false);
-    expect(isPokValid(unknown, "2026-10-01")).toBe(true);
+    expect(checkPok(unknown, "2026-10-01").isValid).toBe(true);
   });
 });
 

@@ -118,11 +118,6 @@ export function checkPok(pok: PokFacts, today: string): PokCheck {
   return { isValid: problems.length === 0, problems };
 }
 
-/** Whether the POK is valid on `today`; see `checkPok` for the rules. */
-export function isPokValid(pok: PokFacts, today: string): boolean {
-  return checkPok(pok, today).isValid;
-}
-
 /**
  * Whether the POK's end date falls within the next `days` days (today included), so the
  * supervisor can arrange an extension in time. False once it has already expired: that is

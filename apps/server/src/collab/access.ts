@@ -1,5 +1,5 @@
 import { CLOSE, parseRoom } from "@driehoek/collab";
-import type { ParticipantRole, Role } from "@driehoek/domain";
+import { isLocked, type ParticipantRole, type Role } from "@driehoek/domain";
 import { GraphQLError } from "graphql";
 import { openConversation } from "../access/conversation-access.js";
 import { authenticate } from "../auth/authenticate.js";
@@ -72,12 +72,11 @@ export async function authorizeCollab(
     const person = await services.dataSource.manager.findOneByOrFail(Person, {
       id: viewer.personId,
     });
-    const readOnlyReason =
-      conversation.status === "signed"
-        ? "The conversation is signed; its record is locked."
-        : !myRole && !(parsed.isPrivate && leads)
-          ? "You read along; only the three participants write."
-          : null;
+    const readOnlyReason = isLocked(conversation.status)
+      ? "The conversation is signed; its record is locked."
+      : !myRole && !(parsed.isPrivate && leads)
+        ? "You read along; only the three participants write."
+        : null;
     return {
       personId: person.id,
       name: person.name,

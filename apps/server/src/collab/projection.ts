@@ -2,9 +2,11 @@ import { notesOf, plainText, readAgreements, readReview, summaryOf } from "@drie
 import {
   AGREEMENT_STATUSES,
   type AgreementStatus,
+  clipToLimit,
   isIsoDate,
+  isLocked,
   isParticipantRole,
-  LIMITS,
+  isUnreviewed,
   SECTION_KEYS,
 } from "@driehoek/domain";
 import { In } from "typeorm";
@@ -29,7 +31,6 @@ const CHANGEABLE = [
   "werkprocesId",
   "status",
 ] as const;
-const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
 const asStatus = (value: string): AgreementStatus =>
   (AGREEMENT_STATUSES as readonly string[]).includes(value) ? (value as AgreementStatus) : "open";
 
@@ -54,11 +55,11 @@ export async function projectConversation(
 ): Promise<Projection> {
   const drafts = readAgreements(doc).filter((a) => UUID.test(a.id));
   const review = readReview(doc);
-  const summary = clip(plainText(summaryOf(doc)), LIMITS.summary);
+  const summary = clipToLimit("summary", plainText(summaryOf(doc)));
   const notes: Record<string, string> = {};
   for (const key of SECTION_KEYS) {
     const text = notesOf(doc).get(key)?.toString() ?? "";
-    if (text.trim()) notes[key] = clip(text, LIMITS.note);
+    if (text.trim()) notes[key] = clipToLimit("sectionNote", text);
   }
   const sharedNotes = JSON.stringify(notes);
   // Most changes of a live document are keystrokes in a text that was projected a moment ago;
@@ -69,7 +70,7 @@ export async function projectConversation(
 
   const manager = services.dataSource.manager;
   const conversation = await manager.findOneBy(Conversation, { id: conversationId });
-  if (!conversation || conversation.status === "signed") return unchanged;
+  if (!conversation || isLocked(conversation.status)) return unchanged;
   const placement = await manager.findOneByOrFail(Placement, { id: conversation.placementId });
   const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
   const werkprocessen = await manager.findBy(Werkproces, { programmeId: student.programmeId });
@@ -94,11 +95,11 @@ export async function projectConversation(
         id: d.id,
         conversationId,
         position,
-        text: clip(d.text, LIMITS.agreementText),
+        text: clipToLimit("agreementText", d.text),
         owner: d.owner && isParticipantRole(d.owner) ? d.owner : null,
         dueDate: d.dueDate && isIsoDate(d.dueDate) ? d.dueDate : null,
-        measure: clip(d.measure, LIMITS.agreementText),
-        firstStep: clip(d.firstStep, LIMITS.agreementText),
+        measure: clipToLimit("agreementMeasure", d.measure),
+        firstStep: clipToLimit("agreementFirstStep", d.firstStep),
         werkprocesId: werkprocessen.find((w) => w.code === d.werkproces)?.id ?? null,
         status: asStatus(d.status),
         updatedAt: now,
@@ -133,11 +134,11 @@ export async function projectConversation(
     for (const item of review) {
       const before = reviewable.get(item.agreementId);
       const status = asStatus(item.status);
-      const reviewNote = item.needed ? clip(item.needed, LIMITS.note) : null;
+      const reviewNote = item.needed ? clipToLimit("reviewNeeded", item.needed) : null;
       // An agreement carried over from an older review starts from that review's outcome; it
       // is recorded as reviewed here only once someone here changes that outcome.
       if (before && (before.status !== status || before.reviewNote !== reviewNote)) {
-        const touched = status !== "open" || reviewNote !== null;
+        const touched = !isUnreviewed(status) || reviewNote !== null;
         await tx.update(
           Agreement,
           { id: item.agreementId },

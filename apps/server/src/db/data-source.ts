@@ -6,6 +6,7 @@ import { InitialSchema1732800000000 } from "./migrations/1732800000000-initial-s
 import { CollabLog1732800000001 } from "./migrations/1732800000001-collab-log.js";
 import { SignOff1732800000002 } from "./migrations/1732800000002-sign-off.js";
 import { ReportIndexes1732800000003 } from "./migrations/1732800000003-report-indexes.js";
+import { PlacementFrequency1732800000004 } from "./migrations/1732800000004-placement-frequency.js";
 import { RosterAndMail1732800000010 } from "./migrations/1732800000010-roster-and-mail.js";
 
 /** Migrations in the order they run. */
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   CollabLog1732800000001,
   SignOff1732800000002,
   ReportIndexes1732800000003,
+  PlacementFrequency1732800000004,
   RosterAndMail1732800000010,
 ];
 

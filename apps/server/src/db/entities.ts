@@ -8,6 +8,7 @@ import { OutboxMail } from "../modules/mail/outbox-mail.entity.js";
 import { Particular } from "../modules/particular/particular.entity.js";
 import { Person } from "../modules/people/person.entity.js";
 import { Placement } from "../modules/placement/placement.entity.js";
+import { PlacementFrequency } from "../modules/placement/placement-frequency.entity.js";
 import { ConversationPlan } from "../modules/planning/conversation-plan.entity.js";
 import { Company, CompanyRecognition } from "../modules/school/company.entity.js";
 import { Programme } from "../modules/school/programme.entity.js";
@@ -26,6 +27,7 @@ export const ENTITIES = [
   Person,
   Student,
   Placement,
+  PlacementFrequency,
   Conversation,
   ConversationParticipant,
   PhasePeriod,

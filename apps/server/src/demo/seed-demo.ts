@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { addDays, toIsoDate } from "@driehoek/domain";
+import { addDays, schoolToday } from "@driehoek/domain";
 import { type EntityManager, In } from "typeorm";
 import { hashPassword } from "../auth/password.js";
 import type { Services, Viewer } from "../context.js";
@@ -11,6 +11,7 @@ import { scheduleConversation } from "../modules/conversation/schedule-conversat
 import { Invite } from "../modules/invite/invite.entity.js";
 import { inviteUrl } from "../modules/invite/invite-links.js";
 import { Person } from "../modules/people/person.entity.js";
+import { refreshStaleFrequency } from "../modules/placement/frequency-state.js";
 import { Placement } from "../modules/placement/placement.entity.js";
 import { Company, CompanyRecognition } from "../modules/school/company.entity.js";
 import { Programme } from "../modules/school/programme.entity.js";
@@ -215,13 +216,14 @@ export async function seedDemo(services: Services): Promise<boolean> {
   const { dataSource } = services;
   if ((await dataSource.manager.count(Person)) > 0) return false;
   const now = services.now();
-  const today = toIsoDate(now);
+  const today = schoolToday(now);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = await inTransaction(dataSource, async (manager) => {
     const made = await seedSchool(manager, today, now, passwordHash);
     await seedEarlierConversation(manager, made, today, now);
     return made;
   });
+  await refreshStaleFrequency(dataSource, today);
   const placement = await dataSource.manager.findOneByOrFail(Placement, {
     id: ids.get("placement:sanne"),
   });

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { addDays, type ConversationStatus, toIsoDate } from "@driehoek/domain";
+import { addDays, type ConversationStatus, schoolToday } from "@driehoek/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
+import { refreshFrequency } from "../../src/modules/placement/frequency-state.js";
 import { Placement } from "../../src/modules/placement/placement.entity.js";
 import { testDatabases } from "../support/database.js";
 import {
@@ -52,6 +53,8 @@ describe.each(testDatabases())("reports on %s", (kind) => {
       createdById: school.staff.joost.id,
       createdAt: at,
     });
+    // Written past the server's services, so judged here as they would judge it.
+    await refreshFrequency(manager, placementId, today);
     if (due) {
       await manager.insert(Agreement, {
         id: randomUUID(),
@@ -72,7 +75,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
   beforeAll(async () => {
     server = await startTestServer(kind);
     school = await buildSchool(server.services);
-    today = toIsoDate(server.services.now());
+    today = schoolToday(server.services.now());
     const manager = server.services.dataSource.manager;
     // Sanne's and Daan's placements ran for two years and ended ten days ago: their last school
     // year needed two conversations. Daan had both, Sanne none.
@@ -82,6 +85,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
         { id: school.students[student].placementId },
         { startDate: addDays(today, -700), endDate: addDays(today, -10) },
       );
+      await refreshFrequency(manager, school.students[student].placementId, today);
     }
     await held(
       school.students.daan.placementId,
@@ -346,8 +350,8 @@ describe.each(testDatabases())("reports on %s", (kind) => {
   it("count only conversations held within the judged period, to the last moment of its last day; list a placement that ended yesterday only in the history", async () => {
     const manager = server.services.dataSource.manager;
     // Noor's placement ran 400 days and ended yesterday: judged over this school year up to
-    // yesterday, which needs two conversations. One was held in the last millisecond of that
-    // period, one in the last millisecond before it, and one is still live (its conclusion
+    // yesterday, which needs two conversations. One was held late on the period's last day, one
+    // in the last millisecond (Dutch time) before it, and one is still live (its conclusion
     // drawn, but not held): one counts.
     const end = addDays(today, -1);
     const start = addDays(today, -400);
@@ -384,9 +388,11 @@ describe.each(testDatabases())("reports on %s", (kind) => {
         createdById: school.staff.joost.id,
         createdAt: new Date(at),
       });
+      await refreshFrequency(manager, placementId, today);
       return id;
     };
-    const last = await conversation(`${end}T23:59:59.999Z`, "signed", "voor");
+    // 22:30 or 23:30 Dutch time, by the season.
+    const last = await conversation(`${end}T21:30:00.000Z`, "signed", "voor");
     // An agreement of her last conversation, due five days ago and never reviewed.
     await manager.insert(Agreement, {
       id: randomUUID(),
@@ -401,7 +407,8 @@ describe.each(testDatabases())("reports on %s", (kind) => {
       createdAt: server.services.now(),
       updatedAt: server.services.now(),
     });
-    await conversation("2025-07-31T23:59:59.999Z", "ended", "achter");
+    // The last millisecond of 31 July in the Netherlands (summer time, UTC+2).
+    await conversation("2025-07-31T21:59:59.999Z", "ended", "achter");
     await conversation("2025-10-01T09:00:00.000Z", "live", "op_schema");
 
     const noor = <T extends { studentName: string }>(rows: T[]) =>

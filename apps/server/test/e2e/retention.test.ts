@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { addDays, type ConversationStatus, toIsoDate } from "@driehoek/domain";
+import { addDays, type ConversationStatus, schoolToday } from "@driehoek/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
 import { AuditEntry } from "../../src/modules/audit/audit-entry.entity.js";
@@ -15,7 +15,7 @@ describe.each(testDatabases())("retention on %s", (kind) => {
 
   async function conversation(id: string, daysAgo: number, status: ConversationStatus) {
     const at = new Date(
-      `${addDays(toIsoDate(suite.server.services.now()), -daysAgo)}T10:00:00.000Z`,
+      `${addDays(schoolToday(suite.server.services.now()), -daysAgo)}T10:00:00.000Z`,
     );
     const manager = suite.server.services.dataSource.manager;
     await manager.insert(Conversation, {

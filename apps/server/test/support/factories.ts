@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { addDays, type ParticipantRole, type StaffRole, toIsoDate } from "@driehoek/domain";
+import { addDays, type ParticipantRole, type StaffRole, schoolToday } from "@driehoek/domain";
 import type { EntityManager } from "typeorm";
 import { hashPassword } from "../../src/auth/password.js";
 import type { Services } from "../../src/context.js";
 import { scheduleConversation } from "../../src/modules/conversation/schedule-conversation.js";
 import { Person } from "../../src/modules/people/person.entity.js";
+import { refreshFrequency } from "../../src/modules/placement/frequency-state.js";
 import { Placement } from "../../src/modules/placement/placement.entity.js";
 import { Company, CompanyRecognition } from "../../src/modules/school/company.entity.js";
 import { Programme } from "../../src/modules/school/programme.entity.js";
@@ -130,7 +131,7 @@ async function insertCompany(
 /**
  * Inserts a student (person, enrolment, placement with its POK). By default the placement ran
  * 60 days and has 300 to go, signed 10 days before its start; `student` and `placement`
- * override any column for a test that needs other dates.
+ * override any column for a test that needs other dates. Its frequency is judged on `today`.
  */
 export async function insertStudent(
   manager: EntityManager,
@@ -194,6 +195,8 @@ export async function insertStudent(
     pokParentSignedAt: null,
     ...s.placement,
   });
+  // Whoever writes a placement judges its frequency, as the server does.
+  await refreshFrequency(manager, placementId, today);
   return { personId, studentId, placementId };
 }
 
@@ -237,7 +240,7 @@ export async function planConversation(
 /** Builds the test school (see `TestSchool`) directly through the entities. */
 export async function buildSchool(services: Services): Promise<TestSchool> {
   const now = services.now();
-  const today = toIsoDate(now);
+  const today = schoolToday(now);
   const built = await services.dataSource.transaction(async (manager) => {
     const programmeId = randomUUID();
     await manager.insert(Programme, {

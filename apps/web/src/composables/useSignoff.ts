@@ -1,5 +1,5 @@
 import type { ErrorLike } from "@apollo/client";
-import type { Conclusion } from "@driehoek/domain";
+import { type Conclusion, isLocked as isLockedStatus } from "@driehoek/domain";
 import { computed, type MaybeRefOrGetter, ref, shallowRef, toValue } from "vue";
 import { conflictReason, type SignOutcome } from "../components/signoff/signing";
 import { useGraphQL } from "../graphql/client";
@@ -53,7 +53,7 @@ export function useSignoff(id: MaybeRefOrGetter<string>) {
   const lockedBySigning = shallowRef<SignedConversation>();
   const isLocked = computed(
     () =>
-      conversation.value?.status === "signed" ||
+      (!!conversation.value && isLockedStatus(conversation.value.status)) ||
       conversation.value?.record.isLocked === true ||
       lockedBySigning.value !== undefined,
   );
@@ -131,8 +131,8 @@ export function useSignoff(id: MaybeRefOrGetter<string>) {
           variables: { conversationId: conversationId(), contentHash: hash },
         });
         const signed = result.data?.signConversation;
-        if (signed?.status === "signed") lockedBySigning.value = signed;
-        return "signed";
+        if (signed && isLockedStatus(signed.status)) lockedBySigning.value = signed;
+        return "accepted";
       } catch (error) {
         if (conflictReason(error) === "content_changed") return "changed";
         actionError.value = { action: "sign", error: error as ErrorLike };

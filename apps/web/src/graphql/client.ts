@@ -8,6 +8,7 @@ import {
 import { SetContextLink } from "@apollo/client/link/context";
 import { ErrorLink } from "@apollo/client/link/error";
 import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
+import { type ConversationStatus, isLocked } from "@driehoek/domain";
 import { OperationTypeNode } from "graphql";
 import { createClient, type Client as WsClient } from "graphql-ws";
 import { type InjectionKey, inject, type Ref, ref, watch } from "vue";
@@ -132,8 +133,8 @@ export function createApolloClient(
             // A signed conversation is signed for good: a reply that left the server before
             // the lock (and arrives after it) must not show it as merely ended again.
             status: {
-              merge: (existing: string | undefined, incoming: string) =>
-                existing === "signed" ? existing : incoming,
+              merge: (existing: ConversationStatus | undefined, incoming: ConversationStatus) =>
+                existing && isLocked(existing) ? existing : incoming,
             },
           },
         },

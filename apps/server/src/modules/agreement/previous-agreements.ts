@@ -1,12 +1,7 @@
+import { CLOSED_AGREEMENT_STATUSES, HELD_STATUSES } from "@driehoek/domain";
 import type { EntityManager } from "typeorm";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { Agreement } from "./agreement.entity.js";
-
-/** Conversation states in which a conversation has been held (its agreements exist). */
-const HELD = ["ended", "signed"];
-
-/** Review outcomes that close an agreement: it does not come back in a later conversation. */
-const CLOSED = ["done"];
 
 /** The placement's conversation held before this one (ended or signed), if any. */
 export function previousConversation(
@@ -18,7 +13,7 @@ export function previousConversation(
     .where("c.placement_id = :placementId", { placementId: conversation.placementId })
     .andWhere("c.id <> :id", { id: conversation.id })
     .andWhere("c.scheduled_at < :at", { at: conversation.scheduledAt.toISOString() })
-    .andWhere("c.status IN (:...held)", { held: HELD })
+    .andWhere("c.status IN (:...held)", { held: HELD_STATUSES })
     .orderBy("c.scheduled_at", "DESC")
     .getOne();
 }
@@ -42,10 +37,10 @@ export async function agreementsToReview(
     .where("m.placement_id = :placementId", { placementId: conversation.placementId })
     .andWhere("m.id <> :id", { id: conversation.id })
     .andWhere("m.scheduled_at <= :at", { at: previous.scheduledAt.toISOString() })
-    .andWhere("m.status IN (:...held)", { held: HELD })
+    .andWhere("m.status IN (:...held)", { held: HELD_STATUSES })
     .andWhere("(m.id = :previousId OR a.reviewed_in_id = :id OR a.status NOT IN (:...closed))", {
       previousId: previous.id,
-      closed: CLOSED,
+      closed: CLOSED_AGREEMENT_STATUSES,
     })
     .orderBy("m.scheduled_at", "ASC")
     .addOrderBy("a.position", "ASC")

@@ -1,4 +1,5 @@
 import {
+  isPlanned,
   nextPhasePosition,
   nextSectionPosition,
   previousPhasePosition,
@@ -48,7 +49,7 @@ export class ConversationMovesResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const access = await openConversation(ctx, args.conversationId, "lead");
-    if (access.conversation.status !== "planned") {
+    if (!isPlanned(access.conversation.status)) {
       throw conflict("This conversation has already started.", "already_started");
     }
     return new ConversationMover(ctx.services).start(access);

@@ -3,7 +3,11 @@ import {
   type ConversationStatus,
   canTransition,
   type GuidePosition,
+  isAwaitingSignatures,
+  isLive,
+  isPlanned,
   type PhaseKey,
+  schoolToday,
   startPosition,
 } from "@driehoek/domain";
 import type { EntityManager } from "typeorm";
@@ -12,6 +16,7 @@ import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import type { ConversationChangeKind } from "../../events.js";
 import { conflict } from "../../graphql/errors.js";
+import { refreshFrequency } from "../placement/frequency-state.js";
 import { Conversation } from "./conversation.entity.js";
 import { publishChange } from "./conversation-changes.js";
 import { PhasePeriod } from "./phase-period.entity.js";
@@ -60,8 +65,8 @@ export class ConversationMover {
       sectionStartedAt: move.position && sectionChanges ? at : before.sectionStartedAt,
       version: before.version + 1,
     };
-    if (move.status === "live" && !before.startedAt) after.startedAt = at;
-    if (move.status === "ended") after.endedAt = at;
+    if (isLive(move.status) && !before.startedAt) after.startedAt = at;
+    if (isAwaitingSignatures(move.status)) after.endedAt = at;
 
     const updated = await inTransaction(this.services.dataSource, async (manager) => {
       const result = await manager.update(
@@ -72,8 +77,12 @@ export class ConversationMover {
       if (!result.affected) {
         throw conflict("The conversation moved on meanwhile; look again and retry.", "stale");
       }
-      if (phaseChanges || move.status === "ended") await closeOpenPeriod(manager, before.id, at);
-      if (move.position && phaseChanges && move.status === "live") {
+      if (phaseChanges || isAwaitingSignatures(move.status))
+        await closeOpenPeriod(manager, before.id, at);
+      if (move.status !== before.status) {
+        await refreshFrequency(manager, before.placementId, schoolToday(at));
+      }
+      if (move.position && phaseChanges && isLive(move.status)) {
         await manager.insert(PhasePeriod, {
           id: randomUUID(),
           conversationId: before.id,
@@ -124,9 +133,9 @@ export class ConversationMover {
 
 /** Throws CONFLICT unless the conversation is live and, if given, in the expected phase. */
 export function assertLiveIn(conversation: Conversation, expectedPhase?: PhaseKey | null): void {
-  if (conversation.status !== "live") {
+  if (!isLive(conversation.status)) {
     throw conflict(
-      conversation.status === "planned"
+      isPlanned(conversation.status)
         ? "The conversation has not started yet."
         : "The conversation is over; its phases no longer move.",
       "not_live",

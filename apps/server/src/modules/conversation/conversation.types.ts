@@ -119,6 +119,6 @@ export class AdvancePhaseArgs extends ConversationIdArgs {
 export class MoveToSectionArgs extends ConversationIdArgs {
   @Field(() => String)
   @IsString()
-  @MaxLength(40)
+  @MaxLength(LIMITS.guideKey)
   section: string;
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { ParticipantRole } from "@driehoek/domain";
+import { type ParticipantRole, schoolToday } from "@driehoek/domain";
 import type { Services, Viewer } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { badInput } from "../../graphql/errors.js";
 import { createInvite, inviteUrl } from "../invite/invite-links.js";
 import { Person } from "../people/person.entity.js";
+import { refreshFrequency } from "../placement/frequency-state.js";
 import type { Placement } from "../placement/placement.entity.js";
 import { afterConversationPlanned } from "../planning/plan-conversation.js";
 import type { PlanDetailsInput } from "../planning/planning.types.js";
@@ -65,6 +66,7 @@ export async function scheduleConversation(
       createdAt: services.now(),
     };
     await manager.insert(Conversation, conversation);
+    await refreshFrequency(manager, placement.id, schoolToday(services.now()));
     const invites = [];
     for (const [role, personId] of roles) {
       await manager.insert(ConversationParticipant, {

@@ -1,4 +1,4 @@
-import type { ConversationRecord } from "@driehoek/domain";
+import { type ConversationRecord, isLocked as isLockedStatus } from "@driehoek/domain";
 import { In, IsNull } from "typeorm";
 import { openConversation } from "../../access/conversation-access.js";
 import type { RequestContext } from "../../context.js";
@@ -15,7 +15,7 @@ export async function printRecord(ctx: RequestContext, conversationId: string): 
   const access = await openConversation(ctx, conversationId);
   const { conversation } = access;
   const manager = ctx.services.dataSource.manager;
-  const isLocked = conversation.status === "signed" && Boolean(conversation.recordJson);
+  const isLocked = isLockedStatus(conversation.status) && Boolean(conversation.recordJson);
   const { record, hash } = isLocked
     ? {
         record: JSON.parse(conversation.recordJson as string) as ConversationRecord,

@@ -1,4 +1,4 @@
-import type { ConversationRecord } from "@driehoek/domain";
+import { type ConversationRecord, isLocked } from "@driehoek/domain";
 import { openConversation } from "../../access/conversation-access.js";
 import type { RequestContext } from "../../context.js";
 import { conflict } from "../../graphql/errors.js";
@@ -41,7 +41,7 @@ export async function exportRecord(
 ): Promise<RecordExport> {
   const access = await openConversation(ctx, conversationId);
   const { conversation } = access;
-  if (conversation.status !== "signed" || !conversation.recordJson || !conversation.recordHash) {
+  if (!isLocked(conversation.status) || !conversation.recordJson || !conversation.recordHash) {
     throw conflict("Only a signed record is exported.", "not_signed");
   }
   await ctx.services.audit.record({

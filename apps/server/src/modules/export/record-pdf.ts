@@ -10,6 +10,7 @@ import {
   type PokProblem,
   ROLE_LABELS,
   type Role,
+  SCHOOL_TIME_ZONE,
 } from "@driehoek/domain";
 import PDFDocument from "pdfkit";
 
@@ -27,7 +28,7 @@ const dateNl = (iso: string) =>
   new Date(iso).toLocaleString("nl-NL", {
     dateStyle: "long",
     timeStyle: "short",
-    timeZone: "Europe/Amsterdam",
+    timeZone: SCHOOL_TIME_ZONE,
   });
 const roleNl = (role: string) => ROLE_LABELS[role as Role]?.nl ?? role;
 const conclusionNl = (c: string | null) =>

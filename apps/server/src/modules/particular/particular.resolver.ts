@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { LIMITS } from "@driehoek/domain";
+import { isLocked, LIMITS } from "@driehoek/domain";
 import { IsOptional, IsString, MaxLength, MinLength } from "class-validator";
 import {
   Arg,
@@ -31,7 +31,7 @@ class FlagArgs extends ConversationIdArgs {
   @Field(() => String, { description: "What the trajectbegeleider / onderwijsteam must know." })
   @IsString()
   @MinLength(1)
-  @MaxLength(LIMITS.note)
+  @MaxLength(LIMITS.particular)
   text: string;
 }
 
@@ -55,7 +55,7 @@ export class ParticularResolver {
     const access = await openConversation(ctx, args.conversationId);
     if (!access.myRole)
       throw forbidden("Only the participants flag particulars in a conversation.");
-    if (access.conversation.status === "signed")
+    if (isLocked(access.conversation.status))
       throw conflict("The record is signed and locked.", "already_signed");
     const particular: Particular = {
       id: randomUUID(),

@@ -1,4 +1,4 @@
-import { checkPok, frequencyStatus, LIMITS, POK_PROBLEM_LABELS, toIsoDate } from "@driehoek/domain";
+import { checkPok, LIMITS, POK_PROBLEM_LABELS, schoolToday } from "@driehoek/domain";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { visiblePlacements } from "../../access/scope.js";
 import type { RequestContext } from "../../context.js";
@@ -8,8 +8,10 @@ import { Person } from "../people/person.entity.js";
 import { Company } from "../school/company.entity.js";
 import { Programme } from "../school/programme.entity.js";
 import { Student } from "../school/student.entity.js";
+import { ensureFrequencyJudged } from "./frequency-state.js";
 import { Placement } from "./placement.entity.js";
 import { FrequencyStatusType, PokCheckType, PokType } from "./placement.types.js";
+import { PlacementFrequency } from "./placement-frequency.entity.js";
 import { pokFactsOf } from "./pok-facts.js";
 
 /** Placements (BPV-periodes) with their POK check and the frequency rule. */
@@ -88,7 +90,7 @@ export class PlacementResolver {
 
   @FieldResolver(() => PokCheckType, { description: "Is the POK valid today, and if not, why." })
   async pokCheck(@Root() placement: Placement, @Ctx() ctx: RequestContext): Promise<PokCheckType> {
-    const today = toIsoDate(ctx.services.now());
+    const today = schoolToday(ctx.services.now());
     const facts = await pokFactsOf(ctx.services.dataSource.manager, placement, today);
     const { isValid, problems } = checkPok(facts, today);
     return { isValid, problems, messages: problems.map((p) => POK_PROBLEM_LABELS[p].nl) };
@@ -118,17 +120,8 @@ export class PlacementResolver {
     description: "The frequency rule: is a conversation overdue?",
   })
   async frequency(@Root() placement: Placement, @Ctx() ctx: RequestContext) {
-    const held = await ctx.services.dataSource.manager.find(Conversation, {
-      where: { placementId: placement.id },
-      select: { scheduledAt: true, status: true },
-    });
-    return frequencyStatus({
-      placementStart: placement.startDate,
-      placementEnd: placement.endDate,
-      heldDates: held
-        .filter((c) => c.status === "ended" || c.status === "signed")
-        .map((c) => toIsoDate(c.scheduledAt)),
-      today: toIsoDate(ctx.services.now()),
-    });
+    const { dataSource } = ctx.services;
+    await ensureFrequencyJudged(dataSource, schoolToday(ctx.services.now()));
+    return dataSource.manager.findOneByOrFail(PlacementFrequency, { placementId: placement.id });
   }
 }

@@ -1,4 +1,4 @@
-import { LIMITS } from "@driehoek/domain";
+import { isPlanned, LIMITS } from "@driehoek/domain";
 import { requireStaff } from "../../access/guards.js";
 import type { RequestContext, Viewer } from "../../context.js";
 import { badInput, conflict, forbidden, notFound } from "../../graphql/errors.js";
@@ -30,7 +30,7 @@ export async function openForPlanning(
   if (viewer.role !== "admin" && placement.begeleiderId !== viewer.personId) {
     throw forbidden("Only the placement's own BPV-begeleider plans its conversations.");
   }
-  if (options.mustBePlanned && conversation.status !== "planned") {
+  if (options.mustBePlanned && !isPlanned(conversation.status)) {
     throw conflict(
       "This conversation has already started; it can no longer be moved or cancelled.",
       "not_planned",

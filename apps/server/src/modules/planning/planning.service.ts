@@ -1,3 +1,4 @@
+import { isPlanned } from "@driehoek/domain";
 import type { EntityManager } from "typeorm";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
@@ -44,7 +45,7 @@ export async function moveConversation(
   const mode = change.mode ?? conversation.mode;
   return inTransaction(services.dataSource, async (tx) => {
     const current = await tx.findOneByOrFail(Conversation, { id: conversation.id });
-    if (current.status !== "planned") {
+    if (!isPlanned(current.status)) {
       throw conflict("This conversation has already started.", "not_planned");
     }
     const plan = await planOf(tx, conversation.id);
@@ -110,7 +111,7 @@ export async function cancelConversation(
   return inTransaction(services.dataSource, async (tx) => {
     const current = await tx.findOneBy(Conversation, { id: conversation.id });
     if (!current) throw notFound("Conversation");
-    if (current.status !== "planned") {
+    if (!isPlanned(current.status)) {
       throw conflict("This conversation has already started.", "not_planned");
     }
     const plan = await planOf(tx, conversation.id);
@@ -205,7 +206,7 @@ export async function reissueInvite(
     const isUpcoming = ["planned", "live"].includes(access.conversation.status);
     if (old.person.email && isUpcoming) {
       await queueConversationMails(services, tx, old.conversationId, "invitation", [fresh.id]);
-      if (access.conversation.status === "planned") {
+      if (isPlanned(access.conversation.status)) {
         await queueReminders(services, tx, old.conversationId, [fresh.id]);
       }
     }

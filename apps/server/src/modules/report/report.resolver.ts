@@ -1,7 +1,9 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context.js";
-import { DirectoryPlacement, staffDirectory } from "./directory.js";
-import * as reports from "./report.service.js";
+import { conclusionDistribution, conclusionsOverTime } from "./conclusions.report.js";
+import { overdueAgreements } from "./overdue-agreements.report.js";
+import { overdueConversations } from "./overdue-conversations.report.js";
+import { pokIssues } from "./pok-issues.report.js";
 import {
   ConclusionCount,
   ConclusionGrouping,
@@ -10,10 +12,11 @@ import {
   OverduePlacement,
   PokIssue,
 } from "./report.types.js";
+import { DirectoryPlacement, staffDirectory } from "./staff-directory.report.js";
 
 const INCLUDE_ENDED = "Also cover placements that have ended (end date before today): the history.";
 
-/** Staff reports, each over exactly the placements the caller may see (see report.service.ts). */
+/** Staff reports, each over exactly the placements the caller may see (see report-scope.ts). */
 @Resolver()
 export class ReportResolver {
   @Query(() => [DirectoryPlacement], {
@@ -26,7 +29,7 @@ export class ReportResolver {
 
   @Query(() => [OverduePlacement], { description: "Placements behind the frequency rule today." })
   overdueConversations(@Ctx() ctx: RequestContext): Promise<OverduePlacement[]> {
-    return reports.overdueConversations(ctx);
+    return overdueConversations(ctx);
   }
 
   @Query(() => [PokIssue], {
@@ -39,14 +42,14 @@ export class ReportResolver {
     includeEnded: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<PokIssue[]> {
-    return reports.pokIssues(ctx, withinDays, includeEnded);
+    return pokIssues(ctx, withinDays, includeEnded);
   }
 
   @Query(() => [ConclusionPoint], {
     description: "Every drawn conclusion over time, per student (oldest first).",
   })
   conclusionsOverTime(@Ctx() ctx: RequestContext): Promise<ConclusionPoint[]> {
-    return reports.conclusionsOverTime(ctx);
+    return conclusionsOverTime(ctx);
   }
 
   @Query(() => [ConclusionCount], {
@@ -56,7 +59,7 @@ export class ReportResolver {
     @Arg("groupBy", () => ConclusionGrouping) groupBy: ConclusionGrouping,
     @Ctx() ctx: RequestContext,
   ): Promise<ConclusionCount[]> {
-    return reports.conclusionDistribution(ctx, groupBy);
+    return conclusionDistribution(ctx, groupBy);
   }
 
   @Query(() => [OverdueAgreement], {
@@ -68,6 +71,6 @@ export class ReportResolver {
     includeEnded: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<OverdueAgreement[]> {
-    return reports.overdueAgreements(ctx, includeEnded);
+    return overdueAgreements(ctx, includeEnded);
   }
 }

@@ -1,9 +1,10 @@
-import { addDays, toIsoDate } from "@driehoek/domain";
+import { addDays, HELD_STATUSES, schoolToday } from "@driehoek/domain";
 import { In } from "typeorm";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { AuditEntry } from "../audit/audit-entry.entity.js";
 import { Conversation } from "../conversation/conversation.entity.js";
+import { refreshFrequency } from "../placement/frequency-state.js";
 
 /** How long records are kept, per record type, in days. */
 export interface RetentionPolicy {
@@ -43,15 +44,15 @@ export async function applyRetention(
   policy: RetentionPolicy,
   dryRun: boolean,
 ): Promise<RetentionPlan> {
-  const today = toIsoDate(services.now());
+  const today = schoolToday(services.now());
   const cutoffConversations = `${addDays(today, -policy.conversationDays)}T00:00:00.000Z`;
   const cutoffAudit = `${addDays(today, -policy.auditDays)}T00:00:00.000Z`;
   const manager = services.dataSource.manager;
   const old = await manager
     .createQueryBuilder(Conversation, "c")
-    .select(["c.id", "c.scheduledAt", "c.status"])
+    .select(["c.id", "c.placementId", "c.scheduledAt", "c.status"])
     .where("c.scheduled_at < :cutoff", { cutoff: cutoffConversations })
-    .andWhere("c.status IN (:...over)", { over: ["ended", "signed"] })
+    .andWhere("c.status IN (:...over)", { over: HELD_STATUSES })
     .orderBy("c.scheduled_at", "ASC")
     .getMany();
   // Moments are ISO text (docs/decisions/0001), so they compare as strings.
@@ -87,6 +88,8 @@ export async function applyRetention(
       // Agreements reviewed in a removed conversation keep their own conversation (FK: SET NULL).
       await tx.delete(Conversation, { id: In(chunk) });
     }
+    // A removed conversation no longer counts for its placement's frequency.
+    await refreshFrequency(tx, [...new Set(old.map((c) => c.placementId))], today);
     await tx
       .createQueryBuilder()
       .delete()

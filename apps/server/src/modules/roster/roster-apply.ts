@@ -1,5 +1,7 @@
+import { schoolToday } from "@driehoek/domain";
 import { type EntityManager, In } from "typeorm";
 import { Person } from "../people/person.entity.js";
+import { refreshFrequency } from "../placement/frequency-state.js";
 import { Placement } from "../placement/placement.entity.js";
 import { Company, CompanyRecognition } from "../school/company.entity.js";
 import { Programme } from "../school/programme.entity.js";
@@ -57,4 +59,10 @@ export async function applyRosterPlan(
       { importedAt: now },
     );
   }
+  // New and re-dated placements get their frequency verdict in the same transaction.
+  const written = [
+    ...plan.placements.inserts.map((p) => p.id),
+    ...plan.placements.updates.map((u) => u.id),
+  ];
+  await refreshFrequency(manager, written, schoolToday(now));
 }

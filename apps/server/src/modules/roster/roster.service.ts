@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { toIsoDate } from "@driehoek/domain";
+import { schoolToday } from "@driehoek/domain";
 import type { Config } from "../../config.js";
 import type { Services, Viewer } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
@@ -39,7 +39,7 @@ export async function importRoster(
   const now = services.now();
 
   const run = async (manager: Parameters<typeof planRoster>[0]) => {
-    const plan = await planRoster(manager, parsed.rows, toIsoDate(now), now);
+    const plan = await planRoster(manager, parsed.rows, schoolToday(now), now);
     const errors = [...parsed.problems, ...plan.problems].sort((a, b) => a.row - b.row);
     const committed = !dryRun && errors.length === 0;
     if (committed) await applyRosterPlan(manager, plan, now);

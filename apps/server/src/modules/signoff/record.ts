@@ -4,7 +4,7 @@ import {
   checkPok,
   RECORD_SCHEMA,
   SECTION_KEYS,
-  toIsoDate,
+  schoolDate,
 } from "@driehoek/domain";
 import { type EntityManager, In } from "typeorm";
 import { Agreement } from "../agreement/agreement.entity.js";
@@ -35,7 +35,7 @@ export async function buildRecord(
   const company = await manager.findOneByOrFail(Company, { id: placement.companyId });
   const participants = await manager.findBy(ConversationParticipant, { conversationId });
   const people = await manager.findBy(Person, { id: In(participants.map((p) => p.personId)) });
-  const checkedOn = toIsoDate(c.scheduledAt);
+  const checkedOn = schoolDate(c.scheduledAt);
   const pok = checkPok(await pokFactsOf(manager, placement, checkedOn), checkedOn);
   const reviewed = await agreementsToReview(manager, c);
   const agreements = await manager.find(Agreement, {

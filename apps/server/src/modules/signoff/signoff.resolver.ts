@@ -1,4 +1,12 @@
-import { proposeNextConversationDate, toIsoDate } from "@driehoek/domain";
+import {
+  HELD_STATUSES,
+  isHeld,
+  isLocked,
+  isRecordOpen,
+  proposeNextConversationDate,
+  schoolDate,
+  schoolToday,
+} from "@driehoek/domain";
 import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { openConversation } from "../../access/conversation-access.js";
@@ -35,7 +43,7 @@ export class SignOffResolver {
     @Root() conversation: Conversation,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordView> {
-    if (conversation.status === "signed" && conversation.recordJson && conversation.recordHash) {
+    if (isLocked(conversation.status) && conversation.recordJson && conversation.recordHash) {
       return { hash: conversation.recordHash, json: conversation.recordJson, isLocked: true };
     }
     const { text, hash } = await currentRecord(ctx.services, conversation.id);
@@ -70,18 +78,18 @@ export class SignOffResolver {
     description: "The date the frequency rule proposes for the next conversation (after this one).",
   })
   async nextConversationProposal(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
-    if (conversation.status !== "ended" && conversation.status !== "signed") return null;
+    if (!isHeld(conversation.status)) return null;
     const manager = ctx.services.dataSource.manager;
     const placement = await manager.findOneByOrFail(Placement, { id: conversation.placementId });
     const held = await manager.find(Conversation, {
-      where: { placementId: placement.id, status: In(["ended", "signed"]) },
+      where: { placementId: placement.id, status: In([...HELD_STATUSES]) },
       select: { scheduledAt: true },
     });
     return proposeNextConversationDate({
       placementStart: placement.startDate,
       placementEnd: placement.endDate,
-      heldDates: held.map((c) => toIsoDate(c.scheduledAt)),
-      today: toIsoDate(ctx.services.now()),
+      heldDates: held.map((c) => schoolDate(c.scheduledAt)),
+      today: schoolToday(ctx.services.now()),
     });
   }
 
@@ -120,12 +128,12 @@ export class SignOffResolver {
     conversation: Conversation,
     change: Partial<Conversation>,
   ) {
-    if (conversation.status !== "live" && conversation.status !== "ended") {
+    if (!isRecordOpen(conversation.status)) {
       throw conflict(
-        conversation.status === "signed"
+        isLocked(conversation.status)
           ? "The record is signed and locked."
           : "The conversation has not started yet.",
-        conversation.status === "signed" ? "already_signed" : "not_live",
+        isLocked(conversation.status) ? "already_signed" : "not_live",
       );
     }
     const { services } = ctx;

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { PARTICIPANT_ROLES, type ParticipantRole } from "@driehoek/domain";
+import {
+  isAwaitingSignatures,
+  isLocked,
+  PARTICIPANT_ROLES,
+  type ParticipantRole,
+  schoolToday,
+} from "@driehoek/domain";
 import { IsNull } from "typeorm";
 import type { ConversationAccess } from "../../access/conversation-access.js";
 import type { Services } from "../../context.js";
@@ -8,6 +14,7 @@ import type { ConversationChangeKind } from "../../events.js";
 import { conflict, forbidden } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { announceChange } from "../conversation/conversation-changes.js";
+import { refreshFrequency } from "../placement/frequency-state.js";
 import { buildRecord, hashRecordText, serializeRecord } from "./record.js";
 import { Signature, type SignatureMethod } from "./signature.entity.js";
 
@@ -29,7 +36,7 @@ async function voidOutdatedSignatures(services: Services, conversationId: string
   const active = await manager.findBy(Signature, { conversationId, voidedAt: IsNull() });
   if (active.length === 0) return 0;
   const conversation = await manager.findOneByOrFail(Conversation, { id: conversationId });
-  if (conversation.status === "signed") return 0;
+  if (isLocked(conversation.status)) return 0;
   const { hash } = await currentRecord(services, conversationId);
   const stale = active.filter((s) => s.contentHash !== hash);
   if (stale.length === 0) return 0;
@@ -96,6 +103,7 @@ async function lockIfComplete(
       },
     );
     if (!result.affected) return false;
+    await refreshFrequency(tx, current.placementId, schoolToday(at));
     await services.audit.record(
       {
         actorId,
@@ -127,9 +135,9 @@ export async function signConversation(
 ): Promise<void> {
   const { conversation, myRole, viewer } = access;
   if (!myRole) throw forbidden("Only the three participants sign.");
-  if (conversation.status === "signed")
+  if (isLocked(conversation.status))
     throw conflict("The record is already signed and locked.", "already_signed");
-  if (conversation.status !== "ended")
+  if (!isAwaitingSignatures(conversation.status))
     throw conflict("Sign after the conversation has ended.", "not_ended");
   await services.liveDocuments.flush(conversation.id);
   await recordChanged(services, conversation.id, []);
@@ -157,7 +165,7 @@ export async function recordPaperSignatures(
   access: ConversationAccess,
 ): Promise<void> {
   const { conversation, participants, viewer } = access;
-  if (conversation.status !== "ended")
+  if (!isAwaitingSignatures(conversation.status))
     throw conflict("Record the paper form after the conversation has ended.", "not_ended");
   await services.liveDocuments.flush(conversation.id);
   const { hash } = await currentRecord(services, conversation.id);
@@ -245,7 +253,7 @@ export async function verifyRecord(services: Services, conversationId: string) {
   const computedHash = conversation.recordJson ? hashRecordText(conversation.recordJson) : null;
   const isIntact = Boolean(computedHash && computedHash === conversation.recordHash);
   return {
-    isLocked: conversation.status === "signed",
+    isLocked: isLocked(conversation.status),
     storedHash: conversation.recordHash,
     computedHash,
     isIntact,

@@ -1,4 +1,4 @@
-import { type Conclusion, LIMITS } from "@driehoek/domain";
+import { CONCLUSIONS, type Conclusion, LIMITS } from "@driehoek/domain";
 import { IsIn, IsOptional, IsString, Length, MaxLength } from "class-validator";
 import { ArgsType, Field, ObjectType } from "type-graphql";
 import { ConclusionEnum } from "../../graphql/enums.js";
@@ -55,12 +55,12 @@ export class SignArgs extends ConversationIdArgs {
 @ArgsType()
 export class ConclusionArgs extends ConversationIdArgs {
   @Field(() => ConclusionEnum)
-  @IsIn(["voor", "op_schema", "achter"])
+  @IsIn([...CONCLUSIONS])
   conclusion: Conclusion;
 
   @Field(() => String, { nullable: true, description: "A short motivation." })
   @IsOptional()
   @IsString()
-  @MaxLength(LIMITS.shortText * 4)
+  @MaxLength(LIMITS.conclusionMotivation)
   motivation?: string | null;
 }

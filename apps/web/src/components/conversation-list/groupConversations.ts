@@ -1,3 +1,5 @@
+import { schoolDate, schoolToday } from "@driehoek/domain";
+
 /** Anything with a planned moment, as an ISO timestamp. */
 interface Scheduled {
   scheduledAt: string;
@@ -14,21 +16,20 @@ export interface ConversationGroups<T extends Scheduled> {
 }
 
 /**
- * Splits conversations into today / upcoming / past by the viewer's local calendar day (the
- * day the people involved live in), each sorted the way it is read.
+ * Splits conversations into today / upcoming / past by the school's calendar day (the day the
+ * people involved live in, wherever the browser's clock is set), each sorted the way it is read.
  */
 export function groupConversations<T extends Scheduled>(
   conversations: readonly T[],
   now: Date = new Date(),
 ): ConversationGroups<T> {
-  const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime();
-  const startOfTomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1).getTime();
+  const today = schoolToday(now);
   const groups: ConversationGroups<T> = { today: [], upcoming: [], past: [] };
 
   for (const conversation of conversations) {
-    const at = Date.parse(conversation.scheduledAt);
-    if (at < startOfToday) groups.past.push(conversation);
-    else if (at < startOfTomorrow) groups.today.push(conversation);
+    const day = schoolDate(new Date(conversation.scheduledAt));
+    if (day < today) groups.past.push(conversation);
+    else if (day === today) groups.today.push(conversation);
     else groups.upcoming.push(conversation);
   }
 

@@ -173,9 +173,9 @@ export function chartGeometry(
  * (as a path) for "op schema", a triangle down for "achter".
  */
 export function markerPath(conclusion: Conclusion, x: number, y: number, r = 5): string {
-  if (conclusion === "voor")
+  if (conclusionScore(conclusion) > 0)
     return `M${x} ${y - r} L${x + r} ${y + r * 0.8} L${x - r} ${y + r * 0.8} Z`;
-  if (conclusion === "achter")
+  if (conclusionScore(conclusion) < 0)
     return `M${x} ${y + r} L${x + r} ${y - r * 0.8} L${x - r} ${y - r * 0.8} Z`;
   return `M${x - r} ${y} a${r} ${r} 0 1 0 ${2 * r} 0 a${r} ${r} 0 1 0 ${-2 * r} 0 Z`;
 }

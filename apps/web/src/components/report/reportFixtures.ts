@@ -2,6 +2,7 @@
  * Test factories for the staff page: a small school of placements and report rows in the
  * shapes the server answers with. Used by the tests beside this file only.
  */
+import { conclusionScore } from "@driehoek/domain";
 import type {
   ConclusionPointRow,
   OverdueAgreementRow,
@@ -94,7 +95,7 @@ export function point(
   date: string,
   conclusion: ConclusionPointRow["conclusion"],
 ): ConclusionPointRow {
-  const score = conclusion === "voor" ? 1 : conclusion === "achter" ? -1 : 0;
+  const score = conclusionScore(conclusion);
   return {
     conversationId: `c-${key}-${n}`,
     studentId: `st-${key}`,

@@ -1,4 +1,4 @@
-import type { ConversationStatus, Role } from "@driehoek/domain";
+import { type ConversationStatus, isLive, type Role } from "@driehoek/domain";
 import { flushPromises, mount } from "@vue/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import { clearSession, setSession } from "../../composables/useSession";
@@ -41,7 +41,7 @@ function announce(server: ReturnType<typeof serve>, ...kinds: ConversationChange
   server.publish("conversationChanged", {
     conversationId: "c1",
     kinds,
-    phase: server.state.status === "live" ? "afronden" : null,
+    phase: isLive(server.state.status) ? "afronden" : null,
     section: null,
     startedAt: null,
     sectionStartedAt: null,

@@ -1,4 +1,4 @@
-import type { ConversationStatus } from "@driehoek/domain";
+import { type ConversationStatus, isPlanned } from "@driehoek/domain";
 
 /** The placement's planned conversation after `afterIso`, the soonest one; undefined if none. */
 export function plannedAfter<T extends { status: ConversationStatus; scheduledAt: string }>(
@@ -7,7 +7,7 @@ export function plannedAfter<T extends { status: ConversationStatus; scheduledAt
 ): T | undefined {
   const after = Date.parse(afterIso);
   return conversations
-    .filter((c) => c.status === "planned" && Date.parse(c.scheduledAt) > after)
+    .filter((c) => isPlanned(c.status) && Date.parse(c.scheduledAt) > after)
     .sort((a, b) => Date.parse(a.scheduledAt) - Date.parse(b.scheduledAt))[0];
 }
 

@@ -1,4 +1,9 @@
-import { PARTICIPANT_ROLES, type ParticipantRole } from "@driehoek/domain";
+import {
+  hasSigned,
+  PARTICIPANT_ROLES,
+  type ParticipantRole,
+  type SignatureState,
+} from "@driehoek/domain";
 import type { Signature, SignatureView } from "../../graphql/signoff";
 
 /** Who takes part in which role; the live page's participants fit, and so do a record's. */
@@ -7,11 +12,7 @@ export interface RoleHolder {
   person: { name: string };
 }
 
-/**
- * Where one role's akkoord stands: given to the record as it is now, given but no longer valid
- * because the content changed afterwards, or not given yet.
- */
-export type SignatureState = "signed" | "voided" | "pending";
+export type { SignatureState };
 
 /** One of the three roles and its akkoord. */
 export interface RoleSignature {
@@ -52,7 +53,7 @@ export function hasValidSignature(
   statuses: readonly RoleSignature[],
   role: string | null | undefined,
 ): boolean {
-  return statuses.some((s) => s.role === role && s.state === "signed");
+  return statuses.some((s) => s.role === role && hasSigned(s.state));
 }
 
 /** The roles whose state differs between two readings, with their new state (for announcing). */

@@ -7,7 +7,7 @@ import { CombinedGraphQLErrors } from "@apollo/client";
 export const FRESH_CHANGE_MS = 4_000;
 
 /** How a request to sign ended. */
-export type SignOutcome = "signed" | "changed" | "failed";
+export type SignOutcome = "accepted" | "changed" | "failed";
 
 /**
  * Whether the person must read the record again before their akkoord counts: the server's

@@ -4,7 +4,12 @@
  * kept are the ones the panel shows: an akkoord binds to the record's hash, and the third one
  * locks it. Used by the tests beside this file only.
  */
-import type { Conclusion, ConversationStatus } from "@driehoek/domain";
+import {
+  type Conclusion,
+  type ConversationStatus,
+  isLive,
+  isLocked as isLockedStatus,
+} from "@driehoek/domain";
 import { GraphQLError } from "graphql";
 import type { RecordVerification, SignatureView } from "../../graphql/signoff";
 import type { Resolvers } from "../../test/schemaServer";
@@ -31,24 +36,24 @@ export function signoffFixture(initial: { status?: ConversationStatus } = {}) {
     planned: [] as { id: string; status: ConversationStatus; scheduledAt: string }[],
   };
   const hash = () => String(state.revision).padStart(2, "0").padEnd(64, "f");
-  const isLive = () => state.status === "live";
-  const isLocked = () => state.status === "signed";
+  const isLiveNow = () => isLive(state.status);
+  const isLockedNow = () => isLockedStatus(state.status);
 
   const conversation = () => ({
     ...state,
     id: "c1",
     scheduledAt: "2026-03-03T09:00:00.000Z",
     mode: "in_person",
-    phase: isLive() ? "afronden" : null,
+    phase: isLiveNow() ? "afronden" : null,
     section: null,
-    endedAt: isLive() ? null : ENDED_AT,
-    recordHash: isLocked() ? hash() : null,
+    endedAt: isLiveNow() ? null : ENDED_AT,
+    recordHash: isLockedNow() ? hash() : null,
     record: {
       hash: hash(),
-      json: JSON.stringify({ ...state.record, endedAt: isLive() ? null : ENDED_AT }),
-      isLocked: isLocked(),
+      json: JSON.stringify({ ...state.record, endedAt: isLiveNow() ? null : ENDED_AT }),
+      isLocked: isLockedNow(),
     },
-    nextConversationProposal: isLive() ? null : "2026-09-01",
+    nextConversationProposal: isLiveNow() ? null : "2026-09-01",
     placement: { id: "pl1", conversations: state.planned },
   });
 

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { requireStaff } from "../../access/guards.js";
-import { visiblePlacements } from "../../access/scope.js";
 import type { RequestContext } from "../../context.js";
+import { placementsInView } from "./report-scope.js";
 
 @ObjectType("DirectoryRef", { description: "An id with a display name." })
 export class DirectoryRef {
@@ -45,15 +44,12 @@ export class DirectoryPlacement {
   @Field(() => [DirectoryConversation]) conversations: DirectoryConversation[];
 }
 
-const STAFF = ["bpv_begeleider", "trajectbegeleider", "admin"] as const;
-
 /**
  * Every placement the caller may see with its programme, cohort, begeleider and conversations,
  * in two queries whatever the school's size (the staff page joins report rows to it).
  */
 export async function staffDirectory(ctx: RequestContext): Promise<DirectoryPlacement[]> {
-  requireStaff(ctx, STAFF);
-  const scope = await visiblePlacements(ctx);
+  const scope = await placementsInView(ctx);
   const visible = scope.clone().select("p.id");
   const rows = await scope
     .innerJoin("student", "st", "st.id = p.student_id")

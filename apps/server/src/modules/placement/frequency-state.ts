@@ -1,0 +1,144 @@
+import { frequencyStatus, HELD_STATUSES, schoolDate, schoolToday } from "@driehoek/domain";
+import { type DataSource, type EntityManager, In } from "typeorm";
+import type { Services } from "../../context.js";
+import { inTransaction } from "../../db/transaction.js";
+import { Conversation } from "../conversation/conversation.entity.js";
+import { Placement } from "./placement.entity.js";
+import { PlacementFrequency } from "./placement-frequency.entity.js";
+
+/*
+ * The frequency rule has one implementation, the domain's `frequencyStatus()`. This file keeps
+ * its verdict per placement in placement_frequency, so reports filter and sort on columns:
+ * - after every change that can alter it — a conversation planned, held, signed or removed, a
+ *   placement written — the code making that change calls `refreshFrequency` in its transaction;
+ * - the verdict also depends on the date, so once a day (and on start-up) every placement whose
+ *   verdict is of another day is judged again (`refreshStaleFrequency`). Readers call
+ *   `ensureFrequencyJudged` first, so a report right after midnight does not judge yesterday.
+ */
+
+/** Placements judged per statement (bounded by SQLite's parameter limit). */
+const BATCH = 500;
+
+/** How often the server looks for verdicts of another day. */
+const CHECK_EVERY_MS = 15 * 60_000;
+
+/** Judges `placementIds` on `today` with the domain's rule and stores the verdicts. */
+export async function refreshFrequency(
+  manager: EntityManager,
+  placementIds: string | readonly string[],
+  today: string,
+): Promise<void> {
+  const ids = [...new Set(typeof placementIds === "string" ? [placementIds] : placementIds)];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const chunk = ids.slice(i, i + BATCH);
+    const placements = await manager.find(Placement, {
+      where: { id: In(chunk) },
+      select: { id: true, startDate: true, endDate: true },
+    });
+    const held = await manager.find(Conversation, {
+      where: { placementId: In(chunk), status: In([...HELD_STATUSES]) },
+      select: { placementId: true, scheduledAt: true },
+    });
+    const heldDates = new Map<string, string[]>();
+    for (const c of held) {
+      const dates = heldDates.get(c.placementId) ?? [];
+      dates.push(schoolDate(c.scheduledAt));
+      heldDates.set(c.placementId, dates);
+    }
+    const rows: PlacementFrequency[] = placements.map((p) => {
+      const f = frequencyStatus({
+        placementStart: p.startDate,
+        placementEnd: p.endDate,
+        heldDates: heldDates.get(p.id) ?? [],
+        today,
+      });
+      return {
+        placementId: p.id,
+        periodStart: f.periodStart,
+        periodEnd: f.periodEnd,
+        required: f.required,
+        held: f.held,
+        missed: f.missed,
+        nextDueDate: f.nextDueDate,
+        isOverdue: f.isOverdue,
+        judgedOn: today,
+      };
+    });
+    if (rows.length > 0) await manager.upsert(PlacementFrequency, rows, ["placementId"]);
+  }
+}
+
+/**
+ * Judges again every placement whose verdict is missing or of another day than `today`, a
+ * batch per transaction; returns how many were judged. Fresh verdicts are left alone.
+ */
+export async function refreshStaleFrequency(
+  dataSource: DataSource,
+  today: string,
+): Promise<number> {
+  const stale: { id: string }[] = await dataSource
+    .createQueryBuilder()
+    .select("p.id", "id")
+    .from("placement", "p")
+    .leftJoin("placement_frequency", "f", "f.placement_id = p.id")
+    .where("f.placement_id IS NULL OR f.judged_on <> :today", { today })
+    .getRawMany();
+  const ids = stale.map((row) => row.id);
+  for (let i = 0; i < ids.length; i += BATCH) {
+    await inTransaction(dataSource, (tx) => refreshFrequency(tx, ids.slice(i, i + BATCH), today));
+  }
+  return ids.length;
+}
+
+/** Per data source: the day every verdict was last made fresh for, or the run doing it. */
+const judgedThrough = new WeakMap<DataSource, { day: string; run: Promise<unknown> }>();
+
+/**
+ * Makes sure every placement's verdict is of `today` before it is read: a no-op once this
+ * process refreshed the stale ones for `today`, else the refresh (shared by concurrent callers).
+ */
+export async function ensureFrequencyJudged(dataSource: DataSource, today: string): Promise<void> {
+  const known = judgedThrough.get(dataSource);
+  if (known?.day === today) {
+    await known.run;
+    return;
+  }
+  const run = refreshStaleFrequency(dataSource, today);
+  judgedThrough.set(dataSource, { day: today, run });
+  try {
+    await run;
+  } catch (error) {
+    if (judgedThrough.get(dataSource)?.run === run) judgedThrough.delete(dataSource);
+    throw error;
+  }
+}
+
+/** The daily judgement, started with the server. */
+export interface FrequencyClock {
+  /** Stops the timer and waits for a refresh under way. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Judges stale verdicts now (on start-up) and whenever the school's date has moved on since
+ * (checked every quarter of an hour; a check on a fresh day costs nothing).
+ */
+export function startFrequencyClock(services: Services): FrequencyClock {
+  let running: Promise<void> = Promise.resolve();
+  const check = () => {
+    running = running
+      .then(() => ensureFrequencyJudged(services.dataSource, schoolToday(services.now())))
+      .catch((error: unknown) => {
+        console.error(`frequency: judging the placements failed: ${String(error)}`);
+      });
+  };
+  check();
+  const timer = setInterval(check, CHECK_EVERY_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

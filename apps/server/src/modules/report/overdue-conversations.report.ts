@@ -1,0 +1,65 @@
+import type { RequestContext } from "../../context.js";
+import { ensureFrequencyJudged } from "../placement/frequency-state.js";
+import { Placement } from "../placement/placement.entity.js";
+import { entityColumns } from "./report.sql.js";
+import type { OverduePlacement } from "./report.types.js";
+import {
+  byName,
+  compare,
+  placementsInView,
+  reportRows,
+  selectAll,
+  todayOf,
+  withStudent,
+} from "./report-scope.js";
+
+/**
+ * Placements behind the frequency rule today, most missed conversations first, then by name.
+ * The rule is the domain's `frequencyStatus`; its verdict per placement is stored
+ * (placement_frequency, see frequency-state.ts), so this report only filters on it.
+ */
+export async function overdueConversations(ctx: RequestContext): Promise<OverduePlacement[]> {
+  const placements = await placementsInView(ctx);
+  const { dataSource } = ctx.services;
+  await ensureFrequencyJudged(dataSource, todayOf(ctx));
+  const placement = entityColumns(dataSource, Placement, "p");
+  const rows = await reportRows(ctx, "overdueConversations", placements, { overdue: true }, () =>
+    selectAll(
+      withStudent(placements.innerJoin("placement_frequency", "f", "f.placement_id = p.id")),
+      placement.selects,
+    )
+      .addSelect("sp.name", "student_name")
+      .addSelect("f.period_start", "period_start")
+      .addSelect("f.period_end", "period_end")
+      .addSelect("f.required", "required")
+      .addSelect("f.held", "held")
+      .addSelect("f.missed", "missed")
+      .addSelect("f.next_due_date", "next_due_date")
+      .andWhere("f.is_overdue = :overdue")
+      .orderBy("f.missed", "DESC"),
+  );
+
+  return rows
+    .map((row) => {
+      const missed = Number(row.missed);
+      return {
+        placement: placement.hydrate(row),
+        studentName: String(row.student_name),
+        frequency: {
+          periodStart: String(row.period_start),
+          periodEnd: String(row.period_end),
+          required: Number(row.required),
+          held: Number(row.held),
+          missed,
+          isOverdue: missed > 0,
+          nextDueDate: (row.next_due_date as string | null) ?? null,
+        },
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.frequency.missed - a.frequency.missed ||
+        byName(a.studentName, b.studentName) ||
+        compare(a.placement.id, b.placement.id),
+    );
+}
