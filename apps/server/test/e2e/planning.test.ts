@@ -78,6 +78,7 @@ describe.each(testDatabases())("planning with invitations by mail on %s", (kind)
     const [sanne] = await mailsAbout(id, SANNE, 1);
     expect(sanne.subject).toContain("Uitnodiging BPV-gesprek Sanne Visser");
     expect(sanne.text).toContain("Beste Sanne Visser,");
+    expect(sanne.text).toContain("nodigt je uit voor het BPV-gesprek van Sanne Visser");
     expect(sanne.text).toContain("maandag 30 maart 2026, 14:00–14:45");
     expect(sanne.text).toContain("Bytewerk, Coolsingel 10, Rotterdam");
     expect(sanne.method).toBe("REQUEST");
@@ -93,8 +94,10 @@ describe.each(testDatabases())("planning with invitations by mail on %s", (kind)
     const [kees] = await mailsAbout(id, KEES, 1);
     expect(kees.subject).toContain("Invitation: BPV conversation Sanne Visser");
     expect(kees.text).toContain("Monday, 30 March 2026, 14:00–14:45");
-    // The begeleider gets the calendar entry too.
-    await mailsAbout(id, MARIEKE, 1);
+    // The begeleider gets the calendar entry too, as the one who planned it, not as a guest.
+    const [marieke] = await mailsAbout(id, MARIEKE, 1);
+    expect(marieke.text).toContain("Je hebt het BPV-gesprek van Sanne Visser");
+    expect(marieke.text).not.toContain("nodigt je uit");
 
     // Each link opens the conversation, in the recipient's own role.
     for (const [mail, role] of [

@@ -6,6 +6,8 @@ export interface ConversationMailFacts {
   kind: MailKind;
   locale: "nl" | "en";
   recipientName: string;
+  /** Whether the recipient is the begeleider who planned it (their mail confirms, not invites). */
+  isOrganiser: boolean;
   studentName: string;
   companyName: string;
   begeleiderName: string;
@@ -38,7 +40,9 @@ const TEXT = {
     greeting: (name: string) => `Beste ${name},`,
     lead: {
       invitation: (f: ConversationMailFacts) =>
-        `${f.begeleiderName} nodigt je uit voor het BPV-gesprek van ${f.studentName} bij ${f.companyName}.`,
+        f.isOrganiser
+          ? `Je hebt het BPV-gesprek van ${f.studentName} bij ${f.companyName} gepland. De student en de praktijkopleider krijgen elk hun eigen uitnodiging.`
+          : `${f.begeleiderName} nodigt je uit voor het BPV-gesprek van ${f.studentName} bij ${f.companyName}.`,
       update: (f: ConversationMailFacts) =>
         `Het BPV-gesprek van ${f.studentName} bij ${f.companyName} is verzet. Dit is de nieuwe afspraak.`,
       cancellation: (f: ConversationMailFacts) =>
@@ -69,7 +73,9 @@ const TEXT = {
     greeting: (name: string) => `Dear ${name},`,
     lead: {
       invitation: (f: ConversationMailFacts) =>
-        `${f.begeleiderName} invites you to the placement conversation (BPV-gesprek) of ${f.studentName} at ${f.companyName}.`,
+        f.isOrganiser
+          ? `You planned the placement conversation (BPV-gesprek) of ${f.studentName} at ${f.companyName}. The student and the workplace trainer each get their own invitation.`
+          : `${f.begeleiderName} invites you to the placement conversation (BPV-gesprek) of ${f.studentName} at ${f.companyName}.`,
       update: (f: ConversationMailFacts) =>
         `The placement conversation of ${f.studentName} at ${f.companyName} has moved. This is the new appointment.`,
       cancellation: (f: ConversationMailFacts) =>

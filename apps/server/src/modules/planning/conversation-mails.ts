@@ -78,6 +78,7 @@ function mailFor(
     kind,
     locale,
     recipientName: person.name,
+    isOrganiser: person.id === begeleider.id,
     studentName: facts.studentName,
     companyName: facts.companyName,
     begeleiderName: begeleider.name,
