@@ -39,6 +39,12 @@ const routes: RouteRecordRaw[] = [
     meta: { requiresSession: true },
   },
   {
+    path: "/studenten",
+    name: "planning",
+    component: () => import("./views/PlanningView.vue"),
+    meta: { requiresSession: true },
+  },
+  {
     path: "/:pathMatch(.*)*",
     name: "not-found",
     component: () => import("./views/NotFoundView.vue"),

@@ -1,3 +1,4 @@
+import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
 import { signoffEn } from "./features/signoff.en";
 import type { MessageSchema } from "./nl";
@@ -6,6 +7,7 @@ import type { MessageSchema } from "./nl";
 export const en: MessageSchema = {
   ...signoffEn,
   ...reportEn,
+  ...planningEn,
   app: {
     name: "Driehoek",
     tagline: "The work placement review",

@@ -1,3 +1,4 @@
+import { planningNl } from "./features/planning.nl";
 import { reportNl } from "./features/report.nl";
 import { signoffNl } from "./features/signoff.nl";
 
@@ -5,6 +6,7 @@ import { signoffNl } from "./features/signoff.nl";
 export const nl = {
   ...signoffNl,
   ...reportNl,
+  ...planningNl,
   app: {
     name: "Driehoek",
     tagline: "Het BPV-gesprek",
