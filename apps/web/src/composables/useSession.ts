@@ -105,3 +105,8 @@ function isSignedInAs(current: Readonly<Session> | null, roles: readonly Role[])
 export function canPlan(current: Readonly<Session> | null): boolean {
   return isSignedInAs(current, ["bpv_begeleider", "admin"]);
 }
+
+/** Whether the session may use the administration pages (the roster import). */
+export function canAdminister(current: Readonly<Session> | null): boolean {
+  return isSignedInAs(current, ["admin"]);
+}

@@ -1,5 +1,6 @@
 import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
+import { rosterEn } from "./features/roster.en";
 import { signoffEn } from "./features/signoff.en";
 import type { MessageSchema } from "./nl";
 
@@ -8,6 +9,7 @@ export const en: MessageSchema = {
   ...signoffEn,
   ...reportEn,
   ...planningEn,
+  ...rosterEn,
   app: {
     name: "Driehoek",
     tagline: "The work placement review",
