@@ -39,6 +39,18 @@ const routes: RouteRecordRaw[] = [
     meta: { requiresSession: true },
   },
   {
+    path: "/studenten",
+    name: "planning",
+    component: () => import("./views/PlanningView.vue"),
+    meta: { requiresSession: true },
+  },
+  {
+    path: "/beheer/import",
+    name: "roster-import",
+    component: () => import("./views/RosterImportView.vue"),
+    meta: { requiresSession: true },
+  },
+  {
     path: "/:pathMatch(.*)*",
     name: "not-found",
     component: () => import("./views/NotFoundView.vue"),

@@ -35,7 +35,16 @@ export const LIMITS = {
   conclusionMotivation: 2000,
   /** A particular for the trajectbegeleider / onderwijsteam. */
   particular: 20000,
+  /** Where a planned conversation is held in person. */
+  planLocation: 200,
+  /** The video-call link of an online conversation. */
+  planOnlineUrl: 500,
+  /** Why a planned conversation is cancelled, told to the participants. */
+  cancelReason: 500,
 } as const;
+
+/** Shortest, longest and default length of a planned conversation, in minutes. */
+export const PLAN_DURATION = { min: 10, max: 240, default: 40 } as const;
 
 /** The name of one field's limit. */
 export type LimitKey = keyof typeof LIMITS;

@@ -95,3 +95,18 @@ function readStoredSession(): Session | null {
     return null;
   }
 }
+
+/** Signed in with a password (not through an invite) in one of `roles`. */
+function isSignedInAs(current: Readonly<Session> | null, roles: readonly Role[]): boolean {
+  return !!current && !current.conversationId && roles.includes(current.role);
+}
+
+/** Whether the session may use the planner ("Mijn studenten"): a BPV-begeleider or an admin. */
+export function canPlan(current: Readonly<Session> | null): boolean {
+  return isSignedInAs(current, ["bpv_begeleider", "admin"]);
+}
+
+/** Whether the session may use the administration pages (the roster import). */
+export function canAdminister(current: Readonly<Session> | null): boolean {
+  return isSignedInAs(current, ["admin"]);
+}

@@ -1,4 +1,6 @@
+import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
+import { rosterEn } from "./features/roster.en";
 import { signoffEn } from "./features/signoff.en";
 import type { MessageSchema } from "./nl";
 
@@ -6,6 +8,8 @@ import type { MessageSchema } from "./nl";
 export const en: MessageSchema = {
   ...signoffEn,
   ...reportEn,
+  ...planningEn,
+  ...rosterEn,
   app: {
     name: "Driehoek",
     tagline: "The work placement review",

@@ -1,10 +1,14 @@
+import { planningNl } from "./features/planning.nl";
 import { reportNl } from "./features/report.nl";
+import { rosterNl } from "./features/roster.nl";
 import { signoffNl } from "./features/signoff.nl";
 
 /** Dutch interface texts: the default language, and the shape every other language follows. */
 export const nl = {
   ...signoffNl,
   ...reportNl,
+  ...planningNl,
+  ...rosterNl,
   app: {
     name: "Driehoek",
     tagline: "Het BPV-gesprek",

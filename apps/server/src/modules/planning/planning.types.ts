@@ -1,11 +1,11 @@
-import { LIMITS } from "@driehoek/domain";
+import { LIMITS, PLAN_DURATION } from "@driehoek/domain";
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ConversationModeEnum } from "../../graphql/enums.js";
 import type { ConversationMode } from "../conversation/conversation.entity.js";
 
-/** Shortest and longest conversation one may plan, in minutes. */
-export const DURATION_RANGE = { min: 10, max: 240, default: 40 } as const;
+/** Shortest and longest conversation one may plan, in minutes (the web form uses the same). */
+export const DURATION_RANGE = PLAN_DURATION;
 
 /** How long and where: the part of a plan that goes into the calendar invite. */
 @InputType()
@@ -23,7 +23,7 @@ export class PlanDetailsInput {
   @Field(() => String, { nullable: true, description: "Where the three meet in person." })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMITS.planLocation)
   location?: string | null;
 
   @Field(() => String, {
@@ -32,7 +32,7 @@ export class PlanDetailsInput {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(LIMITS.planOnlineUrl)
   onlineUrl?: string | null;
 }
 
@@ -72,7 +72,7 @@ export class CancelConversationArgs {
   @Field(() => String, { nullable: true, description: "Told to the participants in the mail." })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(LIMITS.cancelReason)
   reason?: string | null;
 }
 

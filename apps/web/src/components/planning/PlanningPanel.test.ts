@@ -1,0 +1,168 @@
+import { flushPromises, mount } from "@vue/test-utils";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { GRAPHQL_KEY } from "../../graphql/client";
+import type { PlanningPlacement } from "../../graphql/planning";
+import { createAppI18n } from "../../i18n";
+import { schemaServer } from "../../test/schemaServer";
+import PlanningPanel from "./PlanningPanel.vue";
+import { invite, placement, planned } from "./planningFixtures";
+
+/** A server holding `placements`, answering every planning mutation. */
+function planningServer(placements: PlanningPlacement[]) {
+  const conversation = {
+    ...planned("c-new", "2026-03-30T08:00:00.000Z"),
+    placement: placements[0],
+  };
+  return schemaServer({
+    placements: () => placements,
+    scheduleConversation: () => ({ conversation, invites: conversation.invites }),
+    moveConversation: () => conversation,
+    cancelConversation: () => placements[0],
+    resendInvite: ({ inviteId }: { inviteId: string }) => invite(inviteId),
+    reissueInvite: ({ inviteId }: { inviteId: string }) => invite(`${inviteId}-new`),
+  });
+}
+
+async function mountPanel(placements: PlanningPlacement[]) {
+  const server = planningServer(placements);
+  const page = mount(PlanningPanel, {
+    attachTo: document.body,
+    global: {
+      plugins: [createAppI18n("nl")],
+      provide: { [GRAPHQL_KEY as symbol]: server.graphql },
+    },
+  });
+  await settle();
+  return { page, server };
+}
+
+/** Lets the fake server answer and Vue render. */
+async function settle() {
+  for (let i = 0; i < 5; i += 1) {
+    await flushPromises();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+const button = (page: Awaited<ReturnType<typeof mountPanel>>["page"], text: string) => {
+  const found = page.findAll("button").find((b) => b.text() === text);
+  if (!found) throw new Error(`no button "${text}"`);
+  return found;
+};
+
+describe("the planner", () => {
+  afterEach(() => {
+    document.body.innerHTML = "";
+    vi.restoreAllMocks();
+  });
+
+  it("shows each placement's frequency and POK status", async () => {
+    const { page } = await mountPanel([
+      placement({ name: "Sanne Jansen", isOverdue: true, missed: 1, nextDueDate: null }),
+      placement({ id: "pl-daan", name: "Daan de Wit", pokValid: false }),
+    ]);
+    const cards = page.findAll("article");
+    expect(cards.map((c) => c.get("h3").text())).toEqual(["Daan de Wit", "Sanne Jansen"]);
+    expect(cards[0]?.text()).toContain("Volgende gesprek uiterlijk 31 jan 2026");
+    expect(cards[0]?.text()).toContain("POK niet geldig");
+    expect(cards[0]?.text()).toContain("Het bedrijf heeft de POK nog niet getekend.");
+    expect(cards[1]?.text()).toContain("Te laat: 1 gesprek gemist");
+    expect(cards[1]?.text()).toContain("POK in orde");
+  });
+
+  it("plans a conversation with the date, time, 40 minutes by default and the place", async () => {
+    const { page, server } = await mountPanel([placement()]);
+    await button(page, "Gesprek plannen").trigger("click");
+    expect(page.get<HTMLInputElement>("input[type=number]").element.value).toBe("40");
+    await page.get("input[type=date]").setValue("2026-03-30");
+    await page.get("input[type=time]").setValue("10:00");
+    await page.get("input[type=radio][value=online]").setValue(true);
+    await page.get("input[type=url]").setValue(" https://meet.example/abc ");
+    await page.get("form").trigger("submit");
+    await settle();
+
+    expect(server.callsOf("ScheduleConversation")).toEqual([
+      {
+        input: {
+          placementId: "pl-sanne",
+          scheduledAt: new Date("2026-03-30T10:00").toISOString(),
+          durationMinutes: 40,
+          mode: "online",
+          location: null,
+          onlineUrl: "https://meet.example/abc",
+        },
+      },
+    ]);
+    expect(server.callsOf("PlanningPlacements")).toHaveLength(2); // read again afterwards
+    expect(page.find("form").exists()).toBe(false);
+  });
+
+  it("says in Dutch why the server refused a plan", async () => {
+    const { page, server } = await mountPanel([placement()]);
+    server.failing.scheduleConversation = { code: "FORBIDDEN" };
+    await button(page, "Gesprek plannen").trigger("click");
+    await page.get("input[type=date]").setValue("2026-03-30");
+    await page.get("input[type=time]").setValue("10:00");
+    await page.get("form").trigger("submit");
+    await settle();
+    expect(page.get("[role=alert]").text()).toBe(
+      "Alleen de eigen BPV-begeleider van deze student (of een beheerder) plant gesprekken.",
+    );
+  });
+
+  it("shows each invite's state and copies, resends and reissues a link", async () => {
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const { page, server } = await mountPanel([
+      placement({
+        conversations: [
+          planned("c1", "2026-03-30T08:00:00.000Z", [
+            invite("i-student", { lastUsedAt: "2026-03-03T10:00:00.000Z" }),
+            invite("i-po", { name: "Peter Bakker", role: "praktijkopleider", mail: "queued" }),
+            invite("i-old", { name: "Peter Bakker", revokedAt: "2026-03-01T10:00:00.000Z" }),
+          ]),
+        ],
+      }),
+    ]);
+    const states = page.findAll(".invite-state").map((s) => s.attributes("data-state"));
+    expect(states).toEqual(["opened", "queued", "revoked"]);
+    expect(page.text()).toContain("Gepland:");
+
+    await page.get("[aria-label='Kopieer de link van Peter Bakker']").trigger("click");
+    await settle();
+    expect(writeText).toHaveBeenCalledWith("http://localhost/join/token-i-po");
+    expect(page.text()).toContain("Link gekopieerd.");
+
+    await page.get("[aria-label='Stuur de uitnodiging van Peter Bakker opnieuw']").trigger("click");
+    await settle();
+    expect(server.callsOf("ResendInvite")).toEqual([{ inviteId: "i-po" }]);
+
+    await page
+      .get("[aria-label='Trek de link van Sanne Jansen in en maak een nieuwe']")
+      .trigger("click");
+    await settle();
+    expect(server.callsOf("ReissueInvite")).toEqual([{ inviteId: "i-student" }]);
+  });
+
+  it("moves a planned conversation and cancels it only after confirmation", async () => {
+    const { page, server } = await mountPanel([
+      placement({ conversations: [planned("c1", "2026-03-30T08:00:00.000Z")] }),
+    ]);
+    await button(page, "Verplaatsen").trigger("click");
+    await page.get("input[type=time]").setValue("14:30");
+    await page.get("form").trigger("submit");
+    await settle();
+    const [move] = server.callsOf("MoveConversation");
+    expect(move).toMatchObject({ conversationId: "c1", durationMinutes: 40, mode: "in_person" });
+    expect(new Date(String(move?.startsAt)).getMinutes()).toBe(30);
+
+    await button(page, "Annuleren").trigger("click");
+    expect(server.callsOf("CancelConversation")).toEqual([]);
+    await page.get(".confirm input").setValue("Sanne is ziek.");
+    await button(page, "Ja, gesprek annuleren").trigger("click");
+    await settle();
+    expect(server.callsOf("CancelConversation")).toEqual([
+      { conversationId: "c1", reason: "Sanne is ziek." },
+    ]);
+  });
+});
