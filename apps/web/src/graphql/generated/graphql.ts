@@ -50,8 +50,10 @@ export type ConversationStatus =
 
 /** Why a mail was written. */
 export type MailKind =
+  | 'account_setup'
   | 'cancellation'
   | 'invitation'
+  | 'password_reset'
   | 'reminder'
   | 'update';
 
