@@ -1,3 +1,4 @@
+import { closeOf, openRaw } from "@driehoek/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditEntry } from "../../src/modules/audit/audit-entry.entity.js";
 import { HOUR } from "../support/clock.js";
@@ -213,6 +214,19 @@ describe.each(testDatabases())("staff accounts on %s", (kind) => {
     }
     expect(codeOf(await login("x@school.test", "whatever-it-is"))).toBe("UNAUTHENTICATED");
     expect((await loginAs(server, school.staff.joost)).length).toBeGreaterThan(0);
+  });
+
+  it("deactivating a begeleider closes the live conversation they have open", async () => {
+    const marieke = await loginAs(server, school.staff.marieke);
+    const socket = openRaw(server, school.conversations.sanne.id, { token: marieke });
+    await socket.greeted();
+    const deactivated = await server.gql(DEACTIVATE, { id: school.staff.marieke.id }, fleur);
+    expect(deactivated.errors).toBeUndefined();
+    expect((await closeOf(socket)).code).toBe(4401);
+    expect(
+      (await closeOf(openRaw(server, school.conversations.sanne.id, { token: marieke }))).code,
+    ).toBe(4401);
+    await server.gql(REACTIVATE, { id: school.staff.marieke.id }, fleur);
   });
 
   it("an unused link stops working after 72 hours", async () => {

@@ -124,7 +124,9 @@ export class AccountResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const viewer = requireStaff(ctx, ["admin"]);
-    return setAccountActive(ctx.services, viewer.personId, personId, false);
+    const account = await setAccountActive(ctx.services, viewer.personId, personId, false);
+    ctx.services.events.publish("accountDeactivated", personId);
+    return account;
   }
 
   @Mutation(() => StaffAccount, {
