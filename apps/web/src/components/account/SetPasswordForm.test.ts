@@ -35,7 +35,10 @@ async function fill(page: ReturnType<typeof mountForm>["page"], first: string, s
   await inputs[0]?.setValue(first);
   await inputs[1]?.setValue(second);
   await page.get("form").trigger("submit");
-  await flushPromises();
+  for (let i = 0; i < 5; i += 1) {
+    await flushPromises();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 describe("setting a password from the mailed link", () => {
