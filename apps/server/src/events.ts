@@ -36,6 +36,8 @@ export type ServerEventTopics = {
   conversationChanged: [conversationId: string, change: ConversationChangeEvent];
   /** An invite was revoked: its open sessions must end. */
   inviteRevoked: [inviteId: string];
+  /** A staff account was deactivated: its open sessions must end. */
+  accountDeactivated: [personId: string];
   /** A conversation was signed: its record is locked and its documents become read-only. */
   conversationLocked: [conversationId: string];
 };

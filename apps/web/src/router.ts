@@ -51,6 +51,18 @@ const routes: RouteRecordRaw[] = [
     meta: { requiresSession: true },
   },
   {
+    path: "/beheer/accounts",
+    name: "accounts",
+    component: () => import("./views/StaffAccountsView.vue"),
+    meta: { requiresSession: true },
+  },
+  {
+    path: "/wachtwoord/:token",
+    name: "set-password",
+    component: () => import("./views/SetPasswordView.vue"),
+    props: true,
+  },
+  {
     path: "/:pathMatch(.*)*",
     name: "not-found",
     component: () => import("./views/NotFoundView.vue"),

@@ -43,6 +43,9 @@ export const LIMITS = {
   cancelReason: 500,
 } as const;
 
+/** The shortest password a staff member may choose (the longest is `LIMITS.password`). */
+export const PASSWORD_MIN_LENGTH = 10;
+
 /** Shortest, longest and default length of a planned conversation, in minutes. */
 export const PLAN_DURATION = { min: 10, max: 240, default: 40 } as const;
 

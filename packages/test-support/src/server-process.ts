@@ -44,6 +44,8 @@ export interface ServerProcess {
   pid: number;
   /** Where it listens, e.g. http://127.0.0.1:41234. */
   url: string;
+  /** Its DATA_DIR; without SMTP_URL its mails land as .eml files in `outbox/` there. */
+  dataDir: string;
   /** Every line it printed (stdout and stderr), newest last; for figures and failure messages. */
   output: string[];
   /** The demo's staff logins, from the start-up banner. */
@@ -178,6 +180,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     child,
     pid: child.pid as number,
     url,
+    dataDir,
     output,
     staff: banner.staff,
     invite: (role) => {

@@ -55,8 +55,9 @@ export async function authenticate(
   }
   const person = await manager.findOne(Person, {
     where: { id: claims.sub },
-    select: { id: true, role: true },
+    select: { id: true, role: true, deactivatedAt: true },
   });
   if (!person || !isStaffRole(person.role)) return refused("This account no longer exists.");
+  if (person.deactivatedAt) return refused("This account has been deactivated.");
   return { viewer: { personId: person.id, role: person.role }, problem: null };
 }

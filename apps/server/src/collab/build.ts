@@ -48,6 +48,7 @@ export async function buildCollab(services: Services, hooks: CollabHooks): Promi
   services.liveDocuments = { flush: (conversationId) => collab.flushProjection(conversationId) };
   const stopListening = [
     events.on("inviteRevoked", (inviteId) => collab.closeInvite(inviteId)),
+    events.on("accountDeactivated", (personId) => collab.closePerson(personId)),
     events.on("conversationLocked", (id) => void collab.lockConversation(id, LOCKED)),
   ];
   return {

@@ -389,6 +389,16 @@ export class CollabServer {
     }
   }
 
+  /** Closes the connections of a deactivated staff account (its invites' too). */
+  closePerson(personId: string): void {
+    for (const socket of this.sockets.clients) {
+      const connection = this.connectionOf(socket);
+      if (connection?.identity.personId === personId) {
+        connection.close(CLOSE.unauthenticated, "This account has been deactivated.");
+      }
+    }
+  }
+
   private connectionOf(socket: WebSocket): CollabConnection | undefined {
     return this.bySocket.get(socket);
   }

@@ -8,6 +8,7 @@ import { SignOff1732800000002 } from "./migrations/1732800000002-sign-off.js";
 import { ReportIndexes1732800000003 } from "./migrations/1732800000003-report-indexes.js";
 import { PlacementFrequency1732800000004 } from "./migrations/1732800000004-placement-frequency.js";
 import { RosterAndMail1732800000010 } from "./migrations/1732800000010-roster-and-mail.js";
+import { StaffAccounts1732800000020 } from "./migrations/1732800000020-staff-accounts.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   ReportIndexes1732800000003,
   PlacementFrequency1732800000004,
   RosterAndMail1732800000010,
+  StaffAccounts1732800000020,
 ];
 
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */

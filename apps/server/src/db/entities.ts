@@ -1,3 +1,4 @@
+import { PasswordLink } from "../modules/account/password-link.entity.js";
 import { Agreement } from "../modules/agreement/agreement.entity.js";
 import { AuditEntry } from "../modules/audit/audit-entry.entity.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
@@ -38,4 +39,5 @@ export const ENTITIES = [
   Signature,
   ConversationPlan,
   OutboxMail,
+  PasswordLink,
 ];

@@ -1,3 +1,4 @@
+import { accountEn } from "./features/account.en";
 import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
 import { rosterEn } from "./features/roster.en";
@@ -10,6 +11,7 @@ export const en: MessageSchema = {
   ...reportEn,
   ...planningEn,
   ...rosterEn,
+  ...accountEn,
   app: {
     name: "Driehoek",
     tagline: "The work placement review",

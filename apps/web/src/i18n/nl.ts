@@ -1,3 +1,4 @@
+import { accountNl } from "./features/account.nl";
 import { planningNl } from "./features/planning.nl";
 import { reportNl } from "./features/report.nl";
 import { rosterNl } from "./features/roster.nl";
@@ -9,6 +10,7 @@ export const nl = {
   ...reportNl,
   ...planningNl,
   ...rosterNl,
+  ...accountNl,
   app: {
     name: "Driehoek",
     tagline: "Het BPV-gesprek",

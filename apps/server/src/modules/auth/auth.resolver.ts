@@ -23,7 +23,7 @@ export class AuthResolver {
       email: email.trim().toLowerCase(),
     });
     const matches = await verifyPassword(password, person?.passwordHash ?? (await decoyHash));
-    if (!person?.passwordHash || !matches || !isStaffRole(person.role)) {
+    if (!person?.passwordHash || !matches || !isStaffRole(person.role) || person.deactivatedAt) {
       throw unauthenticated("E-mail address or password is not correct.", "bad_credentials");
     }
     const expiresAt = new Date(now().getTime() + config.accessTokenTtlSeconds * 1000);

@@ -1,9 +1,9 @@
 import { SCHOOL_TIME_ZONE } from "./calendar-invite.js";
-import type { MailKind } from "./outbox-mail.entity.js";
+import type { ConversationMailKind } from "./outbox-mail.entity.js";
 
 /** Everything a conversation mail says, for one recipient. */
 export interface ConversationMailFacts {
-  kind: MailKind;
+  kind: ConversationMailKind;
   locale: "nl" | "en";
   recipientName: string;
   /** Whether the recipient is the begeleider who planned it (their mail confirms, not invites). */

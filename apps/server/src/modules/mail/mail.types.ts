@@ -13,6 +13,8 @@ export const MailKindEnum = {
   update: "update",
   cancellation: "cancellation",
   reminder: "reminder",
+  account_setup: "account_setup",
+  password_reset: "password_reset",
 } as const satisfies Record<MailKind, MailKind>;
 registerEnumType(MailStatusEnum, {
   name: "MailStatus",

@@ -4,8 +4,11 @@ import { IdColumn, MomentColumn, RefColumn } from "../../db/columns.js";
 /** Where a mail stands: waiting (or due later), being sent, delivered, given up. */
 export type MailStatus = "queued" | "sending" | "sent" | "failed";
 
-/** Why a mail was written. */
-export type MailKind = "invitation" | "update" | "cancellation" | "reminder";
+/** Why a mail about a conversation was written. */
+export type ConversationMailKind = "invitation" | "update" | "cancellation" | "reminder";
+
+/** Why a mail was written: about a conversation, or a link to set a staff password. */
+export type MailKind = ConversationMailKind | "account_setup" | "password_reset";
 
 /**
  * One e-mail in the outbox, written in the same transaction as the change it reports, so a

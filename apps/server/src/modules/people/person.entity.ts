@@ -31,6 +31,8 @@ export class Person {
     | string
     | null;
   @MomentColumn({ name: "created_at" }) createdAt: Date;
+  /** When an admin deactivated the account: it can no longer log in, its tokens stop working. */
+  @MomentColumn({ nullable: true, name: "deactivated_at" }) deactivatedAt?: Date | null;
   /** The language of the mails they receive: "nl" (default) or "en". */
   @Column({ type: "varchar", length: 2, default: "nl" }) locale?: "nl" | "en";
 }

@@ -7,7 +7,7 @@ import { inviteUrl } from "../invite/invite-links.js";
 import { calendarInvite } from "../mail/calendar-invite.js";
 import { renderConversationMail } from "../mail/conversation-mail.js";
 import { dropQueuedReminders, type NewMail, queueMails } from "../mail/outbox.js";
-import type { MailKind } from "../mail/outbox-mail.entity.js";
+import type { ConversationMailKind } from "../mail/outbox-mail.entity.js";
 import { Person } from "../people/person.entity.js";
 import { Placement } from "../placement/placement.entity.js";
 import { Company } from "../school/company.entity.js";
@@ -66,7 +66,7 @@ interface Recipient {
 function mailFor(
   services: Services,
   facts: ConversationFacts,
-  kind: MailKind,
+  kind: ConversationMailKind,
   recipient: Recipient,
   reason: string | null,
 ): NewMail {
@@ -154,7 +154,7 @@ export async function queueConversationMails(
   services: Services,
   manager: EntityManager,
   conversationId: string,
-  kind: Exclude<MailKind, "cancellation" | "reminder">,
+  kind: Exclude<ConversationMailKind, "cancellation" | "reminder">,
   inviteIds?: string[],
 ): Promise<number> {
   const facts = await factsOf(manager, conversationId);

@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment StaffAccountFields on StaffAccount {\n    id\n    name\n    email\n    role\n    locale\n    hasPassword\n    deactivatedAt\n  }\n": typeof types.StaffAccountFieldsFragmentDoc,
+    "\n  query StaffAccounts($search: String, $first: Int!, $after: String) {\n    staffAccounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...StaffAccountFields\n        }\n      }\n    }\n  }\n": typeof types.StaffAccountsDocument,
+    "\n  mutation CreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      ...StaffAccountFields\n    }\n  }\n": typeof types.CreateStaffAccountDocument,
+    "\n  mutation DeactivateAccount($personId: ID!) {\n    deactivateAccount(personId: $personId) {\n      ...StaffAccountFields\n    }\n  }\n": typeof types.DeactivateAccountDocument,
+    "\n  mutation ReactivateAccount($personId: ID!) {\n    reactivateAccount(personId: $personId) {\n      ...StaffAccountFields\n    }\n  }\n": typeof types.ReactivateAccountDocument,
+    "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": typeof types.SetPasswordDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  query PlacementConversations($id: ID!) {\n    conversation(id: $id) {\n      id\n      scheduledAt\n      mode\n      placement {\n        id\n        conversations {\n          id\n          status\n          scheduledAt\n        }\n      }\n    }\n  }\n": typeof types.PlacementConversationsDocument,
     "\n  mutation ScheduleNextConversation(\n    $placementId: ID!\n    $scheduledAt: DateTimeISO!\n    $mode: ConversationMode!\n  ) {\n    scheduleConversation(\n      input: { placementId: $placementId, scheduledAt: $scheduledAt, mode: $mode }\n    ) {\n      conversation {\n        id\n        scheduledAt\n      }\n    }\n  }\n": typeof types.ScheduleNextConversationDocument,
     "\n  fragment PersonFields on Person {\n    id\n    name\n    role\n  }\n": typeof types.PersonFieldsFragmentDoc,
@@ -56,6 +64,14 @@ type Documents = {
     "\n  query VerifyRecord($conversationId: ID!) {\n    verifyRecord(conversationId: $conversationId) {\n      isLocked\n      storedHash\n      computedHash\n      isIntact\n      signaturesMatch\n    }\n  }\n": typeof types.VerifyRecordDocument,
 };
 const documents: Documents = {
+    "\n  fragment StaffAccountFields on StaffAccount {\n    id\n    name\n    email\n    role\n    locale\n    hasPassword\n    deactivatedAt\n  }\n": types.StaffAccountFieldsFragmentDoc,
+    "\n  query StaffAccounts($search: String, $first: Int!, $after: String) {\n    staffAccounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...StaffAccountFields\n        }\n      }\n    }\n  }\n": types.StaffAccountsDocument,
+    "\n  mutation CreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      ...StaffAccountFields\n    }\n  }\n": types.CreateStaffAccountDocument,
+    "\n  mutation DeactivateAccount($personId: ID!) {\n    deactivateAccount(personId: $personId) {\n      ...StaffAccountFields\n    }\n  }\n": types.DeactivateAccountDocument,
+    "\n  mutation ReactivateAccount($personId: ID!) {\n    reactivateAccount(personId: $personId) {\n      ...StaffAccountFields\n    }\n  }\n": types.ReactivateAccountDocument,
+    "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n": types.SetPasswordDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  query PlacementConversations($id: ID!) {\n    conversation(id: $id) {\n      id\n      scheduledAt\n      mode\n      placement {\n        id\n        conversations {\n          id\n          status\n          scheduledAt\n        }\n      }\n    }\n  }\n": types.PlacementConversationsDocument,
     "\n  mutation ScheduleNextConversation(\n    $placementId: ID!\n    $scheduledAt: DateTimeISO!\n    $mode: ConversationMode!\n  ) {\n    scheduleConversation(\n      input: { placementId: $placementId, scheduledAt: $scheduledAt, mode: $mode }\n    ) {\n      conversation {\n        id\n        scheduledAt\n      }\n    }\n  }\n": types.ScheduleNextConversationDocument,
     "\n  fragment PersonFields on Person {\n    id\n    name\n    role\n  }\n": types.PersonFieldsFragmentDoc,
@@ -112,6 +128,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StaffAccountFields on StaffAccount {\n    id\n    name\n    email\n    role\n    locale\n    hasPassword\n    deactivatedAt\n  }\n"): (typeof documents)["\n  fragment StaffAccountFields on StaffAccount {\n    id\n    name\n    email\n    role\n    locale\n    hasPassword\n    deactivatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffAccounts($search: String, $first: Int!, $after: String) {\n    staffAccounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...StaffAccountFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StaffAccounts($search: String, $first: Int!, $after: String) {\n    staffAccounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...StaffAccountFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      ...StaffAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      ...StaffAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateAccount($personId: ID!) {\n    deactivateAccount(personId: $personId) {\n      ...StaffAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateAccount($personId: ID!) {\n    deactivateAccount(personId: $personId) {\n      ...StaffAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateAccount($personId: ID!) {\n    reactivateAccount(personId: $personId) {\n      ...StaffAccountFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateAccount($personId: ID!) {\n    reactivateAccount(personId: $personId) {\n      ...StaffAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n"): (typeof documents)["\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,257 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { isStaffRole, type StaffRole } from "@driehoek/domain";
+import type { EntityManager } from "typeorm";
+import { hashPassword, verifyPassword } from "../../auth/password.js";
+import type { Services } from "../../context.js";
+import { inTransaction } from "../../db/transaction.js";
+import { appError, badInput, conflict, notFound, unauthenticated } from "../../graphql/errors.js";
+import { queueMails } from "../mail/outbox.js";
+import { Person } from "../people/person.entity.js";
+import type { CreateStaffAccountInput, StaffAccount } from "./account.types.js";
+import { renderPasswordMail } from "./account-mail.js";
+import { PasswordLink, type PasswordLinkPurpose } from "./password-link.entity.js";
+
+/** How long a link works: a new account's a few days (it may wait for Monday), a reset's an hour or two. */
+const VALID_HOURS: Record<PasswordLinkPurpose, number> = { setup: 72, reset: 2 };
+
+/** The SHA-256 of a link's token, as stored. */
+function hashOf(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Marks the unused links that match as used (by id or by person); returns how many. */
+async function voidOpenLinks(
+  manager: EntityManager,
+  where: { id: string } | { personId: string },
+  now: Date,
+): Promise<{ affected?: number | null }> {
+  const [column, value] = "id" in where ? ["id", where.id] : ["person_id", where.personId];
+  return manager
+    .createQueryBuilder()
+    .update(PasswordLink)
+    .set({ usedAt: now })
+    .where(`${column} = :value AND used_at IS NULL`, { value })
+    .execute();
+}
+
+/** The admin's view of a staff member. */
+export function accountOf(person: Person): StaffAccount {
+  return {
+    id: person.id,
+    name: person.name,
+    email: person.email ?? "",
+    role: person.role as StaffRole,
+    locale: person.locale ?? "nl",
+    hasPassword: person.passwordHash !== null,
+    deactivatedAt: person.deactivatedAt ?? null,
+    createdAt: person.createdAt,
+  };
+}
+
+/**
+ * Voids the person's open links and makes a new one, and queues the mail that carries it,
+ * inside the caller's transaction.
+ */
+async function sendPasswordLink(
+  services: Services,
+  manager: EntityManager,
+  person: Person & { email: string },
+  purpose: PasswordLinkPurpose,
+): Promise<void> {
+  const now = services.now();
+  await voidOpenLinks(manager, { personId: person.id }, now);
+  const token = randomBytes(32).toString("base64url");
+  await manager.insert(PasswordLink, {
+    id: randomUUID(),
+    personId: person.id,
+    tokenHash: hashOf(token),
+    purpose,
+    expiresAt: new Date(now.getTime() + VALID_HOURS[purpose] * 3600_000),
+    usedAt: null,
+    createdAt: now,
+  });
+  const rendered = renderPasswordMail({
+    purpose,
+    locale: person.locale === "en" ? "en" : "nl",
+    recipientName: person.name,
+    url: `${services.config.publicUrl}/wachtwoord/${token}`,
+    validHours: VALID_HOURS[purpose],
+  });
+  await queueMails(services, manager, [
+    {
+      kind: purpose === "setup" ? "account_setup" : "password_reset",
+      personId: person.id,
+      toAddress: person.email,
+      subject: rendered.subject,
+      textBody: rendered.text,
+      htmlBody: rendered.html,
+      ics: null,
+      icsMethod: null,
+      conversationId: null,
+      inviteId: null,
+    },
+  ]);
+}
+
+/** Creates a staff member without a password and mails them the link to choose one. */
+export async function createStaffAccount(
+  services: Services,
+  actorId: string,
+  input: CreateStaffAccountInput,
+): Promise<StaffAccount> {
+  const name = input.name.trim();
+  const email = input.email.trim().toLowerCase();
+  if (!name) throw badInput("Enter a name.");
+  return inTransaction(services.dataSource, async (tx) => {
+    if (await tx.existsBy(Person, { email })) {
+      throw conflict("There is already an account with this e-mail address.", "email_taken");
+    }
+    const person: Person & { email: string } = {
+      id: randomUUID(),
+      name,
+      email,
+      passwordHash: null,
+      role: input.role,
+      companyId: null,
+      createdAt: services.now(),
+      locale: input.locale,
+      deactivatedAt: null,
+    };
+    await tx.insert(Person, person);
+    await sendPasswordLink(services, tx, person, "setup");
+    await services.audit.record(
+      {
+        actorId,
+        action: "account.created",
+        subjectType: "person",
+        subjectId: person.id,
+        detail: { role: person.role },
+      },
+      tx,
+    );
+    return accountOf(person);
+  });
+}
+
+/**
+ * Sets the password of the link's owner and uses the link up. A link that is unknown, used,
+ * expired or whose account is deactivated is refused with the reason, and changes nothing.
+ */
+export async function setPasswordWithLink(
+  services: Services,
+  token: string,
+  password: string,
+): Promise<void> {
+  const hash = await hashPassword(password);
+  await inTransaction(services.dataSource, async (tx) => {
+    const link = await tx.findOneBy(PasswordLink, { tokenHash: hashOf(token.trim()) });
+    const person = link ? await tx.findOneBy(Person, { id: link.personId }) : null;
+    if (!link || !person || person.deactivatedAt) {
+      throw unauthenticated("This link is not valid.", "password_link_invalid");
+    }
+    if (link.usedAt) throw unauthenticated("This link has been used.", "password_link_used");
+    const now = services.now();
+    if (link.expiresAt <= now) {
+      throw unauthenticated("This link has expired.", "password_link_expired");
+    }
+    // Only the first of two simultaneous uses finds it unused.
+    const used = await voidOpenLinks(tx, { id: link.id }, now);
+    if (used.affected === 0)
+      throw unauthenticated("This link has been used.", "password_link_used");
+    await tx.update(Person, { id: person.id }, { passwordHash: hash });
+    await services.audit.record(
+      {
+        actorId: person.id,
+        action: link.purpose === "setup" ? "account.password_set" : "account.password_reset",
+        subjectType: "person",
+        subjectId: person.id,
+      },
+      tx,
+    );
+  });
+}
+
+/** Changes a logged-in staff member's password, once they have given the current one. */
+export async function changePassword(
+  services: Services,
+  personId: string,
+  currentPassword: string,
+  newPassword: string,
+): Promise<void> {
+  const person = await services.dataSource.manager.findOneByOrFail(Person, { id: personId });
+  const matches =
+    person.passwordHash !== null && (await verifyPassword(currentPassword, person.passwordHash));
+  if (!matches) {
+    throw appError("BAD_USER_INPUT", "The current password is not correct.", "wrong_password");
+  }
+  const hash = await hashPassword(newPassword);
+  await inTransaction(services.dataSource, async (tx) => {
+    await tx.update(Person, { id: personId }, { passwordHash: hash });
+    await services.audit.record(
+      {
+        actorId: personId,
+        action: "account.password_changed",
+        subjectType: "person",
+        subjectId: personId,
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * Mails a reset link when the address belongs to an active staff account, and does nothing
+ * otherwise: the caller learns nothing either way.
+ */
+export async function requestPasswordReset(services: Services, email: string): Promise<void> {
+  const address = email.trim().toLowerCase();
+  await inTransaction(services.dataSource, async (tx) => {
+    const person = await tx.findOneBy(Person, { email: address });
+    if (!person?.email || !isStaffRole(person.role) || person.deactivatedAt) return;
+    await sendPasswordLink(services, tx, person as Person & { email: string }, "reset");
+    await services.audit.record(
+      {
+        actorId: null,
+        action: "account.reset_requested",
+        subjectType: "person",
+        subjectId: person.id,
+      },
+      tx,
+    );
+  });
+}
+
+/**
+ * Deactivates or reactivates a staff account. Deactivating ends its sessions at once (every
+ * request checks the column) and voids its open password links.
+ */
+export async function setAccountActive(
+  services: Services,
+  actorId: string,
+  personId: string,
+  isActive: boolean,
+): Promise<StaffAccount> {
+  if (!isActive && personId === actorId) {
+    throw badInput("You cannot deactivate your own account.");
+  }
+  return inTransaction(services.dataSource, async (tx) => {
+    const person = await tx.findOneBy(Person, { id: personId });
+    if (!person || !isStaffRole(person.role)) throw notFound("Staff account");
+    const now = services.now();
+    person.deactivatedAt = isActive ? null : (person.deactivatedAt ?? now);
+    await tx.update(Person, { id: personId }, { deactivatedAt: person.deactivatedAt });
+    if (!isActive) {
+      await voidOpenLinks(tx, { personId }, now);
+    }
+    await services.audit.record(
+      {
+        actorId,
+        action: isActive ? "account.reactivated" : "account.deactivated",
+        subjectType: "person",
+        subjectId: personId,
+      },
+      tx,
+    );
+    return accountOf(person);
+  });
+}
