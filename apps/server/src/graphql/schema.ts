@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { createPubSub } from "@graphql-yoga/subscription";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AdminResolver } from "../modules/admin/admin.resolver.js";
 import { AuthResolver } from "../modules/auth/auth.resolver.js";
 import { ConversationResolver } from "../modules/conversation/conversation.resolver.js";
 import { ConversationChangedResolver } from "../modules/conversation/conversation-changed.subscription.js";
@@ -40,6 +41,7 @@ export const RESOLVERS = [
   PlanningResolver,
   MailResolver,
   RosterResolver,
+  AdminResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */
