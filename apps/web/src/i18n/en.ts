@@ -1,3 +1,4 @@
+import { adminEn } from "./features/admin.en";
 import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
 import { rosterEn } from "./features/roster.en";
@@ -10,6 +11,7 @@ export const en: MessageSchema = {
   ...reportEn,
   ...planningEn,
   ...rosterEn,
+  ...adminEn,
   app: {
     name: "Driehoek",
     tagline: "The work placement review",
@@ -45,6 +47,8 @@ export const en: MessageSchema = {
   },
   join: {
     title: "Opening invitation",
+    about:
+      "Driehoek is where you, your placement supervisor and the workplace trainer hold the placement review together and record your agreements; once your link is checked you go straight into your conversation, with no account or password.",
     busy: "Checking your invitation…",
     invalid:
       "This invitation link is invalid, expired or revoked. Ask the placement supervisor for a new link.",

@@ -1,3 +1,4 @@
+import { adminNl } from "./features/admin.nl";
 import { planningNl } from "./features/planning.nl";
 import { reportNl } from "./features/report.nl";
 import { rosterNl } from "./features/roster.nl";
@@ -9,6 +10,7 @@ export const nl = {
   ...reportNl,
   ...planningNl,
   ...rosterNl,
+  ...adminNl,
   app: {
     name: "Driehoek",
     tagline: "Het BPV-gesprek",
@@ -44,6 +46,8 @@ export const nl = {
   },
   join: {
     title: "Uitnodiging openen",
+    about:
+      "Driehoek is de plek waar jij, je BPV-begeleider en de praktijkopleider samen het BPV-gesprek voeren en de afspraken vastleggen; zodra je link is gecontroleerd, kom je meteen in jullie gesprek, zonder account of wachtwoord.",
     busy: "Je uitnodiging wordt gecontroleerd…",
     invalid:
       "Deze uitnodigingslink is ongeldig, verlopen of ingetrokken. Vraag de BPV-begeleider om een nieuwe link.",
