@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { requireStaff } from "../../access/guards.js";
 import type { RequestContext } from "../../context.js";
-import { updateCompany, updatePlacement, updateStudent, updateTrainer } from "./admin.service.js";
+import { updateCompany, updateStudent, updateTrainer } from "./admin.service.js";
 import {
   AdminCompanyConnection,
   AdminPageArgs,
@@ -18,6 +18,7 @@ import {
   UpdateTrainerInput,
 } from "./admin.types.js";
 import { adminCompanies, adminPlacements, adminStudents, adminTrainers } from "./admin-lists.js";
+import { updatePlacement } from "./placement-edit.js";
 
 /** The administration tables (admin only): search, page and edit what the roster brought in. */
 @Resolver()
