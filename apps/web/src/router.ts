@@ -45,6 +45,12 @@ const routes: RouteRecordRaw[] = [
     meta: { requiresSession: true },
   },
   {
+    path: "/beheer",
+    name: "admin",
+    component: () => import("./views/AdminView.vue"),
+    meta: { requiresSession: true },
+  },
+  {
     path: "/beheer/import",
     name: "roster-import",
     component: () => import("./views/RosterImportView.vue"),

@@ -3,6 +3,7 @@ import { createPubSub } from "@graphql-yoga/subscription";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AccountResolver } from "../modules/account/account.resolver.js";
+import { AdminResolver } from "../modules/admin/admin.resolver.js";
 import { AuthResolver } from "../modules/auth/auth.resolver.js";
 import { ConversationResolver } from "../modules/conversation/conversation.resolver.js";
 import { ConversationChangedResolver } from "../modules/conversation/conversation-changed.subscription.js";
@@ -42,6 +43,7 @@ export const RESOLVERS = [
   MailResolver,
   RosterResolver,
   AccountResolver,
+  AdminResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

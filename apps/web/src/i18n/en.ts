@@ -1,4 +1,5 @@
 import { accountEn } from "./features/account.en";
+import { adminEn } from "./features/admin.en";
 import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
 import { rosterEn } from "./features/roster.en";
@@ -12,6 +13,7 @@ export const en: MessageSchema = {
   ...planningEn,
   ...rosterEn,
   ...accountEn,
+  ...adminEn,
   app: {
     name: "Driehoek",
     tagline: "The work placement review",
@@ -47,6 +49,8 @@ export const en: MessageSchema = {
   },
   join: {
     title: "Opening invitation",
+    about:
+      "Driehoek is where you, your placement supervisor and the workplace trainer hold the placement review together and record your agreements; once your link is checked you go straight into your conversation, with no account or password.",
     busy: "Checking your invitation…",
     invalid:
       "This invitation link is invalid, expired or revoked. Ask the placement supervisor for a new link.",

@@ -1,4 +1,5 @@
 import { accountNl } from "./features/account.nl";
+import { adminNl } from "./features/admin.nl";
 import { planningNl } from "./features/planning.nl";
 import { reportNl } from "./features/report.nl";
 import { rosterNl } from "./features/roster.nl";
@@ -11,6 +12,7 @@ export const nl = {
   ...planningNl,
   ...rosterNl,
   ...accountNl,
+  ...adminNl,
   app: {
     name: "Driehoek",
     tagline: "Het BPV-gesprek",
@@ -46,6 +48,8 @@ export const nl = {
   },
   join: {
     title: "Uitnodiging openen",
+    about:
+      "Driehoek is de plek waar jij, je BPV-begeleider en de praktijkopleider samen het BPV-gesprek voeren en de afspraken vastleggen; zodra je link is gecontroleerd, kom je meteen in jullie gesprek, zonder account of wachtwoord.",
     busy: "Je uitnodiging wordt gecontroleerd…",
     invalid:
       "Deze uitnodigingslink is ongeldig, verlopen of ingetrokken. Vraag de BPV-begeleider om een nieuwe link.",

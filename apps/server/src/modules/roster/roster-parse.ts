@@ -6,7 +6,16 @@ import {
   type RosterColumn,
   type RosterKey,
 } from "./roster-columns.js";
-import { type Read, readCohort, readDate, readEmail, readWhole } from "./roster-values.js";
+import {
+  endDateProblem,
+  type Read,
+  readCohort,
+  readDate,
+  readEmail,
+  readHoursPerWeek,
+  readLeerweg,
+  readWhole,
+} from "./roster-values.js";
 
 /** One problem in the file: where (line number as a spreadsheet shows it, column) and what. */
 export interface RosterProblem {
@@ -176,19 +185,15 @@ function readRow(
   if (raw.crebo && !/^\d{5}$/.test(raw.crebo)) problem(column("crebo"), "moet 5 cijfers zijn");
   const level = read("level", (t) => readWhole(t, 1, 4));
   const cohort = read("cohort", readCohort);
-  const leerweg = raw.leerweg.toUpperCase();
-  if (leerweg && leerweg !== "BOL" && leerweg !== "BBL") {
-    problem(column("leerweg"), "moet BOL of BBL zijn");
-  }
+  const leerweg = read("leerweg", readLeerweg);
   const studentEmail = read("studentEmail", readEmail);
   const trainerEmail = read("trainerEmail", readEmail);
   const begeleiderEmail = read("begeleiderEmail", readEmail);
   const startDate = read("startDate", readDate);
   const endDate = read("endDate", readDate);
-  if (startDate && endDate && endDate < startDate) {
-    problem(column("endDate"), "ligt vóór de startdatum");
-  }
-  const hoursPerWeek = read("hoursPerWeek", (t) => readWhole(t, 1, 60));
+  const dateOrder = startDate && endDate ? endDateProblem(startDate, endDate) : null;
+  if (dateOrder) problem(column("endDate"), dateOrder);
+  const hoursPerWeek = read("hoursPerWeek", readHoursPerWeek);
   const signed = {
     pokStudentSignedAt: read("pokStudentSignedAt", readDate),
     pokSchoolSignedAt: read("pokSchoolSignedAt", readDate),
@@ -205,7 +210,7 @@ function readRow(
     programmeName: raw.programmeName,
     level: level as number,
     cohort: cohort as string,
-    leerweg: (leerweg || null) as RosterRow["leerweg"],
+    leerweg: leerweg ?? null,
     companyName: raw.companyName,
     city: raw.city,
     sbbNumber: raw.sbbNumber || null,

@@ -6,6 +6,7 @@ import { Company, CompanyRecognition } from "../school/company.entity.js";
 import { Programme } from "../school/programme.entity.js";
 import { Student } from "../school/student.entity.js";
 import type { RosterProblem, RosterRow } from "./roster-parse.js";
+import { pokTerms } from "./roster-values.js";
 
 /** What the import will do with one kind of record: rows to insert, changes to make. */
 export interface Changes<T extends { id: string }> {
@@ -264,7 +265,6 @@ export async function planRoster(
       });
     }
 
-    const allSigned = row.pokStudentSignedAt && row.pokSchoolSignedAt && row.pokCompanySignedAt;
     const storedPlacement = storedStudent
       ? (placementByKey.get(`${storedStudent.id}|${row.startDate}`) ?? null)
       : null;
@@ -280,15 +280,7 @@ export async function planRoster(
         endDate: row.endDate,
         hoursPerWeek: row.hoursPerWeek,
         pokNumber: row.pokNumber,
-        pokStatus:
-          storedPlacement?.pokStatus === "terminated"
-            ? "terminated"
-            : allSigned
-              ? "active"
-              : "draft",
-        pokStartDate: row.startDate,
-        pokEndDate: row.endDate,
-        pokHours: Math.round(row.hoursPerWeek * weeksBetween(row.startDate, row.endDate)),
+        ...pokTerms({ ...row, storedStatus: storedPlacement?.pokStatus ?? null }),
         pokStudentSignedAt: row.pokStudentSignedAt,
         pokSchoolSignedAt: row.pokSchoolSignedAt,
         pokCompanySignedAt: row.pokCompanySignedAt,
@@ -359,8 +351,4 @@ export async function planRoster(
     problems,
     missing,
   };
-}
-
-function weeksBetween(start: string, end: string): number {
-  return (Date.parse(end) - Date.parse(start)) / (7 * 24 * 3600_000);
 }

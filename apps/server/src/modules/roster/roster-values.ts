@@ -48,3 +48,52 @@ export function readWhole(text: string, min: number, max: number): Read<number> 
   }
   return { value };
 }
+
+/** A leerweg: BOL (school-based) or BBL (work-based), in any case. */
+export function readLeerweg(text: string): Read<"BOL" | "BBL"> {
+  const value = text.trim().toUpperCase();
+  return value === "BOL" || value === "BBL" ? { value } : { problem: "moet BOL of BBL zijn" };
+}
+
+/** Hours per week of a placement: a whole number from 1 to 60. */
+export function readHoursPerWeek(text: string): Read<number> {
+  return readWhole(text, 1, 60);
+}
+
+/** A text of at most `max` characters; empty only when not `required`. */
+export function readText(text: string, max: number, required: boolean): Read<string> {
+  const value = text.trim();
+  if (value === "" && required) return { problem: "is leeg, maar verplicht" };
+  if (value.length > max) return { problem: `is te lang (hoogstens ${max} tekens)` };
+  return { value };
+}
+
+/** The problem of an end date before its start date, or null. */
+export function endDateProblem(startDate: string, endDate: string): string | null {
+  return endDate < startDate ? "ligt vóór de startdatum" : null;
+}
+
+/** The POK's own terms as the placement sets them: its dates, total hours and status. */
+export function pokTerms(placement: {
+  startDate: string;
+  endDate: string;
+  hoursPerWeek: number;
+  pokStudentSignedAt: string | null;
+  pokSchoolSignedAt: string | null;
+  pokCompanySignedAt: string | null;
+  storedStatus: "draft" | "active" | "terminated" | null;
+}) {
+  const weeks = (Date.parse(placement.endDate) - Date.parse(placement.startDate)) / (7 * 86400_000);
+  const isSigned =
+    placement.pokStudentSignedAt && placement.pokSchoolSignedAt && placement.pokCompanySignedAt;
+  return {
+    pokStartDate: placement.startDate,
+    pokEndDate: placement.endDate,
+    pokHours: Math.round(placement.hoursPerWeek * weeks),
+    pokStatus: (placement.storedStatus === "terminated"
+      ? "terminated"
+      : isSigned
+        ? "active"
+        : "draft") as "draft" | "active" | "terminated",
+  };
+}
