@@ -22,8 +22,7 @@ export const STAFF_ACCOUNTS = graphql(`
     staffAccounts(search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {

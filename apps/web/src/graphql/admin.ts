@@ -8,8 +8,7 @@ export const ADMIN_STUDENTS = graphql(`
     adminStudents(search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -34,8 +33,7 @@ export const ADMIN_PLACEMENTS = graphql(`
     adminPlacements(search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -65,8 +63,7 @@ export const ADMIN_COMPANIES = graphql(`
     adminCompanies(search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {
@@ -87,8 +84,7 @@ export const ADMIN_TRAINERS = graphql(`
     adminTrainers(search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         node {

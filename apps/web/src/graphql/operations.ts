@@ -8,6 +8,13 @@ import type { ResultOf } from "@graphql-typed-document-node/core";
 import { graphql } from "./generated";
 
 graphql(`
+  fragment PageInfoFields on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);
+
+graphql(`
   fragment PersonFields on Person {
     id
     name

@@ -11,6 +11,7 @@ import {
   MinLength,
 } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { PageInfo } from "../../graphql/pagination.js";
 
 /** The roles a staff account can have. */
 export const StaffRoleEnum = Object.fromEntries(STAFF_ROLES.map((r) => [r, r])) as Record<
@@ -44,17 +45,11 @@ export class StaffAccountEdge {
   @Field(() => StaffAccount) node: StaffAccount;
 }
 
-@ObjectType("StaffAccountPageInfo")
-export class StaffAccountPageInfo {
-  @Field(() => Boolean) hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
-}
-
 /** Staff accounts by name, a page at a time. */
 @ObjectType("StaffAccountConnection")
 export class StaffAccountConnection {
   @Field(() => [StaffAccountEdge]) edges: StaffAccountEdge[];
-  @Field(() => StaffAccountPageInfo) pageInfo: StaffAccountPageInfo;
+  @Field(() => PageInfo) pageInfo: PageInfo;
   @Field(() => Int) totalCount: number;
 }
 

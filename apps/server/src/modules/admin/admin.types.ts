@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { PageInfo } from "../../graphql/pagination.js";
 
 /** The largest page an admin table asks for. */
 export const MAX_PAGE = 100;
@@ -30,14 +31,6 @@ export class AdminPageArgs {
   @IsString()
   @MaxLength(100)
   after?: string | null;
-}
-
-/** Where a page ends and whether there is more. */
-@ObjectType("AdminPageInfo")
-export class AdminPageInfo {
-  @Field(() => Boolean) hasNextPage: boolean;
-  @Field(() => String, { nullable: true, description: "Pass as `after` for the next page." })
-  endCursor: string | null;
 }
 
 /** A value the admin entered that was refused: the input field and a Dutch message. */
@@ -110,7 +103,7 @@ function connection<T>(name: string, node: new () => T) {
   class Connection {
     @Field(() => Int, { description: "Rows matching the search, on all pages." })
     totalCount: number;
-    @Field(() => AdminPageInfo) pageInfo: AdminPageInfo;
+    @Field(() => PageInfo) pageInfo: PageInfo;
     @Field(() => [Edge]) edges: Edge[];
   }
   return Connection;
@@ -124,7 +117,7 @@ export const AdminTrainerConnection = connection("AdminTrainer", AdminTrainer);
 /** A page of an admin table. */
 export interface AdminPage<T> {
   totalCount: number;
-  pageInfo: AdminPageInfo;
+  pageInfo: PageInfo;
   edges: { node: T; cursor: string }[];
 }
 

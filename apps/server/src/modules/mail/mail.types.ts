@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from "class-validator";
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { PageInfo } from "../../graphql/pagination.js";
 import type { MailKind, MailStatus } from "./outbox-mail.entity.js";
 
 export const MailStatusEnum = {
@@ -50,17 +51,11 @@ export class OutboxMailEdge {
   @Field(() => OutboxMailView) node: OutboxMailView;
 }
 
-@ObjectType("OutboxPageInfo")
-export class OutboxPageInfo {
-  @Field(() => Boolean) hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
-}
-
 /** The outbox, newest first, a page at a time. */
 @ObjectType("OutboxMailConnection")
 export class OutboxMailConnection {
   @Field(() => [OutboxMailEdge]) edges: OutboxMailEdge[];
-  @Field(() => OutboxPageInfo) pageInfo: OutboxPageInfo;
+  @Field(() => PageInfo) pageInfo: PageInfo;
   @Field(() => Int) totalCount: number;
 }
 
