@@ -1,5 +1,6 @@
 import { accountEn } from "./features/account.en";
 import { adminEn } from "./features/admin.en";
+import { mailEn } from "./features/mail.en";
 import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
 import { rosterEn } from "./features/roster.en";
@@ -14,6 +15,7 @@ export const en: MessageSchema = {
   ...rosterEn,
   ...accountEn,
   ...adminEn,
+  ...mailEn,
   app: {
     name: "Driehoek",
     tagline: "The work placement review",

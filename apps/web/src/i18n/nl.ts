@@ -1,5 +1,6 @@
 import { accountNl } from "./features/account.nl";
 import { adminNl } from "./features/admin.nl";
+import { mailNl } from "./features/mail.nl";
 import { planningNl } from "./features/planning.nl";
 import { reportNl } from "./features/report.nl";
 import { rosterNl } from "./features/roster.nl";
@@ -13,6 +14,7 @@ export const nl = {
   ...rosterNl,
   ...accountNl,
   ...adminNl,
+  ...mailNl,
   app: {
     name: "Driehoek",
     tagline: "Het BPV-gesprek",

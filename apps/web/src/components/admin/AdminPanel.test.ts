@@ -106,13 +106,14 @@ describe("the administration tables", () => {
     document.body.innerHTML = "";
   });
 
-  it("shows the four tabs and pages through the students with Volgende and Vorige", async () => {
+  it("shows the five tabs and pages through the students with Volgende and Vorige", async () => {
     const { panel, server } = await mountPanel();
     expect(panel.findAll('[role="tab"]').map((tab) => tab.text())).toEqual([
       "Studenten",
       "Stages",
       "Bedrijven",
       "Praktijkopleiders",
+      "E-mail",
     ]);
     expect(rowHeaders(panel)).toHaveLength(25);
     expect(panel.text()).toContain("1–25 van 30");
