@@ -17,6 +17,7 @@ export const en: MessageSchema = {
   ...adminEn,
   ...mailEn,
   app: {
+    home: "To the home page",
     name: "Driehoek",
     tagline: "The work placement review",
     skipToContent: "Skip to content",

@@ -16,6 +16,7 @@ export const nl = {
   ...adminNl,
   ...mailNl,
   app: {
+    home: "Naar de startpagina",
     name: "Driehoek",
     tagline: "Het BPV-gesprek",
     skipToContent: "Naar de inhoud",

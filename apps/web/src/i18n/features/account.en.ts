@@ -8,7 +8,6 @@ export const accountEn: typeof accountNl = {
     intro:
       "Create an account for a placement supervisor, trajectbegeleider or administrator. They receive an e-mail with a link to choose their own password.",
     notAllowed: "Managing accounts is for administrators.",
-    home: "To the start page",
     roles: {
       bpv_begeleider: "Placement supervisor",
       trajectbegeleider: "Trajectbegeleider",

@@ -6,7 +6,6 @@ export const accountNl = {
     intro:
       "Maak een account voor een BPV-begeleider, trajectbegeleider of beheerder. Diegene krijgt een e-mail met een link om zelf een wachtwoord te kiezen.",
     notAllowed: "Accounts beheren is er voor beheerders.",
-    home: "Naar de startpagina",
     roles: {
       bpv_begeleider: "BPV-begeleider",
       trajectbegeleider: "Trajectbegeleider",

@@ -9,7 +9,6 @@ export const adminEn: typeof adminNl = {
       "Find and correct students, placements, companies and workplace trainers. New data from the student information system comes in through",
     importLink: "Import.",
     notAllowed: "Administration is for administrators.",
-    home: "To the home page",
     tablist: "What you manage",
     tabs: {
       students: "Students",

@@ -7,7 +7,6 @@ export const adminNl = {
       "Zoek en verbeter studenten, stages, leerbedrijven en praktijkopleiders. Nieuwe gegevens uit het studentvolgsysteem lees je in via",
     importLink: "Importeren.",
     notAllowed: "Beheer is er voor beheerders.",
-    home: "Naar de startpagina",
     tablist: "Wat je beheert",
     tabs: {
       students: "Studenten",

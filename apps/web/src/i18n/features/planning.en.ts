@@ -8,7 +8,6 @@ export const planningEn: typeof planningNl = {
     intro:
       "Your students on placement: whether a conversation is needed, whether the POK is in order, and the conversations planned.",
     notAllowed: "This page is for BPV supervisors and administrators.",
-    home: "To the home page",
     loading: "Loading…",
     retry: "Try again",
     empty: "You have no students on placement (yet).",

@@ -6,7 +6,6 @@ export const planningNl = {
     intro:
       "Je studenten op stage: of er een gesprek nodig is, of de POK in orde is, en de gesprekken die gepland staan.",
     notAllowed: "Deze pagina is er voor BPV-begeleiders en beheerders.",
-    home: "Naar de startpagina",
     loading: "Laden…",
     retry: "Opnieuw proberen",
     empty: "Je hebt (nog) geen studenten op stage.",

@@ -8,7 +8,6 @@ export const rosterEn: typeof rosterNl = {
     intro:
       "Read in an export from the student information system: one line per placement. Check the file first; it can be read in once it has no errors.",
     notAllowed: "Importing is for administrators.",
-    home: "To the home page",
     file: "Choose a CSV file",
     fileHint: "With ; or , between the columns; dates as dd-mm-yyyy or yyyy-mm-dd.",
     paste: "Or paste its content here",

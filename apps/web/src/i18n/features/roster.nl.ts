@@ -6,7 +6,6 @@ export const rosterNl = {
     intro:
       "Lees een export uit het studentvolgsysteem in: één regel per stage. Controleer het bestand eerst; inlezen kan pas als er geen fouten meer in staan.",
     notAllowed: "Importeren is er voor beheerders.",
-    home: "Naar de startpagina",
     file: "CSV-bestand kiezen",
     fileHint: "Met ; of , tussen de kolommen; datums als dd-mm-jjjj of jjjj-mm-dd.",
     paste: "Of plak de inhoud hier",
