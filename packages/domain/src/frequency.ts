@@ -1,5 +1,16 @@
-import { addDays, addMonths, assertIsoDate, daysBetween, maxDate, minDate } from "./dates.js";
-import { schoolYearOf } from "./school-year.js";
+import { addDays, addMonths, assertIsoDate, daysBetween, maxDate } from "./dates.js";
+import {
+  type CalendarLookup,
+  calendarLookup,
+  type DateRange,
+  isSchoolDay,
+  isWeekday,
+  overlapOf,
+  type SchoolCalendar,
+  schoolDaysIn,
+  schoolYearNumberOf,
+  schoolYearRange,
+} from "./school-calendar.js";
 
 /** What the frequency rule needs to know about one placement. */
 export interface FrequencyInput {
@@ -7,52 +18,65 @@ export interface FrequencyInput {
   placementStart: string;
   /** Last day of the placement, inclusive (the POK's end date). */
   placementEnd: string;
-  /** Dates of the conversations held (status ended or signed) for this placement, any order. */
+  /** Dates of the conversations held (ended and signed, or signed on paper), any order. */
   heldDates: string[];
   /** The date to judge on, normally today. */
   today: string;
+  /** The school's stored calendars; a school year without one uses the default calendar. */
+  calendars?: readonly SchoolCalendar[] | CalendarLookup;
 }
 
-/** How a placement stands against the frequency rule in its current period. */
-export interface FrequencyStatus {
-  /** First day of the period the rule is judged over. */
-  periodStart: string;
-  /** Last day of that period, inclusive. */
-  periodEnd: string;
-  /** Conversations the period requires. */
-  required: number;
-  /** Conversations held within the period. */
-  held: number;
-  /** When each required conversation is due, earliest first (one per required conversation). */
-  dueDates: string[];
-  /** Due dates already passed without enough conversations held. */
-  missed: number;
-  /** Whether at least one conversation is overdue (`missed > 0`). */
-  isOverdue: boolean;
-  /** The first due date not yet covered by a held conversation (may lie in the past); null when all are covered. */
-  nextDueDate: string | null;
+/** One window the rule asks a conversation in. */
+export interface FrequencyWindow extends DateRange {
+  /** A conversation was held in it. */
+  covered: boolean;
+  /** It has ended without one. */
+  missed: boolean;
 }
+
+/** How a placement stands against the frequency rule. */
+export interface FrequencyStatus {
+  /** The windows of the whole placement, in order; each asks one conversation. */
+  windows: FrequencyWindow[];
+  /** The window that matters now: the next uncovered one, else the one holding today (or the nearest). */
+  periodStart: string;
+  periodEnd: string;
+  /** Conversations the placement requires (its windows), and windows covered. */
+  required: number;
+  held: number;
+  /** Windows ended without a conversation. */
+  missed: number;
+  /** Whether the placement is current and missed a window. */
+  isOverdue: boolean;
+  /** The end of the first uncovered window that has not ended; null when none is left. */
+  nextDueDate: string | null;
+  /** The school day to plan the next conversation on; null when none is due any more. */
+  proposedDate: string | null;
+  /** False once the placement ended more than a school year ago: then it is history only. */
+  isCurrent: boolean;
+}
+
+/** A window asks a conversation only with at least this many school days; a shorter one joins its neighbour. */
+export const MIN_WINDOW_SCHOOL_DAYS = 15;
 
 /**
- * The frequency rule of the guide ("minimaal 2x per jaar ... Heb je kortere stage dan voer je
- * minimaal 1x per leerwerkperiode dit gesprek"), as judged on `today`:
+ * The frequency rule of the guide ("minimaal 2x per jaar … Heb je kortere stage dan voer je
+ * minimaal 1x per leerwerkperiode dit gesprek"), judged on `today` with the school calendar:
  *
- * 1. A placement shorter than a school year (it ends before the day before its start date's
- *    first anniversary) is one leerwerkperiode: the period is the whole placement and 1
- *    conversation is required.
- * 2. Otherwise the period is the overlap of the placement with the school year (1 Aug – 31 Jul)
- *    of `today`, with `today` first clamped into the placement, so a placement that has not
- *    started is judged on its first school year and an ended one on its last. That overlap
- *    requires 2 conversations — unless it is shorter than half a school year (the head or tail
- *    of a placement that starts or ends mid-year), which counts as a leerwerkperiode of its own
- *    and requires 1. (Without this, a placement ending on 31 August would owe two conversations
- *    in the summer holiday.)
- * 3. The required conversations are spread evenly: the k-th of n is due on
- *    periodStart + round(k × (periodEnd − periodStart) / n) days, so the last is due on periodEnd.
- * 4. Conversations held within the period count, whenever in the period they were held, so a
- *    late conversation makes up for a missed one. Conversations before the period do not count.
- * 5. A due date is missed when it lies before `today` (on the due date itself it is not yet
- *    missed) and fewer than k conversations were held in the period.
+ * 1. A placement of a school year or longer (it ends on or after the eve of its first
+ *    anniversary) asks two conversations per school year: one in each half of the part of the
+ *    school year it covers. The halves meet at the leerwerkperiode boundary nearest the middle
+ *    of that part (with no boundary inside it, at the middle).
+ * 2. A shorter placement asks one conversation in every leerwerkperiode it overlaps.
+ * 3. A window with fewer than 15 school days (a sliver) joins the window before it, or the one
+ *    after when it is the first; a placement of one window keeps it however short.
+ * 4. A conversation counts for the window it was held in; two in one window count once.
+ * 5. A window that has ended (before `today`) without a conversation is missed, also in an
+ *    earlier school year. The placement is overdue when it missed one and is current: it ended
+ *    at most a school year (twelve months) before `today`.
+ * 6. The next due date is the end of the first uncovered window that has not ended; the
+ *    proposed date is a school day in that window, about two thirds into it, never before
+ *    `today` (then the first school day from `today`).
  *
  * Throws a RangeError on an invalid date or a placement that ends before it starts.
  */
@@ -65,40 +89,41 @@ export function frequencyStatus(input: FrequencyInput): FrequencyStatus {
   if (placementEnd < placementStart) {
     throw new RangeError(`placementEnd ${placementEnd} is before placementStart ${placementStart}`);
   }
+  const calendars =
+    typeof input.calendars === "function" ? input.calendars : calendarLookup(input.calendars);
 
-  const { periodStart, periodEnd, required } = judgedPeriod(placementStart, placementEnd, today);
-  const span = daysBetween(periodStart, periodEnd);
-  const dueDates = Array.from({ length: required }, (_, i) =>
-    addDays(periodStart, Math.round(((i + 1) * span) / required)),
+  const windows: FrequencyWindow[] = frequencyWindows(placementStart, placementEnd, calendars).map(
+    (w) => {
+      const covered = heldDates.some((d) => w.start <= d && d <= w.end);
+      return { ...w, covered, missed: !covered && w.end < today };
+    },
   );
-  const held = heldDates.filter((d) => d >= periodStart && d <= periodEnd).length;
-  const missed = dueDates.filter((due, i) => due < today && held < i + 1).length;
-  const nextDueDate = dueDates.find((_, i) => held < i + 1) ?? null;
-
+  const next = windows.find((w) => !w.covered && w.end >= today) ?? null;
+  const current =
+    next ??
+    windows.find((w) => w.start <= today && today <= w.end) ??
+    (today < (windows[0] as FrequencyWindow).start
+      ? (windows[0] as FrequencyWindow)
+      : (windows[windows.length - 1] as FrequencyWindow));
+  const missed = windows.filter((w) => w.missed).length;
+  const isCurrent = addMonths(placementEnd, 12) >= today;
   return {
-    periodStart,
-    periodEnd,
-    required,
-    held,
-    dueDates,
+    windows,
+    periodStart: current.start,
+    periodEnd: current.end,
+    required: windows.length,
+    held: windows.filter((w) => w.covered).length,
     missed,
-    isOverdue: missed > 0,
-    nextDueDate,
+    isOverdue: isCurrent && missed > 0,
+    nextDueDate: next?.end ?? null,
+    proposedDate: next ? proposeIn(next, today, calendars) : null,
+    isCurrent,
   };
 }
 
-/**
- * The date to plan the next conversation on: the first due date not yet covered, or today when
- * that date has already passed. When the current period is fully covered, the first due date of
- * the placement's next period. Null when nothing more is due or the placement has ended.
- */
+/** The date the rule proposes for the next conversation (see `frequencyStatus`), or null. */
 export function proposeNextConversationDate(input: FrequencyInput): string | null {
-  const status = frequencyStatus(input);
-  if (input.today > input.placementEnd) return null;
-  if (status.nextDueDate) return maxDate(status.nextDueDate, input.today);
-  if (status.periodEnd >= input.placementEnd) return null;
-  const next = frequencyStatus({ ...input, today: addDays(status.periodEnd, 1) });
-  return next.nextDueDate ? maxDate(next.nextDueDate, input.today) : null;
+  return frequencyStatus(input).proposedDate;
 }
 
 /** Whether a placement is shorter than a school year: it ends before its first anniversary's eve. */
@@ -106,20 +131,91 @@ export function isShorterThanSchoolYear(placementStart: string, placementEnd: st
   return placementEnd < addDays(addMonths(placementStart, 12), -1);
 }
 
-function judgedPeriod(
+/** The windows of a placement, each asking one conversation (rules 1–3 of `frequencyStatus`). */
+export function frequencyWindows(
   placementStart: string,
   placementEnd: string,
-  today: string,
-): { periodStart: string; periodEnd: string; required: number } {
-  if (isShorterThanSchoolYear(placementStart, placementEnd)) {
-    return { periodStart: placementStart, periodEnd: placementEnd, required: 1 };
+  calendars: CalendarLookup = calendarLookup(),
+): DateRange[] {
+  const placement = { start: placementStart, end: placementEnd };
+  const long = !isShorterThanSchoolYear(placementStart, placementEnd);
+  const parts: DateRange[] = [];
+  const last = schoolYearNumberOf(placementEnd);
+  for (let year = schoolYearNumberOf(placementStart); year <= last; year += 1) {
+    const calendar = calendars(year);
+    const part = overlapOf(placement, schoolYearRange(calendar)) as DateRange;
+    if (long) parts.push(...halves(part, calendar));
+    else {
+      for (const period of calendar.periods) {
+        const overlap = overlapOf(part, period);
+        if (overlap) parts.push(overlap);
+      }
+    }
   }
-  const reference = minDate(maxDate(today, placementStart), placementEnd);
-  const schoolYear = schoolYearOf(reference);
-  const periodStart = maxDate(placementStart, schoolYear.start);
-  const periodEnd = minDate(placementEnd, schoolYear.end);
-  const overlapDays = daysBetween(periodStart, periodEnd) + 1;
-  const schoolYearDays = daysBetween(schoolYear.start, schoolYear.end) + 1;
-  const required = overlapDays * 2 >= schoolYearDays ? 2 : 1;
-  return { periodStart, periodEnd, required };
+  return joinSlivers(parts, calendars);
+}
+
+/** A part of a school year in two, at the leerwerkperiode boundary nearest its middle. */
+function halves(part: DateRange, calendar: SchoolCalendar): DateRange[] {
+  const length = daysBetween(part.start, part.end);
+  if (length < 1) return [part];
+  const middle = addDays(part.start, Math.floor(length / 2) + 1);
+  const boundaries = calendar.periods
+    .map((p) => p.start)
+    .filter((start) => start > part.start && start <= part.end);
+  const distance = (d: string) => Math.abs(daysBetween(middle, d));
+  const split = boundaries.reduce(
+    (best: string | null, d) => (best === null || distance(d) < distance(best) ? d : best),
+    null,
+  );
+  const at = split ?? middle;
+  return [
+    { start: part.start, end: addDays(at, -1) },
+    { start: at, end: part.end },
+  ];
+}
+
+/** Joins every window under MIN_WINDOW_SCHOOL_DAYS to the one before it (the first to the one after). */
+function joinSlivers(parts: DateRange[], calendars: CalendarLookup): DateRange[] {
+  const windows = parts.map((p) => ({ ...p, days: schoolDaysIn(p, calendars) }));
+  let i = 0;
+  while (i < windows.length && windows.length > 1) {
+    const w = windows[i] as DateRange & { days: number };
+    if (w.days >= MIN_WINDOW_SCHOOL_DAYS) {
+      i += 1;
+      continue;
+    }
+    const neighbour = (i > 0 ? windows[i - 1] : windows[1]) as DateRange & { days: number };
+    neighbour.start = i > 0 ? neighbour.start : w.start;
+    neighbour.end = i > 0 ? w.end : neighbour.end;
+    neighbour.days += w.days;
+    windows.splice(i, 1);
+    if (i > 0) i -= 1;
+  }
+  return windows.map(({ start, end }) => ({ start, end }));
+}
+
+/**
+ * A school day about two thirds into `window`, not before `today`: the first school day from
+ * that day on in the window, else the last one before it (not before `today`); with no school
+ * day left, the first weekday. Null when the window has no day left at all.
+ */
+function proposeIn(window: DateRange, today: string, calendars: CalendarLookup): string | null {
+  const from = maxDate(window.start, today);
+  if (from > window.end) return null;
+  const twoThirds = addDays(
+    window.start,
+    Math.round((daysBetween(window.start, window.end) * 2) / 3),
+  );
+  const target = maxDate(twoThirds, from);
+  for (let d = target; d <= window.end; d = addDays(d, 1)) {
+    if (isSchoolDay(d, calendars)) return d;
+  }
+  for (let d = addDays(target, -1); d >= from; d = addDays(d, -1)) {
+    if (isSchoolDay(d, calendars)) return d;
+  }
+  for (let d = from; d <= window.end; d = addDays(d, 1)) {
+    if (isWeekday(d)) return d;
+  }
+  return null;
 }

@@ -15,6 +15,7 @@ export * from "./phases.js";
 export * from "./pok.js";
 export * from "./record.js";
 export * from "./roles.js";
+export * from "./school-calendar.js";
 export * from "./school-year.js";
 export * from "./signature-state.js";
 export * from "./smart.js";
