@@ -1,7 +1,7 @@
 /**
  * The staff reports computed the plain way: every visible placement loaded into memory and
  * judged by the domain functions (the frequency rule by `frequencyStatus` itself, on the
- * conversations' dates in the school's calendar). Slow, obviously right, and the oracle the
+ * conversations' dates in the school's time zone and with the stored school calendars). Slow, obviously right, and the oracle the
  * server's reports — which read the stored frequency state — are checked against (report tests
  * and the benchmark). Also the canonical text form of each report's rows, so results of
  * different origins compare.
@@ -11,6 +11,7 @@ import {
   CONCLUSIONS,
   type Conclusion,
   type ConversationStatus,
+  calendarLookup,
   checkPok,
   conclusionScore,
   daysBetween,
@@ -21,6 +22,7 @@ import {
   type PokFacts,
   pokExpiresWithin,
   type Role,
+  type SchoolCalendar,
   schoolDate,
 } from "@driehoek/domain";
 import type { DataSource } from "typeorm";
@@ -77,6 +79,7 @@ export const canonical = {
         r.frequency.missed,
         r.frequency.nextDueDate ?? "",
         r.frequency.isOverdue,
+        r.frequency.proposedDate ?? "",
       ].join("|"),
     ),
   pok: (rows: PokIssue[]) =>
@@ -147,6 +150,8 @@ export interface ReferenceData {
   recognitions: Record<string, string>[];
   conversations: Record<string, string>[];
   agreements: Record<string, string>[];
+  /** The stored school calendars (school years without one use the default). */
+  calendars: SchoolCalendar[];
 }
 
 /** Loads every row the reports may read. */
@@ -170,6 +175,11 @@ export async function loadReferenceData(dataSource: DataSource): Promise<Referen
       "SELECT id, placement_id, scheduled_at, status, conclusion FROM conversation",
     ),
     agreements: await all("SELECT id, conversation_id, status, due_date FROM agreement"),
+    calendars: (await all("SELECT * FROM school_calendar")).map((r) => ({
+      schoolYear: Number(r.school_year),
+      periods: JSON.parse(r.periods as string),
+      holidays: JSON.parse(r.holidays as string),
+    })),
   };
 }
 
@@ -219,6 +229,7 @@ export function referenceReports(
     recognitionsOf.set(r.company_id as string, list);
   }
 
+  const calendars = calendarLookup(data.calendars);
   const overdue = placements
     .map((p) => ({
       p,
@@ -228,6 +239,7 @@ export function referenceReports(
         placementEnd: p.end_date as string,
         heldDates: heldDates.get(p.id as string) ?? [],
         today,
+        calendars,
       }),
     }))
     .filter((r) => r.f.isOverdue)
@@ -248,6 +260,7 @@ export function referenceReports(
         r.f.missed,
         r.f.nextDueDate ?? "",
         r.f.isOverdue,
+        r.f.proposedDate ?? "",
       ].join("|"),
     );
 
@@ -390,12 +403,14 @@ export async function storedFrequencyMismatches(
     list.push(schoolDate(new Date(c.scheduled_at as string)));
     heldDates.set(c.placement_id as string, list);
   }
+  const calendars = calendarLookup(data.calendars);
   return data.placements.flatMap((p) => {
     const f = frequencyStatus({
       placementStart: p.start_date as string,
       placementEnd: p.end_date as string,
       heldDates: heldDates.get(p.id as string) ?? [],
       today,
+      calendars,
     });
     const expected = [
       f.periodStart,
@@ -405,6 +420,8 @@ export async function storedFrequencyMismatches(
       f.missed,
       f.nextDueDate,
       f.isOverdue,
+      f.isCurrent,
+      f.proposedDate,
       today,
     ];
     const row = stored.get(p.id as string);
@@ -416,6 +433,8 @@ export async function storedFrequencyMismatches(
       Number(row.missed),
       row.next_due_date ?? null,
       Boolean(row.is_overdue),
+      Boolean(row.is_current),
+      row.proposed_date ?? null,
       row.judged_on,
     ];
     return JSON.stringify(actual) === JSON.stringify(expected)

@@ -1,6 +1,7 @@
 import { PasswordLink } from "../modules/account/password-link.entity.js";
 import { Agreement } from "../modules/agreement/agreement.entity.js";
 import { AuditEntry } from "../modules/audit/audit-entry.entity.js";
+import { SchoolCalendarRow } from "../modules/calendar/school-calendar.entity.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { ConversationParticipant } from "../modules/conversation/participant.entity.js";
 import { PhasePeriod } from "../modules/conversation/phase-period.entity.js";
@@ -40,4 +41,5 @@ export const ENTITIES = [
   ConversationPlan,
   OutboxMail,
   PasswordLink,
+  SchoolCalendarRow,
 ];

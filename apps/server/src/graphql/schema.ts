@@ -5,6 +5,7 @@ import { buildSchema } from "type-graphql";
 import { AccountResolver } from "../modules/account/account.resolver.js";
 import { AdminResolver } from "../modules/admin/admin.resolver.js";
 import { AuthResolver } from "../modules/auth/auth.resolver.js";
+import { CalendarResolver } from "../modules/calendar/calendar.resolver.js";
 import { ConversationResolver } from "../modules/conversation/conversation.resolver.js";
 import { ConversationChangedResolver } from "../modules/conversation/conversation-changed.subscription.js";
 import { ConversationMovesResolver } from "../modules/conversation/conversation-moves.resolver.js";
@@ -44,6 +45,7 @@ export const RESOLVERS = [
   RosterResolver,
   AccountResolver,
   AdminResolver,
+  CalendarResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { addDays, frequencyStatus, isHeld, schoolDate, schoolToday } from "@driehoek/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storedCalendars } from "../../src/modules/calendar/calendar-store.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
 import { refreshStaleFrequency } from "../../src/modules/placement/frequency-state.js";
 import { Placement } from "../../src/modules/placement/placement.entity.js";
@@ -48,6 +49,7 @@ describe.each(testDatabases())("stored frequency state on %s", (kind) => {
         .filter((c) => isHeld(c.status))
         .map((c) => schoolDate(c.scheduledAt)),
       today,
+      calendars: await storedCalendars(manager),
     });
     return {
       placementId,
@@ -58,6 +60,8 @@ describe.each(testDatabases())("stored frequency state on %s", (kind) => {
       missed: f.missed,
       nextDueDate: f.nextDueDate,
       isOverdue: f.isOverdue,
+      isCurrent: f.isCurrent,
+      proposedDate: f.proposedDate,
       judgedOn: today,
     };
   }
@@ -68,7 +72,11 @@ describe.each(testDatabases())("stored frequency state on %s", (kind) => {
       placementId,
     });
     const expected = await domainVerdict(placementId);
-    expect({ ...stored, isOverdue: Boolean(stored.isOverdue) }).toEqual(expected);
+    expect({
+      ...stored,
+      isOverdue: Boolean(stored.isOverdue),
+      isCurrent: Boolean(stored.isCurrent),
+    }).toEqual(expected);
     return expected;
   }
 

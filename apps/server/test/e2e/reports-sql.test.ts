@@ -1,4 +1,4 @@
-import { addDays, addMonths, ageOn, type Role } from "@driehoek/domain";
+import { addDays, addMonths, ageOn, defaultSchoolCalendar, type Role } from "@driehoek/domain";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -9,6 +9,8 @@ import {
   serverReports,
 } from "../../bench/reports-reference.js";
 import { type SeededSchool, seededRandom, seedSchool } from "../../bench/reports-seed.js";
+import { SchoolCalendarRow } from "../../src/modules/calendar/school-calendar.entity.js";
+import { refreshAllFrequency } from "../../src/modules/placement/frequency-state.js";
 import { ageOnSql } from "../../src/modules/report/report.sql.js";
 import { openTestDatabase, testDatabases } from "../support/database.js";
 
@@ -164,6 +166,61 @@ describe.each(testDatabases())("report SQL agrees with the domain on %s", (kind)
             });
           }
         }
+      }
+    });
+
+    it("with stored calendars (four leerwerkperiodes, the school's own holidays) the reports still agree", async () => {
+      const four = (year: number) => {
+        const base = defaultSchoolCalendar(year);
+        const [y, n] = [year, year + 1];
+        return {
+          schoolYear: year,
+          periods: [
+            { start: `${y}-08-01`, end: `${y}-10-31` },
+            { start: `${y}-11-01`, end: `${n}-01-31` },
+            { start: `${n}-02-01`, end: `${n}-04-15` },
+            { start: `${n}-04-16`, end: `${n}-07-31` },
+          ],
+          holidays: [
+            ...base.holidays,
+            { name: "Studiedagen", start: `${n}-03-02`, end: `${n}-03-13` },
+          ],
+        };
+      };
+      const stored = [four(2024), four(2025)];
+      await dataSource.manager.save(
+        SchoolCalendarRow,
+        stored.map((c) => ({
+          schoolYear: c.schoolYear,
+          periods: JSON.stringify(c.periods),
+          holidays: JSON.stringify(c.holidays),
+          updatedAt: new Date(),
+        })),
+      );
+      try {
+        const withCalendars = await loadReferenceData(dataSource);
+        expect(withCalendars.calendars).toHaveLength(2);
+        const admin = { label: "admin", personId: school.admin.id, role: "admin" as Role };
+        for (const today of ["2026-03-09", "2025-08-01", "2026-04-16"]) {
+          await refreshAllFrequency(dataSource, today);
+          for (const caller of [admin, ...callers().slice(1, 2)]) {
+            const server = await serverReports(reportContext(dataSource, caller, today), 30, false);
+            const reference = referenceReports(withCalendars, caller, today);
+            expect({ caller: caller.label, today, ...server }).toEqual({
+              caller: caller.label,
+              today,
+              ...reference,
+            });
+          }
+        }
+        // The calendar matters: without it the overdue list of that day differs.
+        const admin2 = { personId: school.admin.id, role: "admin" as Role };
+        expect(
+          referenceReports(withCalendars, admin2, "2026-03-09").overdueConversations,
+        ).not.toEqual(referenceReports(data, admin2, "2026-03-09").overdueConversations);
+      } finally {
+        await dataSource.manager.clear(SchoolCalendarRow);
+        await refreshAllFrequency(dataSource, "2026-03-09");
       }
     });
 

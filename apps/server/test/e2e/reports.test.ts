@@ -77,13 +77,14 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     school = await buildSchool(server.services);
     today = schoolToday(server.services.now());
     const manager = server.services.dataSource.manager;
-    // Sanne's and Daan's placements ran for two years and ended ten days ago: their last school
-    // year needed two conversations. Daan had both, Sanne none.
+    // Sanne's and Daan's placements ran from 1 August (220 days ago) and ended ten days ago:
+    // shorter than a school year, they needed one conversation in each leerwerkperiode they
+    // overlap (August–January, and 1–27 February). Daan had both, Sanne none.
     for (const student of ["sanne", "daan"] as const) {
       await manager.update(
         Placement,
         { id: school.students[student].placementId },
-        { startDate: addDays(today, -700), endDate: addDays(today, -10) },
+        { startDate: addDays(today, -220), endDate: addDays(today, -10) },
       );
       await refreshFrequency(manager, school.students[student].placementId, today);
     }
@@ -95,7 +96,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     );
     await held(
       school.students.daan.placementId,
-      addDays(today, -60),
+      addDays(today, -20),
       "op_schema",
       addDays(today, 30),
     );
@@ -109,11 +110,17 @@ describe.each(testDatabases())("reports on %s", (kind) => {
   };
 
   it("overdue conversations: exactly the placements behind the frequency rule, per caller", async () => {
+    // Lotte's placement started 60 days ago, on 8 January: its first window (8–31 January, 17
+    // school days) ended without a conversation.
     const marieke = await as("marieke", OVERDUE);
     expect(marieke.data?.overdueConversations).toEqual([
       {
         studentName: "Sanne Visser",
         frequency: { required: 2, held: 0, missed: 2, isOverdue: true },
+      },
+      {
+        studentName: "Lotte de Boer",
+        frequency: { required: 3, held: 0, missed: 1, isOverdue: true },
       },
     ]);
     expect((await as("joost", OVERDUE)).data?.overdueConversations).toEqual([]);
@@ -121,7 +128,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
       (await as("fleur", OVERDUE)).data?.overdueConversations.map(
         (r: { studentName: string }) => r.studentName,
       ),
-    ).toEqual(["Sanne Visser"]);
+    ).toEqual(["Sanne Visser", "Lotte de Boer"]);
   });
 
   it("POK issues: invalid POKs of the caller's placements only", async () => {
@@ -141,7 +148,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     const joost = await as("joost", POINTS);
     expect(joost.data?.conclusionsOverTime).toEqual([
       { studentName: "Daan Mulder", date: addDays(today, -200), conclusion: "achter", score: -1 },
-      { studentName: "Daan Mulder", date: addDays(today, -60), conclusion: "op_schema", score: 0 },
+      { studentName: "Daan Mulder", date: addDays(today, -20), conclusion: "op_schema", score: 0 },
     ]);
     expect((await as("marieke", POINTS)).data?.conclusionsOverTime).toEqual([]);
     const spread = await as("fleur", SPREAD, { by: "begeleider" });
@@ -208,11 +215,11 @@ describe.each(testDatabases())("reports on %s", (kind) => {
       ).map((r) => r.studentName);
     const expected: Record<string, Record<keyof TestSchool["staff"], string[]>> = {
       overdueConversations: {
-        marieke: ["Sanne Visser"],
+        marieke: ["Sanne Visser", "Lotte de Boer"],
         joost: [],
         ahmed: ["Sanne Visser"],
-        petra: [],
-        fleur: ["Sanne Visser"],
+        petra: ["Lotte de Boer"],
+        fleur: ["Sanne Visser", "Lotte de Boer"],
       },
       pokIssues: {
         marieke: ["Lotte de Boer"],
@@ -287,15 +294,15 @@ describe.each(testDatabases())("reports on %s", (kind) => {
       `{ overdueConversations { studentName placement { id startDate endDate hoursPerWeek
           student { name } enrolment { cohort } programme { crebo } companyName begeleider { name }
           pok { number status endDate companySignedAt } pokValid }
-        frequency { periodStart periodEnd required held missed isOverdue nextDueDate } } }`,
+        frequency { periodStart periodEnd required held missed isOverdue nextDueDate proposedDate isCurrent } } }`,
     );
     expect(overdue.errors).toBeUndefined();
-    expect(overdue.data?.overdueConversations).toEqual([
+    expect(overdue.data?.overdueConversations.slice(0, 1)).toEqual([
       {
         studentName: "Sanne Visser",
         placement: {
           id: school.students.sanne.placementId,
-          startDate: addDays(today, -700),
+          startDate: addDays(today, -220),
           endDate: addDays(today, -10),
           hoursPerWeek: 32,
           student: { name: "Sanne Visser" },
@@ -312,14 +319,16 @@ describe.each(testDatabases())("reports on %s", (kind) => {
           pokValid: true,
         },
         frequency: {
-          periodStart: "2025-08-01",
+          // Both windows have ended: the last one is shown, and nothing is due any more.
+          periodStart: "2026-02-01",
           periodEnd: addDays(today, -10),
           required: 2,
           held: 0,
           missed: 2,
           isOverdue: true,
-          // Halfway: 105 of the period's 210 days after its start.
-          nextDueDate: "2025-11-14",
+          nextDueDate: null,
+          proposedDate: null,
+          isCurrent: true,
         },
       },
     ]);
@@ -349,10 +358,11 @@ describe.each(testDatabases())("reports on %s", (kind) => {
 
   it("count only conversations held within the judged period, to the last moment of its last day; list a placement that ended yesterday only in the history", async () => {
     const manager = server.services.dataSource.manager;
-    // Noor's placement ran 400 days and ended yesterday: judged over this school year up to
-    // yesterday, which needs two conversations. One was held late on the period's last day, one
-    // in the last millisecond (Dutch time) before it, and one is still live (its conclusion
-    // drawn, but not held): one counts.
+    // Noor's placement ran 400 days and ended yesterday: two conversations a school year, one in
+    // each half of the part it covers (four windows: two halves of February–July 2025, then
+    // August–January and February–yesterday). One was held late on the last day, one in the
+    // last millisecond (Dutch time) of 31 July 2025, and one is still live (its conclusion drawn,
+    // but not held): two windows are covered, two missed.
     const end = addDays(today, -1);
     const start = addDays(today, -400);
     const { placementId } = await insertStudent(manager, server.services.now(), today, {
@@ -421,12 +431,12 @@ describe.each(testDatabases())("reports on %s", (kind) => {
       {
         studentName: "Noor Bakker",
         frequency: {
-          periodStart: "2025-08-01",
+          periodStart: "2026-02-01",
           periodEnd: end,
-          required: 2,
-          held: 1,
-          missed: 1,
-          nextDueDate: end,
+          required: 4,
+          held: 2,
+          missed: 2,
+          nextDueDate: null,
         },
       },
     ]);
@@ -467,12 +477,12 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     expect((await as("petra", LATE_ALL)).data?.overdueAgreements).toEqual([
       { studentName: "Noor Bakker", daysOverdue: 5, agreement: { text: "Noor's open agreement" } },
     ]);
-    // Most missed first: Sanne (2) before Noor (1) for the admin.
+    // Most missed first, then by name: Noor and Sanne (2 each) before Lotte (1) for the admin.
     expect(
       (await as("fleur", OVERDUE)).data?.overdueConversations.map(
         (r: { studentName: string }) => r.studentName,
       ),
-    ).toEqual(["Sanne Visser", "Noor Bakker"]);
+    ).toEqual(["Noor Bakker", "Sanne Visser", "Lotte de Boer"]);
   });
 
   it("list a placement ending today: it has not ended", async () => {

@@ -1,7 +1,15 @@
-import { frequencyStatus, HELD_STATUSES, schoolDate, schoolToday } from "@driehoek/domain";
+import {
+  type CalendarLookup,
+  type FrequencyStatus,
+  frequencyStatus,
+  HELD_STATUSES,
+  schoolDate,
+  schoolToday,
+} from "@driehoek/domain";
 import { type DataSource, type EntityManager, In } from "typeorm";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
+import { calendarsOf } from "../calendar/calendar-store.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { Placement } from "./placement.entity.js";
 import { PlacementFrequency } from "./placement-frequency.entity.js";
@@ -11,6 +19,8 @@ import { PlacementFrequency } from "./placement-frequency.entity.js";
  * its verdict per placement in placement_frequency, so reports filter and sort on columns:
  * - after every change that can alter it — a conversation planned, held, signed or removed, a
  *   placement written — the code making that change calls `refreshFrequency` in its transaction;
+ * - it depends on the school calendar too (leerwerkperiodes, holidays): saving a calendar judges
+ *   every placement again (`refreshAllFrequency`);
  * - the verdict also depends on the date, so once a day (and on start-up) every placement whose
  *   verdict is of another day is judged again (`refreshStaleFrequency`). Readers call
  *   `ensureFrequencyJudged` first, so a report right after midnight does not judge yesterday.
@@ -22,35 +32,63 @@ const BATCH = 500;
 /** How often the server looks for verdicts of another day. */
 const CHECK_EVERY_MS = 15 * 60_000;
 
+/** The held dates (the school's dates of held conversations) of each placement in `placementIds`. */
+async function heldDatesOf(
+  manager: EntityManager,
+  placementIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const held = await manager.find(Conversation, {
+    where: { placementId: In([...placementIds]), status: In([...HELD_STATUSES]) },
+    select: { placementId: true, scheduledAt: true },
+  });
+  const heldDates = new Map<string, string[]>();
+  for (const c of held) {
+    const dates = heldDates.get(c.placementId) ?? [];
+    dates.push(schoolDate(c.scheduledAt));
+    heldDates.set(c.placementId, dates);
+  }
+  return heldDates;
+}
+
+/** The domain's verdict on one placement today, with the school's calendars (not stored). */
+export async function judgePlacement(
+  manager: EntityManager,
+  placement: Pick<Placement, "id" | "startDate" | "endDate">,
+  today: string,
+): Promise<FrequencyStatus> {
+  const heldDates = await heldDatesOf(manager, [placement.id]);
+  return frequencyStatus({
+    placementStart: placement.startDate,
+    placementEnd: placement.endDate,
+    heldDates: heldDates.get(placement.id) ?? [],
+    today,
+    calendars: await calendarsOf(manager),
+  });
+}
+
 /** Judges `placementIds` on `today` with the domain's rule and stores the verdicts. */
 export async function refreshFrequency(
   manager: EntityManager,
   placementIds: string | readonly string[],
   today: string,
+  calendars?: CalendarLookup,
 ): Promise<void> {
   const ids = [...new Set(typeof placementIds === "string" ? [placementIds] : placementIds)];
+  const lookup = calendars ?? (await calendarsOf(manager));
   for (let i = 0; i < ids.length; i += BATCH) {
     const chunk = ids.slice(i, i + BATCH);
     const placements = await manager.find(Placement, {
       where: { id: In(chunk) },
       select: { id: true, startDate: true, endDate: true },
     });
-    const held = await manager.find(Conversation, {
-      where: { placementId: In(chunk), status: In([...HELD_STATUSES]) },
-      select: { placementId: true, scheduledAt: true },
-    });
-    const heldDates = new Map<string, string[]>();
-    for (const c of held) {
-      const dates = heldDates.get(c.placementId) ?? [];
-      dates.push(schoolDate(c.scheduledAt));
-      heldDates.set(c.placementId, dates);
-    }
+    const heldDates = await heldDatesOf(manager, chunk);
     const rows: PlacementFrequency[] = placements.map((p) => {
       const f = frequencyStatus({
         placementStart: p.startDate,
         placementEnd: p.endDate,
         heldDates: heldDates.get(p.id) ?? [],
         today,
+        calendars: lookup,
       });
       return {
         placementId: p.id,
@@ -61,6 +99,8 @@ export async function refreshFrequency(
         missed: f.missed,
         nextDueDate: f.nextDueDate,
         isOverdue: f.isOverdue,
+        isCurrent: f.isCurrent,
+        proposedDate: f.proposedDate,
         judgedOn: today,
       };
     });
@@ -83,9 +123,41 @@ export async function refreshStaleFrequency(
     .leftJoin("placement_frequency", "f", "f.placement_id = p.id")
     .where("f.placement_id IS NULL OR f.judged_on <> :today", { today })
     .getRawMany();
-  const ids = stale.map((row) => row.id);
+  return judgeInBatches(
+    dataSource,
+    stale.map((row) => row.id),
+    today,
+  );
+}
+
+/**
+ * Judges every placement again, a batch per transaction (after a school calendar changed);
+ * returns how many were judged.
+ */
+export async function refreshAllFrequency(dataSource: DataSource, today: string): Promise<number> {
+  const all: { id: string }[] = await dataSource
+    .createQueryBuilder()
+    .select("p.id", "id")
+    .from("placement", "p")
+    .getRawMany();
+  return judgeInBatches(
+    dataSource,
+    all.map((row) => row.id),
+    today,
+  );
+}
+
+async function judgeInBatches(
+  dataSource: DataSource,
+  ids: readonly string[],
+  today: string,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const calendars = await calendarsOf(dataSource.manager);
   for (let i = 0; i < ids.length; i += BATCH) {
-    await inTransaction(dataSource, (tx) => refreshFrequency(tx, ids.slice(i, i + BATCH), today));
+    await inTransaction(dataSource, (tx) =>
+      refreshFrequency(tx, ids.slice(i, i + BATCH), today, calendars),
+    );
   }
   return ids.length;
 }

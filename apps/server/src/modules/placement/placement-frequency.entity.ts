@@ -13,17 +13,21 @@ export class PlacementFrequency {
   @PrimaryColumn({ type: "varchar", length: 36, name: "placement_id" })
   @ForeignKey("Placement", { onDelete: "CASCADE" })
   placementId: string;
-  /** First and last day of the period the rule was judged over. */
+  /** First and last day of the window that matters now (the next uncovered one). */
   @DateColumn({ name: "period_start" }) periodStart: string;
   @DateColumn({ name: "period_end" }) periodEnd: string;
-  /** Conversations the period requires, and those held in it. */
+  /** Windows of the placement (each asks one conversation), and those covered. */
   @Column({ type: "integer" }) required: number;
   @Column({ type: "integer" }) held: number;
-  /** Due dates passed without enough conversations held. */
+  /** Windows ended without a conversation. */
   @Column({ type: "integer" }) missed: number;
-  /** The first due date not yet covered; null when all are. */
+  /** The end of the first uncovered window not yet ended; null when none is left. */
   @DateColumn({ nullable: true, name: "next_due_date" }) nextDueDate: string | null;
   @Column({ type: "boolean", name: "is_overdue" }) isOverdue: boolean;
+  /** False once the placement ended more than a school year ago (history only). */
+  @Column({ type: "boolean", name: "is_current", default: true }) isCurrent: boolean;
+  /** The school day the rule proposes for the next conversation; null when none is due. */
+  @DateColumn({ nullable: true, name: "proposed_date" }) proposedDate: string | null;
   /** The school's date the judgement holds for; another date means it is stale. */
   @DateColumn({ name: "judged_on" }) judgedOn: string;
 }

@@ -25,14 +25,34 @@ export class PokCheckType {
   @Field(() => [String], { description: "The problems as Dutch sentences." }) messages: string[];
 }
 
-/** The frequency rule applied to a placement today. */
+/**
+ * The frequency rule applied to a placement today: two conversations a school year, or one per
+ * leerwerkperiode for a shorter placement, each in its own window.
+ */
 @ObjectType("FrequencyStatus")
 export class FrequencyStatusType {
-  @Field(() => String) periodStart: string;
-  @Field(() => String) periodEnd: string;
-  @Field(() => Int) required: number;
-  @Field(() => Int) held: number;
-  @Field(() => Int) missed: number;
-  @Field(() => Boolean) isOverdue: boolean;
-  @Field(() => String, { nullable: true }) nextDueDate: string | null;
+  @Field(() => String, {
+    description: "First day of the window that matters now (the next one due).",
+  })
+  periodStart: string;
+  @Field(() => String, { description: "Last day of that window." }) periodEnd: string;
+  @Field(() => Int, { description: "Windows of the placement; each asks one conversation." })
+  required: number;
+  @Field(() => Int, { description: "Windows with a conversation held." }) held: number;
+  @Field(() => Int, { description: "Windows ended without a conversation." }) missed: number;
+  @Field(() => Boolean, { description: "Current and missed a window." }) isOverdue: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: "End of the first uncovered window still open.",
+  })
+  nextDueDate: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The school day the rule proposes for the next conversation.",
+  })
+  proposedDate: string | null;
+  @Field(() => Boolean, {
+    description: "False once the placement ended more than a school year ago.",
+  })
+  isCurrent: boolean;
 }

@@ -14,7 +14,8 @@ import {
 } from "./report-scope.js";
 
 /**
- * Placements behind the frequency rule today, most missed conversations first, then by name.
+ * Placements behind the frequency rule today (a window ended without a conversation), most missed
+ * first, then by name. A placement that ended more than a school year ago is history, not overdue.
  * The rule is the domain's `frequencyStatus`; its verdict per placement is stored
  * (placement_frequency, see frequency-state.ts), so this report only filters on it.
  */
@@ -35,6 +36,7 @@ export async function overdueConversations(ctx: RequestContext): Promise<Overdue
       .addSelect("f.held", "held")
       .addSelect("f.missed", "missed")
       .addSelect("f.next_due_date", "next_due_date")
+      .addSelect("f.proposed_date", "proposed_date")
       .andWhere("f.is_overdue = :overdue")
       .orderBy("f.missed", "DESC"),
   );
@@ -53,6 +55,9 @@ export async function overdueConversations(ctx: RequestContext): Promise<Overdue
           missed,
           isOverdue: missed > 0,
           nextDueDate: (row.next_due_date as string | null) ?? null,
+          proposedDate: (row.proposed_date as string | null) ?? null,
+          // Only current placements are overdue (the verdict says so); the others are history.
+          isCurrent: true,
         },
       };
     })

@@ -1,12 +1,4 @@
-import {
-  HELD_STATUSES,
-  isHeld,
-  isLocked,
-  isRecordOpen,
-  proposeNextConversationDate,
-  schoolDate,
-  schoolToday,
-} from "@driehoek/domain";
+import { isHeld, isLocked, isRecordOpen, schoolToday } from "@driehoek/domain";
 import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { openConversation } from "../../access/conversation-access.js";
@@ -16,6 +8,7 @@ import { conflict, forbidden } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { ConversationIdArgs } from "../conversation/conversation.types.js";
 import { Person } from "../people/person.entity.js";
+import { judgePlacement } from "../placement/frequency-state.js";
 import { Placement } from "../placement/placement.entity.js";
 import { Signature } from "./signature.entity.js";
 import {
@@ -81,16 +74,7 @@ export class SignOffResolver {
     if (!isHeld(conversation.status)) return null;
     const manager = ctx.services.dataSource.manager;
     const placement = await manager.findOneByOrFail(Placement, { id: conversation.placementId });
-    const held = await manager.find(Conversation, {
-      where: { placementId: placement.id, status: In([...HELD_STATUSES]) },
-      select: { scheduledAt: true },
-    });
-    return proposeNextConversationDate({
-      placementStart: placement.startDate,
-      placementEnd: placement.endDate,
-      heldDates: held.map((c) => schoolDate(c.scheduledAt)),
-      today: schoolToday(ctx.services.now()),
-    });
+    return (await judgePlacement(manager, placement, schoolToday(ctx.services.now()))).proposedDate;
   }
 
   @Mutation(() => Conversation, {
