@@ -131,11 +131,33 @@ export function isShorterThanSchoolYear(placementStart: string, placementEnd: st
   return placementEnd < addDays(addMonths(placementStart, 12), -1);
 }
 
+/** Windows already worked out per calendar lookup and placement span. */
+const windowCache = new WeakMap<CalendarLookup, Map<string, DateRange[]>>();
+
 /** The windows of a placement, each asking one conversation (rules 1–3 of `frequencyStatus`). */
 export function frequencyWindows(
   placementStart: string,
   placementEnd: string,
   calendars: CalendarLookup = calendarLookup(),
+): DateRange[] {
+  let known = windowCache.get(calendars);
+  if (!known) {
+    known = new Map();
+    windowCache.set(calendars, known);
+  }
+  const key = `${placementStart}|${placementEnd}`;
+  let windows = known.get(key);
+  if (!windows) {
+    windows = windowsOf(placementStart, placementEnd, calendars);
+    known.set(key, windows);
+  }
+  return windows.map((w) => ({ ...w }));
+}
+
+function windowsOf(
+  placementStart: string,
+  placementEnd: string,
+  calendars: CalendarLookup,
 ): DateRange[] {
   const placement = { start: placementStart, end: placementEnd };
   const long = !isShorterThanSchoolYear(placementStart, placementEnd);

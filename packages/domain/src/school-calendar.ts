@@ -212,14 +212,39 @@ export function isSchoolDay(date: string, calendars: CalendarLookup = calendarLo
   return !holidays.some((h) => h.start <= date && date <= h.end);
 }
 
+/** A calendar's holidays as epoch-day ranges, worked out once per calendar. */
+const holidayDays = new WeakMap<SchoolCalendar, [number, number][]>();
+
+function holidayRangesOf(calendar: SchoolCalendar): [number, number][] {
+  let ranges = holidayDays.get(calendar);
+  if (!ranges) {
+    ranges = calendar.holidays.map((h) => [epochDay(h.start), epochDay(h.end)]);
+    holidayDays.set(calendar, ranges);
+  }
+  return ranges;
+}
+
+const epochDay = (date: string) => daysBetween("1970-01-01", date);
+
 /** The number of school days from `start` to `end`, both included (0 when `end` is earlier). */
 export function schoolDaysIn(
   range: DateRange,
   calendars: CalendarLookup = calendarLookup(),
 ): number {
+  if (range.end < range.start) return 0;
   let count = 0;
-  for (let d = range.start; d <= range.end; d = addDays(d, 1)) {
-    if (isSchoolDay(d, calendars)) count += 1;
+  const last = schoolYearNumberOf(range.end);
+  for (let year = schoolYearNumberOf(range.start); year <= last; year += 1) {
+    const calendar = calendars(year);
+    const part = overlapOf(range, schoolYearRange(calendar)) as DateRange;
+    const holidays = holidayRangesOf(calendar);
+    const to = epochDay(part.end);
+    // Reports judge thousands of placements: count on whole numbers, not date strings.
+    for (let day = epochDay(part.start); day <= to; day += 1) {
+      const weekday = (((day + 4) % 7) + 7) % 7;
+      if (weekday === 0 || weekday === 6) continue;
+      if (!holidays.some(([from, until]) => from <= day && day <= until)) count += 1;
+    }
   }
   return count;
 }

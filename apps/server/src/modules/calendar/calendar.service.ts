@@ -35,12 +35,16 @@ export async function saveSchoolCalendar(
   }
   calendar.holidays.sort((a, b) => a.start.localeCompare(b.start));
   await inTransaction(services.dataSource, async (manager) => {
-    await manager.save(SchoolCalendarRow, {
-      schoolYear: calendar.schoolYear,
-      periods: JSON.stringify(calendar.periods),
-      holidays: JSON.stringify(calendar.holidays),
-      updatedAt: services.now(),
-    });
+    await manager.upsert(
+      SchoolCalendarRow,
+      {
+        schoolYear: calendar.schoolYear,
+        periods: JSON.stringify(calendar.periods),
+        holidays: JSON.stringify(calendar.holidays),
+        updatedAt: services.now(),
+      },
+      ["schoolYear"],
+    );
     await services.audit.record(
       {
         actorId: viewer.personId,
