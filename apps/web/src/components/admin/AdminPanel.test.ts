@@ -106,7 +106,7 @@ describe("the administration tables", () => {
     document.body.innerHTML = "";
   });
 
-  it("shows the five tabs and pages through the students with Volgende and Vorige", async () => {
+  it("shows the six tabs and pages through the students with Volgende and Vorige", async () => {
     const { panel, server } = await mountPanel();
     expect(panel.findAll('[role="tab"]').map((tab) => tab.text())).toEqual([
       "Studenten",
@@ -114,6 +114,7 @@ describe("the administration tables", () => {
       "Bedrijven",
       "Praktijkopleiders",
       "E-mail",
+      "Schoolkalender",
     ]);
     expect(rowHeaders(panel)).toHaveLength(25);
     expect(panel.text()).toContain("1–25 van 30");

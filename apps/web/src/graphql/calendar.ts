@@ -1,0 +1,47 @@
+/** The school calendar (admin, Beheer → Schoolkalender): leerwerkperiodes and holidays per school year. */
+
+import { graphql } from "./generated";
+
+/** One school year's calendar; the default when the school stored none. */
+export const SCHOOL_CALENDAR = graphql(`
+  query SchoolCalendar($schoolYear: Int!) {
+    schoolCalendar(schoolYear: $schoolYear) {
+      schoolYear
+      label
+      start
+      end
+      isDefault
+      periods {
+        start
+        end
+      }
+      holidays {
+        name
+        start
+        end
+      }
+    }
+  }
+`);
+
+/** Stores a school year's calendar; the server judges every placement again. */
+export const SAVE_SCHOOL_CALENDAR = graphql(`
+  mutation SaveSchoolCalendar($input: SchoolCalendarInput!) {
+    saveSchoolCalendar(input: $input) {
+      schoolYear
+      label
+      start
+      end
+      isDefault
+      periods {
+        start
+        end
+      }
+      holidays {
+        name
+        start
+        end
+      }
+    }
+  }
+`);
