@@ -83,7 +83,14 @@ export const COMPANIES = [
   },
 ] as const;
 
-/** Students and their placements; the POK facts make some valid and some not. */
+/**
+ * Students and their placements; the POK facts make some valid and some not. The placement dates
+ * (days from the day the demo is seeded) show each standing against the frequency rule on the
+ * staff pages: Sanne's year-long placement is on track (the earlier conversation covers its
+ * first window, today's is planned); Daan's ten-month placement started 300 days ago without a
+ * conversation, so a leerwerkperiode has ended without one (overdue); Lotte's is a short stage
+ * of ten weeks that has just begun; Youssef's ended more than a school year ago (history only).
+ */
 export const STUDENTS = [
   {
     key: "sanne",
@@ -95,6 +102,7 @@ export const STUDENTS = [
     company: "bytewerk",
     begeleider: "begeleider",
     pok: "valid",
+    placementDays: { start: -120, end: 245 },
   },
   {
     key: "daan",
@@ -106,6 +114,7 @@ export const STUDENTS = [
     company: "pixel",
     begeleider: "begeleider",
     pok: "unsigned_unrecognised",
+    placementDays: { start: -300, end: 60 },
   },
   {
     key: "lotte",
@@ -117,6 +126,7 @@ export const STUDENTS = [
     company: "linde",
     begeleider: "begeleider",
     pok: "missing_parent",
+    placementDays: { start: -14, end: 56 },
   },
   {
     key: "youssef",
@@ -128,6 +138,7 @@ export const STUDENTS = [
     company: "linde",
     begeleider: "begeleider2",
     pok: "valid",
+    placementDays: { start: -900, end: -500 },
   },
 ] as const;
 

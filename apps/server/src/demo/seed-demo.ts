@@ -102,10 +102,10 @@ async function seedSchool(
       createdAt: now,
     });
   }
-  const start = addDays(today, -120);
-  const end = addDays(today, 245);
-  const signed = addDays(start, -14);
   for (const s of STUDENTS) {
+    const start = addDays(today, s.placementDays.start);
+    const end = addDays(today, s.placementDays.end);
+    const signed = addDays(start, -14);
     await manager.insert(Person, {
       id: id(`person:${s.key}`),
       name: s.name,

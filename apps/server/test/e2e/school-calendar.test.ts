@@ -1,5 +1,6 @@
 import { isSchoolDay } from "@driehoek/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../src/demo/seed-demo.js";
 import { AuditEntry } from "../../src/modules/audit/audit-entry.entity.js";
 import { refreshFrequency } from "../../src/modules/placement/frequency-state.js";
 import { testDatabases } from "../support/database.js";
@@ -178,5 +179,38 @@ describe.each(testDatabases())("the school calendar and the frequency rule on %s
     expect(audit.map((a) => [a.actorId, a.subjectId])).toEqual([[school.staff.fleur.id, "2025"]]);
     const direct = await server.gql(FREQUENCY, { id: bol }, begeleider);
     expect(direct.data?.placement.frequency).toMatchObject({ missed: 2, proposedDate: proposed });
+  });
+});
+
+describe.each(testDatabases())("the demo school's standings on %s", (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    expect(await seedDemo(server.services)).toBe(true);
+  });
+  afterAll(() => server?.close());
+
+  it("shows one placement on track, one overdue, one short stage and one in the history only", async () => {
+    const rows: { name: string; isOverdue: unknown; isCurrent: unknown; missed: unknown }[] =
+      await server.services.dataSource
+        .createQueryBuilder()
+        .select("person.name", "name")
+        .addSelect("f.is_overdue", "isOverdue")
+        .addSelect("f.is_current", "isCurrent")
+        .addSelect("f.missed", "missed")
+        .from("placement_frequency", "f")
+        .innerJoin("placement", "p", "p.id = f.placement_id")
+        .innerJoin("student", "s", "s.id = p.student_id")
+        .innerJoin("person", "person", "person.id = s.person_id")
+        .orderBy("person.name")
+        .getRawMany();
+    expect(
+      rows.map((r) => [r.name, Boolean(r.isOverdue), Boolean(r.isCurrent), Number(r.missed) > 0]),
+    ).toEqual([
+      ["Daan Visser", true, true, true],
+      ["Lotte de Boer", false, true, false],
+      ["Sanne Jansen", false, true, false],
+      ["Youssef Benali", false, false, true],
+    ]);
   });
 });
