@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frequencyState, inviteState } from "./placementStatus";
+import { frequencyState, inviteState, windowMonths } from "./placementStatus";
 import { invite, placement, planned } from "./planningFixtures";
 
 describe("frequencyState", () => {
@@ -16,12 +16,27 @@ describe("frequencyState", () => {
     expect(frequencyState(placement({ nextDueDate: "2026-04-01" }))).toEqual({
       kind: "due",
       dueDate: "2026-04-01",
+      window: { start: "2025-08-01", end: "2026-07-31" },
     });
+    // The missed windows have ended: the next due date is another window's, so not shown.
+    expect(
+      frequencyState(placement({ isOverdue: true, missed: 2, nextDueDate: "2026-07-31" })),
+    ).toEqual({ kind: "overdue", missed: 2, dueDate: null });
     expect(frequencyState(placement({ nextDueDate: null, held: 2 }))).toEqual({
       kind: "done",
       held: 2,
       required: 2,
     });
+  });
+});
+
+describe("windowMonths", () => {
+  it("names a window by its months, with the year once or on both sides of a new year", () => {
+    expect(windowMonths({ start: "2027-02-01", end: "2027-07-31" }, "nl")).toBe("feb–jul 2027");
+    expect(windowMonths({ start: "2026-08-01", end: "2027-01-31" }, "nl")).toBe(
+      "aug 2026–jan 2027",
+    );
+    expect(windowMonths({ start: "2027-02-01", end: "2027-07-31" }, "en")).toBe("Feb–Jul 2027");
   });
 });
 

@@ -5,14 +5,22 @@ import type {
   PlanningPlacement,
 } from "../../graphql/planning";
 
+/** The window of the frequency rule a conversation is due in (a leerwerkperiode or half year). */
+export interface FrequencyWindow {
+  start: string;
+  end: string;
+}
+
 /**
- * Where a placement stands against the frequency rule: a conversation is planned, one is
- * overdue, the next one is due by a date, or every required conversation has been held.
+ * Where a placement stands against the frequency rule: a conversation is planned, one or more
+ * windows ended without one (overdue), the next one is due by the end of its window, or every
+ * required conversation has been held. An overdue placement's missed windows have ended: the
+ * next due date is of another window, so it carries none.
  */
 export type FrequencyState =
   | { kind: "planned"; at: string }
   | { kind: "overdue"; missed: number; dueDate: string | null }
-  | { kind: "due"; dueDate: string }
+  | { kind: "due"; dueDate: string; window: FrequencyWindow }
   | { kind: "done"; held: number; required: number };
 
 /** The planned conversations of a placement, soonest first. */
@@ -27,10 +35,11 @@ export function frequencyState(placement: PlanningPlacement): FrequencyState {
   const [next] = plannedConversations(placement);
   if (next) return { kind: "planned", at: next.scheduledAt };
   const { frequency } = placement;
-  if (frequency.isOverdue) {
-    return { kind: "overdue", missed: frequency.missed, dueDate: frequency.nextDueDate ?? null };
+  if (frequency.isOverdue) return { kind: "overdue", missed: frequency.missed, dueDate: null };
+  if (frequency.nextDueDate) {
+    const window = { start: frequency.periodStart, end: frequency.periodEnd };
+    return { kind: "due", dueDate: frequency.nextDueDate, window };
   }
-  if (frequency.nextDueDate) return { kind: "due", dueDate: frequency.nextDueDate };
   return { kind: "done", held: frequency.held, required: frequency.required };
 }
 
@@ -47,4 +56,19 @@ export function inviteState(link: PlanningInvite): InviteState {
   if (mail.status === "sent") return "sent";
   if (mail.status === "failed") return "failed";
   return "queued";
+}
+
+/**
+ * A window as months, e.g. "feb–jul 2027", or "aug 2026–jan 2027" across a new year, in the
+ * language of `locale` ("nl" or "en").
+ */
+export function windowMonths(window: FrequencyWindow, locale: string): string {
+  const month = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", {
+    month: "short",
+    timeZone: "UTC",
+  });
+  const name = (date: string) => month.format(new Date(`${date}T00:00:00Z`)).replace(".", "");
+  const [fromYear, toYear] = [window.start.slice(0, 4), window.end.slice(0, 4)];
+  const from = fromYear === toYear ? name(window.start) : `${name(window.start)} ${fromYear}`;
+  return `${from}–${name(window.end)} ${toYear}`;
 }

@@ -26,7 +26,7 @@ export const calendarEn: typeof calendarNl = {
     saved: "Saved. Every placement has been judged again.",
     loading: "Loading the calendar…",
     hasProblems: "The calendar was not saved:",
-    window: "leerwerkperiode {from}–{to}",
+    window: "leerwerkperiode {months}",
     problems: {
       schoolYear: "This school year does not exist.",
       periodCount: "Choose 1 to 6 leerwerkperiodes.",

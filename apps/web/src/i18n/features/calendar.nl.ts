@@ -24,8 +24,8 @@ export const calendarNl = {
     saved: "Opgeslagen. Alle stages zijn opnieuw beoordeeld.",
     loading: "Kalender laden…",
     hasProblems: "De kalender is niet opgeslagen:",
-    /** The window of the frequency rule, e.g. "leerwerkperiode feb–jul 2027". */
-    window: "leerwerkperiode {from}–{to}",
+    /** The window of the frequency rule, e.g. "leerwerkperiode feb–jul 2027" ({months} from the planner). */
+    window: "leerwerkperiode {months}",
     problems: {
       schoolYear: "Dit schooljaar bestaat niet.",
       periodCount: "Kies 1 tot 6 leerwerkperiodes.",
