@@ -42,7 +42,7 @@ export const reportEn: typeof reportNl = {
         "Each school year needs at least 2 reviews, or 1 per work period for a shorter placement. These students are behind on that.",
       empty: "Nobody is overdue.",
       emptyFiltered: "Nobody matching the filters is overdue.",
-      held: "{held} of {required} reviews held ({from} – {to})",
+      held: "{held} of {required} reviews held (1 per leerwerkperiode) · leerwerkperiode {from} – {to}",
       missed: "{n} review missed | {n} reviews missed",
       nextDue: "Next review due by {date}",
     },

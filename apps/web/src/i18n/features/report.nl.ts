@@ -41,7 +41,7 @@ export const reportNl = {
         "Per schooljaar zijn minstens 2 gesprekken nodig, of 1 per leerwerkperiode bij een kortere stage. Deze studenten lopen daarop achter.",
       empty: "Niemand is te laat.",
       emptyFiltered: "Niemand die aan de filters voldoet is te laat.",
-      held: "{held} van {required} gesprekken gehouden ({from} – {to})",
+      held: "{held} van {required} gesprekken gehouden (1 per leerwerkperiode) · leerwerkperiode {from} – {to}",
       missed: "{n} gesprek gemist | {n} gesprekken gemist",
       nextDue: "Volgende gesprek uiterlijk {date}",
     },
