@@ -8,6 +8,10 @@ import { AuthResolver } from "../modules/auth/auth.resolver.js";
 import { ConversationResolver } from "../modules/conversation/conversation.resolver.js";
 import { ConversationChangedResolver } from "../modules/conversation/conversation-changed.subscription.js";
 import { ConversationMovesResolver } from "../modules/conversation/conversation-moves.resolver.js";
+import {
+  ConversationDocumentsResolver,
+  DocumentResolver,
+} from "../modules/document/document.resolver.js";
 import { ExportResolver } from "../modules/export/export.resolver.js";
 import { GuideResolver } from "../modules/guide/guide.resolver.js";
 import { InviteResolver } from "../modules/invite/invite.resolver.js";
@@ -22,6 +26,7 @@ import { ReportResolver } from "../modules/report/report.resolver.js";
 import { RosterResolver } from "../modules/roster/roster.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
+import { WerkprocesResolver } from "../modules/werkprocessen/werkproces.resolver.js";
 
 /** Every resolver of the API. */
 export const RESOLVERS = [
@@ -44,6 +49,9 @@ export const RESOLVERS = [
   RosterResolver,
   AccountResolver,
   AdminResolver,
+  DocumentResolver,
+  ConversationDocumentsResolver,
+  WerkprocesResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

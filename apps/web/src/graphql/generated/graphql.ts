@@ -25,6 +25,7 @@ export type ConclusionGrouping =
 export type ConversationChangeKind =
   /** The begeleider's conclusion or the student's own view was saved. */
   | 'CONCLUSION'
+  | 'DOCUMENTS'
   /** The placement's next conversation was planned. */
   | 'NEXT_CONVERSATION'
   /** The phase moved (start, next or previous phase). */
@@ -36,7 +37,8 @@ export type ConversationChangeKind =
   /** An akkoord given or voided, or the paper form recorded. */
   | 'SIGNATURES'
   /** The status changed (planned, live, ended, signed). */
-  | 'STATUS';
+  | 'STATUS'
+  | 'WERKPROCESSEN';
 
 export type ConversationMode =
   | 'in_person'
