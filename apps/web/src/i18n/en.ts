@@ -1,5 +1,6 @@
 import { accountEn } from "./features/account.en";
 import { adminEn } from "./features/admin.en";
+import { documentsEn } from "./features/documents.en";
 import { mailEn } from "./features/mail.en";
 import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
@@ -16,6 +17,7 @@ export const en: MessageSchema = {
   ...accountEn,
   ...adminEn,
   ...mailEn,
+  ...documentsEn,
   app: {
     home: "To the home page",
     name: "Driehoek",

@@ -1,5 +1,6 @@
 import { accountNl } from "./features/account.nl";
 import { adminNl } from "./features/admin.nl";
+import { documentsNl } from "./features/documents.nl";
 import { mailNl } from "./features/mail.nl";
 import { planningNl } from "./features/planning.nl";
 import { reportNl } from "./features/report.nl";
@@ -15,6 +16,7 @@ export const nl = {
   ...accountNl,
   ...adminNl,
   ...mailNl,
+  ...documentsNl,
   app: {
     home: "Naar de startpagina",
     name: "Driehoek",
