@@ -23,6 +23,8 @@ describeInBrowser("documents attached to the conversation, and the signed paper 
   const suite = useBrowserSuite();
   const people = useParticipants(suite, { started: true });
   const roles: ParticipantRole[] = ["student", "praktijkopleider", "bpv_begeleider"];
+  /** The werkproces the first test marks, to find in the record later. */
+  let werkprocesCode = "";
 
   /** The begeleider ends the conversation over the API, as the Afronden panel would. */
   async function endConversation(): Promise<void> {
@@ -47,7 +49,32 @@ describeInBrowser("documents attached to the conversation, and the signed paper 
     await run("mutation($id: ID!) { endConversation(conversationId: $id) { status } }");
   }
 
-  it("a document the student attaches appears for the other two, and in the record", async () => {
+  it("a werkproces marked in Studievoortgang reaches the other two", async () => {
+    const lists = roles.map((role) => {
+      const page = people[role].page;
+      return { role, page, list: page.locator('[data-part="werkprocessen"]') };
+    });
+    for (const { page } of lists) {
+      await page
+        .locator('li[data-section="studievoortgang"] button.section-button')
+        .first()
+        .click();
+    }
+    const student = lists[0]?.list;
+    const first = student?.locator("fieldset[data-werkproces]").first();
+    const code = (await first?.getAttribute("data-werkproces")) ?? "";
+    expect(code).not.toBe("");
+    await first?.getByRole("radio", { name: "Kan ik hier uitvoeren" }).check();
+    for (const { role, list } of lists) {
+      const radio = list
+        .locator(`fieldset[data-werkproces="${code}"]`)
+        .getByRole("radio", { name: "Kan ik hier uitvoeren" });
+      await expect.poll(() => radio.isChecked(), { message: `${role} sees the mark` }).toBe(true);
+    }
+    werkprocesCode = code;
+  });
+
+  it("a document the student attaches appears for the other two, and in the record with the werkproces", async () => {
     const student = documentsPanel(people.student.page);
     await student.getByLabel("Soort document").selectOption("portfolio");
     await student.getByLabel("Bestand", { exact: true }).setInputFiles({
@@ -102,7 +129,16 @@ describeInBrowser("documents attached to the conversation, and the signed paper 
           },
         )
         .toContain(PORTFOLIO);
+      await expect
+        .poll(() => record.locator("[data-record-werkproces]").first().textContent())
+        .toContain(`${werkprocesCode}`);
     }
+    expect(
+      await afrondenPage(people.student.page)
+        .record.locator("[data-record-werkproces]")
+        .first()
+        .textContent(),
+    ).toContain("Kan ik hier uitvoeren");
   });
 
   it("the begeleider uploads the signed scan and the record locks with it", async () => {
