@@ -3,8 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { pdfText } from "@driehoek/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyRetention } from "../../src/modules/retention/retention.js";
 import { Werkproces } from "../../src/modules/school/werkproces.entity.js";
-import { MINUTE } from "../support/clock.js";
+import { DAY, MINUTE } from "../support/clock.js";
 import { participantTokens } from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
 import { buildSchool, loginAs, planConversation, type TestSchool } from "../support/factories.js";
@@ -36,6 +37,9 @@ describe.each(testDatabases())("documents on %s", (kind) => {
     school = await buildSchool(server.services);
   });
   afterAll(() => server?.close());
+
+  /** The signed scan of the paper route's conversation, to find on disk later. */
+  let lockedScanHash = "";
 
   const documentsOf = async (id: string, token: string) => {
     const result = await server.gql(DOCUMENTS, { id }, token);
@@ -260,6 +264,7 @@ describe.each(testDatabases())("documents on %s", (kind) => {
     expect(after.record.isLocked).toBe(true);
     const record = JSON.parse(after.record.json);
     const scanHash = createHash("sha256").update(scan.bytes).digest("hex");
+    lockedScanHash = scanHash;
     expect(record.signedForm).toEqual({
       documentId: formId,
       fileName: scan.name,
@@ -401,5 +406,17 @@ describe.each(testDatabases())("documents on %s", (kind) => {
       { code: "B1-K1-W1", title: "Bereidt werkzaamheden voor", state: "kan_hier" },
       { code: "B1-K1-W2", title: "Voert werkzaamheden uit", state: "nog_niet" },
     ]);
+  });
+
+  it("retention removes an old conversation's documents from disk too, keeping files still in use", async () => {
+    const portfolio = createHash("sha256")
+      .update(SAMPLE_FILES[0]?.bytes ?? "")
+      .digest("hex");
+    expect(stored()).toEqual(expect.arrayContaining([lockedScanHash, portfolio]));
+    server.clock.advance(3 * DAY);
+    await applyRetention(server.services, { conversationDays: 1, auditDays: 3650 }, false);
+    expect(stored()).not.toContain(lockedScanHash);
+    // The first test's conversation is still planned: its files stay.
+    expect(stored()).toContain(portfolio);
   });
 });

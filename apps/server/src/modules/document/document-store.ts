@@ -49,3 +49,24 @@ export async function dropBytesIfUnused(services: Services, sha256: string): Pro
   const used = await services.dataSource.manager.existsBy(ConversationDocument, { sha256 });
   if (!used) await fs.rm(documentPath(services, sha256), { force: true });
 }
+
+/**
+ * Deletes every stored file no document row refers to any more: after retention removed
+ * conversations (their rows go with them), their files go too. Returns how many were deleted.
+ */
+export async function sweepDocumentFiles(services: Services): Promise<number> {
+  let names: string[];
+  try {
+    names = await fs.readdir(documentsDir(services));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names.filter((n) => /^[0-9a-f]{64}$/.test(n))) {
+    const used = await services.dataSource.manager.existsBy(ConversationDocument, { sha256: name });
+    if (used) continue;
+    await fs.rm(path.join(documentsDir(services), name), { force: true });
+    removed += 1;
+  }
+  return removed;
+}

@@ -15,8 +15,8 @@ export interface MarkDetail {
 
 /**
  * The placement's marked werkprocessen, in code order: as they stand now, or — for a
- * conversation that has ended — as they stood at its end (a later conversation of the same
- * placement may mark them again; the audit log keeps every mark).
+ * conversation that has ended — as they stood at its end, read from the audit log, which keeps
+ * every mark (a later conversation of the same placement may mark them again).
  */
 export async function werkprocesStatesAt(
   manager: EntityManager,
@@ -29,9 +29,7 @@ export async function werkprocesStatesAt(
     order: { code: "ASC" },
   });
   const states = new Map<string, string>();
-  const current = await manager.findBy(PlacementWerkproces, { placementId });
-  const changedSince = endedAt && current.some((m) => m.updatedAt > endedAt);
-  if (changedSince) {
+  if (endedAt) {
     const marks = await manager
       .createQueryBuilder(AuditEntry, "a")
       .where("a.subject_type = 'placement' AND a.subject_id = :placementId", { placementId })
@@ -48,6 +46,7 @@ export async function werkprocesStatesAt(
       else states.delete(detail.werkprocesId);
     }
   } else {
+    const current = await manager.findBy(PlacementWerkproces, { placementId });
     for (const mark of current) states.set(mark.werkprocesId, mark.state);
   }
   return werkprocessen
