@@ -1,3 +1,6 @@
+import { expect } from "vitest";
+import { participantTokens } from "../support/collab-fixtures.js";
+import { planConversation, type TestSchool } from "../support/factories.js";
 import type { TestServer } from "../support/server.js";
 
 /** A ZIP archive's local file entries (stored, not compressed): what Office files are made of. */
@@ -111,4 +114,34 @@ export async function upload(
 /** Downloads a document with `token`. */
 export function download(server: TestServer, path: string, token: string): Promise<Response> {
   return fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+}
+
+const MOVE = (name: string) => `mutation($id: ID!) { ${name}(conversationId: $id) { status } }`;
+
+/** The begeleider's conclusion, needed before the end. */
+export const CONCLUDE = `mutation($id: ID!) {
+  setConclusion(conversationId: $id, conclusion: op_schema) { id } }`;
+
+/** Planning a conversation of a student's placement, moving it on, and holding it to its end. */
+export function conversationSteps(server: () => TestServer, school: () => TestSchool) {
+  const planned = async (student: keyof TestSchool["students"] = "sanne") => {
+    const conversation = await planConversation(
+      server().services,
+      school().students[student].placementId,
+    );
+    return { id: conversation.id, tokens: await participantTokens(server(), conversation) };
+  };
+  const move = async (id: string, token: string, ...steps: string[]) => {
+    for (const step of steps)
+      expect((await server().gql(MOVE(step), { id }, token)).errors).toBeUndefined();
+  };
+  const ended = async () => {
+    const c = await planned();
+    await move(c.id, c.tokens.bpv_begeleider, "startConversation", "advancePhase", "advancePhase");
+    const concluded = await server().gql(CONCLUDE, { id: c.id }, c.tokens.bpv_begeleider);
+    expect(concluded.errors).toBeUndefined();
+    await move(c.id, c.tokens.bpv_begeleider, "endConversation");
+    return c;
+  };
+  return { planned, move, ended };
 }

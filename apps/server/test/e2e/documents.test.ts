@@ -4,13 +4,11 @@ import path from "node:path";
 import { pdfText } from "@driehoek/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyRetention } from "../../src/modules/retention/retention.js";
-import { Werkproces } from "../../src/modules/school/werkproces.entity.js";
-import { DAY, MINUTE } from "../support/clock.js";
-import { participantTokens } from "../support/collab-fixtures.js";
+import { DAY } from "../support/clock.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, loginAs, planConversation, type TestSchool } from "../support/factories.js";
+import { buildSchool, loginAs, type TestSchool } from "../support/factories.js";
 import { codeOf, startTestServer, type TestServer } from "../support/server.js";
-import { download, SAMPLE_FILES, upload } from "./document-files.js";
+import { conversationSteps, download, SAMPLE_FILES, upload } from "./document-files.js";
 
 const MAX_BYTES = 64 * 1024;
 const DOCUMENTS = `query($id: ID!) { conversation(id: $id) {
@@ -20,13 +18,7 @@ const REMOVE = `mutation($id: ID!, $doc: ID!) { removeDocument(conversationId: $
 const SIGN_ON_PAPER = `mutation($id: ID!, $doc: ID!) {
   signOnPaper(conversationId: $id, documentId: $doc) { status recordHash } }`;
 const VERIFY = `query($id: ID!) { verifyRecord(conversationId: $id) { isLocked isIntact signaturesMatch } }`;
-const MARK = `mutation($id: ID!, $wp: ID!, $state: WerkprocesState) {
-  markWerkproces(conversationId: $id, werkprocesId: $wp, state: $state) { id } }`;
-const WERKPROCESSEN = `query($id: ID!) { conversation(id: $id) { placement {
-  werkprocessen { state werkproces { id code } updatedBy { name } } } } }`;
 const CHANGED = `subscription($id: ID!) { conversationChanged(conversationId: $id) { kinds } }`;
-const MOVE = (name: string) => `mutation($id: ID!) { ${name}(conversationId: $id) { status } }`;
-const CONCLUDE = `mutation($id: ID!) { setConclusion(conversationId: $id, conclusion: op_schema) { id } }`;
 
 describe.each(testDatabases())("documents on %s", (kind) => {
   let server: TestServer;
@@ -50,26 +42,10 @@ describe.each(testDatabases())("documents on %s", (kind) => {
     const dir = path.join(server.services.config.dataDir, "documents");
     return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
   };
-  const planned = async (student: keyof TestSchool["students"] = "sanne") => {
-    const conversation = await planConversation(
-      server.services,
-      school.students[student].placementId,
-    );
-    return { id: conversation.id, tokens: await participantTokens(server, conversation) };
-  };
-  const move = async (id: string, token: string, ...steps: string[]) => {
-    for (const step of steps)
-      expect((await server.gql(MOVE(step), { id }, token)).errors).toBeUndefined();
-  };
-  const ended = async () => {
-    const c = await planned();
-    await move(c.id, c.tokens.bpv_begeleider, "startConversation", "advancePhase", "advancePhase");
-    expect(
-      (await server.gql(CONCLUDE, { id: c.id }, c.tokens.bpv_begeleider)).errors,
-    ).toBeUndefined();
-    await move(c.id, c.tokens.bpv_begeleider, "endConversation");
-    return c;
-  };
+  const { planned, ended } = conversationSteps(
+    () => server,
+    () => school,
+  );
 
   it("attaches every accepted type, lists it for the others, and downloads it as an attachment", async () => {
     const { id, tokens } = await planned();
@@ -314,98 +290,6 @@ describe.each(testDatabases())("documents on %s", (kind) => {
     const printed = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
     expect(printed).toContain("Ondertekend op papier (scan)");
     expect(printed).toContain(SAMPLE_FILES[4]?.name);
-  });
-
-  it("werkprocessen are marked per placement, kept across conversations, and frozen in the record at its end", async () => {
-    const manager = server.services.dataSource.manager;
-    const [w1, w2]: string[] = [randomUUID(), randomUUID()];
-    await manager.insert(Werkproces, [
-      {
-        id: w1,
-        programmeId: school.programmeId,
-        code: "B1-K1-W1",
-        title: "Bereidt werkzaamheden voor",
-      },
-      {
-        id: w2,
-        programmeId: school.programmeId,
-        code: "B1-K1-W2",
-        title: "Voert werkzaamheden uit",
-      },
-    ]);
-    const first = await planned();
-    await move(first.id, first.tokens.bpv_begeleider, "startConversation");
-    const watcher = server.subscribe(CHANGED, { id: first.id }, first.tokens.bpv_begeleider);
-    await server.waitForListeners(first.id, 1);
-    expect(
-      (await server.gql(MARK, { id: first.id, wp: w1, state: "kan_hier" }, first.tokens.student))
-        .errors,
-    ).toBeUndefined();
-    const event = await watcher.take();
-    expect(event.kind === "next" && event.result.data?.conversationChanged.kinds).toEqual([
-      "WERKPROCESSEN",
-    ]);
-    await watcher.dispose();
-    expect(
-      (
-        await server.gql(
-          MARK,
-          { id: first.id, wp: w2, state: "nog_niet" },
-          first.tokens.praktijkopleider,
-        )
-      ).errors,
-    ).toBeUndefined();
-    const other = await planned("daan");
-    expect(
-      codeOf(
-        await server.gql(MARK, { id: other.id, wp: w1, state: "kan_hier" }, first.tokens.student),
-      ),
-    ).toBe("FORBIDDEN");
-    expect(
-      codeOf(await server.gql(MARK, { id: first.id, wp: w1, state: "ja" }, first.tokens.student)),
-    ).toBe("BAD_USER_INPUT");
-
-    await move(first.id, first.tokens.bpv_begeleider, "advancePhase", "advancePhase");
-    expect(
-      (await server.gql(CONCLUDE, { id: first.id }, first.tokens.bpv_begeleider)).errors,
-    ).toBeUndefined();
-    await move(first.id, first.tokens.bpv_begeleider, "endConversation");
-    expect(
-      codeOf(
-        await server.gql(MARK, { id: first.id, wp: w1, state: "nog_niet" }, first.tokens.student),
-      ),
-    ).toBe("CONFLICT");
-
-    // The next conversation of the placement finds the marks and changes one.
-    server.clock.advance(MINUTE);
-    const next = await planned();
-    const states = async (id: string, token: string) =>
-      (await server.gql(WERKPROCESSEN, { id }, token)).data?.conversation.placement.werkprocessen
-        .filter((w: { werkproces: { id: string } }) => [w1, w2].includes(w.werkproces.id))
-        .map((w: { state: string; werkproces: { code: string } }) => [w.werkproces.code, w.state]);
-    expect(await states(next.id, next.tokens.student)).toEqual([
-      ["B1-K1-W1", "kan_hier"],
-      ["B1-K1-W2", "nog_niet"],
-    ]);
-    expect(
-      (
-        await server.gql(
-          MARK,
-          { id: next.id, wp: w2, state: "kan_hier" },
-          next.tokens.bpv_begeleider,
-        )
-      ).errors,
-    ).toBeUndefined();
-    expect(await states(next.id, next.tokens.student)).toEqual([
-      ["B1-K1-W1", "kan_hier"],
-      ["B1-K1-W2", "kan_hier"],
-    ]);
-
-    const record = JSON.parse((await documentsOf(first.id, first.tokens.student)).record.json);
-    expect(record.werkprocessen).toEqual([
-      { code: "B1-K1-W1", title: "Bereidt werkzaamheden voor", state: "kan_hier" },
-      { code: "B1-K1-W2", title: "Voert werkzaamheden uit", state: "nog_niet" },
-    ]);
   });
 
   it("retention removes an old conversation's documents from disk too, keeping files still in use", async () => {
