@@ -69,6 +69,8 @@ export interface Config {
   importMaxRows: number;
   /** Largest roster file in bytes (the /graphql body limit grows to fit it). `IMPORT_MAX_BYTES`, default 4 MB. */
   importMaxBytes: number;
+  /** Largest document attached to a conversation, in bytes. `DOCUMENT_MAX_BYTES`, default 20 MB. */
+  documentMaxBytes: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -121,6 +123,7 @@ export function loadConfig(
     mailMaxAttempts: intFrom(env.MAIL_MAX_ATTEMPTS, 8, "MAIL_MAX_ATTEMPTS"),
     importMaxRows: intFrom(env.IMPORT_MAX_ROWS, 10_000, "IMPORT_MAX_ROWS"),
     importMaxBytes: intFrom(env.IMPORT_MAX_BYTES, 4 * 1024 * 1024, "IMPORT_MAX_BYTES"),
+    documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 20 * 1024 * 1024, "DOCUMENT_MAX_BYTES"),
   };
   return { ...config, ...overrides };
 }

@@ -10,6 +10,8 @@ export const CONVERSATION_CHANGE_KINDS = [
   "SIGNATURES",
   "NEXT_CONVERSATION",
   "RECORD",
+  "DOCUMENTS",
+  "WERKPROCESSEN",
 ] as const;
 
 /** One thing a `conversationChanged` event can report. */

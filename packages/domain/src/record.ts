@@ -36,4 +36,10 @@ export interface ConversationRecord {
     werkproces: string | null;
   }[];
   particulars: { text: string }[];
+  /** Documents attached to the conversation (portfolio, voortgangsoverzicht, bewijskaarten). */
+  documents?: { fileName: string; kind: string; uploaderRole: string; sha256: string }[];
+  /** The placement's marked werkprocessen as they stood at the end of the conversation. */
+  werkprocessen?: { code: string; title: string; state: string }[];
+  /** Paper route: the signed scan of the paper form that locked the record. */
+  signedForm?: { documentId: string; fileName: string; sha256: string };
 }

@@ -10,6 +10,7 @@ import { PlacementFrequency1732800000004 } from "./migrations/1732800000004-plac
 import { RosterAndMail1732800000010 } from "./migrations/1732800000010-roster-and-mail.js";
 import { StaffAccounts1732800000020 } from "./migrations/1732800000020-staff-accounts.js";
 import { SchoolCalendar1732800000030 } from "./migrations/1732800000030-school-calendar.js";
+import { Documents1732800000040 } from "./migrations/1732800000040-documents.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   RosterAndMail1732800000010,
   StaffAccounts1732800000020,
   SchoolCalendar1732800000030,
+  Documents1732800000040,
 ];
 
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */

@@ -5,6 +5,7 @@ import { SchoolCalendarRow } from "../modules/calendar/school-calendar.entity.js
 import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { ConversationParticipant } from "../modules/conversation/participant.entity.js";
 import { PhasePeriod } from "../modules/conversation/phase-period.entity.js";
+import { ConversationDocument } from "../modules/document/document.entity.js";
 import { Invite } from "../modules/invite/invite.entity.js";
 import { OutboxMail } from "../modules/mail/outbox-mail.entity.js";
 import { Particular } from "../modules/particular/particular.entity.js";
@@ -18,6 +19,7 @@ import { Student } from "../modules/school/student.entity.js";
 import { Werkproces } from "../modules/school/werkproces.entity.js";
 import { Setting } from "../modules/setting/setting.entity.js";
 import { Signature } from "../modules/signoff/signature.entity.js";
+import { PlacementWerkproces } from "../modules/werkprocessen/placement-werkproces.entity.js";
 
 /** Every entity the data source maps. */
 export const ENTITIES = [
@@ -42,4 +44,6 @@ export const ENTITIES = [
   OutboxMail,
   PasswordLink,
   SchoolCalendarRow,
+  ConversationDocument,
+  PlacementWerkproces,
 ];

@@ -9,6 +9,10 @@ import { CalendarResolver } from "../modules/calendar/calendar.resolver.js";
 import { ConversationResolver } from "../modules/conversation/conversation.resolver.js";
 import { ConversationChangedResolver } from "../modules/conversation/conversation-changed.subscription.js";
 import { ConversationMovesResolver } from "../modules/conversation/conversation-moves.resolver.js";
+import {
+  ConversationDocumentsResolver,
+  DocumentResolver,
+} from "../modules/document/document.resolver.js";
 import { ExportResolver } from "../modules/export/export.resolver.js";
 import { GuideResolver } from "../modules/guide/guide.resolver.js";
 import { InviteResolver } from "../modules/invite/invite.resolver.js";
@@ -23,6 +27,7 @@ import { ReportResolver } from "../modules/report/report.resolver.js";
 import { RosterResolver } from "../modules/roster/roster.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
+import { WerkprocesResolver } from "../modules/werkprocessen/werkproces.resolver.js";
 
 /** Every resolver of the API. */
 export const RESOLVERS = [
@@ -46,6 +51,9 @@ export const RESOLVERS = [
   AccountResolver,
   AdminResolver,
   CalendarResolver,
+  DocumentResolver,
+  ConversationDocumentsResolver,
+  WerkprocesResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

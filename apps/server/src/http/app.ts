@@ -1,5 +1,6 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import type { Services } from "../context.js";
+import { documentRouter } from "../modules/document/document.routes.js";
 import { exportRouter } from "../modules/export/export.routes.js";
 import { findWebDist, webAppRouter } from "../web/static.js";
 
@@ -12,6 +13,7 @@ export function buildApp(services: Services, graphql: RequestHandler[]): express
     res.json({ ok: true });
   });
   app.use(exportRouter(services));
+  app.use(documentRouter(services));
   app.use(webAppRouter(findWebDist(services.config.webDist)));
   app.use(bodyErrors);
   return app;

@@ -1,6 +1,7 @@
 import { accountEn } from "./features/account.en";
 import { adminEn } from "./features/admin.en";
 import { calendarEn } from "./features/calendar.en";
+import { documentsEn } from "./features/documents.en";
 import { mailEn } from "./features/mail.en";
 import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
@@ -18,6 +19,7 @@ export const en: MessageSchema = {
   ...adminEn,
   ...mailEn,
   ...calendarEn,
+  ...documentsEn,
   app: {
     home: "To the home page",
     name: "Driehoek",

@@ -1,6 +1,7 @@
 import { accountNl } from "./features/account.nl";
 import { adminNl } from "./features/admin.nl";
 import { calendarNl } from "./features/calendar.nl";
+import { documentsNl } from "./features/documents.nl";
 import { mailNl } from "./features/mail.nl";
 import { planningNl } from "./features/planning.nl";
 import { reportNl } from "./features/report.nl";
@@ -17,6 +18,7 @@ export const nl = {
   ...adminNl,
   ...mailNl,
   ...calendarNl,
+  ...documentsNl,
   app: {
     home: "Naar de startpagina",
     name: "Driehoek",

@@ -13,6 +13,7 @@ import {
   SCHOOL_TIME_ZONE,
 } from "@driehoek/domain";
 import PDFDocument from "pdfkit";
+import { documentBlocks, signedFormLine } from "../document/record-pdf-blocks.js";
 
 /** A signature as printed on the form. */
 export interface PrintedSignature {
@@ -154,7 +155,14 @@ export function renderRecordPdf(
   if (record.particulars.length === 0) para("Geen.");
   for (const p of record.particulars) para(`• ${p.text}`);
 
+  for (const block of documentBlocks(record)) {
+    heading(block.title);
+    for (const text of block.lines) para(text);
+  }
+
   heading("Ondertekening");
+  const scanned = signedFormLine(record);
+  if (scanned) para(scanned);
   if (signatures.length === 0) para("Nog niet ondertekend.");
   for (const s of signatures) {
     para(

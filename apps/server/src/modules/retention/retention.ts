@@ -4,6 +4,7 @@ import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { AuditEntry } from "../audit/audit-entry.entity.js";
 import { Conversation } from "../conversation/conversation.entity.js";
+import { sweepDocumentFiles } from "../document/document-store.js";
 import { refreshFrequency } from "../placement/frequency-state.js";
 
 /** How long records are kept, per record type, in days. */
@@ -107,6 +108,8 @@ export async function applyRetention(
       tx,
     );
   });
+  // Their attached documents' rows went with the conversations; the files go now.
+  await sweepDocumentFiles(services);
   return plan;
 }
 

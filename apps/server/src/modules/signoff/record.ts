@@ -11,6 +11,7 @@ import { Agreement } from "../agreement/agreement.entity.js";
 import { agreementsToReview } from "../agreement/previous-agreements.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { ConversationParticipant } from "../conversation/participant.entity.js";
+import { recordDocuments } from "../document/record-documents.js";
 import { Particular } from "../particular/particular.entity.js";
 import { Person } from "../people/person.entity.js";
 import { Placement } from "../placement/placement.entity.js";
@@ -19,6 +20,7 @@ import { Company } from "../school/company.entity.js";
 import { Programme } from "../school/programme.entity.js";
 import { Student } from "../school/student.entity.js";
 import { Werkproces } from "../school/werkproces.entity.js";
+import { werkprocesStatesAt } from "../werkprocessen/werkproces-states.js";
 
 const ROLE_ORDER = ["student", "praktijkopleider", "bpv_begeleider"];
 
@@ -99,8 +101,13 @@ export async function buildRecord(
       werkproces: werkprocessen.find((w) => w.id === a.werkprocesId)?.code ?? null,
     })),
     particulars: particulars.map((p) => ({ text: p.text })),
+    documents: await recordDocuments(manager, c.id),
+    werkprocessen: await werkprocesStatesAt(manager, placement.id, programme.id, c.endedAt),
   };
 }
+
+/** The signed scan of the paper form, as bound into the record that it locks. */
+export type SignedForm = NonNullable<ConversationRecord["signedForm"]>;
 
 /** The record's canonical bytes (JSON in the record's own key order). */
 export function serializeRecord(record: ConversationRecord): string {

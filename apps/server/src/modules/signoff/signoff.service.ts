@@ -15,14 +15,19 @@ import { conflict, forbidden } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { announceChange } from "../conversation/conversation-changes.js";
 import { refreshFrequency } from "../placement/frequency-state.js";
-import { buildRecord, hashRecordText, serializeRecord } from "./record.js";
+import { buildRecord, hashRecordText, type SignedForm, serializeRecord } from "./record.js";
 import { Signature, type SignatureMethod } from "./signature.entity.js";
 
 const CHANGED = "De inhoud is gewijzigd na ondertekening; opnieuw ondertekenen.";
 
 /** The record as it stands now, its canonical text and hash. */
-export async function currentRecord(services: Services, conversationId: string) {
-  const record = await buildRecord(services.dataSource.manager, conversationId);
+export async function currentRecord(
+  services: Services,
+  conversationId: string,
+  signedForm?: SignedForm,
+) {
+  const built = await buildRecord(services.dataSource.manager, conversationId);
+  const record = signedForm ? { ...built, signedForm } : built;
   const text = serializeRecord(record);
   return { record, text, hash: hashRecordText(text) };
 }
@@ -79,9 +84,10 @@ async function lockIfComplete(
   services: Services,
   conversationId: string,
   actorId: string,
+  signedForm?: SignedForm,
 ): Promise<boolean> {
   const manager = services.dataSource.manager;
-  const { text, hash } = await currentRecord(services, conversationId);
+  const { text, hash } = await currentRecord(services, conversationId, signedForm);
   const valid = await manager.findBy(Signature, {
     conversationId,
     voidedAt: IsNull(),
@@ -110,7 +116,7 @@ async function lockIfComplete(
         action: "conversation.signed",
         subjectType: "conversation",
         subjectId: conversationId,
-        detail: { hash },
+        detail: signedForm ? { hash, signedForm: signedForm.sha256 } : { hash },
       },
       tx,
     );
@@ -178,6 +184,36 @@ export async function recordPaperSignatures(
     hash,
   );
   await lockOrAnnounce(services, conversation.id, viewer.personId);
+}
+
+/**
+ * Paper route with the signed scan: the BPV-begeleider uploaded the scan of the paper form the
+ * three signed. The scan's SHA-256 goes into the record, the three paper signatures bind to that
+ * record's hash, and the record locks as the digital route does.
+ */
+export async function lockWithSignedForm(
+  services: Services,
+  access: ConversationAccess,
+  signedForm: SignedForm,
+): Promise<void> {
+  const { conversation, participants, viewer } = access;
+  if (isLocked(conversation.status))
+    throw conflict("The record is already signed and locked.", "already_signed");
+  if (!isAwaitingSignatures(conversation.status))
+    throw conflict("Sign on paper after the conversation has ended.", "not_ended");
+  await services.liveDocuments.flush(conversation.id);
+  const { hash } = await currentRecord(services, conversation.id, signedForm);
+  await addSignatures(
+    services,
+    conversation.id,
+    participants.map((p) => ({ role: p.role, personId: p.personId })),
+    "paper",
+    viewer.personId,
+    hash,
+  );
+  if (!(await lockIfComplete(services, conversation.id, viewer.personId, signedForm))) {
+    throw conflict("The record changed while signing; try again.", "content_changed");
+  }
 }
 
 async function addSignatures(

@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ConversationDocuments($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      myRole\n      documents {\n        id\n        kind\n        fileName\n        mimeType\n        size\n        sha256\n        uploaderRole\n        createdAt\n        downloadPath\n        uploadedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ConversationDocumentsDocument,
+    "\n  mutation RemoveDocument($conversationId: ID!, $documentId: ID!) {\n    removeDocument(conversationId: $conversationId, documentId: $documentId) {\n      id\n    }\n  }\n": typeof types.RemoveDocumentDocument,
+    "\n  mutation SignOnPaper($conversationId: ID!, $documentId: ID!) {\n    signOnPaper(conversationId: $conversationId, documentId: $documentId) {\n      id\n      status\n      recordHash\n      signedAt\n    }\n  }\n": typeof types.SignOnPaperDocument,
+    "\n  query PlacementWerkprocessen($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      myRole\n      placement {\n        id\n        werkprocessen {\n          state\n          updatedAt\n          werkproces {\n            id\n            code\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.PlacementWerkprocessenDocument,
+    "\n  mutation MarkWerkproces($conversationId: ID!, $werkprocesId: ID!, $state: WerkprocesState) {\n    markWerkproces(conversationId: $conversationId, werkprocesId: $werkprocesId, state: $state) {\n      id\n    }\n  }\n": typeof types.MarkWerkprocesDocument,
     "\n  fragment StaffAccountFields on StaffAccount {\n    id\n    name\n    email\n    role\n    locale\n    hasPassword\n    deactivatedAt\n  }\n": typeof types.StaffAccountFieldsFragmentDoc,
     "\n  query StaffAccounts($search: String, $first: Int!, $after: String) {\n    staffAccounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        node {\n          ...StaffAccountFields\n        }\n      }\n    }\n  }\n": typeof types.StaffAccountsDocument,
     "\n  mutation CreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      ...StaffAccountFields\n    }\n  }\n": typeof types.CreateStaffAccountDocument,
@@ -76,6 +81,11 @@ type Documents = {
     "\n  query VerifyRecord($conversationId: ID!) {\n    verifyRecord(conversationId: $conversationId) {\n      isLocked\n      storedHash\n      computedHash\n      isIntact\n      signaturesMatch\n    }\n  }\n": typeof types.VerifyRecordDocument,
 };
 const documents: Documents = {
+    "\n  query ConversationDocuments($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      myRole\n      documents {\n        id\n        kind\n        fileName\n        mimeType\n        size\n        sha256\n        uploaderRole\n        createdAt\n        downloadPath\n        uploadedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ConversationDocumentsDocument,
+    "\n  mutation RemoveDocument($conversationId: ID!, $documentId: ID!) {\n    removeDocument(conversationId: $conversationId, documentId: $documentId) {\n      id\n    }\n  }\n": types.RemoveDocumentDocument,
+    "\n  mutation SignOnPaper($conversationId: ID!, $documentId: ID!) {\n    signOnPaper(conversationId: $conversationId, documentId: $documentId) {\n      id\n      status\n      recordHash\n      signedAt\n    }\n  }\n": types.SignOnPaperDocument,
+    "\n  query PlacementWerkprocessen($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      myRole\n      placement {\n        id\n        werkprocessen {\n          state\n          updatedAt\n          werkproces {\n            id\n            code\n            title\n          }\n        }\n      }\n    }\n  }\n": types.PlacementWerkprocessenDocument,
+    "\n  mutation MarkWerkproces($conversationId: ID!, $werkprocesId: ID!, $state: WerkprocesState) {\n    markWerkproces(conversationId: $conversationId, werkprocesId: $werkprocesId, state: $state) {\n      id\n    }\n  }\n": types.MarkWerkprocesDocument,
     "\n  fragment StaffAccountFields on StaffAccount {\n    id\n    name\n    email\n    role\n    locale\n    hasPassword\n    deactivatedAt\n  }\n": types.StaffAccountFieldsFragmentDoc,
     "\n  query StaffAccounts($search: String, $first: Int!, $after: String) {\n    staffAccounts(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        node {\n          ...StaffAccountFields\n        }\n      }\n    }\n  }\n": types.StaffAccountsDocument,
     "\n  mutation CreateStaffAccount($input: CreateStaffAccountInput!) {\n    createStaffAccount(input: $input) {\n      ...StaffAccountFields\n    }\n  }\n": types.CreateStaffAccountDocument,
@@ -152,6 +162,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConversationDocuments($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      myRole\n      documents {\n        id\n        kind\n        fileName\n        mimeType\n        size\n        sha256\n        uploaderRole\n        createdAt\n        downloadPath\n        uploadedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConversationDocuments($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      myRole\n      documents {\n        id\n        kind\n        fileName\n        mimeType\n        size\n        sha256\n        uploaderRole\n        createdAt\n        downloadPath\n        uploadedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveDocument($conversationId: ID!, $documentId: ID!) {\n    removeDocument(conversationId: $conversationId, documentId: $documentId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveDocument($conversationId: ID!, $documentId: ID!) {\n    removeDocument(conversationId: $conversationId, documentId: $documentId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOnPaper($conversationId: ID!, $documentId: ID!) {\n    signOnPaper(conversationId: $conversationId, documentId: $documentId) {\n      id\n      status\n      recordHash\n      signedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SignOnPaper($conversationId: ID!, $documentId: ID!) {\n    signOnPaper(conversationId: $conversationId, documentId: $documentId) {\n      id\n      status\n      recordHash\n      signedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlacementWerkprocessen($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      myRole\n      placement {\n        id\n        werkprocessen {\n          state\n          updatedAt\n          werkproces {\n            id\n            code\n            title\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PlacementWerkprocessen($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      myRole\n      placement {\n        id\n        werkprocessen {\n          state\n          updatedAt\n          werkproces {\n            id\n            code\n            title\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkWerkproces($conversationId: ID!, $werkprocesId: ID!, $state: WerkprocesState) {\n    markWerkproces(conversationId: $conversationId, werkprocesId: $werkprocesId, state: $state) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation MarkWerkproces($conversationId: ID!, $werkprocesId: ID!, $state: WerkprocesState) {\n    markWerkproces(conversationId: $conversationId, werkprocesId: $werkprocesId, state: $state) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
