@@ -10,6 +10,7 @@ export const CONVERSATION_CHANGE_KINDS = [
   "SIGNATURES",
   "NEXT_CONVERSATION",
   "RECORD",
+  "ARCHIVE",
 ] as const;
 
 /** One thing a `conversationChanged` event can report. */

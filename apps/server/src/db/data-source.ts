@@ -9,6 +9,7 @@ import { ReportIndexes1732800000003 } from "./migrations/1732800000003-report-in
 import { PlacementFrequency1732800000004 } from "./migrations/1732800000004-placement-frequency.js";
 import { RosterAndMail1732800000010 } from "./migrations/1732800000010-roster-and-mail.js";
 import { StaffAccounts1732800000020 } from "./migrations/1732800000020-staff-accounts.js";
+import { Archive1732800000050 } from "./migrations/1732800000050-archive.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   PlacementFrequency1732800000004,
   RosterAndMail1732800000010,
   StaffAccounts1732800000020,
+  Archive1732800000050,
 ];
 
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */

@@ -47,6 +47,13 @@ describe.each(testDatabases())("sign-off on %s", (kind) => {
     await student.synced();
     appendParagraph(summaryOf(student.doc), summary);
     await until(() => student.storedClock() >= student.localClock(), "the summary to be stored");
+    // The student states the conclusion first; the begeleider confirms it.
+    const stated = await server.gql(
+      `mutation($id: ID!) { setStudentConclusion(conversationId: $id, conclusion: op_schema) { id } }`,
+      { id },
+      tokens.student,
+    );
+    expect(stated.errors).toBeUndefined();
     const concluded = await server.gql(
       CONCLUDE,
       { id, c: "op_schema", m: "Loopt op schema" },

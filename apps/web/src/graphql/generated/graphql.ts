@@ -23,6 +23,7 @@ export type ConclusionGrouping =
 
 /** What a conversationChanged event reports as changed. */
 export type ConversationChangeKind =
+  | 'ARCHIVE'
   /** The begeleider's conclusion or the student's own view was saved. */
   | 'CONCLUSION'
   /** The placement's next conversation was planned. */
