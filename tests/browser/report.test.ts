@@ -8,7 +8,14 @@ import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Sanne, Daan and Lotte. */
 const BEGELEIDER = "Marieke de Vries";
 const TRAJECTBEGELEIDER = "Ahmed El Amrani";
-const TABS = [/^Te laat/, /^POK/, /^Conclusies/, /^Afspraken over datum/, /^Bijzonderheden/];
+const TABS = [
+  /^Te laat/,
+  /^POK/,
+  /^Conclusies/,
+  /^Afspraken over datum/,
+  /^Bijzonderheden/,
+  /^Niet ingevoerd/,
+];
 /** What the begeleider flags for the trajectbegeleider in the demo conversation. */
 const PARTICULAR = "Sanne zit slecht in haar vel door de lange reistijd; graag even contact.";
 
