@@ -4,6 +4,7 @@ import { graphql, joinWithInvite, pdfText } from "@driehoek/test-support";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { describeInBrowser, openDevice } from "./support/browser.js";
+import { typeAtEnd } from "./support/conversation-page.js";
 import { afrondenPage, giveAkkoord } from "./support/signoff-page.js";
 import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
 
@@ -16,6 +17,8 @@ const NAMES: Record<ParticipantRole, string> = {
 const TRAJECTBEGELEIDER = "Ahmed El Amrani";
 const PARTICULAR = "Ik maak me zorgen: mijn contract bij Bytewerk loopt eerder af dan de stage.";
 const STATEMENT = "Ik loop op schema (op de nominale lijn)";
+/** What the begeleider writes in her private notes and passes on as a particular. */
+const PRIVATE_NOTE = "Kees noemde dat de afdeling mogelijk verhuist.";
 const STEPS = ["sign", "form", "enter", "particulars"] as const;
 
 describeInBrowser("Archivering: the guide's four steps after the akkoorden", () => {
@@ -33,7 +36,7 @@ describeInBrowser("Archivering: the guide's four steps after the akkoorden", () 
   const statesOf = (role: ParticipantRole) =>
     Promise.all(STEPS.map((key) => afronden(role).archiveStep(key).getAttribute("data-state")));
 
-  it("the student flags a particular during the conversation; the trajectbegeleider sees it on the staff page and marks it handled", async () => {
+  it("the student flags a particular during the conversation, the begeleider one from her private notes; the trajectbegeleider sees them on the staff page and marks the student's handled", async () => {
     const page = people.student.page;
     await page.getByRole("button", { name: "Bijzonderheid melden" }).click();
     await page
@@ -41,6 +44,15 @@ describeInBrowser("Archivering: the guide's four steps after the akkoorden", () 
       .fill(PARTICULAR);
     await page.getByRole("button", { name: "Melden", exact: true }).click();
     await page.getByText("Gemeld aan de trajectbegeleider.").waitFor();
+
+    // The begeleider passes on something from her private notes: the form opens with it.
+    const notes = people.bpv_begeleider.page.getByRole("region", { name: "Privé-notities" });
+    await typeAtEnd(notes.getByLabel("Algemene privé-notities"), PRIVATE_NOTE);
+    await notes.getByRole("button", { name: "Meld als bijzonderheid" }).click();
+    const fromNotes = notes.getByLabel("Bijzonderheid voor de trajectbegeleider/het onderwijsteam");
+    await expect.poll(() => fromNotes.inputValue()).toBe(PRIVATE_NOTE);
+    await notes.getByRole("button", { name: "Melden", exact: true }).click();
+    await notes.getByText("Gemeld aan de trajectbegeleider.").waitFor();
 
     const login = suite.server.staff.find((s) => s.name === TRAJECTBEGELEIDER);
     if (!login) throw new Error("the demo has no trajectbegeleider login");
@@ -61,8 +73,9 @@ describeInBrowser("Archivering: the guide's four steps after the akkoorden", () 
     const row = panel.locator("article.report-card").filter({ hasText: PARTICULAR });
     await row.waitFor();
     expect(await row.innerText()).toContain(`Gemeld door ${NAMES.student} op`);
+    await panel.locator("article.report-card").filter({ hasText: PRIVATE_NOTE }).waitFor();
     await row.getByRole("button", { name: "Afgehandeld" }).click();
-    await panel.getByText("Geen open bijzonderheden.").waitFor();
+    await expect.poll(() => panel.locator("article.report-card").count()).toBe(1);
   });
 
   it("in Afronden the student states the conclusion and the begeleider confirms it", async () => {
@@ -104,8 +117,11 @@ describeInBrowser("Archivering: the guide's four steps after the akkoorden", () 
       // The particular flagged earlier is step 4, done, and handled by the trajectbegeleider.
       const particulars = afrondenPage(person.page).archiveStep("particulars");
       await expect.poll(() => particulars.getAttribute("data-state")).toBe("done");
-      expect(await particulars.innerText()).toContain(PARTICULAR);
-      expect(await particulars.innerText()).toContain("Afgehandeld door de trajectbegeleider");
+      const listed = await particulars.innerText();
+      expect(listed).toContain("2 bijzonderheden gemeld");
+      expect(listed).toContain(PARTICULAR);
+      expect(listed).toContain(PRIVATE_NOTE);
+      expect(listed).toContain("Afgehandeld door de trajectbegeleider");
     }
   });
 

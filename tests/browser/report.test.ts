@@ -146,7 +146,7 @@ describeInBrowser("the staff page", () => {
     await screenshot(page, "staff-1-home");
   });
 
-  it("through Overzicht the begeleider sees the five parts and exactly her students' rows", async () => {
+  it("through Overzicht the begeleider sees the six parts and exactly her students' rows", async () => {
     const staff = await openOverview(contexts[0]?.pages()[0] as Page);
     const page = staff.page;
     await staff.tablist.waitFor();
