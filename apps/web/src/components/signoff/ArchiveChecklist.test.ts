@@ -1,9 +1,11 @@
 import type { ConversationStatus, Role } from "@driehoek/domain";
 import { flushPromises, mount } from "@vue/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
+import { clearSession, setSession } from "../../composables/useSession";
 import { GRAPHQL_KEY } from "../../graphql/client";
 import { withI18n } from "../../test/i18n";
 import { schemaServer } from "../../test/schemaServer";
+import ArchiveChecklist from "./ArchiveChecklist.vue";
 import SignoffPanel from "./SignoffPanel.vue";
 import { signoffFixture } from "./signoffFixture";
 import { makeSignature, PARTICIPANTS } from "./testRecord";
@@ -207,5 +209,51 @@ describe("ArchiveChecklist", () => {
       "Bevestigd door de BPV-begeleider.",
     );
     later.unmount();
+  });
+
+  it("offers 'ingevoerd' to staff who archive for the begeleider, not to a trajectbegeleider reading along", async () => {
+    const server = serve();
+    for (const [role, offered] of [
+      ["admin", true],
+      ["bpv_begeleider", true],
+      ["trajectbegeleider", false],
+    ] as const) {
+      setSession({
+        accessToken: "t",
+        role,
+        conversationId: null,
+        expiresAt: "2999-01-01T00:00:00.000Z",
+        person: { id: `p-${role}`, name: role, role },
+      });
+      try {
+        const checklist = mount(ArchiveChecklist, {
+          props: {
+            conversationId: "c1",
+            conversation: {
+              studentSystemEnteredAt: null,
+              studentSystemEnteredBy: null,
+              noParticularsAt: null,
+              particulars: [],
+            },
+            statuses: [],
+            isLocked: true,
+            myRole: null,
+            canAct: true,
+            busy: null,
+            errorOf: () => undefined,
+          },
+          global: {
+            ...withI18n().global,
+            provide: { [GRAPHQL_KEY as symbol]: server.graphql },
+            stubs: { RouterLink: { template: "<a><slot /></a>" } },
+          },
+        });
+        const names = checklist.findAll("button").map((b) => b.text());
+        expect(names.includes("Ingevoerd in het studentsysteem"), role).toBe(offered);
+        checklist.unmount();
+      } finally {
+        clearSession();
+      }
+    }
   });
 });

@@ -5,7 +5,7 @@ export const signoffEn: typeof signoffNl = {
   signoff: {
     title: "Closing",
     statusLive:
-      "Draw a conclusion together. When the placement supervisor ends the conversation, all three of you read the record and give your approval.",
+      "The student gives the conclusion first; the placement supervisor confirms it or gives a different judgement. When the placement supervisor ends the conversation, all three of you read the record and give your approval.",
     statusEnded:
       "The conversation has ended. Read the record and give your approval. Once all three have approved, the record is locked.",
     preview: "View the record so far",

@@ -3,7 +3,7 @@ export const signoffNl = {
   signoff: {
     title: "Afronden",
     statusLive:
-      "Trek samen een conclusie. Als de BPV-begeleider het gesprek beëindigt, lezen jullie alle drie het verslag en geven jullie akkoord.",
+      "De student geeft eerst de conclusie; de BPV-begeleider bevestigt die of geeft een ander oordeel. Als de BPV-begeleider het gesprek beëindigt, lezen jullie alle drie het verslag en geven jullie akkoord.",
     statusEnded:
       "Het gesprek is afgelopen. Lees het verslag en geef akkoord. Als alle drie akkoord hebben gegeven, ligt het verslag vast.",
     preview: "Bekijk het verslag tot nu toe",
