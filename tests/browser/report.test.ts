@@ -8,7 +8,14 @@ import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Sanne, Daan and Lotte. */
 const BEGELEIDER = "Marieke de Vries";
 const TRAJECTBEGELEIDER = "Ahmed El Amrani";
-const TABS = [/^Te laat/, /^POK/, /^Conclusies/, /^Afspraken over datum/, /^Bijzonderheden/];
+const TABS = [
+  /^Te laat/,
+  /^POK/,
+  /^Conclusies/,
+  /^Afspraken over datum/,
+  /^Bijzonderheden/,
+  /^Niet ingevoerd/,
+];
 /** What the begeleider flags for the trajectbegeleider in the demo conversation. */
 const PARTICULAR = "Sanne zit slecht in haar vel door de lange reistijd; graag even contact.";
 
@@ -139,7 +146,7 @@ describeInBrowser("the staff page", () => {
     await screenshot(page, "staff-1-home");
   });
 
-  it("through Overzicht the begeleider sees the five parts and exactly her students' rows", async () => {
+  it("through Overzicht the begeleider sees the six parts and exactly her students' rows", async () => {
     const staff = await openOverview(contexts[0]?.pages()[0] as Page);
     const page = staff.page;
     await staff.tablist.waitFor();

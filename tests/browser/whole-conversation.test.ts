@@ -158,16 +158,13 @@ describeInBrowser("one whole conversation, from invite links to signed record an
     await screenshotAll("whole-3-signoff-live", everyone());
   });
 
-  it("the begeleider draws the conclusion, the student gives their own view, and all see both differ", async () => {
+  it("the student states the conclusion first, the begeleider judges otherwise with a motivation, and all see both differ", async () => {
     const supervisor = afronden("bpv_begeleider");
-    // The begeleider writes only their conclusion; the student's view is theirs alone.
-    expect(await supervisor.conclusionOf("student").getByRole("radio").count()).toBe(0);
-    await supervisor.choice("bpv_begeleider", CONCLUSION).check();
-    await supervisor.motivation("bpv_begeleider").fill(CONCLUSION_MOTIVATION);
-    await supervisor.saveConclusion("bpv_begeleider").click();
+    // The student speaks first: until then the begeleider has nothing to confirm.
     await expect
-      .poll(() => supervisor.conclusionState("bpv_begeleider").getAttribute("data-state"))
-      .toBe("saved");
+      .poll(() => supervisor.conclusionOf("bpv_begeleider").innerText())
+      .toContain("Eerst geeft de student de conclusie");
+    expect(await supervisor.conclusionOf("student").getByRole("radio").count()).toBe(0);
 
     const student = afronden("student");
     expect(await student.conclusionOf("bpv_begeleider").getByRole("radio").count()).toBe(0);
@@ -176,6 +173,23 @@ describeInBrowser("one whole conversation, from invite links to signed record an
     await student.saveConclusion("student").click();
     await expect
       .poll(() => student.conclusionState("student").getAttribute("data-state"))
+      .toBe("saved");
+
+    // The begeleider sees the student's choice offered to confirm, and judges otherwise.
+    await supervisor.choice("bpv_begeleider", STUDENT_VIEW).waitFor();
+    await expect
+      .poll(() => supervisor.choice("bpv_begeleider", STUDENT_VIEW).isChecked())
+      .toBe(true);
+    await supervisor.choice("bpv_begeleider", CONCLUSION).check();
+    await supervisor.saveConclusion("bpv_begeleider").click();
+    await supervisor
+      .conclusionOf("bpv_begeleider")
+      .getByText("Geef een toelichting: je oordeel wijkt af van dat van de student.")
+      .waitFor();
+    await supervisor.motivation("bpv_begeleider").fill(CONCLUSION_MOTIVATION);
+    await supervisor.saveConclusion("bpv_begeleider").click();
+    await expect
+      .poll(() => supervisor.conclusionState("bpv_begeleider").getAttribute("data-state"))
       .toBe("saved");
 
     // Each sees the other's choice; the praktijkopleider reads both.
@@ -193,7 +207,7 @@ describeInBrowser("one whole conversation, from invite links to signed record an
         .poll(() => afrondenPage(person.page).conclusionsDiffer.innerText(), {
           message: `${person.role} is told the two differ`,
         })
-        .toBe("De student ziet het anders dan de BPV-begeleider.");
+        .toBe("De BPV-begeleider beoordeelt het anders dan de student.");
     }
     await screenshotAll("whole-4-conclusions", everyone());
   });
@@ -317,7 +331,7 @@ describeInBrowser("one whole conversation, from invite links to signed record an
     }
   });
 
-  it("the invites still open the record, but the API refuses every write with them", async () => {
+  it("the invites still open the record, but the API refuses every change of it", async () => {
     const { accessToken, conversationId } = await joinWithInvite(
       suite.server.url,
       suite.server.invite("student"),
@@ -332,20 +346,19 @@ describeInBrowser("one whole conversation, from invite links to signed record an
         accessToken,
       ),
     ).rejects.toThrow(/signed and locked/);
+    // A bijzonderheid still reaches the trajectbegeleider after the akkoorden, outside the record.
     const supervisor = await joinWithInvite(
       suite.server.url,
       suite.server.invite("bpv_begeleider"),
     );
-    await expect(
-      graphql(
-        suite.server.url,
-        `mutation($id: ID!) {
-            flagParticular(conversationId: $id, text: "Achteraf nog iets") { id }
-          }`,
-        { id: conversationId },
-        supervisor.accessToken,
-      ),
-    ).rejects.toThrow(/signed and locked/);
+    await graphql(
+      suite.server.url,
+      `mutation($id: ID!) {
+          flagParticular(conversationId: $id, text: "Achteraf nog iets") { id }
+        }`,
+      { id: conversationId },
+      supervisor.accessToken,
+    );
     // What was read after the attempts is what was signed.
     const { conversation } = await graphql<{
       conversation: { status: string; studentConclusion: string; record: { hash: string } };
@@ -391,9 +404,10 @@ describeInBrowser("one whole conversation, from invite links to signed record an
       LATE_NOTE,
       AGREEMENT.text,
       `Eerste stap: ${AGREEMENT.firstStep}`,
-      `Conclusie: ${CONCLUSION}`,
+      `Conclusie van de student: ${STUDENT_VIEW}`,
+      `Toelichting student: ${STUDENT_MOTIVATION}`,
+      `Oordeel BPV-begeleider: anders: ${CONCLUSION}`,
       `Toelichting: ${CONCLUSION_MOTIVATION}`,
-      `Volgens de student: ${STUDENT_VIEW}`,
       NAMES.student,
       NAMES.praktijkopleider,
       NAMES.bpv_begeleider,
@@ -407,7 +421,11 @@ describeInBrowser("one whole conversation, from invite links to signed record an
       ["Praktijkopleider", NAMES.praktijkopleider],
       ["BPV-begeleider", NAMES.bpv_begeleider],
     ])
-      expect(text).toMatch(new RegExp(`Ondertekening .*${role}: ${name} — digitaal akkoord op`));
+      expect(text).toMatch(
+        new RegExp(
+          `Ondertekening .*${role}: ${name}\\s+digitaal akkoord op \\d{1,2} [a-z]+ \\d{4} \\d{2}:\\d{2}`,
+        ),
+      );
     expect(text).not.toContain("CONCEPT");
   });
 

@@ -12,6 +12,7 @@ export const CONVERSATION_CHANGE_KINDS = [
   "RECORD",
   "DOCUMENTS",
   "WERKPROCESSEN",
+  "ARCHIVE",
 ] as const;
 
 /** One thing a `conversationChanged` event can report. */

@@ -8,9 +8,12 @@ import type { Locator, Page } from "playwright-core";
  */
 export function afrondenPage(page: Page) {
   const panel = page.getByRole("region", { name: "Afronden", exact: true });
-  /** One of the two conclusions: the BPV-begeleider's, or the student's own view. */
+  /** One of the two conclusions: the student's statement, or the BPV-begeleider's judgement. */
   const conclusionOf = (who: "bpv_begeleider" | "student") =>
     panel.locator(`[data-conclusion-of="${who}"]`);
+  /** Archivering's steps: sign, form, enter, particulars; data-state is open or done. */
+  const archiveStep = (key: "sign" | "form" | "enter" | "particulars"): Locator =>
+    panel.locator(`li.archive-step[data-step="${key}"]`);
   const signBox = panel.locator("section.sign-box");
   const lockedRecord = panel.locator("section.locked-record");
   return {
@@ -22,10 +25,13 @@ export function afrondenPage(page: Page) {
       conclusionOf(who).getByRole("radio", { name: label, exact: true }),
     motivation: (who: "bpv_begeleider" | "student"): Locator =>
       conclusionOf(who).getByLabel("Toelichting", { exact: true }),
-    /** "Conclusie opslaan" for the begeleider, "Mijn kijk opslaan" for the student. */
+    /**
+     * "Conclusie opslaan" for the student; for the begeleider "Bevestigen" (the student's choice)
+     * or "Oordeel opslaan" (another judgement, with a motivation).
+     */
     saveConclusion: (who: "bpv_begeleider" | "student"): Locator =>
       conclusionOf(who).getByRole("button", {
-        name: who === "bpv_begeleider" ? "Conclusie opslaan" : "Mijn kijk opslaan",
+        name: who === "bpv_begeleider" ? /^(Bevestigen|Oordeel opslaan)$/ : "Conclusie opslaan",
       }),
     /** "Opgeslagen" etc. next to the save button of the form this person edits. */
     conclusionState: (who: "bpv_begeleider" | "student"): Locator =>
@@ -36,6 +42,12 @@ export function afrondenPage(page: Page) {
     shownMotivation: (who: "bpv_begeleider" | "student"): Locator =>
       conclusionOf(who).locator(".conclusion-motivation"),
     conclusionsDiffer: panel.locator('[data-field="conclusions-differ"]'),
+    conclusionConfirmed: panel.locator('[data-field="conclusion-confirmed"]'),
+
+    /** Archivering: one of the guide's four steps. */
+    archiveStep,
+    enteredButton: panel.getByRole("button", { name: "Ingevoerd in het studentsysteem" }),
+    noParticulars: panel.getByRole("checkbox", { name: "Geen bijzonderheden" }),
 
     endButton: panel.getByRole("button", { name: "Gesprek beëindigen", exact: true }),
     confirmEndButton: panel.getByRole("button", { name: "Ja, gesprek beëindigen" }),
@@ -63,6 +75,7 @@ export function afrondenPage(page: Page) {
     verifyResult: lockedRecord.locator('[data-field="verify-result"]'),
 
     downloadPdfButton: panel.getByRole("button", { name: "PDF downloaden" }),
+    downloadJsonButton: panel.getByRole("button", { name: "JSON downloaden" }),
     printLink: panel.getByRole("link", { name: "Formulier om te printen" }),
   };
 }

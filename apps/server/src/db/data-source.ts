@@ -11,6 +11,7 @@ import { RosterAndMail1732800000010 } from "./migrations/1732800000010-roster-an
 import { StaffAccounts1732800000020 } from "./migrations/1732800000020-staff-accounts.js";
 import { SchoolCalendar1732800000030 } from "./migrations/1732800000030-school-calendar.js";
 import { Documents1732800000040 } from "./migrations/1732800000040-documents.js";
+import { Archive1732800000050 } from "./migrations/1732800000050-archive.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   StaffAccounts1732800000020,
   SchoolCalendar1732800000030,
   Documents1732800000040,
+  Archive1732800000050,
 ];
 
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { addDays, schoolToday } from "@driehoek/domain";
+import { addDays, PARTICIPANT_ROLES, schoolToday } from "@driehoek/domain";
 import { type EntityManager, In } from "typeorm";
+import type { ConversationAccess } from "../access/conversation-access.js";
 import { hashPassword } from "../auth/password.js";
 import type { Services, Viewer } from "../context.js";
 import { inTransaction } from "../db/transaction.js";
 import { Agreement } from "../modules/agreement/agreement.entity.js";
+import { AuditLog } from "../modules/audit/audit-log.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { ConversationParticipant } from "../modules/conversation/participant.entity.js";
 import { scheduleConversation } from "../modules/conversation/schedule-conversation.js";
@@ -18,6 +20,7 @@ import { Programme } from "../modules/school/programme.entity.js";
 import { Student } from "../modules/school/student.entity.js";
 import { Werkproces } from "../modules/school/werkproces.entity.js";
 import { Setting } from "../modules/setting/setting.entity.js";
+import { currentRecord, signConversation } from "../modules/signoff/signoff.service.js";
 import {
   COMPANIES,
   DEMO_PASSWORD,
@@ -147,7 +150,16 @@ async function seedSchool(
   return ids;
 }
 
-async function seedEarlierConversation(manager: EntityManager, ids: Ids, today: string, now: Date) {
+/**
+ * The earlier conversation as it was held: ended, the student's conclusion confirmed by the
+ * begeleider, its agreements made. It is signed afterwards (`signEarlierConversation`).
+ */
+async function seedEarlierConversation(
+  manager: EntityManager,
+  ids: Ids,
+  today: string,
+  now: Date,
+): Promise<string> {
   const conversationId = randomUUID();
   const held = new Date(`${addDays(today, -90)}T10:00:00.000Z`);
   const minutes = (m: number) => new Date(held.getTime() + m * 60_000);
@@ -156,16 +168,18 @@ async function seedEarlierConversation(manager: EntityManager, ids: Ids, today: 
     placementId: ids.get("placement:sanne"),
     scheduledAt: held,
     mode: "in_person",
-    status: "signed",
+    status: "ended",
     phase: "afronden",
     section: "archivering",
     phaseStartedAt: minutes(36),
     sectionStartedAt: minutes(40),
     startedAt: held,
     endedAt: minutes(42),
-    signedAt: minutes(45),
+    signedAt: null,
     summary:
       "Ik zit goed op mijn plek bij Bytewerk. Ik heb de inlogpagina gebouwd en wil nu meer zelf ontwerpen. Presenteren vind ik nog spannend.",
+    studentConclusion: "op_schema",
+    studentMotivation: "Mijn portfolio is bij en ik heb de eerste werkprocessen laten zien.",
     conclusion: "op_schema",
     conclusionMotivation: "Werkprocessen B1-K1-W1 t/m W3 aangetoond; portfolio bij.",
     version: 12,
@@ -204,12 +218,45 @@ async function seedEarlierConversation(manager: EntityManager, ids: Ids, today: 
       updatedAt: now,
     });
   }
+  return conversationId;
+}
+
+/**
+ * Signs the earlier conversation as its three people did, minutes after it ended: each gives
+ * their akkoord on the record's hash through the real sign-off, and the third locks it.
+ */
+async function signEarlierConversation(services: Services, conversationId: string) {
+  const manager = services.dataSource.manager;
+  const conversation = await manager.findOneByOrFail(Conversation, { id: conversationId });
+  const placement = await manager.findOneByOrFail(Placement, { id: conversation.placementId });
+  const participants = await manager.findBy(ConversationParticipant, { conversationId });
+  let minute = 44;
+  for (const role of PARTICIPANT_ROLES) {
+    const at = new Date((conversation.startedAt as Date).getTime() + minute++ * 60_000);
+    const clock = () => at;
+    const then: Services = {
+      ...services,
+      now: clock,
+      audit: new AuditLog(services.dataSource, clock),
+    };
+    const me = participants.find((p) => p.role === role) as ConversationParticipant;
+    const access: ConversationAccess = {
+      viewer: { personId: me.personId, role },
+      conversation: await manager.findOneByOrFail(Conversation, { id: conversationId }),
+      placement,
+      participants,
+      myRole: role,
+    };
+    const { hash } = await currentRecord(then, conversationId);
+    await signConversation(then, access, hash);
+  }
 }
 
 /**
  * Seeds the demo school into an empty database: two programmes with werkprocessen, staff,
- * companies (one not recognised), students with valid and invalid POKs, one signed earlier
- * conversation with agreements to review, and one conversation planned for today.
+ * companies (one not recognised), students with valid and invalid POKs, one earlier
+ * conversation really signed by its three people (a locked record that verifies) with agreements
+ * to review, and one conversation planned for today.
  * Returns false when the database already holds people (nothing is touched then).
  */
 export async function seedDemo(services: Services): Promise<boolean> {
@@ -220,9 +267,10 @@ export async function seedDemo(services: Services): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const ids = await inTransaction(dataSource, async (manager) => {
     const made = await seedSchool(manager, today, now, passwordHash);
-    await seedEarlierConversation(manager, made, today, now);
+    made.set("conversation:earlier", await seedEarlierConversation(manager, made, today, now));
     return made;
   });
+  await signEarlierConversation(services, ids.get("conversation:earlier") as string);
   await refreshStaleFrequency(dataSource, today);
   const placement = await dataSource.manager.findOneByOrFail(Placement, {
     id: ids.get("placement:sanne"),

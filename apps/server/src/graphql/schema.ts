@@ -26,6 +26,7 @@ import { PlanningResolver } from "../modules/planning/planning.resolver.js";
 import { ReportResolver } from "../modules/report/report.resolver.js";
 import { RosterResolver } from "../modules/roster/roster.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
+import { ArchiveResolver } from "../modules/signoff/archive.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
 import { WerkprocesResolver } from "../modules/werkprocessen/werkproces.resolver.js";
 
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   ProgrammeResolver,
   InviteResolver,
   SignOffResolver,
+  ArchiveResolver,
   ParticularResolver,
   ConversationParticularsResolver,
   ExportResolver,

@@ -7,7 +7,7 @@ import { projectConversation } from "../../src/collab/projection.js";
 import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
 import { testDatabases } from "../support/database.js";
-import { buildSchool, loginAs, type TestSchool } from "../support/factories.js";
+import { buildSchool, joinAs, loginAs, type TestSchool } from "../support/factories.js";
 import { codeOf, startTestServer, type TestServer } from "../support/server.js";
 
 /*
@@ -33,6 +33,14 @@ describe.each(testDatabases())("field limits on %s", (kind) => {
     token = await loginAs(server, school.staff.marieke);
     const started = await server.gql(START, { id: school.conversations.sanne.id }, token);
     expect(started.errors).toBeUndefined();
+    // The student states the conclusion first; the begeleider's confirmation then carries the motivation.
+    const student = await joinAs(server, school.conversations.sanne.invites.student);
+    const stated = await server.gql(
+      "mutation($id: ID!) { setStudentConclusion(conversationId: $id, conclusion: op_schema) { id } }",
+      { id: school.conversations.sanne.id },
+      student,
+    );
+    expect(stated.errors).toBeUndefined();
   });
   afterAll(() => server?.close());
 

@@ -47,6 +47,13 @@ describe.each(testDatabases())("sign-off on %s", (kind) => {
     await student.synced();
     appendParagraph(summaryOf(student.doc), summary);
     await until(() => student.storedClock() >= student.localClock(), "the summary to be stored");
+    // The student states the conclusion first; the begeleider confirms it.
+    const stated = await server.gql(
+      `mutation($id: ID!) { setStudentConclusion(conversationId: $id, conclusion: op_schema) { id } }`,
+      { id },
+      tokens.student,
+    );
+    expect(stated.errors).toBeUndefined();
     const concluded = await server.gql(
       CONCLUDE,
       { id, c: "op_schema", m: "Loopt op schema" },
@@ -81,7 +88,11 @@ describe.each(testDatabases())("sign-off on %s", (kind) => {
     appendParagraph(summaryOf(student.doc), "En ik wil meer leren over security.");
     await until(async () => {
       const now = await recordOf(id, tokens.bpv_begeleider);
-      return now.signatures.every((s: { isValid: boolean }) => !s.isValid);
+      // Voided, not only outdated: the void follows the stored change a moment later.
+      return now.signatures.every(
+        (s: { isValid: boolean; signature: { voidedAt: string | null } }) =>
+          !s.isValid && s.signature.voidedAt,
+      );
     }, "the signatures to be voided");
     const changed = await recordOf(id, tokens.bpv_begeleider);
     expect(changed.record.hash).not.toBe(first.record.hash);

@@ -30,8 +30,8 @@ const ADVANCE = "mutation($id: ID!) { advancePhase(conversationId: $id) { versio
 const RETURN = "mutation($id: ID!) { returnToPreviousPhase(conversationId: $id) { version } }";
 const NEXT_SECTION = "mutation($id: ID!) { advanceSection(conversationId: $id) { version } }";
 const END = "mutation($id: ID!) { endConversation(conversationId: $id) { version } }";
-const CONCLUDE = `mutation($id: ID!, $c: Conclusion!) {
-  setConclusion(conversationId: $id, conclusion: $c) { id } }`;
+const CONCLUDE = `mutation($id: ID!, $c: Conclusion!, $m: String) {
+  setConclusion(conversationId: $id, conclusion: $c, motivation: $m) { id } }`;
 const STUDENT_VIEW = `mutation($id: ID!, $c: Conclusion!) {
   setStudentConclusion(conversationId: $id, conclusion: $c) { id } }`;
 const FLAG = `mutation($id: ID!, $text: String!) {
@@ -250,10 +250,10 @@ describe.each(testDatabases())("conversationChanged subscription on %s", (kind) 
     const begeleider = people.bpv_begeleider;
     const next = async () => changeOf(await watcher.take());
 
+    await run(STUDENT_VIEW, { id, c: "op_schema" }, people.student);
+    expect(await next()).toMatchObject({ kinds: ["CONCLUSION"], phase: "inleiding" });
     await run(CONCLUDE, { id, c: "op_schema" }, begeleider);
     expect(await next()).toMatchObject({ kinds: ["CONCLUSION"], status: "live", version: 2 });
-    await run(STUDENT_VIEW, { id, c: "voor" }, people.student);
-    expect(await next()).toMatchObject({ kinds: ["CONCLUSION"], phase: "inleiding" });
     await run(FLAG, { id, text: "Zorgen over de reistijd." }, people.praktijkopleider);
     expect(await next()).toMatchObject({ kinds: ["RECORD"] });
     await run(END, { id }, begeleider);
@@ -263,7 +263,7 @@ describe.each(testDatabases())("conversationChanged subscription on %s", (kind) 
     await run(SIGN, { id, hash }, people.student);
     expect(await next()).toMatchObject({ kinds: ["SIGNATURES"], status: "ended" });
     // A new conclusion changes the record: the student's signature is voided in the same event.
-    await run(CONCLUDE, { id, c: "achter" }, begeleider);
+    await run(CONCLUDE, { id, c: "achter", m: "Nog te weinig aangetoond." }, begeleider);
     expect(await next()).toMatchObject({ kinds: ["CONCLUSION", "SIGNATURES"] });
 
     const marieke = await loginAs(server, school.staff.marieke);

@@ -6,9 +6,11 @@ import { useGraphQL } from "../graphql/client";
 import type { ConversationChangeKind } from "../graphql/operations";
 import {
   END_CONVERSATION,
+  MARK_ENTERED,
   RECORD_PAPER_SIGNATURES,
   type RecordVerification,
   SET_CONCLUSION,
+  SET_NO_PARTICULARS,
   SET_STUDENT_CONCLUSION,
   SIGN_CONVERSATION,
   SIGNOFF,
@@ -29,6 +31,7 @@ const SIGNOFF_KINDS: readonly ConversationChangeKind[] = [
   "SIGNATURES",
   "NEXT_CONVERSATION",
   "RECORD",
+  "ARCHIVE",
 ];
 
 /** The sign-off actions, one at a time. */
@@ -38,7 +41,9 @@ export type SignoffAction =
   | "sign"
   | "paper"
   | "end"
-  | "verify";
+  | "verify"
+  | "entered"
+  | "noParticulars";
 
 /**
  * The sign-off of one conversation: the conclusion, the record to sign, the signatures, the
@@ -158,6 +163,21 @@ export function useSignoff(id: MaybeRefOrGetter<string>) {
         client.mutate({
           mutation: END_CONVERSATION,
           variables: { conversationId: conversationId() },
+        }),
+      ),
+
+    /** BPV-begeleider: the signed report is entered into the student system. */
+    markEntered: () =>
+      run("entered", () =>
+        client.mutate({ mutation: MARK_ENTERED, variables: { conversationId: conversationId() } }),
+      ),
+
+    /** BPV-begeleider: "geen bijzonderheden" ticked or cleared. */
+    setNoParticulars: (noParticulars: boolean) =>
+      run("noParticulars", () =>
+        client.mutate({
+          mutation: SET_NO_PARTICULARS,
+          variables: { conversationId: conversationId(), noParticulars },
         }),
       ),
 

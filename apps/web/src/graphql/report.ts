@@ -85,6 +85,7 @@ export const CONCLUSIONS_OVER_TIME = graphql(`
       date
       conclusion
       score
+      studentConclusion
     }
   }
 `);
@@ -115,6 +116,20 @@ export const OVERDUE_AGREEMENTS = graphql(`
         dueDate
         status
       }
+    }
+  }
+`);
+
+/** Signed conversations whose report nobody has marked as entered into the student system. */
+export const NOT_ENTERED_CONVERSATIONS = graphql(`
+  query NotEnteredConversations {
+    notEnteredConversations {
+      conversationId
+      placementId
+      studentName
+      begeleiderName
+      scheduledAt
+      signedAt
     }
   }
 `);
@@ -180,5 +195,9 @@ export type ConclusionCountRow = ResultOf<
 >["conclusionDistribution"][number];
 /** An open agreement past its due date. */
 export type OverdueAgreementRow = ResultOf<typeof OVERDUE_AGREEMENTS>["overdueAgreements"][number];
+/** A signed conversation whose report is not yet entered into the student system. */
+export type NotEnteredRow = ResultOf<
+  typeof NOT_ENTERED_CONVERSATIONS
+>["notEnteredConversations"][number];
 /** A particular (bijzonderheid) flagged in a conversation. */
 export type ParticularRow = ResultOf<typeof PARTICULARS>["particulars"][number];

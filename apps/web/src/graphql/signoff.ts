@@ -17,6 +17,28 @@ graphql(`
   }
 `);
 
+graphql(`
+  fragment SignoffArchiveFields on Conversation {
+    id
+    studentSystemEnteredAt
+    studentSystemEnteredBy {
+      id
+      name
+    }
+    noParticularsAt
+    particulars {
+      id
+      text
+      createdAt
+      handledAt
+      createdBy {
+        id
+        name
+      }
+    }
+  }
+`);
+
 /** The conclusion, the record to read and sign, and every signature given. */
 export const SIGNOFF = graphql(`
   query Signoff($id: ID!) {
@@ -49,6 +71,7 @@ export const SIGNOFF = graphql(`
         }
       }
       nextConversationProposal
+      ...SignoffArchiveFields
     }
   }
 `);
@@ -113,6 +136,35 @@ export const END_CONVERSATION = graphql(`
   }
 `);
 
+/** BPV-begeleider: the signed report is entered into the student system (Archivering, step 3). */
+export const MARK_ENTERED = graphql(`
+  mutation MarkEnteredInStudentSystem($conversationId: ID!) {
+    markEnteredInStudentSystem(conversationId: $conversationId) {
+      ...SignoffArchiveFields
+    }
+  }
+`);
+
+/** BPV-begeleider: "geen bijzonderheden" ticked or cleared (Archivering, step 4). */
+export const SET_NO_PARTICULARS = graphql(`
+  mutation SetNoParticulars($conversationId: ID!, $noParticulars: Boolean!) {
+    setNoParticulars(conversationId: $conversationId, noParticulars: $noParticulars) {
+      ...SignoffArchiveFields
+    }
+  }
+`);
+
+/** A participant flags a bijzonderheid for the trajectbegeleider / onderwijsteam. */
+export const FLAG_PARTICULAR = graphql(`
+  mutation FlagParticular($conversationId: ID!, $text: String!) {
+    flagParticular(conversationId: $conversationId, text: $text) {
+      id
+      text
+      createdAt
+    }
+  }
+`);
+
 /** Recomputes the locked record's hash and checks it against the three signatures. */
 export const VERIFY_RECORD = graphql(`
   query VerifyRecord($conversationId: ID!) {
@@ -130,6 +182,8 @@ export const VERIFY_RECORD = graphql(`
 export type SignoffConversation = ResultOf<typeof SIGNOFF>["conversation"];
 /** A signature with its signer, and whether it still holds for the record as it is now. */
 export type SignatureView = SignoffConversation["signatures"][number];
+/** A bijzonderheid flagged in the conversation. */
+export type FlaggedParticular = SignoffConversation["particulars"][number];
 /** One signature, voided ones included. */
 export type Signature = SignatureView["signature"];
 /** The result of `verifyRecord`. */

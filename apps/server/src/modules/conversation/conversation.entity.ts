@@ -80,6 +80,20 @@ export class Conversation {
   @Field(() => String, { nullable: true, description: "SHA-256 of the locked record." })
   @Column({ type: "varchar", length: 64, nullable: true, name: "record_hash" })
   recordHash: string | null;
+  /** Archivering: when the BPV-begeleider entered the report into the student system. */
+  @Field(() => Date, { nullable: true })
+  @MomentColumn({ nullable: true, name: "student_system_entered_at" })
+  studentSystemEnteredAt?: Date | null;
+  @RefColumn("Person", {
+    nullable: true,
+    name: "student_system_entered_by_id",
+    onDelete: "SET NULL",
+  })
+  studentSystemEnteredById?: string | null;
+  /** Archivering: when "geen bijzonderheden" was ticked (cleared when one is flagged). */
+  @Field(() => Date, { nullable: true })
+  @MomentColumn({ nullable: true, name: "no_particulars_at" })
+  noParticularsAt?: Date | null;
   /** Bumped on every change of place or status: a cheap guard against lost updates. */
   @Field(() => Int)
   @Column({ type: "integer" })

@@ -33,11 +33,8 @@ export function exportRouter(services: Services): Router {
       const auth = await authenticate(services, req.headers.authorization);
       const ctx = { services, viewer: auth.viewer, authProblem: auth.problem };
       if (match[2] === "pdf") {
-        const pdf = await printRecord(ctx, match[1]);
-        res.setHeader(
-          "Content-Disposition",
-          `attachment; filename="gespreksformulier-${match[1]}.pdf"`,
-        );
+        const { pdf, filename } = await printRecord(ctx, match[1]);
+        res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
         res.type("application/pdf").send(pdf);
         return;
       }

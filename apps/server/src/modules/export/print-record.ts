@@ -1,4 +1,4 @@
-import { type ConversationRecord, isLocked as isLockedStatus } from "@driehoek/domain";
+import { type ConversationRecord, isLocked as isLockedStatus, schoolDate } from "@driehoek/domain";
 import { In, IsNull } from "typeorm";
 import { openConversation } from "../../access/conversation-access.js";
 import type { RequestContext } from "../../context.js";
@@ -11,7 +11,10 @@ import { renderRecordPdf } from "./record-pdf.js";
  * The gespreksformulier of a conversation as PDF: the locked record once signed, else the
  * record as it stands (marked as a draft). Printing is written to the audit log.
  */
-export async function printRecord(ctx: RequestContext, conversationId: string): Promise<Buffer> {
+export async function printRecord(
+  ctx: RequestContext,
+  conversationId: string,
+): Promise<{ pdf: Buffer; filename: string }> {
   const access = await openConversation(ctx, conversationId);
   const { conversation } = access;
   const manager = ctx.services.dataSource.manager;
@@ -35,7 +38,7 @@ export async function printRecord(ctx: RequestContext, conversationId: string): 
     subjectId: conversation.id,
     detail: { isLocked },
   });
-  return renderRecordPdf(
+  const pdf = await renderRecordPdf(
     record,
     signatures.map((s) => ({
       role: s.role,
@@ -45,5 +48,18 @@ export async function printRecord(ctx: RequestContext, conversationId: string): 
       contentHash: s.contentHash,
     })),
     isLocked,
+    hash ?? "",
   );
+  return { pdf, filename: recordFilename(record) };
+}
+
+/** "gespreksformulier-<student>-<date>.pdf", e.g. gespreksformulier-sanne-visser-2026-12-15.pdf. */
+export function recordFilename(record: ConversationRecord): string {
+  const slug = record.student.name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `gespreksformulier-${slug || "student"}-${schoolDate(new Date(record.scheduledAt))}.pdf`;
 }

@@ -24,13 +24,28 @@ export interface PrintedSignature {
   contentHash: string;
 }
 
-const MODE = { in_person: "Fysiek", online: "Digitaal" } as Record<string, string>;
-const dateNl = (iso: string) =>
-  new Date(iso).toLocaleString("nl-NL", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: SCHOOL_TIME_ZONE,
-  });
+const MODE = { in_person: "Op locatie", online: "Online" } as Record<string, string>;
+
+/** A calendar date ('YYYY-MM-DD') as the screen says it in full: "15 december 2026". */
+export function dateNl(isoDate: string): string {
+  return new Intl.DateTimeFormat("nl-NL", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${isoDate.slice(0, 10)}T12:00:00.000Z`));
+}
+
+/** A moment in the school's time zone: "15 december 2026 14:03". */
+export function momentNl(moment: Date): string {
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat("nl-NL", { ...options, timeZone: SCHOOL_TIME_ZONE }).format(moment);
+  return `${part({ day: "numeric", month: "long", year: "numeric" })} ${part({
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  })}`;
+}
 const roleNl = (role: string) => ROLE_LABELS[role as Role]?.nl ?? role;
 const conclusionNl = (c: string | null) =>
   c && isConclusion(c)
@@ -40,12 +55,14 @@ const conclusionNl = (c: string | null) =>
 /**
  * The gespreksformulier BPV as a PDF, following the school guide's structure: who, when, how,
  * the POK check, per phase the notes (with the review of last time's agreements), the student's
- * summary, the conclusion, the new agreements, particulars and the signatures.
+ * summary, the conclusion, the new agreements, particulars and the signature block: each of the
+ * three with name, role and the moment of their akkoord, and the record's hash.
  */
 export function renderRecordPdf(
   record: ConversationRecord,
   signatures: PrintedSignature[],
   isLocked: boolean,
+  recordHash: string,
 ): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
@@ -91,7 +108,7 @@ export function renderRecordPdf(
     `${record.programme.name}, crebo ${record.programme.crebo}, niveau ${record.programme.level}`,
   );
   line("Leerbedrijf", `${record.company.name}, ${record.company.city}`);
-  line("Datum", dateNl(record.scheduledAt));
+  line("Datum", momentNl(new Date(record.scheduledAt)));
   line("Vorm", MODE[record.mode] ?? record.mode);
   for (const p of record.participants) line(roleNl(p.role), p.name);
 
@@ -99,8 +116,8 @@ export function renderRecordPdf(
   line("POK", record.pok.number);
   para(
     record.pok.isValid
-      ? `Geldig op ${record.pok.checkedOn}.`
-      : `Niet geldig op ${record.pok.checkedOn}: ${record.pok.problems.map((p) => POK_PROBLEM_LABELS[p as PokProblem]?.nl ?? p).join(" ")}`,
+      ? `Geldig op ${dateNl(record.pok.checkedOn)}.`
+      : `Niet geldig op ${dateNl(record.pok.checkedOn)}: ${record.pok.problems.map((p) => POK_PROBLEM_LABELS[p as PokProblem]?.nl ?? p).join(" ")}`,
   );
 
   const notes = new Map(record.notes.map((n) => [n.section, n.text]));
@@ -118,12 +135,19 @@ export function renderRecordPdf(
       }
       if (section.key === "samenvatten") para(record.summary);
       if (section.key === "conclusie") {
-        line("Conclusie", conclusionNl(record.conclusion.value));
-        if (record.conclusion.motivation) line("Toelichting", record.conclusion.motivation);
-        if (record.conclusion.studentValue)
-          line("Volgens de student", conclusionNl(record.conclusion.studentValue));
-        if (record.conclusion.studentMotivation)
-          line("Toelichting student", record.conclusion.studentMotivation);
+        // The student states it first; the begeleider confirms it or judges otherwise, with why.
+        const { value, motivation, studentValue, studentMotivation } = record.conclusion;
+        line("Conclusie van de student", conclusionNl(studentValue));
+        if (studentMotivation) line("Toelichting student", studentMotivation);
+        line(
+          "Oordeel BPV-begeleider",
+          !value
+            ? "—"
+            : value === studentValue
+              ? `bevestigd: ${conclusionNl(value)}`
+              : `anders: ${conclusionNl(value)}`,
+        );
+        if (motivation) line("Toelichting", motivation);
       }
       if (section.key === "nieuwe-afspraken") {
         if (record.agreements.length === 0) para("Geen nieuwe afspraken.");
@@ -135,7 +159,7 @@ export function renderRecordPdf(
           para(
             [
               `Wie: ${a.owner ? roleNl(a.owner) : "—"}`,
-              `Wanneer: ${a.dueDate ?? "—"}`,
+              `Wanneer: ${a.dueDate ? dateNl(a.dueDate) : "—"}`,
               `Hoe weten we het: ${a.measure || "—"}`,
               `Eerste stap: ${a.firstStep || "—"}`,
               a.werkproces ? `Werkproces: ${a.werkproces}` : "",
@@ -163,10 +187,16 @@ export function renderRecordPdf(
   heading("Ondertekening");
   const scanned = signedFormLine(record);
   if (scanned) para(scanned);
-  if (signatures.length === 0) para("Nog niet ondertekend.");
-  for (const s of signatures) {
+  for (const p of record.participants) {
+    const given = signatures.find((s) => s.role === p.role);
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(10)
+      .text(`${roleNl(p.role)}: ${p.name}`);
     para(
-      `${roleNl(s.role)}: ${s.name} — ${s.method === "paper" ? "papieren formulier ondertekend" : "digitaal akkoord"} op ${dateNl(s.signedAt.toISOString())}`,
+      given
+        ? `${given.method === "paper" ? "papieren formulier ondertekend" : "digitaal akkoord"} op ${momentNl(given.signedAt)}`
+        : "Nog geen akkoord.",
     );
   }
   doc
@@ -174,7 +204,7 @@ export function renderRecordPdf(
     .font("Helvetica")
     .fontSize(8)
     .fillColor("#555")
-    .text(`Controlecode (SHA-256 van het verslag): ${signatures[0]?.contentHash ?? "—"}`);
+    .text(`Controlecode (SHA-256 van het verslag): ${recordHash}`);
   doc.end();
   return done;
 }

@@ -19,9 +19,10 @@ import { requireStaff } from "../../access/guards.js";
 import { visibleConversations } from "../../access/scope.js";
 import type { RequestContext } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
-import { conflict, forbidden, notFound } from "../../graphql/errors.js";
+import { forbidden, notFound } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { ConversationIdArgs } from "../conversation/conversation.types.js";
+import { announceChange } from "../conversation/conversation-changes.js";
 import { Person } from "../people/person.entity.js";
 import { recordChanged } from "../signoff/signoff.service.js";
 import { Particular } from "./particular.entity.js";
@@ -49,14 +50,13 @@ class ListArgs {
 @Resolver(() => Particular)
 export class ParticularResolver {
   @Mutation(() => Particular, {
-    description: "Flags a particular in a conversation (participants).",
+    description:
+      "Flags a particular in a conversation (participants), at any time: before the akkoorden it is part of the record; after them it still reaches the trajectbegeleider.",
   })
   async flagParticular(@Args(() => FlagArgs) args: FlagArgs, @Ctx() ctx: RequestContext) {
     const access = await openConversation(ctx, args.conversationId);
     if (!access.myRole)
       throw forbidden("Only the participants flag particulars in a conversation.");
-    if (isLocked(access.conversation.status))
-      throw conflict("The record is signed and locked.", "already_signed");
     const particular: Particular = {
       id: randomUUID(),
       conversationId: access.conversation.id,
@@ -66,8 +66,16 @@ export class ParticularResolver {
       handledAt: null,
       handledById: null,
     };
-    await inTransaction(ctx.services.dataSource, (tx) => tx.insert(Particular, particular));
-    await recordChanged(ctx.services, access.conversation.id, ["RECORD"]);
+    await inTransaction(ctx.services.dataSource, async (tx) => {
+      await tx.insert(Particular, particular);
+      // A flagged particular undoes "geen bijzonderheden".
+      if (access.conversation.noParticularsAt)
+        await tx.update(Conversation, { id: access.conversation.id }, { noParticularsAt: null });
+    });
+    // Flagged after the akkoorden it reaches the trajectbegeleider; the signed record stays as signed.
+    if (isLocked(access.conversation.status))
+      await announceChange(ctx.services, access.conversation.id, ["ARCHIVE"]);
+    else await recordChanged(ctx.services, access.conversation.id, ["RECORD"]);
     return particular;
   }
 

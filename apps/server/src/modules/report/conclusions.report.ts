@@ -20,7 +20,10 @@ const DRAWN = {
   ...Object.fromEntries(CONCLUSIONS.map((c) => [c, c])),
 };
 
-/** Every conclusion drawn in a held conversation of a visible placement, oldest first. */
+/**
+ * Every conclusion drawn in a held conversation of a visible placement, oldest first, with the
+ * student's own statement beside the begeleider's judgement.
+ */
 export async function conclusionsOverTime(ctx: RequestContext): Promise<ConclusionPoint[]> {
   const placements = await placementsInView(ctx);
   const rows = await reportRows(ctx, "conclusionsOverTime", placements, DRAWN, () =>
@@ -30,6 +33,7 @@ export async function conclusionsOverTime(ctx: RequestContext): Promise<Conclusi
       .addSelect("sp.name", "student_name")
       .addSelect("c.scheduled_at", "scheduled_at")
       .addSelect("c.conclusion", "conclusion")
+      .addSelect("c.student_conclusion", "student_conclusion")
       .andWhere("c.status IN (:...held)")
       .andWhere("c.conclusion IN (:...conclusions)")
       .orderBy("c.scheduled_at", "ASC")
@@ -45,6 +49,7 @@ export async function conclusionsOverTime(ctx: RequestContext): Promise<Conclusi
       date: schoolDate(new Date(row.scheduled_at as string)),
       conclusion,
       score: conclusionScore(conclusion),
+      studentConclusion: (row.student_conclusion as Conclusion | undefined) ?? null,
     };
   });
 }

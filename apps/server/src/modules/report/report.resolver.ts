@@ -1,6 +1,10 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context.js";
 import { conclusionDistribution, conclusionsOverTime } from "./conclusions.report.js";
+import {
+  NotEnteredConversation,
+  notEnteredConversations,
+} from "./not-entered-conversations.report.js";
 import { overdueAgreements } from "./overdue-agreements.report.js";
 import { overdueConversations } from "./overdue-conversations.report.js";
 import { pokIssues } from "./pok-issues.report.js";
@@ -72,5 +76,13 @@ export class ReportResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<OverdueAgreement[]> {
     return overdueAgreements(ctx, includeEnded);
+  }
+
+  @Query(() => [NotEnteredConversation], {
+    description:
+      "Signed conversations whose report is not yet marked as entered into the student system.",
+  })
+  notEnteredConversations(@Ctx() ctx: RequestContext): Promise<NotEnteredConversation[]> {
+    return notEnteredConversations(ctx);
   }
 }

@@ -42,6 +42,12 @@ export class ConclusionPoint {
   @Field(() => String, { description: "The conversation's date, YYYY-MM-DD." }) date: string;
   @Field(() => ConclusionEnum) conclusion: Conclusion;
   @Field(() => Int, { description: "+1 ahead, 0 on schedule, −1 behind." }) score: number;
+  @Field(() => ConclusionEnum, {
+    nullable: true,
+    description:
+      "What the student stated; differs from `conclusion` when the begeleider judged otherwise.",
+  })
+  studentConclusion: Conclusion | null;
 }
 
 /** How many conclusions of each kind a group has. */

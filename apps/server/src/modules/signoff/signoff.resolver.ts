@@ -4,7 +4,7 @@ import { In } from "typeorm";
 import { openConversation } from "../../access/conversation-access.js";
 import type { RequestContext } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
-import { conflict, forbidden } from "../../graphql/errors.js";
+import { badInput, conflict, forbidden } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { ConversationIdArgs } from "../conversation/conversation.types.js";
 import { Person } from "../people/person.entity.js";
@@ -25,6 +25,26 @@ import {
   SignArgs,
   SignatureView,
 } from "./signoff.types.js";
+
+/** Conclusions are written while the conversation is live or awaits signatures. */
+function assertRecordOpen(conversation: Conversation): void {
+  if (isRecordOpen(conversation.status)) return;
+  throw conflict(
+    isLocked(conversation.status)
+      ? "The record is signed and locked."
+      : "The conversation has not started yet.",
+    isLocked(conversation.status) ? "already_signed" : "not_live",
+  );
+}
+
+/** A begeleider's judgement that differs from the student's statement must say why. */
+function needsMotivation(
+  student: string | null,
+  judgement: string,
+  motivation: string | null,
+): boolean {
+  return Boolean(student && student !== judgement && !motivation?.trim());
+}
 
 /** Afronden and after: the conclusion, the three signatures, the locked record. */
 @Resolver(() => Conversation)
@@ -79,21 +99,32 @@ export class SignOffResolver {
 
   @Mutation(() => Conversation, {
     description:
-      "The BPV-begeleider records the conclusion against the nominal line (voor / op schema / achter).",
+      "The BPV-begeleider confirms the student's conclusion, or records a different judgement with a motivation (required when it differs). The student states theirs first.",
   })
   async setConclusion(
     @Args(() => ConclusionArgs) args: ConclusionArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const access = await openConversation(ctx, args.conversationId, "lead");
-    return this.writeConclusion(ctx, access.conversation, {
-      conclusion: args.conclusion,
-      conclusionMotivation: args.motivation?.trim() || null,
-    });
+    const { conversation } = access;
+    const motivation = args.motivation?.trim() || null;
+    assertRecordOpen(conversation);
+    if (!conversation.studentConclusion)
+      throw conflict("The student states their conclusion first.", "student_first");
+    if (needsMotivation(conversation.studentConclusion, args.conclusion, motivation))
+      throw badInput("A judgement that differs from the student's needs a motivation.");
+    // Judged against exactly the statement read: a change of it meanwhile makes this stale.
+    return this.writeConclusion(
+      ctx,
+      conversation,
+      { conclusion: args.conclusion, conclusionMotivation: motivation },
+      { studentConclusion: conversation.studentConclusion },
+    );
   }
 
   @Mutation(() => Conversation, {
-    description: "The student records their own view of the conclusion.",
+    description:
+      "The student states their conclusion in the guide's words (Ik loop voor / op schema / achter). A judgement of the begeleider that no longer matches it and has no motivation is cleared: they confirm again.",
   })
   async setStudentConclusion(
     @Args(() => ConclusionArgs) args: ConclusionArgs,
@@ -101,30 +132,34 @@ export class SignOffResolver {
   ) {
     const access = await openConversation(ctx, args.conversationId);
     if (access.myRole !== "student") throw forbidden("Only the student gives their own view.");
-    return this.writeConclusion(ctx, access.conversation, {
+    const { conversation } = access;
+    assertRecordOpen(conversation);
+    const change: Partial<Conversation> = {
       studentConclusion: args.conclusion,
       studentMotivation: args.motivation?.trim() || null,
-    });
+    };
+    if (
+      conversation.conclusion &&
+      needsMotivation(args.conclusion, conversation.conclusion, conversation.conclusionMotivation)
+    ) {
+      change.conclusion = null;
+      change.conclusionMotivation = null;
+    }
+    return this.writeConclusion(ctx, conversation, change);
   }
 
   private async writeConclusion(
     ctx: RequestContext,
     conversation: Conversation,
     change: Partial<Conversation>,
+    guard: Partial<Conversation> = {},
   ) {
-    if (!isRecordOpen(conversation.status)) {
-      throw conflict(
-        isLocked(conversation.status)
-          ? "The record is signed and locked."
-          : "The conversation has not started yet.",
-        isLocked(conversation.status) ? "already_signed" : "not_live",
-      );
-    }
+    assertRecordOpen(conversation);
     const { services } = ctx;
     const updated = await inTransaction(services.dataSource, async (tx) => {
       const result = await tx.update(
         Conversation,
-        { id: conversation.id, status: conversation.status },
+        { ...guard, id: conversation.id, status: conversation.status },
         change,
       );
       if (!result.affected)

@@ -70,8 +70,8 @@ describe("ConclusionChart", () => {
     const table = sanne?.get("table");
     expect(table?.get("caption").text()).toBe("Conclusies van Sanne Jansen");
     expect(table?.findAll("tbody tr").map((tr) => tr.text())).toEqual([
-      "1 okt 2025Op schema (op de nominale lijn)",
-      "2 mrt 2026Achter (onder de nominale lijn)",
+      "1 okt 2025Op schema (op de nominale lijn)Op schema",
+      "2 mrt 2026Achter (onder de nominale lijn)Achter",
     ]);
     // Hidden, it holds no links: focus would land on something unseen.
     expect(table?.find("a").exists()).toBe(false);

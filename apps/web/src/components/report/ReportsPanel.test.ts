@@ -251,4 +251,43 @@ describe("the staff overview", () => {
       variables: { groupBy: "begeleider" },
     });
   });
+
+  it("lists signed conversations not yet entered into the student system, each opening its conversation", async () => {
+    const school = fakeSchool({
+      placements: SCHOOL,
+      notEntered: [
+        {
+          conversationId: "c-sanne-1",
+          placementId: "pl-sanne",
+          studentName: "Sanne Jansen",
+          begeleiderName: "Marieke de Vries",
+          scheduledAt: "2025-10-01T10:00:00.000Z",
+          signedAt: "2025-10-01T10:45:00.000Z",
+        },
+      ],
+    });
+    const { page } = await mountPage(school, "trajectbegeleider", "?tab=entered");
+    expect(tab(page, /^Niet ingevoerd/).text()).toMatch(/1$/);
+    const entered = panel(page, "entered");
+    expect(cardTitles(entered)).toEqual(["Sanne Jansen"]);
+    expect(entered.get("a").attributes("href")).toBe("/gesprek/c-sanne-1");
+    expect(entered.text()).toContain("Nog niet ingevoerd in het studentsysteem");
+    expect(entered.text()).toContain("BPV-begeleider Marieke de Vries");
+  });
+
+  it("shows where the begeleider's judgement differs from what the student stated", async () => {
+    const school = fakeSchool({
+      placements: SCHOOL,
+      conclusions: [
+        point("sanne", "Sanne Jansen", 1, "2025-10-01", "op_schema"),
+        point("sanne", "Sanne Jansen", 2, "2026-03-02", "achter", "op_schema"),
+      ],
+    });
+    const { page } = await mountPage(school, "trajectbegeleider", "?tab=conclusions");
+    const card = panel(page, "conclusions").get("article.report-chart-card");
+    expect(card.get("[data-field=student-differs]").text()).toBe("student: Op schema (wijkt af)");
+    const rows = card.findAll("tbody tr").map((r) => r.text());
+    expect(rows[1]).toContain("Op schema (wijkt af)");
+    expect(rows[0]).not.toContain("wijkt af");
+  });
 });

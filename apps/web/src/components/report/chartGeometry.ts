@@ -6,6 +6,8 @@ export interface ChartPoint {
   /** YYYY-MM-DD. */
   date: string;
   conclusion: Conclusion;
+  /** What the student stated, when the record holds it (differs where the begeleider judged otherwise). */
+  studentConclusion?: Conclusion | null;
 }
 
 /** One student's conclusions, oldest first. */

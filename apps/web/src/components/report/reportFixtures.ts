@@ -94,6 +94,7 @@ export function point(
   n: number,
   date: string,
   conclusion: ConclusionPointRow["conclusion"],
+  studentConclusion: ConclusionPointRow["studentConclusion"] = conclusion,
 ): ConclusionPointRow {
   const score = conclusionScore(conclusion);
   return {
@@ -103,6 +104,7 @@ export function point(
     date,
     conclusion,
     score,
+    studentConclusion,
   };
 }
 

@@ -1,5 +1,6 @@
 import type {
   ConclusionPointRow,
+  NotEnteredRow,
   OverdueAgreementRow,
   OverdueConversationRow,
   ParticularRow,
@@ -140,6 +141,20 @@ export function particularRows(
     studentName: item.conversation.placement.student.name,
     facets: directory.byPlacement(item.conversation.placement.id),
     conversationId: item.conversation.id,
+    item,
+  }));
+}
+
+/** Signed conversations not yet entered into the student system, each opening its conversation. */
+export function notEnteredRows(
+  rows: readonly NotEnteredRow[],
+  directory: PlacementDirectory,
+): ReportRow<NotEnteredRow>[] {
+  return rows.map((item) => ({
+    key: item.conversationId,
+    studentName: item.studentName,
+    facets: directory.byPlacement(item.placementId),
+    conversationId: item.conversationId,
     item,
   }));
 }

@@ -7,6 +7,7 @@ import { GraphQLError } from "graphql";
 import type {
   ConclusionCountRow,
   ConclusionPointRow,
+  NotEnteredRow,
   OverdueAgreementRow,
   OverdueConversationRow,
   ParticularRow,
@@ -24,6 +25,7 @@ export interface FakeSchool {
   distribution: ConclusionCountRow[];
   agreements: OverdueAgreementRow[];
   particulars: ParticularRow[];
+  notEntered: NotEnteredRow[];
 }
 
 /** An empty school. */
@@ -36,6 +38,7 @@ export function fakeSchool(data: Partial<FakeSchool> = {}): FakeSchool {
     distribution: [],
     agreements: [],
     particulars: [],
+    notEntered: [],
     ...data,
   };
 }
@@ -49,6 +52,7 @@ export function reportResolvers(school: FakeSchool): Resolvers {
     conclusionsOverTime: () => school.conclusions,
     conclusionDistribution: () => school.distribution,
     overdueAgreements: () => school.agreements,
+    notEnteredConversations: () => school.notEntered,
     particulars: ({ handled }: { handled?: boolean | null }) =>
       school.particulars.filter((p) =>
         handled === true ? p.handledAt !== null : handled === false ? p.handledAt === null : true,

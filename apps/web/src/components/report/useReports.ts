@@ -7,6 +7,7 @@ import {
   CONCLUSIONS_OVER_TIME,
   type ConclusionGrouping,
   MARK_PARTICULAR_HANDLED,
+  NOT_ENTERED_CONVERSATIONS,
   OVERDUE_AGREEMENTS,
   OVERDUE_CONVERSATIONS,
   PARTICULARS,
@@ -17,6 +18,7 @@ import { filterOptions, filterRows, type ReportFilter } from "./reportFilter";
 import {
   agreementRows,
   conclusionRows,
+  notEnteredRows,
   overdueRows,
   particularRows,
   placementDirectory,
@@ -87,6 +89,9 @@ export function useReports(inputs: ReportInputs) {
   const agreements = view(useQuery(OVERDUE_AGREEMENTS, {}), (d) =>
     agreementRows(d.overdueAgreements, directory.value),
   );
+  const notEntered = view(useQuery(NOT_ENTERED_CONVERSATIONS, {}), (d) =>
+    notEnteredRows(d.notEnteredConversations, directory.value),
+  );
   const openParticulars = view(useQuery(PARTICULARS, { handled: false }), (d) =>
     particularRows(d.particulars, directory.value),
   );
@@ -155,6 +160,8 @@ export function useReports(inputs: ReportInputs) {
       refetch: distributionQuery.refetch,
     },
     agreements,
+    /** Signed conversations not yet entered into the student system (Archivering). */
+    notEntered,
     openParticulars,
     handledParticulars,
     marking,

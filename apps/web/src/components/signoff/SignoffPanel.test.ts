@@ -227,7 +227,7 @@ describe("SignoffPanel", () => {
     panel.unmount();
   });
 
-  it("lets the begeleider save the conclusion, and shows when the student sees it differently", async () => {
+  it("lets the begeleider judge otherwise than the student, with a motivation, and shows that they differ", async () => {
     const server = serve({ status: "live" });
     server.state.studentConclusion = "voor";
     const panel = mountPanel(server, "bpv_begeleider");
@@ -242,7 +242,7 @@ describe("SignoffPanel", () => {
       { conversationId: "c1", conclusion: "achter", motivation: "Nog twee werkprocessen open." },
     ]);
     expect(panel.find("[data-field=conclusions-differ]").text()).toBe(
-      "De student ziet het anders dan de BPV-begeleider.",
+      "De BPV-begeleider beoordeelt het anders dan de student.",
     );
     // The student's own view is shown, not editable by the begeleider.
     expect(panel.find("[data-conclusion-of=student] form").exists()).toBe(false);

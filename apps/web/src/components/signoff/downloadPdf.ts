@@ -17,9 +17,13 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 /** The file name the server gives in Content-Disposition, else a sensible one. */
-export function filenameOf(disposition: string | null, conversationId: string): string {
+export function filenameOf(
+  disposition: string | null,
+  conversationId: string,
+  format: RecordFileFormat = "pdf",
+): string {
   const match = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
-  return match?.[1] ?? `gespreksformulier-${conversationId}.pdf`;
+  return match?.[1] ?? `gespreksformulier-${conversationId}.${format}`;
 }
 
 function browserDeps(): DownloadDeps {
@@ -39,18 +43,31 @@ function browserDeps(): DownloadDeps {
   };
 }
 
+/** The files a record is downloaded as: the form (PDF) and the exports for the student system. */
+export type RecordFileFormat = "pdf" | "json" | "csv";
+
 /**
  * Downloads the gespreksformulier as PDF. The export needs the bearer token in a header, which
  * a plain link cannot send: fetch it, then save the bytes through a blob URL. Throws the
  * server's GraphQL-style error list (ErrorMessage translates it), or fetch's TypeError offline.
  */
-export async function downloadRecordPdf(
+export function downloadRecordPdf(
   conversationId: string,
   token: string | null,
   deps: DownloadDeps = browserDeps(),
 ): Promise<void> {
+  return downloadRecordFile(conversationId, "pdf", token, deps);
+}
+
+/** Downloads the record as `format` (JSON and CSV only once signed), as `downloadRecordPdf` does. */
+export async function downloadRecordFile(
+  conversationId: string,
+  format: RecordFileFormat,
+  token: string | null,
+  deps: DownloadDeps = browserDeps(),
+): Promise<void> {
   const response = await deps.fetch(
-    `/export/conversations/${encodeURIComponent(conversationId)}.pdf`,
+    `/export/conversations/${encodeURIComponent(conversationId)}.${format}`,
     { headers: token ? { authorization: `Bearer ${token}` } : {} },
   );
   if (!response.ok) {
@@ -72,7 +89,7 @@ export async function downloadRecordPdf(
   const blob = await response.blob();
   const url = deps.createObjectURL(blob);
   try {
-    deps.save(url, filenameOf(response.headers.get("content-disposition"), conversationId));
+    deps.save(url, filenameOf(response.headers.get("content-disposition"), conversationId, format));
   } finally {
     // Give the browser a moment to start the download before the URL goes away.
     setTimeout(() => deps.revokeObjectURL(url), 10_000);

@@ -32,6 +32,17 @@ export function signoffFixture(initial: { status?: ConversationStatus } = {}) {
     signatures: [] as SignatureView[],
     signedAt: null as string | null,
     verification: null as RecordVerification | null,
+    /** Archivering: bijzonderheden, "geen bijzonderheden", entered into the student system. */
+    particulars: [] as {
+      id: string;
+      text: string;
+      createdAt: string;
+      handledAt: string | null;
+      createdBy: { id: string; name: string };
+    }[],
+    noParticularsAt: null as string | null,
+    studentSystemEnteredAt: null as string | null,
+    studentSystemEnteredBy: null as { id: string; name: string } | null,
     /** Conversations planned after this one. */
     planned: [] as { id: string; status: ConversationStatus; scheduledAt: string }[],
   };
@@ -96,6 +107,27 @@ export function signoffFixture(initial: { status?: ConversationStatus } = {}) {
       state.status = "ended";
       state.revision += 1; // endedAt is part of the record
       return conversation();
+    },
+    markEnteredInStudentSystem: () => {
+      state.studentSystemEnteredAt = "2026-03-04T08:15:00.000Z";
+      state.studentSystemEnteredBy = { id: "p-bpv_begeleider", name: "Bram Bakker" };
+      return conversation();
+    },
+    setNoParticulars: ({ noParticulars }: { noParticulars: boolean }) => {
+      state.noParticularsAt = noParticulars ? "2026-03-03T10:20:00.000Z" : null;
+      return conversation();
+    },
+    flagParticular: ({ text }: { text: string }) => {
+      const particular = {
+        id: `b${state.particulars.length + 1}`,
+        text,
+        createdAt: "2026-03-03T10:05:00.000Z",
+        handledAt: null,
+        createdBy: { id: "p-student", name: "Sanne de Vries" },
+      };
+      state.particulars.push(particular);
+      state.noParticularsAt = null;
+      return particular;
     },
     verifyRecord: () =>
       state.verification ?? {

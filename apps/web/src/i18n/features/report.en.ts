@@ -19,6 +19,7 @@ export const reportEn: typeof reportNl = {
       conclusions: "Conclusions",
       agreements: "Agreements past due",
       particulars: "Particulars",
+      entered: "Not entered",
     },
     count: "{shown} of {total}",
     filters: {
@@ -73,6 +74,10 @@ export const reportEn: typeof reportNl = {
       tableCaption: "Conclusions of {name}",
       date: "Date",
       conclusion: "Conclusion",
+      student: "According to the student",
+      studentSaid: "student: {conclusion} (differs)",
+      differs: "differs",
+      differences: "differs from the student once | differs from the student {n} times",
       latest: "Now: {conclusion}",
       summary: "{n} review | {n} reviews",
       showMore: "Show more students ({n} more)",
@@ -100,6 +105,14 @@ export const reportEn: typeof reportNl = {
       due: "Due {date}",
       daysOverdue: "{n} day overdue | {n} days overdue",
       owner: "Who: {role}",
+    },
+    entered: {
+      intro:
+        "Signed conversations whose report has not yet been entered into the digital student system.",
+      flag: "Not yet entered into the student system",
+      signedOn: "Signed on {date} · placement supervisor {begeleider}",
+      empty: "Every signed conversation has been entered.",
+      emptyFiltered: "No conversations left to enter with these filters.",
     },
     particulars: {
       intro: "What was flagged in a review for the programme coach or the teaching team.",

@@ -17,6 +17,7 @@ export const reportNl = {
       conclusions: "Conclusies",
       agreements: "Afspraken over datum",
       particulars: "Bijzonderheden",
+      entered: "Niet ingevoerd",
     },
     count: "{shown} van {total}",
     filters: {
@@ -72,6 +73,10 @@ export const reportNl = {
       tableCaption: "Conclusies van {name}",
       date: "Datum",
       conclusion: "Conclusie",
+      student: "Volgens de student",
+      studentSaid: "student: {conclusion} (wijkt af)",
+      differs: "wijkt af",
+      differences: "{n} keer anders dan de student | {n} keer anders dan de student",
       latest: "Nu: {conclusion}",
       summary: "{n} gesprek | {n} gesprekken",
       showMore: "Meer studenten tonen ({n} over)",
@@ -100,6 +105,14 @@ export const reportNl = {
       due: "Klaar op {date}",
       daysOverdue: "{n} dag over datum | {n} dagen over datum",
       owner: "Wie: {role}",
+    },
+    entered: {
+      intro:
+        "Ondertekende gesprekken waarvan de rapportage nog niet is ingevoerd in het digitale studentsysteem.",
+      flag: "Nog niet ingevoerd in het studentsysteem",
+      signedOn: "Ondertekend op {date} · BPV-begeleider {begeleider}",
+      empty: "Alle ondertekende gesprekken zijn ingevoerd.",
+      emptyFiltered: "Geen niet-ingevoerde gesprekken bij deze filters.",
     },
     particulars: {
       intro: "Wat in een gesprek is gemeld voor de trajectbegeleider of het onderwijsteam.",
