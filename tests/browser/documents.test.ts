@@ -26,23 +26,27 @@ describeInBrowser("documents attached to the conversation, and the signed paper 
   /** The werkproces the first test marks, to find in the record later. */
   let werkprocesCode = "";
 
-  /** The begeleider ends the conversation over the API, as the Afronden panel would. */
+  /** The student states the conclusion and the begeleider ends the conversation over the API, as Afronden would. */
   async function endConversation(): Promise<void> {
-    const begeleider = await joinWithInvite(
-      suite.server.url,
-      suite.server.invite("bpv_begeleider"),
-    );
-    const run = async (query: string) => {
+    const join = (role: ParticipantRole) =>
+      joinWithInvite(suite.server.url, suite.server.invite(role));
+    const begeleider = await join("bpv_begeleider");
+    const student = await join("student");
+    const as = (who: typeof begeleider) => async (query: string) => {
       const result = await graphql(
         suite.server.url,
         query,
-        { id: begeleider.conversationId },
-        begeleider.accessToken,
+        { id: who.conversationId },
+        who.accessToken,
       );
       expect(result.errors).toBeUndefined();
     };
+    const run = as(begeleider);
     await run("mutation($id: ID!) { advancePhase(conversationId: $id) { status } }");
     await run("mutation($id: ID!) { advancePhase(conversationId: $id) { status } }");
+    await as(student)(
+      "mutation($id: ID!) { setStudentConclusion(conversationId: $id, conclusion: op_schema) { id } }",
+    );
     await run(
       "mutation($id: ID!) { setConclusion(conversationId: $id, conclusion: op_schema) { id } }",
     );

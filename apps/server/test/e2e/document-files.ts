@@ -118,6 +118,10 @@ export function download(server: TestServer, path: string, token: string): Promi
 
 const MOVE = (name: string) => `mutation($id: ID!) { ${name}(conversationId: $id) { status } }`;
 
+/** The student's statement, which comes first. */
+export const STATE_CONCLUSION = `mutation($id: ID!) {
+  setStudentConclusion(conversationId: $id, conclusion: op_schema) { id } }`;
+
 /** The begeleider's conclusion, needed before the end. */
 export const CONCLUDE = `mutation($id: ID!) {
   setConclusion(conversationId: $id, conclusion: op_schema) { id } }`;
@@ -138,6 +142,8 @@ export function conversationSteps(server: () => TestServer, school: () => TestSc
   const ended = async () => {
     const c = await planned();
     await move(c.id, c.tokens.bpv_begeleider, "startConversation", "advancePhase", "advancePhase");
+    const stated = await server().gql(STATE_CONCLUSION, { id: c.id }, c.tokens.student);
+    expect(stated.errors).toBeUndefined();
     const concluded = await server().gql(CONCLUDE, { id: c.id }, c.tokens.bpv_begeleider);
     expect(concluded.errors).toBeUndefined();
     await move(c.id, c.tokens.bpv_begeleider, "endConversation");

@@ -5,7 +5,7 @@ import { MINUTE } from "../support/clock.js";
 import { testDatabases } from "../support/database.js";
 import { buildSchool, type TestSchool } from "../support/factories.js";
 import { codeOf, startTestServer, type TestServer } from "../support/server.js";
-import { CONCLUDE, conversationSteps } from "./document-files.js";
+import { CONCLUDE, conversationSteps, STATE_CONCLUSION } from "./document-files.js";
 
 const DOCUMENTS = "query($id: ID!) { conversation(id: $id) { record { json } } }";
 const MARK = `mutation($id: ID!, $wp: ID!, $state: WerkprocesState) {
@@ -81,6 +81,9 @@ describe.each(testDatabases())("werkprocessen per placement on %s", (kind) => {
     ).toBe("BAD_USER_INPUT");
 
     await move(first.id, first.tokens.bpv_begeleider, "advancePhase", "advancePhase");
+    expect(
+      (await server.gql(STATE_CONCLUSION, { id: first.id }, first.tokens.student)).errors,
+    ).toBeUndefined();
     expect(
       (await server.gql(CONCLUDE, { id: first.id }, first.tokens.bpv_begeleider)).errors,
     ).toBeUndefined();
