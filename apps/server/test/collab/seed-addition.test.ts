@@ -70,12 +70,11 @@ describe.each(testDatabases())(
       await suite.restartServer();
       const token = await joinAs(suite.server, conversation.invites.praktijkopleider);
       const [again] = await suite.connectAll(conversation.id, [token]);
-      expect(
-        notesOf(again?.doc as Y.Doc)
-          .get(PRAKTIJKOPLEIDER_GOALS_KEY)
-          ?.toString(),
-      ).toBe("Werktempo bespreken");
-      expect(Y.getState((again?.doc as Y.Doc).store, SEED_ADDITION_CLIENT_ID)).toBe(additionClock);
+      if (!again) throw new Error("no client");
+      expect(notesOf(again.doc).get(PRAKTIJKOPLEIDER_GOALS_KEY)?.toString()).toBe(
+        "Werktempo bespreken",
+      );
+      expect(Y.getState(again.doc.store, SEED_ADDITION_CLIENT_ID)).toBe(additionClock);
     });
   },
 );
