@@ -1,5 +1,6 @@
 import { accountEn } from "./features/account.en";
 import { adminEn } from "./features/admin.en";
+import { guideEn } from "./features/guide.en";
 import { mailEn } from "./features/mail.en";
 import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
@@ -16,6 +17,7 @@ export const en: MessageSchema = {
   ...accountEn,
   ...adminEn,
   ...mailEn,
+  ...guideEn,
   app: {
     home: "To the home page",
     name: "Driehoek",
@@ -199,12 +201,6 @@ export const en: MessageSchema = {
     privateGeneral: "General private notes",
   },
   preparation: {
-    title: "Preparation",
-    introStudent:
-      "Prepare the conversation: what do you want to discuss? Write down your goals and topics. The workplace trainer and placement supervisor can read this.",
-    introOthers: "The student prepares the conversation here: goals and topics.",
-    label: "Goals and topics for this conversation",
-    hint: "For example: what are you proud of, what do you struggle with, what do you want to learn?",
     pokTitle: "Placement agreement (POK)",
     pokValid: "The POK is valid.",
     previousTitle: "Agreements from the previous conversation",
