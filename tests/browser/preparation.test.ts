@@ -136,6 +136,7 @@ describeInBrowser("all three prepare the conversation, and the screen follows it
     await expect
       .poll(() => reminder.innerText())
       .toMatch(/ca\. 70% aan het woord.*luistert vooral/);
+    await screenshot(supervisor.page, "preparation-kern-begeleider-1280");
 
     await supervisor.page
       .getByRole("button", { name: /^Hierheen\s*: het gesprek naar Praktisch$/ })
