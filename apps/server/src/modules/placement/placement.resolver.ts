@@ -16,25 +16,34 @@ import { FrequencyStatusType, PokCheckType, PokType } from "./placement.types.js
 import { PlacementFrequency } from "./placement-frequency.entity.js";
 import { pokFactsOf } from "./pok-facts.js";
 
+/** Per request: the placements whose reading was already decided, so each is decided once. */
+const readable = new WeakMap<RequestContext, Map<string, Promise<boolean>>>();
+
+/** Whether the caller may list the placement or takes part in one of its conversations. */
+async function mayReadPlacement(ctx: RequestContext, placementId: string): Promise<boolean> {
+  const viewer = requireViewer(ctx);
+  const listed = await (await visiblePlacements(ctx))
+    .andWhere("p.id = :placementId", { placementId })
+    .getExists();
+  if (listed || viewer.conversationId) return listed;
+  return ctx.services.dataSource.manager
+    .createQueryBuilder(ConversationParticipant, "cp")
+    .innerJoin(Conversation, "c", "c.id = cp.conversation_id")
+    .where("cp.person_id = :me", { me: viewer.personId })
+    .andWhere("c.placement_id = :placementId", { placementId })
+    .getExists();
+}
+
 /**
  * Refuses a caller who neither may list the placement nor takes part in one of its
  * conversations: the student and praktijkopleider see their own POK check as they prepare.
  */
 async function requirePlacementReader(ctx: RequestContext, placement: Placement): Promise<void> {
-  const viewer = requireViewer(ctx);
-  const listed = await (await visiblePlacements(ctx))
-    .andWhere("p.id = :placementId", { placementId: placement.id })
-    .getExists();
-  if (listed) return;
-  const takesPart =
-    !viewer.conversationId &&
-    (await ctx.services.dataSource.manager
-      .createQueryBuilder(ConversationParticipant, "cp")
-      .innerJoin(Conversation, "c", "c.id = cp.conversation_id")
-      .where("cp.person_id = :me", { me: viewer.personId })
-      .andWhere("c.placement_id = :placementId", { placementId: placement.id })
-      .getExists());
-  if (!takesPart) throw forbidden("You do not take part in a conversation of this placement.");
+  const decided = readable.get(ctx) ?? new Map<string, Promise<boolean>>();
+  readable.set(ctx, decided);
+  const may = decided.get(placement.id) ?? mayReadPlacement(ctx, placement.id);
+  decided.set(placement.id, may);
+  if (!(await may)) throw forbidden("You do not take part in a conversation of this placement.");
 }
 
 /** Placements (BPV-periodes) with their POK check and the frequency rule. */
