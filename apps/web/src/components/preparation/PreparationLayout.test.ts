@@ -57,6 +57,13 @@ describe("PreparationLayout", () => {
       "Bereid het gesprek voor op grond van de afspraken van de vorige keer.",
       "Schrijf op welke gespreksdoelen u heeft.",
     ]);
+    // The other two roles' tasks are there to read, not to tick.
+    expect(page.get(".others summary").text()).toBe("Wat doen de anderen vooraf?");
+    expect(page.findAll(".other-role h3").map((h) => h.text())).toEqual([
+      "Student",
+      "BPV-begeleider",
+    ]);
+    expect(page.get(".others").text()).toContain("Controleer of de student een geldige POK heeft.");
     expect(page.text()).toContain("Sanne presenteert haar werk aan het team in de sprintdemo.");
     expect(page.text()).toContain("Deels");
     const labels = page.findAll(".conversation-goals label").map((l) => l.text());

@@ -11,6 +11,7 @@ export const guideEn: typeof guideNl = {
     listenLabel: "Reminder for the placement supervisor",
     tasksTitle: "Your preparation ({role})",
     tasksHint: "Tick off what you have done; only you see this, on this device.",
+    othersTasks: "What do the others do beforehand?",
     goalsTitle: "Conversation goals",
     goalsIntro:
       "What do the student and the workplace trainer want from this conversation? Everyone in the conversation sees and writes along.",

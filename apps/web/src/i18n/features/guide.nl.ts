@@ -9,6 +9,7 @@ export const guideNl = {
     listenLabel: "Herinnering voor de BPV-begeleider",
     tasksTitle: "Jouw voorbereiding ({role})",
     tasksHint: "Vink af wat je gedaan hebt; alleen jij ziet dit, op dit apparaat.",
+    othersTasks: "Wat doen de anderen vooraf?",
     goalsTitle: "Gespreksdoelen",
     goalsIntro:
       "Wat willen de student en de praktijkopleider uit dit gesprek halen? Iedereen in het gesprek ziet en schrijft mee.",
