@@ -52,14 +52,10 @@ describeInBrowser("all three prepare the conversation, and the screen follows it
     await people.student.page
       .getByRole("heading", { name: "Praktijkovereenkomst (POK)" })
       .waitFor();
-    expect(
-      await people.student.page
-        .getByText("Controleer of de student een geldige POK heeft.")
-        .count(),
-    ).toBe(0);
-    await people.bpv_begeleider.page
-      .getByText("Controleer of de student een geldige POK heeft.")
-      .waitFor();
+    // Checking the POK is on the supervisor's checklist, not on the student's.
+    const checkPok = { name: "Controleer of de student een geldige POK heeft." };
+    expect(await people.student.page.getByRole("checkbox", checkPok).count()).toBe(0);
+    await people.bpv_begeleider.page.getByRole("checkbox", checkPok).waitFor();
   });
 
   it("join and preparation pages at 390×844 and 1366×768 (screenshots)", async () => {
