@@ -7,7 +7,8 @@ import * as Y from "yjs";
  * - `summary`     Y.XmlFragment — the student's summary, as Tiptap's Collaboration extension edits it
  * - `agreements`  Y.Array<Y.Map> — new SMART agreements (see agreements.ts)
  * - `review`      Y.Map<Y.Map>  — per previous agreement: status and what is needed (see review.ts)
- * - `notes`       Y.Map<Y.Text> — shared notes per guide section
+ * - `notes`       Y.Map<Y.Text> — shared notes per guide section, and the praktijkopleider's
+ *                 goals for the conversation (`PRAKTIJKOPLEIDER_GOALS_KEY`)
  * - `meta`        Y.Map — the document's schema version
  *
  * The supervisor's private document has only `notes` (per section, plus `general`).
@@ -25,6 +26,12 @@ export const SCHEMA_VERSION = 1;
 
 /** The key of the private document's notes that belong to no section. */
 export const GENERAL_NOTES_KEY = "general";
+
+/**
+ * The notes key of the praktijkopleider's goals for the conversation ("Welke gespreksdoelen heeft
+ * u?"), written while preparing and beside the student's (the notes of section `gespreksdoel`).
+ */
+export const PRAKTIJKOPLEIDER_GOALS_KEY = "gespreksdoel-praktijkopleider";
 
 /** The student's summary (rich text). */
 export const summaryOf = (doc: Y.Doc): Y.XmlFragment => doc.getXmlFragment(DOC.summary);

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { notesOf } from "./document.js";
+import { notesOf, PRAKTIJKOPLEIDER_GOALS_KEY } from "./document.js";
 import { readReview, reviewNeededText, setReviewStatus } from "./review.js";
-import { conversationSeed, isSeeded } from "./seed.js";
+import {
+  conversationSeed,
+  conversationSeedAddition,
+  firstConversationSeed,
+  hasSeedAddition,
+  isSeeded,
+  SEED_CLIENT_ID,
+} from "./seed.js";
 
 const previous = [
   { id: "a1", text: "Zoekfunctie bouwen" },
@@ -46,6 +53,59 @@ describe("the server's seed", () => {
     expect(text).toContain("Hallo ");
     expect(text).toContain("Koffie. ");
     expect(notesOf(b).get("welkom")?.toString()).toBe(text);
-    expect(notesOf(a).size).toBe(13);
+    // One per section of the guide, and the praktijkopleider's goals.
+    expect(notesOf(a).size).toBe(14);
+  });
+});
+
+describe("the seed's addition: the praktijkopleider's goals", () => {
+  const goals = (doc: Y.Doc) => notesOf(doc).get(PRAKTIJKOPLEIDER_GOALS_KEY);
+
+  it("is in every newly seeded document, beside the student's goals", () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, conversationSeed(previous));
+    expect(hasSeedAddition(doc)).toBe(true);
+    expect(goals(doc)).toBeInstanceOf(Y.Text);
+    expect(notesOf(doc).get("gespreksdoel")).toBeInstanceOf(Y.Text);
+  });
+
+  it("reaches a document seeded before it, once, keeping what was typed", () => {
+    // A document seeded and edited before the addition existed.
+    const old = new Y.Doc();
+    Y.applyUpdate(old, firstConversationSeed(previous));
+    notesOf(old).get("gespreksdoel")?.insert(0, "Mijn doel: feedback vragen");
+    setReviewStatus(old, "a1", "done");
+    expect(isSeeded(old)).toBe(true);
+    expect(hasSeedAddition(old)).toBe(false);
+    expect(goals(old)).toBeUndefined();
+
+    // Two server processes (or a restart) each add it; a device then types in it.
+    Y.applyUpdate(old, conversationSeedAddition());
+    const elsewhere = new Y.Doc();
+    Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(old));
+    Y.applyUpdate(elsewhere, conversationSeedAddition());
+    goals(elsewhere)?.insert(0, "Werktempo bespreken");
+    Y.applyUpdate(old, conversationSeedAddition());
+    Y.applyUpdate(old, Y.encodeStateAsUpdate(elsewhere));
+    // And a client that was offline since before the change syncs its old copy back in.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, firstConversationSeed(previous));
+    Y.applyUpdate(old, Y.encodeStateAsUpdate(offline));
+
+    expect(hasSeedAddition(old)).toBe(true);
+    expect(goals(old)?.toString()).toBe("Werktempo bespreken");
+    expect(notesOf(old).get("gespreksdoel")?.toString()).toBe("Mijn doel: feedback vragen");
+    expect(readReview(old)[0]?.status).toBe("done");
+    expect(notesOf(old).size).toBe(14);
+  });
+
+  it("does not change the first seed's bytes, so old documents stay whole", () => {
+    const withAddition = new Y.Doc();
+    Y.applyUpdate(withAddition, conversationSeed(previous));
+    const first = Y.decodeStateVector(
+      Y.encodeStateVectorFromUpdate(firstConversationSeed(previous)),
+    );
+    expect(Y.getState(withAddition.store, SEED_CLIENT_ID)).toBe(first.get(SEED_CLIENT_ID));
+    expect(conversationSeedAddition()).toEqual(conversationSeedAddition());
   });
 });

@@ -13,6 +13,7 @@ export * from "./i18n.js";
 export * from "./limits.js";
 export * from "./phases.js";
 export * from "./pok.js";
+export * from "./preparation-tasks.js";
 export * from "./record.js";
 export * from "./roles.js";
 export * from "./school-calendar.js";

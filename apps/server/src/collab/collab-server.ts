@@ -1,6 +1,14 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
-import { CLOSE, conversationSeed, isSeeded, MESSAGE, privateNotesSeed } from "@driehoek/collab";
+import {
+  CLOSE,
+  conversationSeed,
+  conversationSeedAddition,
+  hasSeedAddition,
+  isSeeded,
+  MESSAGE,
+  privateNotesSeed,
+} from "@driehoek/collab";
 import * as decoding from "lib0/decoding";
 import { type WebSocket, WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -286,6 +294,11 @@ export class CollabServer {
       const seed = isPrivate ? privateNotesSeed() : await this.conversationSeed(conversationId);
       await this.committer.write({ docName, update: seed });
       Y.applyUpdate(room.doc, seed, "seed");
+    } else if (!isPrivate && !hasSeedAddition(room.doc)) {
+      // Seeded before the addition existed: it gets the addition once (the same bytes anywhere).
+      const addition = conversationSeedAddition();
+      await this.committer.write({ docName, update: addition });
+      Y.applyUpdate(room.doc, addition, "seed");
     }
     this.unsubscribes.set(
       docName,

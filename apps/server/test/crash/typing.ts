@@ -150,7 +150,12 @@ export function holdsKeystroke(doc: Y.Doc, keystroke: Keystroke): boolean {
 export function visibleContent(doc: Y.Doc): string {
   return JSON.stringify({
     summary: summaryOf(doc).toString(),
-    notes: Object.fromEntries([...notesOf(doc).entries()].map(([k, v]) => [k, String(v)])),
+    // By key: a map's order of keys follows the order its entries arrived, which may differ.
+    notes: Object.fromEntries(
+      [...notesOf(doc).entries()]
+        .map(([k, v]) => [k, String(v)] as const)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
     agreements: agreementsOf(doc)
       .toArray()
       .map((a) => (a instanceof Y.Map ? a.toJSON() : null)),

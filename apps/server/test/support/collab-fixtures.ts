@@ -13,7 +13,10 @@ export function documentView(doc: Y.Doc): string {
   return JSON.stringify({
     summary: plainText(summaryOf(doc)),
     agreements: readAgreements(doc),
-    notes: notesOf(doc).toJSON(),
+    // By key: a map's order of keys follows the order its entries arrived, which may differ.
+    notes: Object.fromEntries(
+      Object.entries(notesOf(doc).toJSON()).sort(([a], [b]) => a.localeCompare(b)),
+    ),
   });
 }
 

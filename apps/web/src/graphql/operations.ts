@@ -141,6 +141,7 @@ export const GUIDE = graphql(`
         title
         goal
         tip
+        exampleQuestionsLabel
         exampleQuestions
       }
     }

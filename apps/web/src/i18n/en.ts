@@ -2,6 +2,7 @@ import { accountEn } from "./features/account.en";
 import { adminEn } from "./features/admin.en";
 import { calendarEn } from "./features/calendar.en";
 import { documentsEn } from "./features/documents.en";
+import { guideEn } from "./features/guide.en";
 import { mailEn } from "./features/mail.en";
 import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
@@ -20,6 +21,7 @@ export const en: MessageSchema = {
   ...mailEn,
   ...calendarEn,
   ...documentsEn,
+  ...guideEn,
   app: {
     home: "To the home page",
     name: "Driehoek",
@@ -203,12 +205,6 @@ export const en: MessageSchema = {
     privateGeneral: "General private notes",
   },
   preparation: {
-    title: "Preparation",
-    introStudent:
-      "Prepare the conversation: what do you want to discuss? Write down your goals and topics. The workplace trainer and placement supervisor can read this.",
-    introOthers: "The student prepares the conversation here: goals and topics.",
-    label: "Goals and topics for this conversation",
-    hint: "For example: what are you proud of, what do you struggle with, what do you want to learn?",
     pokTitle: "Placement agreement (POK)",
     pokValid: "The POK is valid.",
     previousTitle: "Agreements from the previous conversation",

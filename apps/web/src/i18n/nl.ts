@@ -2,6 +2,7 @@ import { accountNl } from "./features/account.nl";
 import { adminNl } from "./features/admin.nl";
 import { calendarNl } from "./features/calendar.nl";
 import { documentsNl } from "./features/documents.nl";
+import { guideNl } from "./features/guide.nl";
 import { mailNl } from "./features/mail.nl";
 import { planningNl } from "./features/planning.nl";
 import { reportNl } from "./features/report.nl";
@@ -19,6 +20,7 @@ export const nl = {
   ...mailNl,
   ...calendarNl,
   ...documentsNl,
+  ...guideNl,
   app: {
     home: "Naar de startpagina",
     name: "Driehoek",
@@ -204,12 +206,6 @@ export const nl = {
     privateGeneral: "Algemene privé-notities",
   },
   preparation: {
-    title: "Voorbereiding",
-    introStudent:
-      "Bereid het gesprek voor: wat wil jij bespreken? Schrijf je doelen en onderwerpen op. De praktijkopleider en BPV-begeleider kunnen dit lezen.",
-    introOthers: "De student bereidt het gesprek hier voor: doelen en onderwerpen.",
-    label: "Doelen en onderwerpen voor dit gesprek",
-    hint: "Bijvoorbeeld: waar ben je trots op, waar loop je tegenaan, wat wil je leren?",
     pokTitle: "Praktijkovereenkomst (POK)",
     pokValid: "De POK is geldig.",
     previousTitle: "Afspraken van het vorige gesprek",

@@ -5,6 +5,7 @@ import { defineComponent } from "vue";
 import { createMemoryHistory, createRouter } from "vue-router";
 import { GRAPHQL_KEY } from "../graphql/client";
 import { createAppI18n } from "../i18n";
+import { apiIntro } from "../test/guideIntro";
 import { schemaServer } from "../test/schemaServer";
 import JoinView from "./JoinView.vue";
 
@@ -22,6 +23,7 @@ async function mountJoin(locale: "nl" | "en") {
   });
   await router.push("/join/ingetrokken");
   const server = schemaServer({
+    guideIntro: ({ locale }: { locale: "nl" | "en" }) => apiIntro(locale),
     joinWithInvite: () => {
       throw new GraphQLError("Invite refused.", { extensions: { code: "UNAUTHENTICATED" } });
     },
@@ -57,5 +59,14 @@ describe("the join page", () => {
     expect(english.get(".join-about").text()).toMatch(
       /^Driehoek is where you, your placement supervisor/,
     );
+  });
+
+  it("shows the guide's opening: why the conversation is held and what makes it good", async () => {
+    const page = await mountJoin("nl");
+    const intro = page.get(".join-intro");
+    expect(intro.get("h2").text()).toBe("BPV-gesprek");
+    expect(intro.text()).toContain("Doel BPV- gesprek");
+    expect(intro.text()).toContain("Jij bent ca. 70% aan het woord.");
+    expect(intro.text()).toContain("De BPV-begeleider leidt het gesprek, maar luistert vooral.");
   });
 });

@@ -81,9 +81,11 @@ export class ConversationResolver {
 
   @FieldResolver(() => [Agreement], {
     description:
-      "The agreements to review now: all of the previous conversation's, and older ones not done yet.",
+      "The agreements to review now: all of the previous conversation's, and older ones not done yet. For the three participants, who prepare from them, and the staff responsible.",
   })
-  previousAgreements(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
+  async previousAgreements(@Root() conversation: Conversation, @Ctx() ctx: RequestContext) {
+    // Reached through any path (lists included), the conversation's own access rule decides.
+    await openConversation(ctx, conversation.id);
     return agreementsToReview(ctx.services.dataSource.manager, conversation);
   }
 

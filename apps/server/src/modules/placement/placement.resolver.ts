@@ -1,9 +1,11 @@
 import { checkPok, LIMITS, POK_PROBLEM_LABELS, schoolToday } from "@driehoek/domain";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { requireViewer } from "../../access/guards.js";
 import { visiblePlacements } from "../../access/scope.js";
 import type { RequestContext } from "../../context.js";
 import { badInput, forbidden, notFound } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
+import { ConversationParticipant } from "../conversation/participant.entity.js";
 import { Person } from "../people/person.entity.js";
 import { Company } from "../school/company.entity.js";
 import { Programme } from "../school/programme.entity.js";
@@ -13,6 +15,36 @@ import { Placement } from "./placement.entity.js";
 import { FrequencyStatusType, PokCheckType, PokType } from "./placement.types.js";
 import { PlacementFrequency } from "./placement-frequency.entity.js";
 import { pokFactsOf } from "./pok-facts.js";
+
+/** Per request: the placements whose reading was already decided, so each is decided once. */
+const readable = new WeakMap<RequestContext, Map<string, Promise<boolean>>>();
+
+/** Whether the caller may list the placement or takes part in one of its conversations. */
+async function mayReadPlacement(ctx: RequestContext, placementId: string): Promise<boolean> {
+  const viewer = requireViewer(ctx);
+  const listed = await (await visiblePlacements(ctx))
+    .andWhere("p.id = :placementId", { placementId })
+    .getExists();
+  if (listed || viewer.conversationId) return listed;
+  return ctx.services.dataSource.manager
+    .createQueryBuilder(ConversationParticipant, "cp")
+    .innerJoin(Conversation, "c", "c.id = cp.conversation_id")
+    .where("cp.person_id = :me", { me: viewer.personId })
+    .andWhere("c.placement_id = :placementId", { placementId })
+    .getExists();
+}
+
+/**
+ * Refuses a caller who neither may list the placement nor takes part in one of its
+ * conversations: the student and praktijkopleider see their own POK check as they prepare.
+ */
+async function requirePlacementReader(ctx: RequestContext, placement: Placement): Promise<void> {
+  const decided = readable.get(ctx) ?? new Map<string, Promise<boolean>>();
+  readable.set(ctx, decided);
+  const may = decided.get(placement.id) ?? mayReadPlacement(ctx, placement.id);
+  decided.set(placement.id, may);
+  if (!(await may)) throw forbidden("You do not take part in a conversation of this placement.");
+}
 
 /** Placements (BPV-periodes) with their POK check and the frequency rule. */
 @Resolver(() => Placement)
@@ -88,8 +120,12 @@ export class PlacementResolver {
     };
   }
 
-  @FieldResolver(() => PokCheckType, { description: "Is the POK valid today, and if not, why." })
+  @FieldResolver(() => PokCheckType, {
+    description:
+      "Is the POK valid today, and if not, why. For the placement's conversation's three participants and the staff responsible.",
+  })
   async pokCheck(@Root() placement: Placement, @Ctx() ctx: RequestContext): Promise<PokCheckType> {
+    await requirePlacementReader(ctx, placement);
     const today = schoolToday(ctx.services.now());
     const facts = await pokFactsOf(ctx.services.dataSource.manager, placement, today);
     const { isValid, problems } = checkPok(facts, today);

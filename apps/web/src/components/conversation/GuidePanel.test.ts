@@ -8,6 +8,7 @@ const section = (key: string, title: string) => ({
   title,
   goal: `Doel van ${title}`,
   tip: null,
+  exampleQuestionsLabel: null,
   exampleQuestions: [],
 });
 const PHASES = [
