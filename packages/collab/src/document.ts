@@ -1,3 +1,4 @@
+import { SECTION_KEYS } from "@driehoek/domain";
 import * as Y from "yjs";
 
 /**
@@ -32,6 +33,14 @@ export const GENERAL_NOTES_KEY = "general";
  * u?"), written while preparing and beside the student's (the notes of section `gespreksdoel`).
  */
 export const PRAKTIJKOPLEIDER_GOALS_KEY = "gespreksdoel-praktijkopleider";
+
+/**
+ * The shared notes kept in the conversation's record, in the record's order: every section's
+ * notes, with the praktijkopleider's goals right after the student's (section `gespreksdoel`).
+ */
+export const RECORD_NOTE_KEYS: readonly string[] = SECTION_KEYS.flatMap((key) =>
+  key === "gespreksdoel" ? [key, PRAKTIJKOPLEIDER_GOALS_KEY] : [key],
+);
 
 /** The student's summary (rich text). */
 export const summaryOf = (doc: Y.Doc): Y.XmlFragment => doc.getXmlFragment(DOC.summary);

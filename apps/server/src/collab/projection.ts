@@ -1,4 +1,11 @@
-import { notesOf, plainText, readAgreements, readReview, summaryOf } from "@driehoek/collab";
+import {
+  notesOf,
+  plainText,
+  RECORD_NOTE_KEYS,
+  readAgreements,
+  readReview,
+  summaryOf,
+} from "@driehoek/collab";
 import {
   AGREEMENT_STATUSES,
   type AgreementStatus,
@@ -7,7 +14,6 @@ import {
   isLocked,
   isParticipantRole,
   isUnreviewed,
-  SECTION_KEYS,
 } from "@driehoek/domain";
 import { In } from "typeorm";
 import type * as Y from "yjs";
@@ -57,7 +63,7 @@ export async function projectConversation(
   const review = readReview(doc);
   const summary = clipToLimit("summary", plainText(summaryOf(doc)));
   const notes: Record<string, string> = {};
-  for (const key of SECTION_KEYS) {
+  for (const key of RECORD_NOTE_KEYS) {
     const text = notesOf(doc).get(key)?.toString() ?? "";
     if (text.trim()) notes[key] = clipToLimit("sectionNote", text);
   }

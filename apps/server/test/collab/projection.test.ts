@@ -2,6 +2,7 @@ import {
   addAgreement,
   agreementsOf,
   notesOf,
+  PRAKTIJKOPLEIDER_GOALS_KEY,
   removeAgreement,
   reviewNeededText,
   setReviewStatus,
@@ -169,6 +170,35 @@ describe.each(testDatabases())("projection of the live document on %s", (kind) =
       "only the valid agreement, cleaned",
     );
     expect((await read(conversation.id)).agreements).toHaveLength(1);
+  });
+
+  it("keeps both the student's and the praktijkopleider's goals in the record", async () => {
+    const { conversation, tokens } = await suite.plannedConversation("lotte");
+    const [student, trainer] = await suite.connectAll(conversation.id, [
+      tokens.student,
+      tokens.praktijkopleider,
+    ]);
+    notesOf(student?.doc as Y.Doc)
+      .get("gespreksdoel")
+      ?.insert(0, "Feedback op mijn code");
+    notesOf(trainer?.doc as Y.Doc)
+      .get(PRAKTIJKOPLEIDER_GOALS_KEY)
+      ?.insert(0, "Werktempo bespreken");
+    const RECORD = `query($id: ID!) { conversation(id: $id) { record { json } } }`;
+    let notes: { section: string; text: string }[] = [];
+    await until(
+      async () => {
+        const result = await suite.server.gql(RECORD, { id: conversation.id }, token);
+        notes = JSON.parse(result.data?.conversation.record.json ?? "{}").notes ?? [];
+        return notes.length === 2;
+      },
+      "both goals in the record",
+      PROJECTED_WITHIN_MS,
+    );
+    expect(notes).toEqual([
+      { section: "gespreksdoel", text: "Feedback op mijn code" },
+      { section: PRAKTIJKOPLEIDER_GOALS_KEY, text: "Werktempo bespreken" },
+    ]);
   });
 
   it("records the review of the previous conversation's agreements", async () => {

@@ -1,3 +1,4 @@
+import { PRAKTIJKOPLEIDER_GOALS_KEY } from "@driehoek/collab";
 import type { ConversationRecord } from "@driehoek/domain";
 import {
   AGREEMENT_STATUS_LABELS,
@@ -171,6 +172,8 @@ export function renderRecordPdf(
       }
       const note = notes.get(section.key);
       if (note) para(note);
+      const goals = section.key === "gespreksdoel" ? notes.get(PRAKTIJKOPLEIDER_GOALS_KEY) : "";
+      if (goals) para(`Gespreksdoelen van de praktijkopleider: ${goals}`);
       doc.moveDown(0.3);
     }
   }

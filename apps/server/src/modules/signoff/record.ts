@@ -1,11 +1,6 @@
 import { createHash } from "node:crypto";
-import {
-  type ConversationRecord,
-  checkPok,
-  RECORD_SCHEMA,
-  SECTION_KEYS,
-  schoolDate,
-} from "@driehoek/domain";
+import { RECORD_NOTE_KEYS } from "@driehoek/collab";
+import { type ConversationRecord, checkPok, RECORD_SCHEMA, schoolDate } from "@driehoek/domain";
 import { type EntityManager, In } from "typeorm";
 import { Agreement } from "../agreement/agreement.entity.js";
 import { agreementsToReview } from "../agreement/previous-agreements.js";
@@ -80,7 +75,7 @@ export async function buildRecord(
       status: a.status,
       needed: a.reviewNote,
     })),
-    notes: SECTION_KEYS.filter((section) => notes[section]?.trim()).map((section) => ({
+    notes: RECORD_NOTE_KEYS.filter((section) => notes[section]?.trim()).map((section) => ({
       section,
       text: notes[section] ?? "",
     })),

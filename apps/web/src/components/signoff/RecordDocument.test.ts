@@ -64,6 +64,20 @@ describe("RecordDocument", () => {
     expect(sectionText(doc, "archivering")).toContain("handtekeningen");
   });
 
+  it("keeps the praktijkopleider's goals beside the student's in Gespreksdoel aanvullen", () => {
+    const doc = mountDocument(
+      makeRecord({
+        notes: [
+          { section: "gespreksdoel", text: "Feedback op mijn code." },
+          { section: "gespreksdoel-praktijkopleider", text: "Werktempo bespreken." },
+        ],
+      }),
+    );
+    const section = sectionText(doc, "gespreksdoel");
+    expect(section).toContain("Feedback op mijn code.");
+    expect(section).toContain("Gespreksdoelen van de praktijkopleider: Werktempo bespreken.");
+  });
+
   it("shows who, when and what was written where", () => {
     const doc = mountDocument(FULL);
     expect(doc.text()).toContain("Sanne de Vries (studentnummer 100234, cohort 2024)");

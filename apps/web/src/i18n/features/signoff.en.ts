@@ -195,6 +195,7 @@ export const signoffEn: typeof signoffNl = {
       firstStep: "First step",
       werkproces: "Work process",
       notes: "Notes",
+      praktijkopleiderGoals: "The workplace trainer's goals",
       nothing: "Nothing noted.",
       particulars: "Particulars",
       particularsEmpty: "None.",

@@ -193,6 +193,7 @@ export const signoffNl = {
       firstStep: "Eerste stap",
       werkproces: "Werkproces",
       notes: "Notities",
+      praktijkopleiderGoals: "Gespreksdoelen van de praktijkopleider",
       nothing: "Niets genoteerd.",
       particulars: "Bijzonderheden",
       particularsEmpty: "Geen.",
