@@ -194,8 +194,8 @@ export const en: MessageSchema = {
     title: "Notes",
     shared: "Shared notes on {section}",
     sharedHint: "Everyone in the conversation sees and writes these notes.",
-    preparationHint:
-      "This also holds the student's preparation: goals and topics. Everyone in the conversation sees it.",
+    goalsBesideGuide:
+      "The student's and the workplace trainer's goals are beside the guide, under “Gespreksdoel aanvullen”.",
     reviewHint:
       "Mark each agreement under Review: done, partly or not done. This is room for whatever else is said about them.",
     waiting: "The notes arrive as soon as there is a connection to the server.",

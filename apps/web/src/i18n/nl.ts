@@ -195,8 +195,8 @@ export const nl = {
     title: "Notities",
     shared: "Gedeelde notities bij {section}",
     sharedHint: "Iedereen in het gesprek ziet en schrijft deze notities.",
-    preparationHint:
-      "Hier staat ook de voorbereiding van de student: doelen en onderwerpen. Iedereen in het gesprek ziet dit.",
+    goalsBesideGuide:
+      "De gespreksdoelen van de student en de praktijkopleider staan bij de gids, onder “Gespreksdoel aanvullen”.",
     reviewHint:
       "Per afspraak kies je bij Terugblik: gedaan, deels of niet gedaan. Hier is ruimte voor wat er verder over gezegd wordt.",
     waiting: "De notities komen zodra er verbinding is met de server.",
