@@ -54,6 +54,7 @@ export const PLANNING_PLACEMENTS = graphql(`
         missed
         isOverdue
         nextDueDate
+        proposedDate
       }
       conversations {
         id

@@ -97,6 +97,13 @@ describe("the planner", () => {
     expect(page.find("form").exists()).toBe(false);
   });
 
+  it("proposes the date the frequency rule gives", async () => {
+    const { page } = await mountPanel([placement({ proposedDate: "2027-05-19" })]);
+    await button(page, "Gesprek plannen").trigger("click");
+    expect(page.get<HTMLInputElement>("input[type=date]").element.value).toBe("2027-05-19");
+    expect(page.text()).toContain("Voorgestelde datum: 19 mei 2027");
+  });
+
   it("says in Dutch why the server refused a plan", async () => {
     const { page, server } = await mountPanel([placement()]);
     server.failing.scheduleConversation = { code: "FORBIDDEN" };

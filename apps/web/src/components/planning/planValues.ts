@@ -16,10 +16,10 @@ export interface PlanValues extends Omit<PlanForm, "date" | "time"> {
   startsAt: string;
 }
 
-/** An empty form: 40 minutes, in person, no date yet. */
-export function emptyPlan(): PlanForm {
+/** A new plan: 40 minutes, in person, on the date the frequency rule proposes (if any). */
+export function emptyPlan(proposedDate: string | null = null): PlanForm {
   return {
-    date: "",
+    date: proposedDate ?? "",
     time: "",
     durationMinutes: PLAN_DURATION.default,
     mode: "in_person",

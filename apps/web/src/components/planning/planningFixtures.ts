@@ -68,6 +68,7 @@ export function placement(
     missed?: number;
     held?: number;
     nextDueDate?: string | null;
+    proposedDate?: string | null;
     pokValid?: boolean;
     conversations?: PlanningConversation[];
   } = {},
@@ -91,6 +92,7 @@ export function placement(
       missed: options.missed ?? 0,
       isOverdue: options.isOverdue ?? false,
       nextDueDate: options.nextDueDate === undefined ? "2026-01-31" : options.nextDueDate,
+      proposedDate: options.proposedDate ?? null,
     },
     conversations: options.conversations ?? [],
   };

@@ -40,6 +40,8 @@ export const planningEn: typeof planningNl = {
       locationHint: "For instance the company's address",
       onlineUrl: "Video call link",
       submit: "Plan and invite",
+      proposed:
+        "Proposed date: {date}, a school day in the leerwerkperiode that still needs a conversation.",
       close: "Close",
     },
     planned: {

@@ -38,6 +38,8 @@ export const planningNl = {
       locationHint: "Bijvoorbeeld het adres van het leerbedrijf",
       onlineUrl: "Link naar het videogesprek",
       submit: "Plannen en uitnodigen",
+      proposed:
+        "Voorgestelde datum: {date}, een schooldag in de leerwerkperiode die nog een gesprek nodig heeft.",
       close: "Sluiten",
     },
     planned: {
