@@ -3,8 +3,10 @@ import type { Role } from "@driehoek/domain";
 import { mount } from "@vue/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { GRAPHQL_KEY } from "../../graphql/client";
+import { createAppI18n } from "../../i18n";
 import { apiIntro } from "../../test/guideIntro";
-import { withI18n } from "../../test/i18n";
+import { schemaServer } from "../../test/schemaServer";
 import PreparationLayout from "./PreparationLayout.vue";
 
 const PREVIOUS = [
@@ -32,7 +34,35 @@ function mountLayout(myRole: Role | null, doc = seededDoc()) {
       previousAgreements: PREVIOUS,
     },
     attachTo: document.body,
-    ...withI18n(),
+    global: {
+      plugins: [createAppI18n("nl")],
+      provide: { [GRAPHQL_KEY as symbol]: documentsServer().graphql },
+    },
+  });
+}
+
+/** The API as the documents block reads it: one portfolio the student attached. */
+function documentsServer() {
+  return schemaServer({
+    conversation: () => ({
+      id: "c1",
+      status: "planned",
+      myRole: "student",
+      documents: [
+        {
+          id: "d1",
+          kind: "portfolio",
+          fileName: "portfolio-sanne.pdf",
+          mimeType: "application/pdf",
+          size: 120_000,
+          sha256: "ab".repeat(32),
+          uploaderRole: "student",
+          createdAt: "2026-12-01T09:00:00.000Z",
+          downloadPath: "/api/conversations/c1/documents/d1",
+          uploadedBy: { id: "p1", name: "Sanne Jansen" },
+        },
+      ],
+    }),
   });
 }
 
@@ -75,6 +105,8 @@ describe("PreparationLayout", () => {
     expect(notesOf(doc).get(PRAKTIJKOPLEIDER_GOALS_KEY)?.toString()).toBe("Werktempo");
     // The three participants all see the POK check.
     expect(page.text()).toContain("De POK is geldig.");
+    // And the documents brought to the conversation.
+    await expect.poll(() => page.text()).toContain("portfolio-sanne.pdf");
   });
 
   it("shows the student their own POK check and keeps their ticks on this device", async () => {
