@@ -22,7 +22,12 @@ export class SchoolCalendar1732800000030 implements MigrationInterface {
       }),
     );
     await runner.addColumns("placement_frequency", [
-      new TableColumn({ name: "is_current", type: "boolean", default: true }),
+      // Written as SQLite and PostgreSQL each print a true default, so the schema check agrees.
+      new TableColumn({
+        name: "is_current",
+        type: "boolean",
+        default: runner.connection.options.type === "postgres" ? true : 1,
+      }),
       new TableColumn({ name: "proposed_date", type: "varchar", length: "10", isNullable: true }),
     ]);
     await runner.query(`UPDATE placement_frequency SET judged_on = '0000-00-00'`);
