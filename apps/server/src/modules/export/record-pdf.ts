@@ -111,7 +111,8 @@ export function renderRecordPdf(
   line("Leerbedrijf", `${record.company.name}, ${record.company.city}`);
   line("Datum", momentNl(new Date(record.scheduledAt)));
   line("Vorm", MODE[record.mode] ?? record.mode);
-  for (const p of record.participants) line(roleNl(p.role), p.name);
+  // The student is named above; the others who took part follow.
+  for (const p of record.participants) if (p.role !== "student") line(roleNl(p.role), p.name);
 
   heading("Controle POK");
   line("POK", record.pok.number);
@@ -187,6 +188,9 @@ export function renderRecordPdf(
     for (const text of block.lines) para(text);
   }
 
+  // The signature block stays together: a new page when it would start at the foot of this one.
+  const blockHeight = 60 + record.participants.length * 30;
+  if (doc.y + blockHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
   heading("Ondertekening");
   const scanned = signedFormLine(record);
   if (scanned) para(scanned);
