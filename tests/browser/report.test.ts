@@ -182,7 +182,8 @@ describeInBrowser("the staff page", () => {
     // POK: Daan's and Lotte's agreements are not valid; Sanne's is.
     await openTab(staff, /^POK/);
     expect(await staff.tab(/^POK/).locator(".report-tab-count").innerText()).toBe("2");
-    expect(await staff.rowNames()).toEqual(["Daan Visser", "Lotte de Boer"]);
+    // The POK that ends first comes first: Lotte's short stage.
+    expect(await staff.rowNames()).toEqual(["Lotte de Boer", "Daan Visser"]);
     const daan = staff.row("Daan Visser");
     expect(await daan.locator(".report-flag").innerText()).toBe("Niet geldig");
     expect(await daan.locator(".report-problems li").allInnerTexts()).toEqual([
@@ -208,7 +209,7 @@ describeInBrowser("the staff page", () => {
     await staff.search.fill("sanne");
     await staff.panel.getByText("Geen POK's die aandacht vragen bij deze filters.").waitFor();
     await staff.clearFilters.click();
-    await expect.poll(() => staff.rowNames()).toEqual(["Daan Visser", "Lotte de Boer"]);
+    await expect.poll(() => staff.rowNames()).toEqual(["Lotte de Boer", "Daan Visser"]);
     expect(await staff.search.inputValue()).toBe("");
 
     // The earlier conversation's conclusion, per student.

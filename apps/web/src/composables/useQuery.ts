@@ -40,7 +40,28 @@ export function useQuery<TData, TVariables extends OperationVariables>(
     fetchPolicy: "cache-and-network",
     nextFetchPolicy: "cache-first",
     notifyOnNetworkStatusChange: true,
+    // A refetch after a change must ask the server anew. With deduplication it would share the
+    // answer of a request still in flight from before the change, and show that stale answer.
+    context: { queryDeduplication: false },
   } as ApolloClient.WatchQueryOptions<TData, TVariables>);
+
+  // Asking again while a request is out waits for its answer and then asks anew: answers come
+  // back in the order asked, so an answer from before a change never overwrites a later one.
+  let askAgain: (() => void)[] = [];
+  const fetchAgain = (): Promise<void> =>
+    // The error also reaches `next`, so it is shown there; here it must not go unhandled.
+    observable.refetch().then(
+      () => {},
+      () => {},
+    );
+  function answered(): void {
+    if (askAgain.length === 0) return;
+    const waiting = askAgain;
+    askAgain = [];
+    void fetchAgain().then(() => {
+      for (const done of waiting) done();
+    });
+  }
 
   const subscription = observable.subscribe({
     next(result) {
@@ -50,10 +71,12 @@ export function useQuery<TData, TVariables extends OperationVariables>(
         data.value = result.data as TData;
         if (!result.error) error.value = undefined;
       }
+      if (!result.loading) answered();
     },
     error(err: ErrorLike) {
       loading.value = false;
       error.value = err;
+      answered();
     },
   });
 
@@ -68,9 +91,9 @@ export function useQuery<TData, TVariables extends OperationVariables>(
     data,
     error,
     loading,
-    async refetch() {
-      // The error also reaches `next`, so it is shown there; here it must not go unhandled.
-      await observable.refetch().catch(() => {});
+    refetch() {
+      if (!loading.value) return fetchAgain();
+      return new Promise<void>((done) => askAgain.push(done));
     },
   };
 }
