@@ -2,24 +2,30 @@
 
 import { graphql } from "./generated";
 
+graphql(`
+  fragment SchoolCalendarFields on SchoolCalendar {
+    schoolYear
+    label
+    start
+    end
+    isDefault
+    periods {
+      start
+      end
+    }
+    holidays {
+      name
+      start
+      end
+    }
+  }
+`);
+
 /** One school year's calendar; the default when the school stored none. */
 export const SCHOOL_CALENDAR = graphql(`
   query SchoolCalendar($schoolYear: Int!) {
     schoolCalendar(schoolYear: $schoolYear) {
-      schoolYear
-      label
-      start
-      end
-      isDefault
-      periods {
-        start
-        end
-      }
-      holidays {
-        name
-        start
-        end
-      }
+      ...SchoolCalendarFields
     }
   }
 `);
@@ -28,20 +34,7 @@ export const SCHOOL_CALENDAR = graphql(`
 export const SAVE_SCHOOL_CALENDAR = graphql(`
   mutation SaveSchoolCalendar($input: SchoolCalendarInput!) {
     saveSchoolCalendar(input: $input) {
-      schoolYear
-      label
-      start
-      end
-      isDefault
-      periods {
-        start
-        end
-      }
-      holidays {
-        name
-        start
-        end
-      }
+      ...SchoolCalendarFields
     }
   }
 `);
