@@ -40,7 +40,7 @@ SELECT p.id, p.student_id, p.company_id, p.praktijkopleider_id, p.begeleider_id,
   p.end_date, p.hours_per_week, p.pok_number, p.pok_status, p.pok_start_date, p.pok_end_date, p.pok_hours,
   p.pok_student_signed_at, p.pok_school_signed_at, p.pok_company_signed_at, p.pok_parent_signed_at,
   sp.name AS student_name, f.period_start, f.period_end, f.required, f.held, f.missed,
-  f.next_due_date AS next_due
+  f.next_due_date AS next_due, f.proposed_date
 FROM placement p JOIN placement_frequency f ON f.placement_id = p.id
   JOIN student st ON st.id = p.student_id JOIN person sp ON sp.id = st.person_id
 WHERE ${scope} AND f.is_overdue = ${dialect === "postgres" ? "TRUE" : "1"}
@@ -171,6 +171,7 @@ export function handQueries(
           r.missed,
           r.next_due,
           true,
+          r.proposed_date,
         ),
     },
     pokIssues: {

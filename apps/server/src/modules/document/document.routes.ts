@@ -45,15 +45,27 @@ export function documentRouter(services: Services): Router {
   const maxBytes = services.config.documentMaxBytes;
   const rawBody = express.raw({ type: () => true, limit: maxBytes });
 
+  // Who sends and to which conversation is checked before the body is read: a stranger's upload
+  // is refused without the server taking in up to DOCUMENT_MAX_BYTES first.
+  const admit: express.RequestHandler = async (req, res, next) => {
+    try {
+      const ctx = await contextOf(services, req.headers.authorization);
+      res.locals.access = await openConversation(ctx, String(req.params.id ?? ""));
+      next();
+    } catch (error) {
+      if (error instanceof GraphQLError) return sendError(res, error);
+      next(error);
+    }
+  };
+
   const upload = (kindOf: (query: Record<string, unknown>) => string) =>
     [
+      admit,
       rawBody,
       async (req: express.Request, res: Response) => {
         try {
-          const ctx = await contextOf(services, req.headers.authorization);
-          const access = await openConversation(ctx, String(req.params.id ?? ""));
           const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-          const document = await addDocument(services, access, {
+          const document = await addDocument(services, res.locals.access, {
             bytes,
             fileName: String(req.query.name ?? ""),
             kind: kindOf(req.query),
