@@ -1,4 +1,4 @@
-import { SECTION_KEYS } from "@driehoek/domain";
+import { GOALS_SECTION_KEY, SECTION_KEYS } from "@driehoek/domain";
 import * as Y from "yjs";
 
 /**
@@ -39,7 +39,7 @@ export const PRAKTIJKOPLEIDER_GOALS_KEY = "gespreksdoel-praktijkopleider";
  * notes, with the praktijkopleider's goals right after the student's (section `gespreksdoel`).
  */
 export const RECORD_NOTE_KEYS: readonly string[] = SECTION_KEYS.flatMap((key) =>
-  key === "gespreksdoel" ? [key, PRAKTIJKOPLEIDER_GOALS_KEY] : [key],
+  key === GOALS_SECTION_KEY ? [key, PRAKTIJKOPLEIDER_GOALS_KEY] : [key],
 );
 
 /** The student's summary (rich text). */

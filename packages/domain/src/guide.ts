@@ -17,6 +17,8 @@ export {
  */
 export const GUIDE: readonly GuidePhase[] = [INLEIDING, KERN, AFRONDEN];
 
+/** Key of the Inleiding section "Gespreksdoel aanvullen": its notes are the student's goals. */
+export const GOALS_SECTION_KEY = "gespreksdoel";
 /** Key of the Kern section that reviews the previous conversation's agreements. */
 export const PREVIOUS_AGREEMENTS_SECTION_KEY = "afspraken-vorige";
 /** Key of the Afronden section where the student summarises the conversation. */

@@ -5,6 +5,7 @@ import {
   type AgreementStatus,
   CONCLUSION_LABELS,
   type Conclusion,
+  GOALS_SECTION_KEY,
   GUIDE,
   isConclusion,
   POK_PROBLEM_LABELS,
@@ -173,7 +174,7 @@ export function renderRecordPdf(
       }
       const note = notes.get(section.key);
       if (note) para(note);
-      const goals = section.key === "gespreksdoel" ? notes.get(PRAKTIJKOPLEIDER_GOALS_KEY) : "";
+      const goals = section.key === GOALS_SECTION_KEY ? notes.get(PRAKTIJKOPLEIDER_GOALS_KEY) : "";
       if (goals) para(`Gespreksdoelen van de praktijkopleider: ${goals}`);
       doc.moveDown(0.3);
     }
