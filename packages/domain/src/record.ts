@@ -42,4 +42,13 @@ export interface ConversationRecord {
   werkprocessen?: { code: string; title: string; state: string }[];
   /** Paper route: the signed scan of the paper form that locked the record. */
   signedForm?: { documentId: string; fileName: string; sha256: string };
+  /**
+   * Time as it was spent: when each phase and each section started and ended (ISO moments; a
+   * part revisited has several periods). Absent in records of conversations held before
+   * sections were timed.
+   */
+  times?: {
+    phases: { phase: string; startedAt: string; endedAt: string | null }[];
+    sections: { phase: string; section: string; startedAt: string; endedAt: string | null }[];
+  };
 }
