@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   conversationModeLabel,
+  fillLabel,
   formatLongDate,
   formatLongMoment,
   formatSchoolTime,
@@ -26,5 +27,15 @@ describe("the record's words and dates, one source for screen, print page and PD
     expect(conversationModeLabel("in_person", "nl")).toBe("Op locatie");
     expect(conversationModeLabel("online", "en")).toBe("Online");
     expect(conversationModeLabel("elders", "nl")).toBe("elders");
+  });
+});
+
+describe("RECORD_LABELS", () => {
+  it("fills placeholders in either language", () => {
+    expect(fillLabel("digital", "nl", { date: "3 december 2026 14:03" })).toBe(
+      "Digitaal akkoord op 3 december 2026 14:03",
+    );
+    expect(fillLabel("page", "en", { n: 2, total: 3 })).toBe("Page 2 of 3");
+    expect(fillLabel("mode", "nl")).toBe("Vorm");
   });
 });

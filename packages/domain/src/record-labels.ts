@@ -62,3 +62,88 @@ export function formatSchoolTime(moment: Date | string, locale: Locale): string 
     typeof moment === "string" ? new Date(moment) : moment,
   );
 }
+
+/**
+ * The gespreksformulier's words, one source for the record on screen, the print page and the
+ * PDF. `{name}`-style placeholders are filled with `fillLabel`.
+ */
+export const RECORD_LABELS = {
+  title: { nl: "Gespreksformulier BPV", en: "Work placement conversation form" },
+  concept: {
+    nl: "Concept — nog niet door alle drie ondertekend",
+    en: "Draft — not yet signed by all three",
+  },
+  conversationOf: { nl: "BPV-gesprek van {name}", en: "BPV conversation of {name}" },
+  student: { nl: "Student", en: "Student" },
+  studentValue: {
+    nl: "{name} (studentnummer {number}, cohort {cohort})",
+    en: "{name} (student number {number}, cohort {cohort})",
+  },
+  programme: { nl: "Opleiding", en: "Programme" },
+  programmeValue: {
+    nl: "{name}, crebo {crebo}, niveau {level}",
+    en: "{name}, crebo {crebo}, level {level}",
+  },
+  company: { nl: "Leerbedrijf", en: "Company" },
+  companyValue: { nl: "{name}, {city}", en: "{name}, {city}" },
+  date: { nl: "Datum", en: "Date" },
+  mode: { nl: "Vorm", en: "Format" },
+  participants: { nl: "Deelnemers", en: "Participants" },
+  pok: { nl: "Controle POK", en: "POK check" },
+  pokNumber: { nl: "POK-nummer", en: "POK number" },
+  pokValid: { nl: "Geldig op {date}.", en: "Valid on {date}." },
+  pokInvalid: { nl: "Niet geldig op {date}:", en: "Not valid on {date}:" },
+  times: { nl: "Tijdsverloop", en: "Time spent" },
+  total: { nl: "Totaal", en: "Total" },
+  reviewEmpty: { nl: "Geen afspraken van de vorige keer.", en: "No agreements from last time." },
+  needed: { nl: "Nodig:", en: "Needed:" },
+  summaryEmpty: { nl: "Nog geen samenvatting.", en: "No summary yet." },
+  conclusion: { nl: "Oordeel BPV-begeleider", en: "Placement supervisor's judgement" },
+  confirmed: { nl: "bevestigd", en: "confirmed" },
+  differs: { nl: "anders", en: "different" },
+  motivation: { nl: "Toelichting", en: "Motivation" },
+  studentView: { nl: "Conclusie van de student", en: "The student's conclusion" },
+  studentMotivation: { nl: "Toelichting van de student", en: "The student's motivation" },
+  noConclusion: { nl: "Nog geen conclusie.", en: "No conclusion yet." },
+  agreementsEmpty: { nl: "Geen nieuwe afspraken.", en: "No new agreements." },
+  owner: { nl: "Wie", en: "Who" },
+  due: { nl: "Klaar op", en: "Done by" },
+  measure: { nl: "Hoe weten we dat het gelukt is", en: "How we will know it worked" },
+  firstStep: { nl: "Eerste stap", en: "First step" },
+  werkproces: { nl: "Werkproces", en: "Work process" },
+  notes: { nl: "Notities", en: "Notes" },
+  praktijkopleiderGoals: {
+    nl: "Gespreksdoelen van de praktijkopleider",
+    en: "The workplace trainer's goals",
+  },
+  nothing: { nl: "Niets genoteerd.", en: "Nothing noted." },
+  particulars: { nl: "Bijzonderheden", en: "Particulars" },
+  particularsEmpty: { nl: "Geen.", en: "None." },
+  signatures: { nl: "Ondertekening", en: "Signatures" },
+  role: { nl: "Rol", en: "Role" },
+  name: { nl: "Naam", en: "Name" },
+  agreement: { nl: "Akkoord", en: "Approval" },
+  signature: { nl: "Handtekening", en: "Signature" },
+  digital: { nl: "Digitaal akkoord op {date}", en: "Approved digitally on {date}" },
+  paper: {
+    nl: "Papier, ondertekend; vastgelegd op {date}",
+    en: "Paper, signed; recorded on {date}",
+  },
+  notSigned: { nl: "Nog niet", en: "Not yet" },
+  hash: { nl: "Controlecode (SHA-256 van het verslag)", en: "Check code (SHA-256 of the record)" },
+  page: { nl: "Pagina {n} van {total}", en: "Page {n} of {total}" },
+} as const satisfies Record<string, LocalizedText>;
+
+/** A key of `RECORD_LABELS`. */
+export type RecordLabel = keyof typeof RECORD_LABELS;
+
+/** A record label in `locale`, its `{placeholders}` filled from `values`. */
+export function fillLabel(
+  key: RecordLabel,
+  locale: Locale,
+  values: Record<string, string | number> = {},
+): string {
+  return RECORD_LABELS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}

@@ -5,6 +5,7 @@ import { SchoolCalendarRow } from "../modules/calendar/school-calendar.entity.js
 import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { ConversationParticipant } from "../modules/conversation/participant.entity.js";
 import { PhasePeriod } from "../modules/conversation/phase-period.entity.js";
+import { SectionPeriod } from "../modules/conversation/section-period.entity.js";
 import { ConversationDocument } from "../modules/document/document.entity.js";
 import { Invite } from "../modules/invite/invite.entity.js";
 import { OutboxMail } from "../modules/mail/outbox-mail.entity.js";
@@ -46,4 +47,5 @@ export const ENTITIES = [
   SchoolCalendarRow,
   ConversationDocument,
   PlacementWerkproces,
+  SectionPeriod,
 ];

@@ -9,6 +9,7 @@ import { CalendarResolver } from "../modules/calendar/calendar.resolver.js";
 import { ConversationResolver } from "../modules/conversation/conversation.resolver.js";
 import { ConversationChangedResolver } from "../modules/conversation/conversation-changed.subscription.js";
 import { ConversationMovesResolver } from "../modules/conversation/conversation-moves.resolver.js";
+import { SectionPeriodsResolver } from "../modules/conversation/section-periods.resolver.js";
 import {
   ConversationDocumentsResolver,
   DocumentResolver,
@@ -56,6 +57,7 @@ export const RESOLVERS = [
   DocumentResolver,
   ConversationDocumentsResolver,
   WerkprocesResolver,
+  SectionPeriodsResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

@@ -20,6 +20,7 @@ import { refreshFrequency } from "../placement/frequency-state.js";
 import { Conversation } from "./conversation.entity.js";
 import { publishChange } from "./conversation-changes.js";
 import { PhasePeriod } from "./phase-period.entity.js";
+import { recordSectionMove } from "./section-periods.js";
 
 /** A change of the conversation's place in the guide and/or its status. */
 interface Move {
@@ -91,6 +92,10 @@ export class ConversationMover {
           endedAt: null,
         });
       }
+      await recordSectionMove(manager, before.id, at, {
+        closes: sectionChanges || isAwaitingSignatures(move.status),
+        opens: move.position && sectionChanges && isLive(move.status) ? move.position : null,
+      });
       await this.services.audit.record(
         {
           actorId: access.viewer.personId,

@@ -4,6 +4,7 @@ import { authenticate } from "../../auth/authenticate.js";
 import type { Services } from "../../context.js";
 import { printRecord } from "./print-record.js";
 import { exportRecord } from "./record-export.js";
+import { attachmentDisposition } from "./record-filename.js";
 
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
@@ -34,7 +35,7 @@ export function exportRouter(services: Services): Router {
       const ctx = { services, viewer: auth.viewer, authProblem: auth.problem };
       if (match[2] === "pdf") {
         const { pdf, filename } = await printRecord(ctx, match[1]);
-        res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
+        res.setHeader("Content-Disposition", attachmentDisposition(filename));
         res.type("application/pdf").send(pdf);
         return;
       }

@@ -1,10 +1,11 @@
-import { type ConversationRecord, isLocked as isLockedStatus, schoolDate } from "@driehoek/domain";
+import { type ConversationRecord, isLocked as isLockedStatus } from "@driehoek/domain";
 import { In, IsNull } from "typeorm";
 import { openConversation } from "../../access/conversation-access.js";
 import type { RequestContext } from "../../context.js";
 import { Person } from "../people/person.entity.js";
 import { Signature } from "../signoff/signature.entity.js";
 import { currentRecord } from "../signoff/signoff.service.js";
+import { recordFilename } from "./record-filename.js";
 import { renderRecordPdf } from "./record-pdf.js";
 
 /**
@@ -49,17 +50,7 @@ export async function printRecord(
     })),
     isLocked,
     hash ?? "",
+    ctx.services.now(),
   );
   return { pdf, filename: recordFilename(record) };
-}
-
-/** "gespreksformulier-<student>-<date>.pdf", e.g. gespreksformulier-sanne-visser-2026-12-15.pdf. */
-export function recordFilename(record: ConversationRecord): string {
-  const slug = record.student.name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return `gespreksformulier-${slug || "student"}-${schoolDate(new Date(record.scheduledAt))}.pdf`;
 }

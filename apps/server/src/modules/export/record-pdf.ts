@@ -1,21 +1,22 @@
-import { PRAKTIJKOPLEIDER_GOALS_KEY } from "@driehoek/collab";
-import type { ConversationRecord } from "@driehoek/domain";
 import {
-  AGREEMENT_STATUS_LABELS,
-  type AgreementStatus,
-  CONCLUSION_LABELS,
-  type Conclusion,
-  GOALS_SECTION_KEY,
+  type ConversationRecord,
+  conversationModeLabel,
+  conversationTimes,
+  fillLabel,
+  formatLongDate,
+  formatLongMoment,
+  formatSpentTime,
   GUIDE,
-  isConclusion,
+  PHASE_NAMES,
+  type PhaseTime,
   POK_PROBLEM_LABELS,
   type PokProblem,
-  ROLE_LABELS,
-  type Role,
-  SCHOOL_TIME_ZONE,
+  SCHOOL_NAME,
+  totalTime,
 } from "@driehoek/domain";
-import PDFDocument from "pdfkit";
 import { documentBlocks, signedFormLine } from "../document/record-pdf-blocks.js";
+import { PDF_COLORS, PdfWriter } from "./pdf-writer.js";
+import { roleNl, writeSectionBody } from "./record-pdf-sections.js";
 
 /** A signature as printed on the form. */
 export interface PrintedSignature {
@@ -26,193 +27,187 @@ export interface PrintedSignature {
   contentHash: string;
 }
 
-const MODE = { in_person: "Op locatie", online: "Online" } as Record<string, string>;
+const NL = "nl" as const;
+const label = (key: Parameters<typeof fillLabel>[0], values?: Record<string, string | number>) =>
+  fillLabel(key, NL, values);
 
 /** A calendar date ('YYYY-MM-DD') as the screen says it in full: "15 december 2026". */
-export function dateNl(isoDate: string): string {
-  return new Intl.DateTimeFormat("nl-NL", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${isoDate.slice(0, 10)}T12:00:00.000Z`));
-}
+export const dateNl = (isoDate: string): string => formatLongDate(isoDate, NL);
 
 /** A moment in the school's time zone: "15 december 2026 14:03". */
-export function momentNl(moment: Date): string {
-  const part = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat("nl-NL", { ...options, timeZone: SCHOOL_TIME_ZONE }).format(moment);
-  return `${part({ day: "numeric", month: "long", year: "numeric" })} ${part({
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  })}`;
+export const momentNl = (moment: Date): string => formatLongMoment(moment, NL);
+
+/** The record's time per phase and section, or null for a record without times. */
+function timesOf(record: ConversationRecord, now: Date): PhaseTime[] | null {
+  if (!record.times) return null;
+  return conversationTimes(
+    { phasePeriods: record.times.phases, sectionPeriods: record.times.sections },
+    record.endedAt ? new Date(record.endedAt) : now,
+  );
 }
-const roleNl = (role: string) => ROLE_LABELS[role as Role]?.nl ?? role;
-const conclusionNl = (c: string | null) =>
-  c && isConclusion(c)
-    ? `${CONCLUSION_LABELS[c as Conclusion].title.nl} ${CONCLUSION_LABELS[c as Conclusion].detail.nl}`
-    : "—";
 
 /**
- * The gespreksformulier BPV as a PDF, following the school guide's structure: who, when, how,
- * the POK check, per phase the notes (with the review of last time's agreements), the student's
- * summary, the conclusion, the new agreements, particulars and the signature block: each of the
- * three with name, role and the moment of their akkoord, and the record's hash.
+ * The gespreksformulier BPV as a PDF, in the words and date format of the record on screen:
+ * the school's name in every page's header; a first page with who, when, how, the POK check
+ * and the time per phase; then a page per phase of the guide with its sections and the time
+ * each took; the signature table (role, name, moment of each akkoord) with the record's hash in
+ * Archivering; and the particulars.
  */
 export function renderRecordPdf(
   record: ConversationRecord,
   signatures: PrintedSignature[],
   isLocked: boolean,
   recordHash: string,
+  now: Date = new Date(),
 ): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 50,
-    info: { Title: "Gespreksformulier BPV", Author: "Driehoek" },
+  const pdf = new PdfWriter(`${label("title")} — ${record.student.name}`);
+  const scheduled = formatLongMoment(record.scheduledAt, NL);
+  const times = timesOf(record, now);
+
+  pdf.title(
+    label("title"),
+    `${label("conversationOf", { name: record.student.name })}, ${scheduled}`,
+  );
+  if (!isLocked) pdf.badge(label("concept").toUpperCase(), PDF_COLORS.error);
+  pdf.facts([
+    [
+      label("student"),
+      label("studentValue", {
+        name: record.student.name,
+        number: record.student.studentNumber,
+        cohort: record.student.cohort,
+      }),
+    ],
+    [
+      label("programme"),
+      label("programmeValue", {
+        name: record.programme.name,
+        crebo: record.programme.crebo,
+        level: record.programme.level,
+      }),
+    ],
+    [label("company"), label("companyValue", record.company)],
+    [label("date"), scheduled],
+    [label("mode"), conversationModeLabel(record.mode, NL)],
+    [
+      label("participants"),
+      record.participants.map((p) => `${roleNl(p.role)}: ${p.name}`).join("\n"),
+    ],
+  ]);
+
+  pdf.heading(label("pok"));
+  pdf.facts([
+    [label("pokNumber"), record.pok.number],
+    [
+      "",
+      record.pok.isValid
+        ? label("pokValid", { date: dateNl(record.pok.checkedOn) })
+        : `${label("pokInvalid", { date: dateNl(record.pok.checkedOn) })} ${record.pok.problems
+            .map((p) => POK_PROBLEM_LABELS[p as PokProblem]?.nl ?? p)
+            .join(" ")}`,
+    ],
+  ]);
+
+  if (times) writeTimes(pdf, times);
+
+  GUIDE.forEach((phase, index) => {
+    // Inleiding follows the first page's facts when it fits; Kern and Afronden get a page each.
+    if (index > 0 || pdf.room < 260) pdf.newPage();
+    else pdf.space(14);
+    const phaseTime = times?.[index];
+    pdf.phaseHeading(phase.title.nl, phaseTime ? formatSpentTime(phaseTime, NL) : null);
+    phase.sections.forEach((section, s) => {
+      const sectionTime = phaseTime?.sections[s];
+      pdf.sectionHeading(section.title.nl, sectionTime ? formatSpentTime(sectionTime, NL) : null);
+      writeSectionBody(pdf, record, section, () =>
+        writeSignatures(pdf, record, signatures, recordHash),
+      );
+      pdf.space(8);
+    });
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) =>
-    doc.on("end", () => resolve(Buffer.concat(chunks))),
-  );
 
-  const heading = (text: string, size = 13) =>
-    doc.moveDown(0.6).font("Helvetica-Bold").fontSize(size).text(text).moveDown(0.2);
-  const line = (label: string, value: string) =>
-    doc
-      .font("Helvetica-Bold")
-      .fontSize(10)
-      .text(`${label}: `, { continued: true })
-      .font("Helvetica")
-      .text(value || "—");
-  const para = (text: string) =>
-    doc
-      .font("Helvetica")
-      .fontSize(10)
-      .text(text || "—");
-
-  doc.font("Helvetica-Bold").fontSize(18).text("Gespreksformulier BPV");
-  if (!isLocked)
-    doc
-      .font("Helvetica-Oblique")
-      .fontSize(10)
-      .fillColor("#b00020")
-      .text("CONCEPT — nog niet door alle drie ondertekend")
-      .fillColor("black");
-  doc.moveDown(0.5);
-  line(
-    "Student",
-    `${record.student.name} (${record.student.studentNumber}, cohort ${record.student.cohort})`,
-  );
-  line(
-    "Opleiding",
-    `${record.programme.name}, crebo ${record.programme.crebo}, niveau ${record.programme.level}`,
-  );
-  line("Leerbedrijf", `${record.company.name}, ${record.company.city}`);
-  line("Datum", momentNl(new Date(record.scheduledAt)));
-  line("Vorm", MODE[record.mode] ?? record.mode);
-  // The student is named above; the others who took part follow.
-  for (const p of record.participants) if (p.role !== "student") line(roleNl(p.role), p.name);
-
-  heading("Controle POK");
-  line("POK", record.pok.number);
-  para(
-    record.pok.isValid
-      ? `Geldig op ${dateNl(record.pok.checkedOn)}.`
-      : `Niet geldig op ${dateNl(record.pok.checkedOn)}: ${record.pok.problems.map((p) => POK_PROBLEM_LABELS[p as PokProblem]?.nl ?? p).join(" ")}`,
-  );
-
-  const notes = new Map(record.notes.map((n) => [n.section, n.text]));
-  for (const phase of GUIDE) {
-    heading(`${phase.title.nl} (${phase.plannedMinutes} min)`, 14);
-    for (const section of phase.sections) {
-      doc.font("Helvetica-Bold").fontSize(11).text(section.title.nl);
-      if (section.key === "afspraken-vorige") {
-        if (record.review.length === 0) para("Geen afspraken van de vorige keer.");
-        for (const r of record.review) {
-          para(
-            `• ${r.text} — ${AGREEMENT_STATUS_LABELS[r.status as AgreementStatus]?.nl ?? r.status}${r.needed ? `. Nodig: ${r.needed}` : ""}`,
-          );
-        }
-      }
-      if (section.key === "samenvatten") para(record.summary);
-      if (section.key === "conclusie") {
-        // The student states it first; the begeleider confirms it or judges otherwise, with why.
-        const { value, motivation, studentValue, studentMotivation } = record.conclusion;
-        line("Conclusie van de student", conclusionNl(studentValue));
-        if (studentMotivation) line("Toelichting student", studentMotivation);
-        line(
-          "Oordeel BPV-begeleider",
-          !value
-            ? "—"
-            : value === studentValue
-              ? `bevestigd: ${conclusionNl(value)}`
-              : `anders: ${conclusionNl(value)}`,
-        );
-        if (motivation) line("Toelichting", motivation);
-      }
-      if (section.key === "nieuwe-afspraken") {
-        if (record.agreements.length === 0) para("Geen nieuwe afspraken.");
-        record.agreements.forEach((a, i) => {
-          doc
-            .font("Helvetica-Bold")
-            .fontSize(10)
-            .text(`${i + 1}. ${a.text}`);
-          para(
-            [
-              `Wie: ${a.owner ? roleNl(a.owner) : "—"}`,
-              `Wanneer: ${a.dueDate ? dateNl(a.dueDate) : "—"}`,
-              `Hoe weten we het: ${a.measure || "—"}`,
-              `Eerste stap: ${a.firstStep || "—"}`,
-              a.werkproces ? `Werkproces: ${a.werkproces}` : "",
-            ]
-              .filter(Boolean)
-              .join("   "),
-          );
-        });
-      }
-      const note = notes.get(section.key);
-      if (note) para(note);
-      const goals = section.key === GOALS_SECTION_KEY ? notes.get(PRAKTIJKOPLEIDER_GOALS_KEY) : "";
-      if (goals) para(`Gespreksdoelen van de praktijkopleider: ${goals}`);
-      doc.moveDown(0.3);
-    }
-  }
-
-  heading("Bijzonderheden");
-  if (record.particulars.length === 0) para("Geen.");
-  for (const p of record.particulars) para(`• ${p.text}`);
-
+  pdf.heading(label("particulars"));
+  if (record.particulars.length === 0) pdf.para(label("particularsEmpty"), { muted: true });
+  for (const p of record.particulars) pdf.para(`• ${p.text}`);
   for (const block of documentBlocks(record)) {
-    heading(block.title);
-    for (const text of block.lines) para(text);
+    pdf.heading(block.title);
+    for (const text of block.lines) pdf.para(text);
   }
 
-  // The signature block stays together: a new page when it would start at the foot of this one.
-  const blockHeight = 60 + record.participants.length * 30;
-  if (doc.y + blockHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  heading("Ondertekening");
-  const scanned = signedFormLine(record);
-  if (scanned) para(scanned);
-  for (const p of record.participants) {
-    const given = signatures.find((s) => s.role === p.role);
-    doc
-      .font("Helvetica-Bold")
-      .fontSize(10)
-      .text(`${roleNl(p.role)}: ${p.name}`);
-    para(
-      given
-        ? `${given.method === "paper" ? "papieren formulier ondertekend" : "digitaal akkoord"} op ${momentNl(given.signedAt)}`
-        : "Nog geen akkoord.",
+  const footer = `${record.student.name} · ${label("title")} · ${formatLongDate(record.scheduledAt, NL)}`;
+  return pdf.finish(SCHOOL_NAME, label("title"), footer, (n, total) => label("page", { n, total }));
+}
+
+/** "Tijdsverloop": each phase's time beside the planned, with a bar, and the total. */
+function writeTimes(pdf: PdfWriter, times: PhaseTime[]): void {
+  pdf.heading(label("times"));
+  const total = totalTime(times);
+  const scale = Math.max(
+    total.plannedMinutes,
+    ...times.map((t) => Math.max(t.plannedMinutes, (t.actualMs ?? 0) / 60_000)),
+  );
+  const rows = [
+    ...times.map((t) => ({ text: formatSpentTime(t, NL, PHASE_NAMES[t.phase].nl), time: t })),
+    { text: formatSpentTime(total, NL, label("total")), time: total },
+  ];
+  const barX = pdf.left + 230;
+  const barWidth = pdf.width - 230;
+  for (const row of rows) {
+    pdf.keep(18);
+    const y = pdf.doc.y;
+    const isTotal = row.time === total;
+    pdf.doc
+      .font(isTotal ? "Helvetica-Bold" : "Helvetica")
+      .fontSize(10.5)
+      .fillColor(PDF_COLORS.ink);
+    pdf.doc.text(row.text, pdf.left, y, { width: 220, lineBreak: false });
+    pdf.bar(
+      barX,
+      y + 2.5,
+      barWidth,
+      row.time.actualMs === null ? null : row.time.actualMs / 60_000 / scale,
+      row.time.plannedMinutes / scale,
     );
+    pdf.doc.x = pdf.left;
+    pdf.doc.y = y + 18;
   }
-  doc
-    .moveDown(0.5)
-    .font("Helvetica")
-    .fontSize(8)
-    .fillColor("#555")
-    .text(`Controlecode (SHA-256 van het verslag): ${recordHash}`);
-  doc.end();
-  return done;
+}
+
+/** The signature table — role, name, the moment of each akkoord — and the record's hash. */
+function writeSignatures(
+  pdf: PdfWriter,
+  record: ConversationRecord,
+  signatures: PrintedSignature[],
+  recordHash: string,
+): void {
+  pdf.keep(100 + record.participants.length * 40);
+  pdf.space(2);
+  pdf.strong(label("signatures"));
+  const scanned = signedFormLine(record);
+  if (scanned) pdf.para(scanned);
+  pdf.table(
+    [
+      { header: label("role"), share: 0.2 },
+      { header: label("name"), share: 0.24 },
+      { header: label("agreement"), share: 0.34 },
+      { header: label("signature"), share: 0.22 },
+    ],
+    record.participants.map((p) => {
+      const given = signatures.find((s) => s.role === p.role);
+      const when = given ? momentNl(given.signedAt) : "";
+      return [
+        roleNl(p.role),
+        p.name,
+        !given
+          ? label("notSigned")
+          : given.method === "paper"
+            ? label("paper", { date: when })
+            : label("digital", { date: when }),
+        "",
+      ];
+    }),
+    26,
+  );
+  pdf.small(`${label("hash")}:`, "bold");
+  pdf.small(recordHash || "—", "mono");
 }

@@ -7,6 +7,7 @@ import { agreementsToReview } from "../agreement/previous-agreements.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { ConversationParticipant } from "../conversation/participant.entity.js";
 import { recordDocuments } from "../document/record-documents.js";
+import { recordTimes } from "../export/record-times.js";
 import { Particular } from "../particular/particular.entity.js";
 import { Person } from "../people/person.entity.js";
 import { Placement } from "../placement/placement.entity.js";
@@ -98,6 +99,7 @@ export async function buildRecord(
     particulars: particulars.map((p) => ({ text: p.text })),
     documents: await recordDocuments(manager, c.id),
     werkprocessen: await werkprocesStatesAt(manager, placement.id, programme.id, c.endedAt),
+    times: await recordTimes(manager, c.id),
   };
 }
 
