@@ -1,3 +1,4 @@
+import { schoolDate } from "@driehoek/domain";
 import { pdfText } from "@driehoek/test-support";
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/demo/demo-school.js";
@@ -199,33 +200,59 @@ describe.each(testDatabases())("archivering on %s", (kind) => {
     });
   });
 
-  it("prints the signature block: each of the three with role, name and the moment of their akkoord, and the record's hash", async () => {
+  it("prints the signature table: each of the three with role, name and the moment of their akkoord, and the record's hash; named after the student and the date", async () => {
     const { id, tokens } = await signed("lotte");
     const marieke = await loginAs(suite.server, suite.school.staff.marieke);
     const response = await fetch(`${suite.server.url}/export/conversations/${id}.pdf`, {
       headers: { authorization: `Bearer ${marieke}` },
     });
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toMatch(
-      /filename="gespreksformulier-lotte-de-boer-\d{4}-\d{2}-\d{2}\.pdf"/,
+    const { record, signatures } = await conversationOf(id, tokens.student);
+    const content = JSON.parse(record.json);
+    const date = schoolDate(new Date(content.scheduledAt));
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="BPV-gesprek Lotte de Boer ${date}.pdf"; filename*=UTF-8''BPV-gesprek%20Lotte%20de%20Boer%20${date}.pdf`,
     );
     const text = await pdfText(new Uint8Array(await response.arrayBuffer()));
-    const { record, signatures } = await conversationOf(id, tokens.student);
-    const at = momentNl(new Date(signatures[0].signature.signedAt));
-    expect(at).toMatch(/^\d{1,2} [a-z]+ \d{4} \d{2}:\d{2}$/);
+    const at = (name: string) =>
+      momentNl(
+        new Date(
+          signatures.find((s: { person: { name: string } }) => s.person.name === name).signature
+            .signedAt,
+        ),
+      );
+    expect(at("Lotte de Boer")).toMatch(/^\d{1,2} [a-z]+ \d{4} \d{2}:\d{2}$/);
     for (const expected of [
-      "Ondertekening",
-      "Student: Lotte de Boer",
-      "Praktijkopleider: Kees van Dijk",
-      "BPV-begeleider: Marieke de Vries",
-      `digitaal akkoord op ${at}`,
-      record.hash,
-      "Op locatie",
+      "Curio",
+      "Ondertekening Rol Naam Akkoord Handtekening",
+      `Student Lotte de Boer Digitaal akkoord op ${at("Lotte de Boer")}`,
+      `Praktijkopleider Kees van Dijk Digitaal akkoord op ${at("Kees van Dijk")}`,
+      `BPV-begeleider Marieke de Vries Digitaal akkoord op ${at("Marieke de Vries")}`,
+      `Controlecode (SHA-256 van het verslag): ${record.hash}`,
+      `Datum ${momentNl(new Date(content.scheduledAt))}`,
+      "Vorm Op locatie",
       "Conclusie van de student",
+      "Pagina 1 van",
     ]) {
       expect(text, expected).toContain(expected);
     }
     expect(text).not.toContain("Fysiek");
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it("names the file in UTF-8 too when the student's name is not plain ASCII", async () => {
+    const { recordFilename, attachmentDisposition } = await import(
+      "../../src/modules/export/record-filename.js"
+    );
+    const name = recordFilename({
+      student: { name: "Zoë Öztürk" },
+      scheduledAt: "2026-12-03T23:30:00.000Z",
+    } as never);
+    // 23:30 UTC on 3 December is already the 4th in the school's time zone.
+    expect(name).toBe("BPV-gesprek Zoë Öztürk 2026-12-04.pdf");
+    expect(attachmentDisposition(name)).toBe(
+      "attachment; filename=\"BPV-gesprek Zoe Ozturk 2026-12-04.pdf\"; filename*=UTF-8''BPV-gesprek%20Zo%C3%AB%20%C3%96zt%C3%BCrk%202026-12-04.pdf",
+    );
   });
 });
 

@@ -240,15 +240,18 @@ describe.each(testDatabases())("sign-off on %s", (kind) => {
     for (const expected of [
       "Gespreksformulier BPV",
       "Lotte de Boer",
-      "Inleiding (5 min)",
-      "Kern gesprek (30 min)",
       "Ik ben trots op de nieuwe zoekfunctie.",
-      "Ik loop op schema",
-      "Loopt op schema",
-      "papieren formulier ondertekend",
+      "Oordeel BPV-begeleider: bevestigd: Ik loop op schema (op de nominale lijn)",
+      "Toelichting: Loopt op schema",
+      "Papier, ondertekend; vastgelegd op",
     ]) {
       expect(text, expected).toContain(expected);
     }
+    // Each phase with the time it took beside the planned time, never the planned time alone.
+    expect(text).toMatch(/Inleiding (< 1|\d+) min \(gepland 5\)/);
+    expect(text).toMatch(/Kern gesprek (< 1|\d+) min \(gepland 30\)/);
+    expect(text).toMatch(/Kern (< 1|\d+) min \(gepland 30\)/);
+    expect(text).not.toContain("(30 min)");
     expect(text).not.toContain("CONCEPT");
     const { record } = await recordOf(id, marieke);
     expect(text).toContain(record.hash);
