@@ -106,6 +106,7 @@ export const RECORD_LABELS = {
   studentMotivation: { nl: "Toelichting van de student", en: "The student's motivation" },
   noConclusion: { nl: "Nog geen conclusie.", en: "No conclusion yet." },
   agreementsEmpty: { nl: "Geen nieuwe afspraken.", en: "No new agreements." },
+  agreementNumber: { nl: "Afspraak {number}", en: "Agreement {number}" },
   owner: { nl: "Wie", en: "Who" },
   due: { nl: "Klaar op", en: "Done by" },
   measure: { nl: "Hoe weten we dat het gelukt is", en: "How we will know it worked" },

@@ -50,9 +50,9 @@ describe("RecordDocument", () => {
     const doc = mountDocument(FULL, true);
     expect(doc.findAll("h2").map((h) => h.text())).toEqual([
       "Controle POK",
-      "Inleiding (5 min)",
-      "Kern gesprek (30 min)",
-      "Afronden (5 min)",
+      "Inleiding",
+      "Kern gesprek",
+      "Afronden",
       "Bijzonderheden",
     ]);
     expect(doc.findAll("[data-phase=afronden] h3").map((h) => h.text())).toEqual([
@@ -83,6 +83,9 @@ describe("RecordDocument", () => {
     expect(doc.text()).toContain("Sanne de Vries (studentnummer 100234, cohort 2024)");
     expect(doc.text()).toContain("Praktijkopleider");
     expect(doc.text()).toContain("Peter Jansen");
+    // The same words and dates as the PDF: the date in full, the mode as the screen names it.
+    expect(doc.text()).toContain("3 maart 2026 10:30");
+    expect(doc.text()).toContain("Op locatie");
     expect(sectionText(doc, "welkom")).toContain("Rustig begonnen.");
     expect(sectionText(doc, "vaktechnisch")).toContain("Wondzorg gaat goed.");
     expect(sectionText(doc, "afspraken-vorige")).toContain(
@@ -99,7 +102,7 @@ describe("RecordDocument", () => {
     const agreement = doc.find("[data-agreement]").text();
     expect(agreement).toContain("Zelfstandig een ochtendronde doen");
     expect(agreement).toContain("Student");
-    expect(agreement).toContain("15 apr 2026");
+    expect(agreement).toContain("15 april 2026");
     expect(agreement).toContain("B1-K1-W2");
     expect(doc.find("[data-part=particulars]").text()).toContain("Zorgen over reistijd.");
   });
@@ -122,8 +125,48 @@ describe("RecordDocument", () => {
       "en",
     );
     const pok = doc.find("[data-part=pok]").text();
-    expect(pok).toContain("Not valid on 3 Mar 2026");
+    expect(pok).toContain("Not valid on 3 March 2026");
     expect(pok).toContain("POK-9");
     expect(pok).toContain("The placement agreement (POK) has passed its end date.");
+  });
+
+  it("shows per phase and per section the time spent beside the planned, never the planned alone", () => {
+    const t = (minute: number) =>
+      new Date(Date.UTC(2026, 2, 3, 9, 31) + minute * 60_000).toISOString();
+    const timed = makeRecord({
+      endedAt: t(38),
+      times: {
+        phases: [
+          { phase: "inleiding", startedAt: t(0), endedAt: t(4) },
+          { phase: "kern", startedAt: t(4), endedAt: t(31) },
+          { phase: "afronden", startedAt: t(31), endedAt: t(38) },
+        ],
+        sections: [
+          { phase: "inleiding", section: "welkom", startedAt: t(0), endedAt: t(0.5) },
+          { phase: "inleiding", section: "gespreksdoel", startedAt: t(0.5), endedAt: t(4) },
+          { phase: "kern", section: "afspraken-vorige", startedAt: t(4), endedAt: t(12) },
+          { phase: "kern", section: "vaktechnisch", startedAt: t(12), endedAt: t(31) },
+          { phase: "afronden", section: "samenvatten", startedAt: t(31), endedAt: t(38) },
+        ],
+      },
+      notes: [{ section: "vaktechnisch", text: "Wondzorg gaat goed." }],
+    });
+    const doc = mountDocument(timed, true);
+    expect(doc.findAll("[data-phase-time]").map((row) => row.text())).toEqual([
+      "Inleiding 4 min (gepland 5)",
+      "Kern 27 min (gepland 30)",
+      "Afronden 7 min (gepland 5)",
+      "Totaal 38 min (gepland 40)",
+    ]);
+    expect(doc.find("[data-phase=kern] h2").text()).toBe("Kern gesprek 27 min (gepland 30)");
+    expect(doc.find("[data-section=welkom] h3").text()).toBe("Welkom < 1 min (gepland 1)");
+    expect(doc.find("[data-section=vaktechnisch] h3").text()).toBe(
+      "Vaktechnische competenties 19 min (gepland 5)",
+    );
+    expect(doc.find("[data-section=praktisch] h3").text()).toBe("Praktisch — (gepland 5)");
+    expect(doc.text()).not.toContain("(30 min)");
+
+    const english = mountDocument(timed, true, "en");
+    expect(english.find("[data-phase-time=kern]").text()).toBe("Core 27 min (planned 30)");
   });
 });
