@@ -15,6 +15,7 @@ const BEGELEIDER = "Marieke de Vries";
 const STUDENT = "Sanne Jansen";
 const LAPTOP: DeviceOptions = { viewport: { width: 1366, height: 768 } };
 const PHONE: DeviceOptions = { viewport: { width: 390, height: 844 }, isMobile: true };
+const TABLET: DeviceOptions = { viewport: { width: 820, height: 1180 }, isMobile: true };
 
 describeInBrowser("the student page", () => {
   const suite = useBrowserSuite();
@@ -140,6 +141,8 @@ describeInBrowser("the student page", () => {
       .locator("article.report-card")
       .filter({ has: page.locator(".report-card-title", { hasText: STUDENT }) })
       .first();
+    await row.getByRole("link", { name: "Gesprek openen" }).waitFor();
+    await screenshot(page, "student-report-row");
     await row.getByRole("link", { name: STUDENT }).click();
     await page.waitForURL(new RegExp(`${studentPath}$`));
     await studentPage(page, STUDENT);
@@ -164,5 +167,13 @@ describeInBrowser("the student page", () => {
       .getByRole("article")
       .nth(1)
       .screenshot({ path: path.join(SCREENSHOT_DIR, "student-phone-conversation.png") });
+  });
+
+  it("on a tablet the page fits the screen", async () => {
+    const page = await logIn(BEGELEIDER, TABLET);
+    await page.goto(`${suite.server.url}${studentPath}`);
+    await studentPage(page, STUDENT);
+    await expectNoHorizontalOverflow(page, "the student page on a tablet");
+    await screenshot(page, "student-tablet");
   });
 });
