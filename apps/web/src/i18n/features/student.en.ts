@@ -29,6 +29,7 @@ export const studentEn: typeof studentNl = {
     notAllowed:
       "This page is for school staff: placement supervisors, programme coaches and administrators.",
     openConversation: "Open conversation",
+    openLatestConversation: "Open the latest conversation",
     back: "All students",
     loading: "Loading the student…",
     retry: "Try again",

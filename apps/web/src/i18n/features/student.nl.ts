@@ -27,6 +27,7 @@ export const studentNl = {
     notAllowed:
       "Deze pagina is er voor medewerkers van school: BPV-begeleiders, trajectbegeleiders en beheerders.",
     openConversation: "Gesprek openen",
+    openLatestConversation: "Laatste gesprek openen",
     back: "Alle studenten",
     loading: "Student laden…",
     retry: "Opnieuw proberen",
