@@ -345,4 +345,27 @@ describe.each(testDatabases())("the student page and list on %s", (kind) => {
     expect(codeOf(await as("petra", SEARCH, { first: 0 }))).toBe("BAD_USER_INPUT");
     expect(codeOf(await as("petra", SEARCH, { first: 101 }))).toBe("BAD_USER_INPUT");
   });
+
+  it("reads a page in the same number of queries whatever its size (no query per row)", async () => {
+    const logger = server.services.dataSource.logger;
+    const original = logger.logQuery.bind(logger);
+    const queriesOf = async (first: number) => {
+      const token = await (tokens.get("petra") ?? loginAs(server, school.staff.petra));
+      let count = 0;
+      logger.logQuery = (...args) => {
+        count += 1;
+        return original(...args);
+      };
+      try {
+        const result = await server.gql(SEARCH, { first }, token);
+        expect(result.data?.studentSearch.edges).toHaveLength(first);
+      } finally {
+        logger.logQuery = original;
+      }
+      return count;
+    };
+    const one = await queriesOf(1);
+    expect(one).toBeGreaterThan(2);
+    expect(await queriesOf(6)).toBe(one);
+  });
 });
