@@ -2,6 +2,7 @@ import {
   type AgreementDraft,
   checkPok,
   checkSmart,
+  type FrequencyStatus,
   type FrequencyWindow,
   isHeld,
   schoolDate,
@@ -65,14 +66,12 @@ function stateOf(window: FrequencyWindow, today: string): WindowState {
   return window.start <= today ? "current" : "upcoming";
 }
 
-/** The placement's windows, each with the held conversations that fall in it. */
-async function windowsOf(
-  manager: EntityManager,
-  placement: Placement,
+/** The windows of a judgement, each with the held conversations that fall in it. */
+function windowsOf(
+  status: FrequencyStatus,
   held: readonly { id: string; date: string }[],
   today: string,
-): Promise<FrequencyWindowType[]> {
-  const status = await judgePlacement(manager, placement, today);
+): FrequencyWindowType[] {
   return status.windows.map((w) => ({
     start: w.start,
     end: w.end,
@@ -203,6 +202,8 @@ export async function studentRecord(
       .filter((c) => c.placementId === p.id && isHeld(c.status))
       .map((c) => ({ id: c.id, date: schoolDate(c.scheduledAt) }));
     const { isValid, problems } = checkPok(await pokFactsOf(manager, p, today), today);
+    // The windows come from the rule itself; the verdict as stored (the reports read it).
+    const judged = await judgePlacement(manager, p, today);
     studentPlacements.push({
       id: p.id,
       companyName: companyNames.get(p.companyId) ?? "",
@@ -212,8 +213,8 @@ export async function studentRecord(
       endDate: p.endDate,
       hoursPerWeek: p.hoursPerWeek,
       pok: { isValid, problems, endDate: p.pokEndDate },
-      frequency: verdictOf.get(p.id) as PlacementFrequency,
-      windows: await windowsOf(manager, p, held, today),
+      frequency: verdictOf.get(p.id) ?? { ...judged, judgedOn: today, placementId: p.id },
+      windows: windowsOf(judged, held, today),
     });
   }
 

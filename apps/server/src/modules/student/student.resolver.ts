@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import { requireViewer } from "../../access/guards.js";
 import type { RequestContext } from "../../context.js";
 import { StudentListConnection, StudentRecord, StudentSearchArgs } from "./student.types.js";
 import { studentRecord } from "./student-record.js";
@@ -20,13 +21,14 @@ export class StudentRecordResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<StudentRecord> {
     const { student, placements } = await openStudent(ctx, id);
+    const viewer = requireViewer(ctx);
     const record = await studentRecord(ctx, student, placements);
     await ctx.services.audit.record({
-      actorId: (ctx.viewer as { personId: string }).personId,
+      actorId: viewer.personId,
       action: "student.accessed",
       subjectType: "student",
       subjectId: student.id,
-      detail: { role: ctx.viewer?.role },
+      detail: { role: viewer.role },
     });
     return record;
   }
