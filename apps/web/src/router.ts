@@ -45,6 +45,19 @@ const routes: RouteRecordRaw[] = [
     meta: { requiresSession: true },
   },
   {
+    path: "/studenten/zoeken",
+    name: "students",
+    component: () => import("./views/StudentListView.vue"),
+    meta: { requiresSession: true },
+  },
+  {
+    path: "/studenten/:id",
+    name: "student",
+    component: () => import("./views/StudentView.vue"),
+    props: true,
+    meta: { requiresSession: true },
+  },
+  {
     path: "/beheer",
     name: "admin",
     component: () => import("./views/AdminView.vue"),

@@ -29,6 +29,7 @@ import { RosterResolver } from "../modules/roster/roster.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
 import { ArchiveResolver } from "../modules/signoff/archive.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
+import { StudentRecordResolver } from "../modules/student/student.resolver.js";
 import { WerkprocesResolver } from "../modules/werkprocessen/werkproces.resolver.js";
 
 /** Every resolver of the API. */
@@ -58,6 +59,7 @@ export const RESOLVERS = [
   ConversationDocumentsResolver,
   WerkprocesResolver,
   SectionPeriodsResolver,
+  StudentRecordResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

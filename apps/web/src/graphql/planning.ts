@@ -42,6 +42,9 @@ export const PLANNING_PLACEMENTS = graphql(`
         id
         name
       }
+      enrolment {
+        id
+      }
       pokCheck {
         isValid
         messages

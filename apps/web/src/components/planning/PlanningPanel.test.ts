@@ -1,5 +1,6 @@
 import { flushPromises, mount } from "@vue/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createMemoryHistory, createRouter } from "vue-router";
 import { GRAPHQL_KEY } from "../../graphql/client";
 import type { PlanningPlacement } from "../../graphql/planning";
 import { createAppI18n } from "../../i18n";
@@ -23,12 +24,24 @@ function planningServer(placements: PlanningPlacement[]) {
   });
 }
 
+/** A router holding the student page the cards link to. */
+function studentRouter() {
+  const Blank = { template: "<div />" };
+  return createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: "/", component: Blank },
+      { path: "/studenten/:id", name: "student", component: Blank },
+    ],
+  });
+}
+
 async function mountPanel(placements: PlanningPlacement[]) {
   const server = planningServer(placements);
   const page = mount(PlanningPanel, {
     attachTo: document.body,
     global: {
-      plugins: [createAppI18n("nl")],
+      plugins: [createAppI18n("nl"), studentRouter()],
       provide: { [GRAPHQL_KEY as symbol]: server.graphql },
     },
   });

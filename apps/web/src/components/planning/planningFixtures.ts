@@ -80,6 +80,7 @@ export function placement(
     endDate: "2026-07-03",
     companyName: "Bytewerk B.V.",
     student: { id: `s-${id}`, name: options.name ?? "Sanne Jansen" },
+    enrolment: { id: `st-${id}` },
     pokCheck: {
       isValid: options.pokValid ?? true,
       messages: options.pokValid === false ? ["Het bedrijf heeft de POK nog niet getekend."] : [],

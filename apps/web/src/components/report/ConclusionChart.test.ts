@@ -20,6 +20,7 @@ function mountChart(points = TWO_STUDENTS) {
     routes: [
       { path: "/", component: { template: "<div />" } },
       { path: "/gesprek/:id", name: "conversation", component: { template: "<div />" } },
+      { path: "/studenten/:id", name: "student", component: { template: "<div />" } },
     ],
   });
   return mount(ConclusionChart, {
@@ -43,7 +44,9 @@ describe("ConclusionChart", () => {
     const [sanne] = chart.findAll(".report-chart-card");
     expect(sanne?.text()).toContain("2 gesprekken");
     expect(sanne?.text()).toContain("Nu: Achter");
-    expect(sanne?.get("h4 a").attributes("href")).toBe("/gesprek/c-sanne-2");
+    // The name opens the student's page; the latest conversation opens beside it.
+    expect(sanne?.get("h4 a").attributes("href")).toBe("/studenten/st-sanne");
+    expect(sanne?.get(".report-card-conversation a").attributes("href")).toBe("/gesprek/c-sanne-2");
     // The nominal line is drawn, and each conclusion has its own marker.
     expect(sanne?.findAll("svg .chart-nominal")).toHaveLength(1);
     expect(sanne?.findAll("svg .chart-marker").map((m) => m.classes().at(-1))).toEqual([

@@ -21,6 +21,7 @@ async function mountPage(
     routes: [
       { path: "/overzicht", name: "staff", component: Blank },
       { path: "/gesprek/:id", name: "conversation", component: Blank },
+      { path: "/studenten/:id", name: "student", component: Blank },
     ],
   });
   await router.push(`/overzicht${query}`);
@@ -62,7 +63,7 @@ describe("the staff overview", () => {
     vi.useRealTimers();
   });
 
-  it("lists who is overdue, with their counts on the tab and a link to their latest conversation", async () => {
+  it("lists who is overdue, with their counts on the tab, a link to the student and to their latest conversation", async () => {
     const { page } = await mountPage(
       fakeSchool({
         placements: SCHOOL,
@@ -74,7 +75,10 @@ describe("the staff overview", () => {
     const overduePanel = panel(page, "overdue");
     expect(cardTitles(overduePanel)).toEqual(["Sanne Jansen", "Youssef Benali"]);
     expect(overduePanel.text()).toContain("2 gesprekken gemist");
-    expect(overduePanel.get("a").attributes("href")).toBe("/gesprek/c-sanne-2");
+    expect(overduePanel.get(".report-card-title a").attributes("href")).toBe("/studenten/st-sanne");
+    const open = overduePanel.get(".report-card-conversation a");
+    expect(open.text()).toBe("Gesprek openen");
+    expect(open.attributes("href")).toBe("/gesprek/c-sanne-2");
     expect(overduePanel.text()).toContain("Nog geen gesprek"); // Youssef: nothing to open
   });
 
@@ -128,7 +132,12 @@ describe("the staff overview", () => {
     expect(panel(page, "agreements").attributes("hidden")).toBeUndefined();
     expect(panel(page, "overdue").attributes("hidden")).toBeDefined();
     expect(panel(page, "agreements").text()).toContain("12 dagen over datum");
-    expect(panel(page, "agreements").get("a").attributes("href")).toBe("/gesprek/c-sanne-1");
+    expect(panel(page, "agreements").get(".report-card-title a").attributes("href")).toBe(
+      "/studenten/st-sanne",
+    );
+    expect(panel(page, "agreements").get(".report-card-conversation a").attributes("href")).toBe(
+      "/gesprek/c-sanne-1",
+    );
 
     // Arrow keys move along the tabs, as in any tab list.
     await tab(page, /^Afspraken/).trigger("keydown", { key: "ArrowRight" });
@@ -270,7 +279,10 @@ describe("the staff overview", () => {
     expect(tab(page, /^Niet ingevoerd/).text()).toMatch(/1$/);
     const entered = panel(page, "entered");
     expect(cardTitles(entered)).toEqual(["Sanne Jansen"]);
-    expect(entered.get("a").attributes("href")).toBe("/gesprek/c-sanne-1");
+    expect(entered.get(".report-card-title a").attributes("href")).toBe("/studenten/st-sanne");
+    expect(entered.get(".report-card-conversation a").attributes("href")).toBe(
+      "/gesprek/c-sanne-1",
+    );
     expect(entered.text()).toContain("Nog niet ingevoerd in het studentsysteem");
     expect(entered.text()).toContain("BPV-begeleider Marieke de Vries");
   });

@@ -11,6 +11,8 @@ import type {
 /** What the staff page knows of a placement: what its rows show and are filtered on. */
 export interface ReportFacets {
   placementId: string;
+  /** The student's id (their enrolment), for the student page. */
+  studentId: string;
   studentName: string;
   companyName: string;
   programme: { crebo: string; name: string };
@@ -47,6 +49,7 @@ export function placementDirectory(placements: readonly ReportPlacement[]): Plac
   for (const placement of placements) {
     const facets: ReportFacets = {
       placementId: placement.id,
+      studentId: placement.enrolment.id,
       studentName: placement.student.name,
       companyName: placement.companyName,
       programme: { crebo: placement.programme.crebo, name: placement.programme.name },
