@@ -268,8 +268,11 @@ describeInBrowser("the staff page", () => {
     const row = staff.row("Sanne Jansen");
     expect(await row.locator(".report-quote").innerText()).toBe(PARTICULAR);
     expect(await row.innerText()).toContain(`Gemeld door ${BEGELEIDER} op`);
-    // The link in the row opens the conversation it was flagged in.
-    expect(await row.getByRole("link", { name: "Sanne Jansen" }).getAttribute("href")).toBe(
+    // The name opens the student's page; "Gesprek openen" the conversation it was flagged in.
+    expect(await row.getByRole("link", { name: "Sanne Jansen" }).getAttribute("href")).toMatch(
+      /^\/studenten\/[0-9a-f-]{36}$/,
+    );
+    expect(await row.getByRole("link", { name: "Gesprek openen" }).getAttribute("href")).toBe(
       `/gesprek/${flagger.conversationId}`,
     );
     await screenshot(page, "staff-3-particular-open");
