@@ -12,6 +12,7 @@ import { StaffAccounts1732800000020 } from "./migrations/1732800000020-staff-acc
 import { SchoolCalendar1732800000030 } from "./migrations/1732800000030-school-calendar.js";
 import { Documents1732800000040 } from "./migrations/1732800000040-documents.js";
 import { Archive1732800000050 } from "./migrations/1732800000050-archive.js";
+import { Afronden1732800000070 } from "./migrations/1732800000070-afronden.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   SchoolCalendar1732800000030,
   Documents1732800000040,
   Archive1732800000050,
+  Afronden1732800000070,
 ];
 
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */
