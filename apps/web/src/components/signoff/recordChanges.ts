@@ -79,9 +79,11 @@ export function showsValues(change: RecordChange): boolean {
 /** "Sanne wijzigde afspraak 2: Meetbaar" — or, not knowing who, "Gewijzigd: afspraak 2: Meetbaar". */
 export function changeSentence(change: RecordChange, t: Translate, locale: Locale): string {
   const what = changeSubject(change, t, locale);
+  // A field filled in or emptied is a change of that field; only whole items come and go.
+  const kind = change.field ? "changed" : change.kind;
   const names = change.changedBy.map((p) => p.name);
-  if (names.length === 0) return t(`signoff.changes.unknown.${change.kind}`, { what });
+  if (names.length === 0) return t(`signoff.changes.unknown.${kind}`, { what });
   const last = names.pop() as string;
   const who = names.length > 0 ? t("signoff.changes.and", { first: names.join(", "), last }) : last;
-  return t(`signoff.changes.${names.length > 0 ? "byMany" : "by"}.${change.kind}`, { who, what });
+  return t(`signoff.changes.${names.length > 0 ? "byMany" : "by"}.${kind}`, { who, what });
 }
