@@ -3,6 +3,7 @@ import type { ParticipantRole } from "@driehoek/domain";
 import { graphql, joinWithInvite } from "@driehoek/test-support";
 import type { Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
+import { describeViolations, seriousViolations } from "./support/axe.js";
 import { describeInBrowser, joinAs, type Participant } from "./support/browser.js";
 import { agreementCard, conversationPage, typeAtEnd } from "./support/conversation-page.js";
 import { afrondenPage, giveAkkoord } from "./support/signoff-page.js";
@@ -87,6 +88,8 @@ describeInBrowser("Afronden that helps", () => {
         return shown;
       })
       .toBe(true);
+    const problems = await seriousViolations(people.bpv_begeleider.page);
+    expect(problems, describeViolations(problems)).toEqual([]);
     const check = await supervisor.notSmartCheck.innerText();
     expect(check).toContain(`Afspraak 1: ${AGREEMENT}`);
     expect(check).toContain("Nog niet: Specifiek, Meetbaar, Acceptabel, Realistisch, Tijdgebonden");
@@ -134,8 +137,11 @@ describeInBrowser("Afronden that helps", () => {
         .toBe(`${NAMES.student} wijzigde afspraak 1: Meetbaar`);
       // It was empty when signed: only what it is now is shown.
       expect(await change.locator("del").count()).toBe(0);
-      expect(await change.locator("ins").innerText()).toContain(MEASURE);
+      // While she types the record changes again; the list follows it.
+      await expect.poll(() => change.locator("ins").innerText()).toContain(MEASURE);
     }
+    const problems = await seriousViolations(people.bpv_begeleider.page);
+    expect(problems, describeViolations(problems)).toEqual([]);
   });
 
   it("on a phone the akkoord button stays in view at the bottom while it is this person's turn", async () => {
@@ -151,6 +157,11 @@ describeInBrowser("Afronden that helps", () => {
     if (bar) expect(Math.round(bar.y + bar.height)).toBeLessThanOrEqual(844);
     if (bar) expect(bar.y).toBeGreaterThan(844 - 200);
     await view.signBar.getByRole("button", { name: "Akkoord geven" }).waitFor();
+    const problems = await seriousViolations(phone.page);
+    expect(problems, describeViolations(problems)).toEqual([]);
+    // Nothing in the sign-off area makes the phone's page scroll sideways.
+    const width = await phone.page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+    expect(width).toBeLessThanOrEqual(390);
     await screenshotSignoff(phone.page, "phone-390");
     await view.signBox.scrollIntoViewIfNeeded();
     await phone.page.screenshot({
