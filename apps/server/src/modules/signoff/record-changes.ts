@@ -53,6 +53,9 @@ export class RecordChange {
   changedBy: Person[];
 }
 
+/** Changes by the same people within this time are kept as one step. */
+const COALESCE_MS = 60_000;
+
 const parse = (json: string): ConversationRecord => JSON.parse(json) as ConversationRecord;
 
 /**
@@ -76,16 +79,29 @@ export async function keepRecordEdit(
     where: { conversationId },
     order: { editedAt: "DESC" },
   });
-  const latest =
-    lastEdit && lastEdit.editedAt.getTime() >= lastSigned.signedAt.getTime()
-      ? lastEdit.recordHash
-      : lastSigned.contentHash;
+  const since = lastEdit && lastEdit.editedAt.getTime() >= lastSigned.signedAt.getTime();
+  const latest = since ? lastEdit.recordHash : lastSigned.contentHash;
   if (latest === current.hash) return;
+  const editors = JSON.stringify([...new Set(editorIds)].sort());
+  // The same people typing on: one step instead of one per keystroke batch (the steps only
+  // tell who changed what, and that stays the same).
+  if (
+    since &&
+    lastEdit.editorIds === editors &&
+    at.getTime() - lastEdit.editedAt.getTime() < COALESCE_MS
+  ) {
+    await manager.update(
+      RecordEdit,
+      { id: lastEdit.id },
+      { editedAt: at, recordHash: current.hash, recordJson: current.text },
+    );
+    return;
+  }
   await manager.insert(RecordEdit, {
     id: randomUUID(),
     conversationId,
     editedAt: at,
-    editorIds: JSON.stringify([...new Set(editorIds)]),
+    editorIds: editors,
     recordHash: current.hash,
     recordJson: current.text,
   });
