@@ -97,7 +97,6 @@ export const signoffEn: typeof signoffNl = {
       particular: "particular {n}",
       document: "a document",
       other: "other details ({field})",
-      more: "What changed?",
     },
     next: {
       title: "Next conversation",

@@ -96,7 +96,6 @@ export const signoffNl = {
       particular: "bijzonderheid {n}",
       document: "een document",
       other: "andere gegevens ({field})",
-      more: "Wat is er veranderd?",
     },
     next: {
       title: "Volgende gesprek",
