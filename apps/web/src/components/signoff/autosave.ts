@@ -1,4 +1,5 @@
 import { errorCode } from "../../graphql/errors";
+import { conflictReason } from "./signing";
 
 /** Where a value that saves itself stands. */
 export type AutosaveState = "idle" | "pending" | "saving" | "saved" | "offline" | "failed";
@@ -8,6 +9,8 @@ export const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
 
 /** Failures that a retry cannot mend: the person must act (or may not act at all). */
 const FINAL = new Set(["FORBIDDEN", "UNAUTHENTICATED", "BAD_USER_INPUT", "NOT_FOUND"]);
+/** Refusals for a state that will not come back: the record is locked, or not open yet. */
+const FINAL_REASONS = new Set(["already_signed", "not_live"]);
 
 export interface AutosaveOptions<T> {
   /** Stores a value; throws when it was not stored. */
@@ -100,7 +103,7 @@ export class Autosave<T> {
         this.pending ??= next;
         const offline = this.options.isOffline?.() ?? globalThis.navigator?.onLine === false;
         this.options.onState(offline ? "offline" : "failed", error);
-        if (FINAL.has(errorCode(error))) return;
+        if (FINAL.has(errorCode(error)) || FINAL_REASONS.has(conflictReason(error) ?? "")) return;
         const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)];
         this.failures += 1;
         this.schedule(delay ?? 30_000);
