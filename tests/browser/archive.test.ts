@@ -94,14 +94,11 @@ describeInBrowser("Archivering: the guide's four steps after the akkoorden", () 
     for (const person of everyone()) await afrondenPage(person.page).panel.waitFor();
 
     const student = afronden("student");
+    // Choosing saves it: there is no save button.
     await student.choice("student", STATEMENT).check();
-    await student.saveConclusion("student").click();
     const supervisor = afronden("bpv_begeleider");
-    await expect.poll(() => supervisor.choice("bpv_begeleider", STATEMENT).isChecked()).toBe(true);
-    await supervisor
-      .conclusionOf("bpv_begeleider")
-      .getByRole("button", { name: "Bevestigen" })
-      .click();
+    await expect.poll(() => supervisor.studentChoice.innerText()).toContain(STATEMENT);
+    await supervisor.agreeWithStudent.click();
     for (const person of everyone()) {
       await expect
         .poll(

@@ -168,26 +168,22 @@ describeInBrowser("one whole conversation, from invite links to signed record an
 
     const student = afronden("student");
     expect(await student.conclusionOf("bpv_begeleider").getByRole("radio").count()).toBe(0);
+    // The conclusion saves itself as it is chosen and typed: there is no save button.
     await student.choice("student", STUDENT_VIEW).check();
     await student.motivation("student").fill(STUDENT_MOTIVATION);
-    await student.saveConclusion("student").click();
     await expect
       .poll(() => student.conclusionState("student").getAttribute("data-state"))
       .toBe("saved");
+    expect(await student.conclusionOf("student").getByRole("button").count()).toBe(0);
 
-    // The begeleider sees the student's choice offered to confirm, and judges otherwise.
-    await supervisor.choice("bpv_begeleider", STUDENT_VIEW).waitFor();
-    await expect
-      .poll(() => supervisor.choice("bpv_begeleider", STUDENT_VIEW).isChecked())
-      .toBe(true);
+    // The begeleider sees the student's choice, and judges otherwise: that waits for a motivation.
+    await expect.poll(() => supervisor.studentChoice.innerText()).toContain(STUDENT_VIEW);
     await supervisor.choice("bpv_begeleider", CONCLUSION).check();
-    await supervisor.saveConclusion("bpv_begeleider").click();
     await supervisor
       .conclusionOf("bpv_begeleider")
       .getByText("Geef een toelichting: je oordeel wijkt af van dat van de student.")
       .waitFor();
     await supervisor.motivation("bpv_begeleider").fill(CONCLUSION_MOTIVATION);
-    await supervisor.saveConclusion("bpv_begeleider").click();
     await expect
       .poll(() => supervisor.conclusionState("bpv_begeleider").getAttribute("data-state"))
       .toBe("saved");

@@ -39,7 +39,8 @@ export async function createServer(
 ): Promise<DriehoekServer> {
   const services = await buildServices(config, options);
   const collab = await buildCollab(services, {
-    onRecordChanged: (conversationId) => recordChanged(services, conversationId, ["RECORD"]),
+    onRecordChanged: (conversationId, editorIds) =>
+      recordChanged(services, conversationId, ["RECORD"], editorIds),
   });
   const schema = await buildApiSchema();
   const httpServer = http.createServer();

@@ -25,15 +25,16 @@ export function afrondenPage(page: Page) {
       conclusionOf(who).getByRole("radio", { name: label, exact: true }),
     motivation: (who: "bpv_begeleider" | "student"): Locator =>
       conclusionOf(who).getByLabel("Toelichting", { exact: true }),
+    /** The begeleider takes over the student's conclusion in one click (it saves itself). */
+    agreeWithStudent: conclusionOf("bpv_begeleider").getByRole("button", {
+      name: "Eens met de student",
+    }),
+    /** "De student koos: …" above the begeleider's choices. */
+    studentChoice: conclusionOf("bpv_begeleider").locator('[data-field="student-choice"]'),
     /**
-     * "Conclusie opslaan" for the student; for the begeleider "Bevestigen" (the student's choice)
-     * or "Oordeel opslaan" (another judgement, with a motivation).
+     * The saved state next to the form this person edits (it saves itself): data-state is
+     * saving, saved, offline or failed.
      */
-    saveConclusion: (who: "bpv_begeleider" | "student"): Locator =>
-      conclusionOf(who).getByRole("button", {
-        name: who === "bpv_begeleider" ? /^(Bevestigen|Oordeel opslaan)$/ : "Conclusie opslaan",
-      }),
-    /** "Opgeslagen" etc. next to the save button of the form this person edits. */
     conclusionState: (who: "bpv_begeleider" | "student"): Locator =>
       conclusionOf(who).locator(".conclusion-state"),
     /** The conclusion as a reader of someone else's form sees it. */
@@ -51,6 +52,11 @@ export function afrondenPage(page: Page) {
 
     endButton: panel.getByRole("button", { name: "Gesprek beëindigen", exact: true }),
     confirmEndButton: panel.getByRole("button", { name: "Ja, gesprek beëindigen" }),
+    /** The check before ending when agreements are not yet SMART, listing them. */
+    notSmartCheck: panel.locator('[data-check="not-smart"]'),
+    endAnywayButton: panel.getByRole("button", { name: "Toch beëindigen" }),
+    /** "… beëindigde het gesprek op … terwijl deze afspraken nog niet SMART waren", by the record. */
+    notSmartAccepted: panel.locator('[data-field="not-smart-accepted"]'),
 
     /** The record as it will be signed: on screen under "Het verslag". */
     record: panel.locator('[data-part="record"] .record-frame'),
@@ -60,6 +66,13 @@ export function afrondenPage(page: Page) {
     /** One role's row in the list of akkoorden; data-state is pending, signed or voided. */
     signatureRow: (role: ParticipantRole): Locator =>
       panel.locator(`li.signature-item[data-role="${role}"]`),
+    /** Under a voided akkoord: what changed since, one item per field, with who changed it. */
+    signatureChanges: (role: ParticipantRole): Locator =>
+      panel.locator(`li.signature-item[data-role="${role}"] li.record-change`),
+    /** The akkoord button kept at the bottom of the viewport while the box is out of sight. */
+    signBar: panel.locator('[data-part="sign-bar"]'),
+    /** A begeleider who came in by invite is offered to log in to plan the next conversation. */
+    nextLogin: panel.getByRole("link", { name: "Log in om het volgende gesprek te plannen" }),
     /** This person's own akkoord box; data-state is pending, signed or voided. */
     signBox,
     signButton: signBox.getByRole("button", { name: "Akkoord geven" }),

@@ -54,8 +54,9 @@ export interface CollabHooks {
    * announcing the change) must run once, in the process that projected, and be done before
    * `flushProjection` resolves, which signing relies on; bus events are notifications that
    * every process hears and nobody waits for. It keeps this endpoint free of the sign-off rules.
+   * `editorIds`: the people whose updates (received by this process) the change contains.
    */
-  onRecordChanged(conversationId: string): Promise<void>;
+  onRecordChanged(conversationId: string, editorIds: readonly string[]): Promise<void>;
 }
 
 class Malformed extends Error {}
@@ -98,6 +99,8 @@ export class CollabServer {
    * nothing more to write).
    */
   private async project(conversationId: string, room: Room): Promise<void> {
+    // Whose updates this run covers; those that arrive meanwhile wait for the next run.
+    const editors = [...room.editors];
     const projection = await projectConversation(
       this.services,
       conversationId,
@@ -107,9 +110,10 @@ export class CollabServer {
     room.projected = projection.fingerprint;
     if (projection.hasChangedRows) room.isRecordChangePending = true;
     if (room.isRecordChangePending) {
-      await this.hooks.onRecordChanged(conversationId);
+      await this.hooks.onRecordChanged(conversationId, editors);
       room.isRecordChangePending = false;
     }
+    for (const editor of editors) room.editors.delete(editor);
   }
 
   /** Figures for the benchmark and for operations. */
@@ -248,6 +252,7 @@ export class CollabServer {
           return connection.close(CLOSE.malformed, "The update could not be applied.");
         }
         room.updatesSinceCompaction += 1;
+        if (!room.name.includes("/")) room.editors.add(connection.identity.personId);
         this.relay.publish(room.name, update);
         room.confirmStored(connection, clocks);
         if (room.updatesSinceCompaction >= this.options.compactAfterUpdates)

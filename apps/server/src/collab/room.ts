@@ -45,6 +45,8 @@ export class Room {
   projected: string | null = null;
   /** The tables changed and the rest of the server has not been told yet (see CollabHooks). */
   isRecordChangePending = false;
+  /** The people whose stored updates the tables have not followed yet: who changed the record. */
+  readonly editors = new Set<string>();
   idleTimer: NodeJS.Timeout | null = null;
 
   constructor(

@@ -13,6 +13,7 @@ import { SchoolCalendar1732800000030 } from "./migrations/1732800000030-school-c
 import { Documents1732800000040 } from "./migrations/1732800000040-documents.js";
 import { Archive1732800000050 } from "./migrations/1732800000050-archive.js";
 import { SectionPeriods1732800000060 } from "./migrations/1732800000060-section-periods.js";
+import { Afronden1732800000070 } from "./migrations/1732800000070-afronden.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   Documents1732800000040,
   Archive1732800000050,
   SectionPeriods1732800000060,
+  Afronden1732800000070,
 ];
 
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */

@@ -19,6 +19,8 @@ import { Programme } from "../modules/school/programme.entity.js";
 import { Student } from "../modules/school/student.entity.js";
 import { Werkproces } from "../modules/school/werkproces.entity.js";
 import { Setting } from "../modules/setting/setting.entity.js";
+import { NotSmartAcceptance } from "../modules/signoff/not-smart-acceptance.entity.js";
+import { RecordEdit } from "../modules/signoff/record-edit.entity.js";
 import { Signature } from "../modules/signoff/signature.entity.js";
 import { PlacementWerkproces } from "../modules/werkprocessen/placement-werkproces.entity.js";
 
@@ -48,4 +50,6 @@ export const ENTITIES = [
   ConversationDocument,
   PlacementWerkproces,
   SectionPeriod,
+  RecordEdit,
+  NotSmartAcceptance,
 ];

@@ -28,6 +28,7 @@ import { ReportResolver } from "../modules/report/report.resolver.js";
 import { RosterResolver } from "../modules/roster/roster.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
 import { ArchiveResolver } from "../modules/signoff/archive.resolver.js";
+import { NotSmartResolver } from "../modules/signoff/not-smart.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
 import { StudentRecordResolver } from "../modules/student/student.resolver.js";
 import { WerkprocesResolver } from "../modules/werkprocessen/werkproces.resolver.js";
@@ -60,6 +61,7 @@ export const RESOLVERS = [
   WerkprocesResolver,
   SectionPeriodsResolver,
   StudentRecordResolver,
+  NotSmartResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

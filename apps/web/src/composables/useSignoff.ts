@@ -35,15 +35,7 @@ const SIGNOFF_KINDS: readonly ConversationChangeKind[] = [
 ];
 
 /** The sign-off actions, one at a time. */
-export type SignoffAction =
-  | "conclusion"
-  | "studentConclusion"
-  | "sign"
-  | "paper"
-  | "end"
-  | "verify"
-  | "entered"
-  | "noParticulars";
+export type SignoffAction = "sign" | "paper" | "end" | "verify" | "entered" | "noParticulars";
 
 /**
  * The sign-off of one conversation: the conclusion, the record to sign, the signatures, the
@@ -102,23 +94,21 @@ export function useSignoff(id: MaybeRefOrGetter<string>) {
     verification,
     refetch: query.refetch,
 
-    /** BPV-begeleider: the conclusion against the nominal line. */
-    setConclusion: (conclusion: Conclusion, motivation: string | null) =>
-      run("conclusion", () =>
-        client.mutate({
-          mutation: SET_CONCLUSION,
-          variables: { conversationId: conversationId(), conclusion, motivation },
-        }),
-      ),
-
-    /** Student: their own view. */
-    setStudentConclusion: (conclusion: Conclusion, motivation: string | null) =>
-      run("studentConclusion", () =>
-        client.mutate({
-          mutation: SET_STUDENT_CONCLUSION,
-          variables: { conversationId: conversationId(), conclusion, motivation },
-        }),
-      ),
+    /**
+     * Saves one of the two conclusions as it is typed (the form saves itself): the student's
+     * statement or the begeleider's judgement. Throws when it was not stored; apart from other
+     * actions, so a save never waits for (or blocks) an akkoord. The reply updates the cache;
+     * everyone else hears CONCLUSION.
+     */
+    async writeConclusion(
+      who: "begeleider" | "student",
+      conclusion: Conclusion,
+      motivation: string | null,
+    ): Promise<void> {
+      const variables = { conversationId: conversationId(), conclusion, motivation };
+      if (who === "begeleider") await client.mutate({ mutation: SET_CONCLUSION, variables });
+      else await client.mutate({ mutation: SET_STUDENT_CONCLUSION, variables });
+    },
 
     /**
      * The caller's akkoord on the record with `hash`, the one on their screen. The record is
@@ -157,12 +147,15 @@ export function useSignoff(id: MaybeRefOrGetter<string>) {
         }),
       ),
 
-    /** BPV-begeleider: ends the live conversation. */
-    endConversation: () =>
+    /**
+     * BPV-begeleider: ends the live conversation; `acceptNotSmart` goes on (recorded) although
+     * agreements are not yet SMART. Refused without it while any is not (`not_smart`).
+     */
+    endConversation: (acceptNotSmart = false) =>
       run("end", () =>
         client.mutate({
           mutation: END_CONVERSATION,
-          variables: { conversationId: conversationId() },
+          variables: { conversationId: conversationId(), acceptNotSmart },
         }),
       ),
 

@@ -39,6 +39,31 @@ graphql(`
   }
 `);
 
+graphql(`
+  fragment SignoffSmartFields on Conversation {
+    id
+    notSmartAgreements {
+      id
+      number
+      text
+      missing
+    }
+    notSmartAcceptance {
+      acceptedAt
+      acceptedBy {
+        id
+        name
+      }
+      agreements {
+        id
+        number
+        text
+        missing
+      }
+    }
+  }
+`);
+
 /** The conclusion, the record to read and sign, and every signature given. */
 export const SIGNOFF = graphql(`
   query Signoff($id: ID!) {
@@ -55,6 +80,18 @@ export const SIGNOFF = graphql(`
       }
       signatures {
         isValid
+        changes {
+          area
+          kind
+          number
+          field
+          before
+          after
+          changedBy {
+            id
+            name
+          }
+        }
         person {
           id
           name
@@ -72,6 +109,7 @@ export const SIGNOFF = graphql(`
       }
       nextConversationProposal
       ...SignoffArchiveFields
+      ...SignoffSmartFields
     }
   }
 `);
@@ -122,16 +160,20 @@ export const RECORD_PAPER_SIGNATURES = graphql(`
   }
 `);
 
-/** BPV-begeleider: ends the live conversation; it then awaits the signatures. */
+/**
+ * BPV-begeleider: ends the live conversation; it then awaits the signatures. With agreements
+ * that are not yet SMART it is refused (`not_smart`) unless `acceptNotSmart` records going on.
+ */
 export const END_CONVERSATION = graphql(`
-  mutation EndConversation($conversationId: ID!) {
-    endConversation(conversationId: $conversationId) {
+  mutation EndConversation($conversationId: ID!, $acceptNotSmart: Boolean) {
+    endConversation(conversationId: $conversationId, acceptNotSmart: $acceptNotSmart) {
       id
       status
       phase
       section
       endedAt
       nextConversationProposal
+      ...SignoffSmartFields
     }
   }
 `);
@@ -190,3 +232,9 @@ export type Signature = SignatureView["signature"];
 export type RecordVerification = ResultOf<typeof VERIFY_RECORD>["verifyRecord"];
 /** What an akkoord returns of the conversation: whether it locked the record, and how. */
 export type SignedConversation = ResultOf<typeof SIGN_CONVERSATION>["signConversation"];
+/** What differs between the record a voided akkoord was given to and the record now. */
+export type RecordChange = SignatureView["changes"][number];
+/** An agreement that is not yet SMART, with the letters it misses. */
+export type NotSmartAgreement = SignoffConversation["notSmartAgreements"][number];
+/** The begeleider's recorded choice to end with agreements that were not yet SMART. */
+export type NotSmartAcceptance = NonNullable<SignoffConversation["notSmartAcceptance"]>;

@@ -112,6 +112,8 @@ export const en: MessageSchema = {
     you: "you",
     online: "present",
     away: "not present",
+    offline: "offline",
+    connecting: "connecting…",
     looking: "looking at {section}",
     readers: "{n} reader | {n} readers",
   },
@@ -122,6 +124,7 @@ export const en: MessageSchema = {
     offline: "Offline — your changes are kept",
     closed: "Not connected",
     readOnly: "Read only",
+    failed: "Not saved — trying again",
     backOnline: "Connected again. Your changes are being saved.",
     readOnlySigned:
       "The conversation has been signed. Its record is final and can no longer change.",

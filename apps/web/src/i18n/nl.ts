@@ -111,6 +111,8 @@ export const nl = {
     you: "jij",
     online: "aanwezig",
     away: "niet aanwezig",
+    offline: "offline",
+    connecting: "verbinden…",
     looking: "kijkt bij {section}",
     readers: "{n} meelezer | {n} meelezers",
   },
@@ -121,6 +123,7 @@ export const nl = {
     offline: "Offline — je wijzigingen blijven bewaard",
     closed: "Niet verbonden",
     readOnly: "Alleen lezen",
+    failed: "Niet opgeslagen — we proberen het opnieuw",
     backOnline: "Weer verbonden. Je wijzigingen worden opgeslagen.",
     readOnlySigned:
       "Het gesprek is ondertekend. Het verslag ligt vast en kan niet meer veranderen.",

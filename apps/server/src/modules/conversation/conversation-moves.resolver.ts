@@ -11,6 +11,12 @@ import { requireStaff } from "../../access/guards.js";
 import type { RequestContext } from "../../context.js";
 import { badInput, conflict, forbidden, notFound } from "../../graphql/errors.js";
 import { Placement } from "../placement/placement.entity.js";
+import {
+  EndConversationArgs,
+  notSmartAgreements,
+  notSmartError,
+  recordNotSmartAcceptance,
+} from "../signoff/not-smart.js";
 import { Conversation } from "./conversation.entity.js";
 import { assertLiveIn, ConversationMover } from "./conversation.service.js";
 import {
@@ -116,17 +122,29 @@ export class ConversationMovesResolver {
   }
 
   @Mutation(() => Conversation, {
-    description: "Ends a live conversation; it then awaits signatures.",
+    description:
+      "Ends a live conversation; it then awaits signatures. Agreements that are not yet SMART are refused (CONFLICT `not_smart`) unless `acceptNotSmart` records the choice to go on.",
   })
   async endConversation(
-    @Args(() => ConversationIdArgs) args: ConversationIdArgs,
+    @Args(() => EndConversationArgs) args: EndConversationArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const access = await openConversation(ctx, args.conversationId, "lead");
     assertLiveIn(access.conversation);
     // The record's tables are exact at the end: what was typed until now is projected first.
     await ctx.services.liveDocuments.flush(access.conversation.id);
-    return new ConversationMover(ctx.services).end(access);
+    const notSmart = await notSmartAgreements(ctx.services, access.conversation.id);
+    if (notSmart.length > 0 && !args.acceptNotSmart) throw notSmartError(notSmart);
+    const ended = await new ConversationMover(ctx.services).end(access);
+    if (notSmart.length > 0) {
+      await recordNotSmartAcceptance(
+        ctx.services,
+        access.conversation.id,
+        access.viewer.personId,
+        notSmart,
+      );
+    }
+    return ended;
   }
 }
 

@@ -41,4 +41,7 @@ export class Signature {
   @Field(() => String, { nullable: true })
   @Column({ type: "varchar", length: 200, nullable: true, name: "void_reason" })
   voidReason: string | null;
+  /** The record as it was signed (canonical JSON), to show what changed after a void. */
+  @Column({ type: "text", nullable: true, name: "record_json" })
+  recordJson: string | null;
 }

@@ -1,4 +1,10 @@
-import { isHeld, isLocked, isRecordOpen, schoolToday } from "@driehoek/domain";
+import {
+  type ConversationRecord,
+  isHeld,
+  isLocked,
+  isRecordOpen,
+  schoolToday,
+} from "@driehoek/domain";
 import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { In } from "typeorm";
 import { openConversation } from "../../access/conversation-access.js";
@@ -10,6 +16,7 @@ import { ConversationIdArgs } from "../conversation/conversation.types.js";
 import { Person } from "../people/person.entity.js";
 import { judgePlacement } from "../placement/frequency-state.js";
 import { Placement } from "../placement/placement.entity.js";
+import { changesSince } from "./record-changes.js";
 import { Signature } from "./signature.entity.js";
 import {
   currentRecord,
@@ -77,13 +84,24 @@ export class SignOffResolver {
     });
     if (rows.length === 0) return [];
     const people = await manager.findBy(Person, { id: In(rows.map((r) => r.personId)) });
-    const hash =
-      conversation.recordHash ?? (await currentRecord(ctx.services, conversation.id)).hash;
-    return rows.map((signature) => ({
-      signature,
-      person: people.find((p) => p.id === signature.personId) as Person,
-      isValid: !signature.voidedAt && signature.contentHash === hash,
-    }));
+    const current =
+      conversation.recordHash && conversation.recordJson
+        ? {
+            hash: conversation.recordHash,
+            record: JSON.parse(conversation.recordJson) as ConversationRecord,
+          }
+        : await currentRecord(ctx.services, conversation.id);
+    return Promise.all(
+      rows.map(async (signature) => {
+        const isValid = !signature.voidedAt && signature.contentHash === current.hash;
+        return {
+          signature,
+          person: people.find((p) => p.id === signature.personId) as Person,
+          isValid,
+          changes: isValid ? [] : await changesSince(manager, signature, current.record),
+        };
+      }),
+    );
   }
 
   @FieldResolver(() => String, {
@@ -166,7 +184,12 @@ export class SignOffResolver {
         throw conflict("The conversation changed meanwhile; look again.", "stale");
       return tx.findOneByOrFail(Conversation, { id: conversation.id });
     });
-    await recordChanged(services, conversation.id, ["CONCLUSION"]);
+    await recordChanged(
+      services,
+      conversation.id,
+      ["CONCLUSION"],
+      ctx.viewer ? [ctx.viewer.personId] : [],
+    );
     return updated;
   }
 

@@ -16,6 +16,7 @@ import { Conversation } from "../conversation/conversation.entity.js";
 import { announceChange } from "../conversation/conversation-changes.js";
 import { refreshFrequency } from "../placement/frequency-state.js";
 import { buildRecord, hashRecordText, type SignedForm, serializeRecord } from "./record.js";
+import { keepRecordEdit } from "./record-changes.js";
 import { Signature, type SignatureMethod } from "./signature.entity.js";
 
 const CHANGED = "De inhoud is gewijzigd na ondertekening; opnieuw ondertekenen.";
@@ -34,19 +35,26 @@ export async function currentRecord(
 
 /**
  * Voids every signature given to content that is no longer the record's content: whoever
- * signed must look again and sign again. Returns how many were voided.
+ * signed must look again and sign again. While anyone has signed, the record after the change
+ * is kept with who made it (`editorIds`), so a voided akkoord can show what changed and by whom.
+ * Returns how many were voided.
  */
-async function voidOutdatedSignatures(services: Services, conversationId: string): Promise<number> {
+async function voidOutdatedSignatures(
+  services: Services,
+  conversationId: string,
+  editorIds: readonly string[],
+): Promise<number> {
   const manager = services.dataSource.manager;
-  const active = await manager.findBy(Signature, { conversationId, voidedAt: IsNull() });
-  if (active.length === 0) return 0;
+  if ((await manager.countBy(Signature, { conversationId })) === 0) return 0;
   const conversation = await manager.findOneByOrFail(Conversation, { id: conversationId });
   if (isLocked(conversation.status)) return 0;
-  const { hash } = await currentRecord(services, conversationId);
+  const current = await currentRecord(services, conversationId);
+  const { hash } = current;
+  const active = await manager.findBy(Signature, { conversationId, voidedAt: IsNull() });
   const stale = active.filter((s) => s.contentHash !== hash);
-  if (stale.length === 0) return 0;
   const at = services.now();
   await inTransaction(services.dataSource, async (tx) => {
+    await keepRecordEdit(tx, conversationId, current, editorIds, at);
     for (const signature of stale) {
       await tx.update(Signature, { id: signature.id }, { voidedAt: at, voidReason: CHANGED });
     }
@@ -56,7 +64,12 @@ async function voidOutdatedSignatures(services: Services, conversationId: string
         action: "signature.voided",
         subjectType: "conversation",
         subjectId: conversationId,
-        detail: { role: s.role, signedHash: s.contentHash, currentHash: hash },
+        detail: {
+          role: s.role,
+          signedHash: s.contentHash,
+          currentHash: hash,
+          changedBy: [...editorIds],
+        },
       })),
       tx,
     );
@@ -68,13 +81,15 @@ async function voidOutdatedSignatures(services: Services, conversationId: string
  * What follows a change of a conversation's record (typed in the live document, a conclusion,
  * a particular): signatures given to the old content are voided, then one conversationChanged
  * event reports `kinds`, with SIGNATURES added when any were voided (none when nothing is).
+ * `editorIds`: the people whose edits made the change, where known.
  */
 export async function recordChanged(
   services: Services,
   conversationId: string,
   kinds: ConversationChangeKind[],
+  editorIds: readonly string[] = [],
 ): Promise<void> {
-  const voided = await voidOutdatedSignatures(services, conversationId);
+  const voided = await voidOutdatedSignatures(services, conversationId, editorIds);
   const changed: ConversationChangeKind[] = voided > 0 ? [...kinds, "SIGNATURES"] : kinds;
   if (changed.length > 0) await announceChange(services, conversationId, changed);
 }
@@ -147,7 +162,7 @@ export async function signConversation(
     throw conflict("Sign after the conversation has ended.", "not_ended");
   await services.liveDocuments.flush(conversation.id);
   await recordChanged(services, conversation.id, []);
-  const { hash } = await currentRecord(services, conversation.id);
+  const { hash, text } = await currentRecord(services, conversation.id);
   if (contentHash !== hash) {
     throw conflict(
       "The record changed since you read it; read it again, then sign.",
@@ -160,7 +175,7 @@ export async function signConversation(
     [{ role: myRole, personId: viewer.personId }],
     "digital",
     viewer.personId,
-    hash,
+    { hash, text },
   );
   await lockOrAnnounce(services, conversation.id, viewer.personId);
 }
@@ -174,14 +189,14 @@ export async function recordPaperSignatures(
   if (!isAwaitingSignatures(conversation.status))
     throw conflict("Record the paper form after the conversation has ended.", "not_ended");
   await services.liveDocuments.flush(conversation.id);
-  const { hash } = await currentRecord(services, conversation.id);
+  const signed = await currentRecord(services, conversation.id);
   await addSignatures(
     services,
     conversation.id,
     participants.map((p) => ({ role: p.role, personId: p.personId })),
     "paper",
     viewer.personId,
-    hash,
+    signed,
   );
   await lockOrAnnounce(services, conversation.id, viewer.personId);
 }
@@ -202,14 +217,14 @@ export async function lockWithSignedForm(
   if (!isAwaitingSignatures(conversation.status))
     throw conflict("Sign on paper after the conversation has ended.", "not_ended");
   await services.liveDocuments.flush(conversation.id);
-  const { hash } = await currentRecord(services, conversation.id, signedForm);
+  const signed = await currentRecord(services, conversation.id, signedForm);
   await addSignatures(
     services,
     conversation.id,
     participants.map((p) => ({ role: p.role, personId: p.personId })),
     "paper",
     viewer.personId,
-    hash,
+    signed,
   );
   if (!(await lockIfComplete(services, conversation.id, viewer.personId, signedForm))) {
     throw conflict("The record changed while signing; try again.", "content_changed");
@@ -222,8 +237,9 @@ async function addSignatures(
   signers: { role: ParticipantRole; personId: string }[],
   method: SignatureMethod,
   actorId: string,
-  hash: string,
+  record: { hash: string; text: string },
 ): Promise<void> {
+  const { hash, text } = record;
   const at = services.now();
   await inTransaction(services.dataSource, async (tx) => {
     for (const signer of signers) {
@@ -249,6 +265,7 @@ async function addSignatures(
         signedAt: at,
         voidedAt: null,
         voidReason: null,
+        recordJson: text,
       });
       await services.audit.record(
         {

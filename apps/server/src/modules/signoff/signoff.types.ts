@@ -4,6 +4,7 @@ import { ArgsType, Field, ObjectType } from "type-graphql";
 import { ConclusionEnum } from "../../graphql/enums.js";
 import { ConversationIdArgs } from "../conversation/conversation.types.js";
 import { Person } from "../people/person.entity.js";
+import { RecordChange } from "./record-changes.js";
 import { Signature } from "./signature.entity.js";
 
 /** The record as it stands (or as locked), with the hash a signature binds to. */
@@ -28,6 +29,11 @@ export class SignatureView {
   @Field(() => Person) person: Person;
   @Field(() => Boolean, { description: "Given to the record's current content and not voided." })
   isValid: boolean;
+  @Field(() => [RecordChange], {
+    description:
+      "For a signature that no longer holds: what differs between the record it was given to and the record now, field by field, and who changed it. Empty for a valid one.",
+  })
+  changes: RecordChange[];
 }
 
 /** The result of checking a locked record against its signatures. */

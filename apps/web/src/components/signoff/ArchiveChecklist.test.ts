@@ -178,8 +178,8 @@ describe("ArchiveChecklist", () => {
     await settle();
     const mine = student.get("[data-conclusion-of=student]");
     expect(mine.text()).toContain("Hoe loop jij?");
+    // The choice saves itself: no button to press.
     await mine.get("input[value=voor]").setValue(true);
-    await button(student, "Conclusie opslaan").trigger("click");
     await settle();
     expect(server.callsOf("SetStudentConclusion")).toEqual([
       { conversationId: "c1", conclusion: "voor", motivation: null },
@@ -190,17 +190,15 @@ describe("ArchiveChecklist", () => {
     const later = mountPanel(server, "bpv_begeleider");
     await settle();
     const form = later.get("[data-conclusion-of=bpv_begeleider]");
-    expect((form.get("input[value=voor]").element as HTMLInputElement).checked).toBe(true);
+    expect(form.get("[data-field=student-choice]").text()).toContain("Ik loop voor");
     await form.get("input[value=achter]").setValue(true);
-    await button(later, "Oordeel opslaan").trigger("click");
     await settle();
     expect(later.text()).toContain(
       "Geef een toelichting: je oordeel wijkt af van dat van de student.",
     );
     expect(server.callsOf("SetConclusion")).toEqual([]);
 
-    await form.get("input[value=voor]").setValue(true);
-    await button(later, "Bevestigen").trigger("click");
+    await button(later, "Eens met de student").trigger("click");
     await settle();
     expect(server.callsOf("SetConclusion")).toEqual([
       { conversationId: "c1", conclusion: "voor", motivation: null },

@@ -204,10 +204,21 @@ describe("SignoffPanel", () => {
     panel.unmount();
   });
 
-  it("shows a voided akkoord to everyone", async () => {
+  it("shows a voided akkoord to everyone, with what changed, from what to what, and by whom", async () => {
     const server = serve();
     server.state.signatures.push({
       isValid: false,
+      changes: [
+        {
+          area: "agreement",
+          kind: "changed",
+          number: 2,
+          field: "measure",
+          before: "Een planning",
+          after: "Een afgetekende planning",
+          changedBy: [{ id: "p-student", name: "Sanne de Vries" }],
+        },
+      ],
       person: { id: "p-bpv_begeleider", name: "Bram Bakker", role: "bpv_begeleider" },
       signature: {
         id: "s1",
@@ -221,9 +232,16 @@ describe("SignoffPanel", () => {
     });
     const panel = mountPanel(server, "student");
     await settle();
-    expect(panel.find("[data-role=bpv_begeleider]").text()).toContain(
+    const row = panel.find("[data-role=bpv_begeleider]");
+    expect(row.text()).toContain(
       "Vervallen: de inhoud is na ondertekening gewijzigd — onderteken opnieuw",
     );
+    const change = row.find(".record-change[data-field=measure]");
+    expect(change.find(".record-change-what").text()).toBe(
+      "Sanne de Vries wijzigde afspraak 2: Meetbaar",
+    );
+    expect(change.find("del").text()).toBe("was: Een planning");
+    expect(change.find("ins").text()).toBe("nu: Een afgetekende planning");
     panel.unmount();
   });
 
@@ -234,8 +252,11 @@ describe("SignoffPanel", () => {
     await settle();
     const mine = panel.find("[data-conclusion-of=bpv_begeleider]");
     await mine.find("input[value=achter]").setValue(true);
+    // A differing judgement waits for its motivation; once typed, it saves itself.
+    await settle();
+    expect(server.callsOf("SetConclusion")).toEqual([]);
     await mine.find("textarea").setValue("Nog twee werkprocessen open.");
-    await mine.find("form").trigger("submit");
+    await mine.find("textarea").trigger("blur");
     await settle();
 
     expect(server.callsOf("SetConclusion")).toEqual([
@@ -245,7 +266,7 @@ describe("SignoffPanel", () => {
       "De BPV-begeleider beoordeelt het anders dan de student.",
     );
     // The student's own view is shown, not editable by the begeleider.
-    expect(panel.find("[data-conclusion-of=student] form").exists()).toBe(false);
+    expect(panel.find("[data-conclusion-of=student] .conclusion-form").exists()).toBe(false);
     expect(panel.find("[data-conclusion-of=student]").text()).toContain("Ik loop voor");
     panel.unmount();
   });
@@ -255,7 +276,7 @@ describe("SignoffPanel", () => {
     server.state.conclusion = "op_schema";
     const panel = mountPanel(server, "praktijkopleider");
     await settle();
-    expect(panel.findAll("form")).toHaveLength(0);
+    expect(panel.findAll(".conclusion-form")).toHaveLength(0);
     expect(panel.find("[data-conclusion-of=bpv_begeleider]").text()).toContain(
       "Ik loop op schema (op de nominale lijn)",
     );
@@ -277,6 +298,79 @@ describe("SignoffPanel", () => {
     await settle();
     expect(hasButton(panel, "Akkoord geven")).toBe(true);
     expect(panel.find("[data-field=record-changed]").exists()).toBe(false);
+    panel.unmount();
+  });
+
+  it("before ending, lists the agreements that are not yet SMART; going on takes one click and is shown in the record", async () => {
+    const server = serve({ status: "live" });
+    server.state.notSmartAgreements = [
+      { id: "a2", number: 2, text: "Beter plannen", missing: ["S", "M", "T"] },
+    ];
+    const panel = mountPanel(server, "bpv_begeleider");
+    await settle();
+    await button(panel, "Gesprek beëindigen").trigger("click");
+    const check = panel.find("[data-check=not-smart]");
+    expect(check.text()).toContain("Deze afspraak is nog niet SMART.");
+    const listed = check.find("[data-number='2']");
+    expect(listed.text()).toContain("Afspraak 2: Beter plannen");
+    expect(listed.find(".not-smart-missing").text()).toBe(
+      "Nog niet: Specifiek, Meetbaar, Tijdgebonden",
+    );
+    await button(panel, "Toch beëindigen").trigger("click");
+    await settle();
+    expect(server.callsOf("EndConversation")).toEqual([
+      { conversationId: "c1", acceptNotSmart: true },
+    ]);
+    await panel.setProps({ status: "ended" });
+    await settle();
+    expect(panel.find("[data-field=not-smart-accepted]").text()).toContain(
+      "Bram Bakker beëindigde het gesprek op",
+    );
+    // Before the akkoord each participant reads which agreements are not SMART.
+    expect(panel.find("section.sign-box").text()).toContain(
+      "Let op: deze afspraak is nog niet SMART.",
+    );
+    panel.unmount();
+  });
+
+  it("shows the check when the server refuses the end because an agreement just became not SMART", async () => {
+    const server = serve({ status: "live" });
+    const panel = mountPanel(server, "bpv_begeleider");
+    await settle();
+    server.state.notSmartAgreements = [{ id: "a1", number: 1, text: "Oefenen", missing: ["S"] }];
+    await button(panel, "Gesprek beëindigen").trigger("click");
+    await button(panel, "Ja, gesprek beëindigen").trigger("click");
+    await settle();
+    expect(server.callsOf("EndConversation")).toEqual([
+      { conversationId: "c1", acceptNotSmart: false },
+    ]);
+    expect(panel.find("[data-check=not-smart]").text()).toContain("Afspraak 1: Oefenen");
+    expect(panel.find("[role=alert]").exists()).toBe(false);
+    await button(panel, "Toch beëindigen").trigger("click");
+    await settle();
+    expect(server.callsOf("EndConversation").at(-1)).toEqual({
+      conversationId: "c1",
+      acceptNotSmart: true,
+    });
+    panel.unmount();
+  });
+
+  it("keeps a conclusion whose save failed, says so, and saves it on retry", async () => {
+    const server = serve({ status: "live" });
+    const panel = mountPanel(server, "student");
+    await settle();
+    server.failing.setStudentConclusion = { code: "CONFLICT", reason: "stale" };
+    const mine = panel.find("[data-conclusion-of=student]");
+    await mine.find("input[value=op_schema]").setValue(true);
+    await settle();
+    expect(mine.find(".conclusion-state").attributes("data-state")).toBe("failed");
+    expect(mine.text()).toContain("blijven op dit apparaat bewaard");
+    delete server.failing.setStudentConclusion;
+    await button(panel, "Nu opnieuw proberen").trigger("click");
+    await settle();
+    expect(server.state.studentConclusion).toBe("op_schema");
+    expect(mine.find(".conclusion-state").attributes("data-state")).toBe("saved");
+    expect(mine.find("[role=alert]").exists()).toBe(false);
     panel.unmount();
   });
 
@@ -374,7 +468,7 @@ describe("SignoffPanel", () => {
     expect(panel.find("h3").text()).toContain("Vastgelegd");
     expect(panel.find("[data-field=record-hash]").text().replaceAll(" ", "")).toBe(server.hash());
     expect(hasButton(panel, "Akkoord geven")).toBe(false);
-    expect(panel.findAll("form")).toHaveLength(0);
+    expect(panel.findAll(".conclusion-form")).toHaveLength(0);
     expect(panel.find("[data-field=next-proposal]").text()).toContain("2026");
 
     await button(panel, "Controleer").trigger("click");
@@ -415,5 +509,27 @@ describe("SignoffPanel", () => {
     expect(hasButton(panel, "Volgend gesprek plannen")).toBe(false);
     others.unmount();
     panel.unmount();
+  });
+
+  it("offers a begeleider who came in through their invite link to log in for planning, not a form that fails", async () => {
+    setSession({
+      accessToken: "t",
+      role: "bpv_begeleider",
+      conversationId: "c1",
+      expiresAt: "2999-01-01T00:00:00.000Z",
+      person: { id: "p-bpv_begeleider", name: "Bram Bakker", role: "bpv_begeleider" },
+    });
+    try {
+      const server = serve();
+      const panel = mountPanel(server, "bpv_begeleider");
+      await settle();
+      expect(hasButton(panel, "Volgend gesprek plannen")).toBe(false);
+      const login = panel.find("[data-field=next-login] a");
+      expect(login.text()).toBe("Log in om het volgende gesprek te plannen");
+      expect(login.attributes("href")).toBe(`/?redirect=${encodeURIComponent("/")}`);
+      panel.unmount();
+    } finally {
+      clearSession();
+    }
   });
 });

@@ -4,7 +4,7 @@ import {
   type ParticipantRole,
   type SignatureState,
 } from "@driehoek/domain";
-import type { Signature, SignatureView } from "../../graphql/signoff";
+import type { RecordChange, Signature, SignatureView } from "../../graphql/signoff";
 
 /** Who takes part in which role; the live page's participants fit, and so do a record's. */
 export interface RoleHolder {
@@ -24,6 +24,8 @@ export interface RoleSignature {
   signature: Signature | null;
   /** Who gave that signature. */
   signerName: string | null;
+  /** For a voided one: what differs between the record it was given to and the record now. */
+  changes: readonly RecordChange[];
 }
 
 /** The akkoord of each of the three roles, in the order student, praktijkopleider, begeleider. */
@@ -44,6 +46,7 @@ export function signatureStatuses(
       state: valid ? "signed" : latest ? "voided" : "pending",
       signature: latest?.signature ?? null,
       signerName: latest?.person.name ?? null,
+      changes: valid ? [] : (latest?.changes ?? []),
     };
   });
 }

@@ -11,7 +11,12 @@ import {
   isLocked as isLockedStatus,
 } from "@driehoek/domain";
 import { GraphQLError } from "graphql";
-import type { RecordVerification, SignatureView } from "../../graphql/signoff";
+import type {
+  NotSmartAcceptance,
+  NotSmartAgreement,
+  RecordVerification,
+  SignatureView,
+} from "../../graphql/signoff";
 import type { Resolvers } from "../../test/schemaServer";
 import type { RecordContent } from "./record";
 import { makeRecord, makeSignature } from "./testRecord";
@@ -43,6 +48,9 @@ export function signoffFixture(initial: { status?: ConversationStatus } = {}) {
     noParticularsAt: null as string | null,
     studentSystemEnteredAt: null as string | null,
     studentSystemEnteredBy: null as { id: string; name: string } | null,
+    /** Agreements not yet SMART, and the begeleider's recorded choice to end with them. */
+    notSmartAgreements: [] as NotSmartAgreement[],
+    notSmartAcceptance: null as NotSmartAcceptance | null,
     /** Conversations planned after this one. */
     planned: [] as { id: string; status: ConversationStatus; scheduledAt: string }[],
   };
@@ -103,7 +111,20 @@ export function signoffFixture(initial: { status?: ConversationStatus } = {}) {
       state.signedAt = "2026-03-03T10:40:00.000Z";
       return conversation();
     },
-    endConversation: () => {
+    endConversation: ({ acceptNotSmart }: { acceptNotSmart?: boolean | null }) => {
+      const notSmart = state.notSmartAgreements;
+      if (notSmart.length > 0 && !acceptNotSmart) {
+        throw new GraphQLError("Some agreements are not yet SMART", {
+          extensions: { code: "CONFLICT", reason: "not_smart", agreements: notSmart },
+        });
+      }
+      if (notSmart.length > 0) {
+        state.notSmartAcceptance = {
+          acceptedAt: "2026-03-03T10:09:00.000Z",
+          acceptedBy: { id: "p-bpv_begeleider", name: "Bram Bakker" },
+          agreements: notSmart,
+        };
+      }
       state.status = "ended";
       state.revision += 1; // endedAt is part of the record
       return conversation();

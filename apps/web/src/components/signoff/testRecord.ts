@@ -42,6 +42,7 @@ export function makeSignature(
   };
   return {
     isValid,
+    changes: [],
     person: { id: `p-${role}`, name: names[role], role },
     signature: {
       id: `s-${role}-${overrides.signedAt ?? "1"}`,

@@ -25,12 +25,10 @@ export const signoffEn: typeof signoffNl = {
       motivationHint: "Briefly: why this conclusion?",
       motivationHintDifferent: "Required when your judgement differs from the student's.",
       motivationNeeded: "Give a motivation: your judgement differs from the student's.",
-      saveBegeleider: "Save judgement",
-      confirmBegeleider: "Confirm",
-      saveStudent: "Save conclusion",
-      saving: "Saving…",
-      saved: "Saved",
-      unsaved: "Not saved yet",
+      studentChose: "The student chose: {conclusion}.",
+      agree: "Agree with the student",
+      kept: "Your choice and explanation are kept on this device until they are saved.",
+      retry: "Try again now",
       choose: "First choose ahead, on schedule or behind.",
       noneBegeleider: "The placement supervisor has not confirmed the conclusion yet.",
       noneStudent: "The student has not given a conclusion yet.",
@@ -47,6 +45,59 @@ export const signoffEn: typeof signoffNl = {
       confirm: "Yes, end the conversation",
       cancel: "Cancel",
     },
+    smart: {
+      question:
+        "This agreement is not SMART yet. End the conversation anyway? | These {n} agreements are not SMART yet. End the conversation anyway?",
+      agreement: "Agreement {n}",
+      missing: "Not yet: {criteria}",
+      recorded: "If you end anyway, your choice is recorded. Or make the agreements SMART first.",
+      endAnyway: "End anyway",
+      back: "Complete the agreements",
+      accepted:
+        "{name} ended the conversation on {date} while these agreements were not SMART yet:",
+      signHint:
+        "Note: this agreement is not SMART yet. | Note: these {n} agreements are not SMART yet.",
+    },
+    changes: {
+      title: "What changed since this approval",
+      before: "was:",
+      after: "now:",
+      and: "{first} and {last}",
+      by: {
+        changed: "{who} changed {what}",
+        added: "{who} added {what}",
+        removed: "{who} removed {what}",
+      },
+      byMany: {
+        changed: "{who} changed {what}",
+        added: "{who} added {what}",
+        removed: "{who} removed {what}",
+      },
+      unknown: {
+        changed: "Changed: {what}",
+        added: "Added: {what}",
+        removed: "Removed: {what}",
+      },
+      summary: "the summary",
+      conclusion: {
+        studentValue: "the student's conclusion",
+        studentMotivation: "the student's explanation",
+        value: "the placement supervisor's judgement",
+        motivation: "the placement supervisor's explanation",
+      },
+      agreement: "agreement {n}",
+      agreementField: "agreement {n}: {field}",
+      werkproces: "Work process",
+      review: {
+        status: "the review of agreement {n}",
+        needed: "what is needed for agreement {n}",
+      },
+      reviewItem: "the review of agreement {n}",
+      note: "the notes at {section}",
+      particular: "particular {n}",
+      document: "a document",
+      other: "other details ({field})",
+    },
     next: {
       title: "Next conversation",
       proposal: "Proposed date for the next conversation: {date}.",
@@ -59,6 +110,9 @@ export const signoffEn: typeof signoffNl = {
       planned: "The next conversation is planned for {date}.",
       open: "Open the next conversation",
       invalid: "Enter a valid date and time.",
+      login: "Log in to plan the next conversation",
+      loginHint:
+        "You came in through your invite link. Planning needs your school account; after logging in you come back here.",
     },
     signatures: {
       title: "Signatures",
@@ -85,6 +139,8 @@ export const signoffEn: typeof signoffNl = {
           "The record has changed since you opened it (check code now {code}). Read it again before you approve.",
         changedAtSign:
           "The record had just changed, so your approval has not been given yet. You now see the latest version (check code {code}): read it, then approve.",
+        sticky: "Your approval is still missing",
+        changedSince: "The record changed since your approval. Signatures shows what changed.",
         announceSigned: "You have given your approval.",
         reader:
           "You are reading along. Only the student, the workplace trainer and the placement supervisor approve.",

@@ -23,12 +23,10 @@ export const signoffNl = {
       motivationHint: "Kort: waarom deze conclusie?",
       motivationHintDifferent: "Verplicht als je oordeel afwijkt van dat van de student.",
       motivationNeeded: "Geef een toelichting: je oordeel wijkt af van dat van de student.",
-      saveBegeleider: "Oordeel opslaan",
-      confirmBegeleider: "Bevestigen",
-      saveStudent: "Conclusie opslaan",
-      saving: "Opslaan…",
-      saved: "Opgeslagen",
-      unsaved: "Nog niet opgeslagen",
+      studentChose: "De student koos: {conclusion}.",
+      agree: "Eens met de student",
+      kept: "Je keuze en toelichting blijven op dit apparaat bewaard tot ze zijn opgeslagen.",
+      retry: "Nu opnieuw proberen",
       choose: "Kies eerst voor, op schema of achter.",
       noneBegeleider: "De BPV-begeleider heeft de conclusie nog niet bevestigd.",
       noneStudent: "De student heeft nog geen conclusie gegeven.",
@@ -45,6 +43,60 @@ export const signoffNl = {
       confirm: "Ja, gesprek beëindigen",
       cancel: "Annuleren",
     },
+    smart: {
+      question:
+        "Deze afspraak is nog niet SMART. Wil je het gesprek toch beëindigen? | Deze {n} afspraken zijn nog niet SMART. Wil je het gesprek toch beëindigen?",
+      agreement: "Afspraak {n}",
+      missing: "Nog niet: {criteria}",
+      recorded:
+        "Beëindig je toch, dan wordt vastgelegd dat je dat koos. Of maak de afspraken eerst SMART.",
+      endAnyway: "Toch beëindigen",
+      back: "Afspraken aanvullen",
+      accepted:
+        "{name} beëindigde het gesprek op {date} terwijl deze afspraken nog niet SMART waren:",
+      signHint:
+        "Let op: deze afspraak is nog niet SMART. | Let op: deze {n} afspraken zijn nog niet SMART.",
+    },
+    changes: {
+      title: "Wat is er veranderd sinds dit akkoord",
+      before: "was:",
+      after: "nu:",
+      and: "{first} en {last}",
+      by: {
+        changed: "{who} wijzigde {what}",
+        added: "{who} voegde {what} toe",
+        removed: "{who} verwijderde {what}",
+      },
+      byMany: {
+        changed: "{who} wijzigden {what}",
+        added: "{who} voegden {what} toe",
+        removed: "{who} verwijderden {what}",
+      },
+      unknown: {
+        changed: "Gewijzigd: {what}",
+        added: "Toegevoegd: {what}",
+        removed: "Verwijderd: {what}",
+      },
+      summary: "de samenvatting",
+      conclusion: {
+        studentValue: "de conclusie van de student",
+        studentMotivation: "de toelichting van de student",
+        value: "het oordeel van de BPV-begeleider",
+        motivation: "de toelichting van de BPV-begeleider",
+      },
+      agreement: "afspraak {n}",
+      agreementField: "afspraak {n}: {field}",
+      werkproces: "Werkproces",
+      review: {
+        status: "de terugblik op afspraak {n}",
+        needed: "wat nodig is bij afspraak {n}",
+      },
+      reviewItem: "de terugblik op afspraak {n}",
+      note: "de notities bij {section}",
+      particular: "bijzonderheid {n}",
+      document: "een document",
+      other: "andere gegevens ({field})",
+    },
     next: {
       title: "Volgende gesprek",
       proposal: "Voorgestelde datum voor het volgende gesprek: {date}.",
@@ -57,6 +109,9 @@ export const signoffNl = {
       planned: "Het volgende gesprek is gepland op {date}.",
       open: "Open het volgende gesprek",
       invalid: "Vul een geldige datum en tijd in.",
+      login: "Log in om het volgende gesprek te plannen",
+      loginHint:
+        "Je bent binnengekomen via je uitnodigingslink. Plannen doe je met je schoolaccount; na het inloggen kom je hier terug.",
     },
     signatures: {
       title: "Ondertekening",
@@ -83,6 +138,9 @@ export const signoffNl = {
           "Het verslag is gewijzigd sinds je het opende (nu controlecode {code}). Lees het opnieuw voordat je akkoord geeft.",
         changedAtSign:
           "Het verslag was net gewijzigd, dus je akkoord is nog niet gegeven. Je ziet nu de nieuwste versie (controlecode {code}): lees die en geef dan akkoord.",
+        sticky: "Jouw akkoord ontbreekt nog",
+        changedSince:
+          "Het verslag is gewijzigd sinds je akkoord. Bij Ondertekening staat wat er veranderde.",
         announceSigned: "Je hebt akkoord gegeven.",
         reader:
           "Je leest mee. Alleen de student, de praktijkopleider en de BPV-begeleider geven akkoord.",
