@@ -172,7 +172,7 @@ describeInBrowser("Archivering: the guide's four steps after the akkoorden", () 
       student.downloadPdfButton.click(),
     ]);
     expect(download.suggestedFilename()).toMatch(
-      /^gespreksformulier-sanne-jansen-\d{4}-\d{2}-\d{2}\.pdf$/,
+      /^BPV-gesprek Sanne Jansen \d{4}-\d{2}-\d{2}\.pdf$/,
     );
     const text = await pdfText(new Uint8Array(fs.readFileSync(await download.path())));
     const hash = (await student.recordHash.innerText()).replace(/\s/g, "");
@@ -183,7 +183,7 @@ describeInBrowser("Archivering: the guide's four steps after the akkoorden", () 
       ["BPV-begeleider", NAMES.bpv_begeleider],
     ]) {
       expect(text).toMatch(
-        new RegExp(`${role}: ${name}\\s+digitaal akkoord op \\d{1,2} [a-z]+ \\d{4} \\d{2}:\\d{2}`),
+        new RegExp(`${role} ${name} Digitaal akkoord op \\d{1,2} [a-z]+ \\d{4} \\d{2}:\\d{2}`),
       );
     }
     expect(text).toContain(`Controlecode (SHA-256 van het verslag): ${hash}`);

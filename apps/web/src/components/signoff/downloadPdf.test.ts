@@ -55,4 +55,13 @@ describe("filenameOf", () => {
     expect(filenameOf(null, "c9")).toBe("gespreksformulier-c9.pdf");
     expect(filenameOf('attachment; filename="x.pdf"', "c9")).toBe("x.pdf");
   });
+
+  it("prefers the RFC 5987 name, so an accented name stays whole", () => {
+    const header =
+      "attachment; filename=\"BPV-gesprek Zoe de Wit 2026-12-03.pdf\"; filename*=UTF-8''BPV-gesprek%20Zo%C3%AB%20de%20Wit%202026-12-03.pdf";
+    expect(filenameOf(header, "c9")).toBe("BPV-gesprek Zoë de Wit 2026-12-03.pdf");
+    expect(filenameOf("attachment; filename=\"a.pdf\"; filename*=UTF-8''%E0%A4%A", "c9")).toBe(
+      "a.pdf",
+    );
+  });
 });

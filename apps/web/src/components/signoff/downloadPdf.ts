@@ -22,6 +22,15 @@ export function filenameOf(
   conversationId: string,
   format: RecordFileFormat = "pdf",
 ): string {
+  // RFC 5987's filename* keeps a name such as "Zoë" whole; the plain filename is its ASCII copy.
+  const extended = disposition ? /filename\*=UTF-8''([^;]+)/i.exec(disposition) : null;
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      // A malformed escape falls back to the plain name.
+    }
+  }
   const match = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
   return match?.[1] ?? `gespreksformulier-${conversationId}.${format}`;
 }
