@@ -1,0 +1,10 @@
+/** Dutch texts of the shared interface parts (dialogs, toasts, the header's menus). */
+export const uiNl = {
+  ui: {
+    close: "Sluiten",
+    notifications: "Meldingen",
+    menu: "Menu",
+    account: "Account",
+    busy: "Bezig…",
+  },
+};
