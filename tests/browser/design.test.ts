@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe.js";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
+import { openFromHeader } from "./support/header.js";
 import { useBrowserSuite } from "./support/suite.js";
 
 const PHONE: DeviceOptions = { viewport: { width: 390, height: 844 }, isMobile: true };
@@ -79,6 +80,8 @@ describeInBrowser(
       await page.goto(suite.server.url);
       await page.getByRole("heading", { level: 1, name: "Inloggen voor medewerkers" }).waitFor();
       await expectDesigned(page, `login ${name}`, isPhone);
+      // The one region where short messages (toasts) appear, reachable with F8.
+      expect(await page.getByRole("region", { name: /^Meldingen/ }).count()).toBe(1);
     });
 
     it.each(SCREENS)("the join page at $name", async ({ name, device, isPhone }) => {
@@ -130,7 +133,8 @@ describeInBrowser(
       const menu = page.getByRole("menu");
       const items = await menu.getByRole("menuitem").allInnerTexts();
       expect(items).toEqual(["Mijn studenten", "Overzicht", "Beheer", "Importeren", "Accounts"]);
-      await menu.getByRole("menuitem", { name: "Beheer" }).click();
+      await page.keyboard.press("Escape");
+      await openFromHeader(page, "Beheer");
       await page.getByRole("heading", { level: 1, name: "Beheer" }).waitFor();
 
       await page.getByRole("button", { name: `Ingelogd als ${ADMIN}` }).click();

@@ -5,8 +5,7 @@ export const uiEn: typeof uiNl = {
   ui: {
     close: "Close",
     notifications: "Notifications",
+    notificationsRegion: "Notifications ({hotkey})",
     menu: "Menu",
-    account: "Account",
-    busy: "Busy…",
   },
 };

@@ -3,8 +3,7 @@ export const uiNl = {
   ui: {
     close: "Sluiten",
     notifications: "Meldingen",
+    notificationsRegion: "Meldingen ({hotkey})",
     menu: "Menu",
-    account: "Account",
-    busy: "Bezig…",
   },
 };
