@@ -4,6 +4,7 @@ import type { StaffLogin } from "@driehoek/test-support";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
+import { openFromHeader } from "./support/header";
 import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
 
 const ADMIN = "Fleur Hendriks";
@@ -58,10 +59,7 @@ describeInBrowser("staff accounts", () => {
     if (!admin) throw new Error(`the demo has no staff login for ${ADMIN}`);
     const page = await open();
     await logIn(page, admin.email, admin.password);
-    await page
-      .getByRole("navigation", { name: "Hoofdmenu" })
-      .getByRole("link", { name: "Accounts" })
-      .click();
+    await openFromHeader(page, "Accounts");
     await page.getByRole("heading", { level: 1, name: "Accounts van medewerkers" }).waitFor();
 
     await page.getByLabel("Naam", { exact: true }).fill("Eva Jansen");

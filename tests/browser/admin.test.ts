@@ -2,6 +2,7 @@ import type { StaffLogin } from "@driehoek/test-support";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
+import { openFromHeader } from "./support/header";
 import { useBrowserSuite } from "./support/suite.js";
 
 /** The demo school's admin and one of its students (apps/server/src/demo/demo-school.ts). */
@@ -45,10 +46,7 @@ describeInBrowser("the Beheer page and the join page on a phone", () => {
     await page.getByLabel("Wachtwoord").fill(login.password);
     await page.getByRole("button", { name: "Inloggen" }).click();
     await page.getByRole("heading", { level: 1, name: "Mijn gesprekken" }).waitFor();
-    await page
-      .getByRole("navigation", { name: "Hoofdmenu" })
-      .getByRole("link", { name: "Beheer" })
-      .click();
+    await openFromHeader(page, "Beheer");
     await page.getByRole("heading", { level: 1, name: "Beheer" }).waitFor();
     await page.getByRole("rowheader", { name: STUDENT }).waitFor();
     await expectNoSidewaysScroll(page, "Studenten");

@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { describeInBrowser, openDevice } from "./support/browser.js";
 import { typeAtEnd } from "./support/conversation-page.js";
+import { openFromHeader } from "./support/header";
 import { afrondenPage, giveAkkoord } from "./support/signoff-page.js";
 import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
 
@@ -64,10 +65,7 @@ describeInBrowser("Archivering: the guide's four steps after the akkoorden", () 
     await staff.getByLabel("Wachtwoord").fill(login.password);
     await staff.getByRole("button", { name: "Inloggen" }).click();
     await staff.getByRole("heading", { level: 1, name: "Mijn gesprekken" }).waitFor();
-    await staff
-      .getByRole("navigation", { name: "Hoofdmenu" })
-      .getByRole("link", { name: "Overzicht" })
-      .click();
+    await openFromHeader(staff, "Overzicht");
     await staff.getByRole("tab", { name: /^Bijzonderheden/ }).click();
     const panel = staff.locator('[role="tabpanel"]:not([hidden])');
     const row = panel.locator("article.report-card").filter({ hasText: PARTICULAR });

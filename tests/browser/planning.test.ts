@@ -5,6 +5,7 @@ import type { StaffLogin } from "@driehoek/test-support";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
+import { openFromHeader } from "./support/header";
 import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
 
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Daan Visser's placement. */
@@ -45,10 +46,7 @@ describeInBrowser("planning and importing", () => {
 
   /** Follows a link of the header's main menu. */
   async function openFromMenu(page: Page, link: string, heading: string): Promise<void> {
-    await page
-      .getByRole("navigation", { name: "Hoofdmenu" })
-      .getByRole("link", { name: link })
-      .click();
+    await openFromHeader(page, link);
     await page.getByRole("heading", { level: 1, name: heading }).waitFor();
   }
 

@@ -3,6 +3,7 @@ import { graphql, joinWithInvite, type StaffLogin } from "@driehoek/test-support
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { DESKTOP, type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
+import { openFromHeader } from "./support/header";
 import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
 
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Sanne, Daan and Lotte. */
@@ -96,10 +97,7 @@ describeInBrowser("the staff page", () => {
 
   /** Follows the header's "Overzicht" link to the staff page. */
   async function openOverview(page: Page) {
-    await page
-      .getByRole("navigation", { name: "Hoofdmenu" })
-      .getByRole("link", { name: "Overzicht" })
-      .click();
+    await openFromHeader(page, "Overzicht");
     await page.waitForURL(/\/overzicht/);
     const staff = staffPage(page);
     await staff.heading.waitFor();
