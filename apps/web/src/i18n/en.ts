@@ -3,6 +3,7 @@ import { adminEn } from "./features/admin.en";
 import { calendarEn } from "./features/calendar.en";
 import { documentsEn } from "./features/documents.en";
 import { guideEn } from "./features/guide.en";
+import { liveEn } from "./features/live.en";
 import { mailEn } from "./features/mail.en";
 import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
@@ -22,6 +23,7 @@ export const en: MessageSchema = {
   ...calendarEn,
   ...documentsEn,
   ...guideEn,
+  ...liveEn,
   app: {
     home: "To the home page",
     name: "Driehoek",
