@@ -1,4 +1,4 @@
-import { type ComputedRef, computed, type MaybeRefOrGetter, toValue } from "vue";
+import { type ComputedRef, computed, type MaybeRefOrGetter, type Ref, toValue } from "vue";
 import {
   nextStep,
   previousStep,
@@ -9,6 +9,7 @@ import { useLeadShortcuts } from "./useLeadShortcuts";
 
 /** The moves of the one who leads, as `useConversation` offers them. */
 interface Moves {
+  isMoving: Ref<boolean>;
   advance: () => Promise<void>;
   goBack: () => Promise<void>;
   moveToSection: (section: string) => Promise<void>;
@@ -29,6 +30,14 @@ export function useLeadMoves(
   isFirstPhase: ComputedRef<boolean>;
   isLastPhase: ComputedRef<boolean>;
   take: (step: Step) => void;
+  /** Everything the lead bar needs, in one object. */
+  state: ComputedRef<{
+    isFirstPhase: boolean;
+    isLastPhase: boolean;
+    isBusy: boolean;
+    next: Step | null;
+    previous: Step | null;
+  }>;
 } {
   const phaseIndex = computed(() =>
     toValue(phases).findIndex((p) => p.key === toValue(current).phase),
@@ -53,5 +62,12 @@ export function useLeadMoves(
     },
     canLead,
   );
-  return { next, previous, isFirstPhase, isLastPhase, take };
+  const state = computed(() => ({
+    isFirstPhase: isFirstPhase.value,
+    isLastPhase: isLastPhase.value,
+    isBusy: moves.isMoving.value,
+    next: next.value,
+    previous: previous.value,
+  }));
+  return { next, previous, isFirstPhase, isLastPhase, take, state };
 }
