@@ -70,16 +70,16 @@ describe("the guide as a stepper", () => {
       { currentPhase: null, currentSection: null, isOver: false },
       texts,
     );
-    expect(new Set(before.flatMap((p) => [p.state, ...(p.children ?? []).map((s) => s.state)]))).toEqual(
-      new Set(["upcoming"]),
-    );
+    expect(
+      new Set(before.flatMap((p) => [p.state, ...(p.children ?? []).map((s) => s.state)])),
+    ).toEqual(new Set(["upcoming"]));
     const after = guideStepperItems(
       phases,
       { currentPhase: null, currentSection: null, isOver: true },
       texts,
     );
-    expect(new Set(after.flatMap((p) => [p.state, ...(p.children ?? []).map((s) => s.state)]))).toEqual(
-      new Set(["done"]),
-    );
+    expect(
+      new Set(after.flatMap((p) => [p.state, ...(p.children ?? []).map((s) => s.state)])),
+    ).toEqual(new Set(["done"]));
   });
 });
