@@ -9,6 +9,7 @@ import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
 import { rosterEn } from "./features/roster.en";
 import { signoffEn } from "./features/signoff.en";
+import { uiEn } from "./features/ui.en";
 import type { MessageSchema } from "./nl";
 
 /** English interface texts, key for key the same as the Dutch ones. */
@@ -24,6 +25,7 @@ export const en: MessageSchema = {
   ...documentsEn,
   ...guideEn,
   ...liveEn,
+  ...uiEn,
   app: {
     home: "To the home page",
     name: "Driehoek",

@@ -9,6 +9,7 @@ import { planningNl } from "./features/planning.nl";
 import { reportNl } from "./features/report.nl";
 import { rosterNl } from "./features/roster.nl";
 import { signoffNl } from "./features/signoff.nl";
+import { uiNl } from "./features/ui.nl";
 
 /** Dutch interface texts: the default language, and the shape every other language follows. */
 export const nl = {
@@ -23,6 +24,7 @@ export const nl = {
   ...documentsNl,
   ...guideNl,
   ...liveNl,
+  ...uiNl,
   app: {
     home: "Naar de startpagina",
     name: "Driehoek",
