@@ -139,6 +139,14 @@ describe("LiveWorkspace", () => {
       expect(visibleTabs(workspace)).toEqual(["agreements"]);
     });
 
+    it("brings the sign-off forward on a phone when the conversation ends", async () => {
+      const workspace = mountWorkspace("phone", { section: "samenvatten", hasSignoff: true });
+      await workspace.find("#tab-summary").trigger("click");
+      await workspace.setProps({ section: null, isSignoffFirst: true } as never);
+      expect(visibleTabs(workspace)).toEqual(["guide"]);
+      expect(workspace.find("#panel-guide [data-panel=signoff]").exists()).toBe(true);
+    });
+
     it("opens on the part of the section the conversation is at", () => {
       const workspace = mountWorkspace("phone", { section: "samenvatten" });
       expect(visibleTabs(workspace)).toEqual(["summary"]);

@@ -104,6 +104,7 @@ export function guideStepperItems(
                   : "upcoming",
           time: sectionActual === undefined ? undefined : texts.actual(sectionActual, null),
           attrs: { "data-section": section.key },
+          labelClass: "section-button",
         };
       }),
     };
