@@ -142,6 +142,14 @@ describeInBrowser("each role's screen on its own device", () => {
       await expect.poll(() => currentStepKey(supervisor.page)).not.toBe("afspraken-vorige");
       await expectNoPageScroll(supervisor.page, "Kern, the next section, on the laptop");
 
+      // The begeleider's private notes open in a drawer beside the page, and close again.
+      await lead.privateNotesButton.click();
+      const drawer = supervisor.page.getByRole("dialog", { name: "Privé-notities" });
+      await drawer.getByLabel("Algemene privé-notities").fill("Alleen voor mij");
+      await expectNoPageScroll(supervisor.page, "Kern with the private notes open");
+      await supervisor.page.keyboard.press("Escape");
+      await expect.poll(() => drawer.isVisible()).toBe(false);
+
       // The praktijkopleider's tablet: guide and work side by side.
       const guideColumn = await trainer.page.locator(".workspace-guide").boundingBox();
       const workColumn = await trainer.page.locator(".workspace-work").boundingBox();
