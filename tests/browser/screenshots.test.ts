@@ -114,6 +114,17 @@ describeInBrowser("screenshots of each role's screen at each phase", () => {
           .first()
           .waitFor({ state: "attached" });
       await shoot("ended", people);
+      // After the end the phone's page is as tall as what it shows (the record to agree to),
+      // with room for the navigation below: nothing else is stacked under it.
+      const phone = await student.page.evaluate(() => {
+        const panel = document.querySelector("[role=tabpanel]:not([hidden])");
+        const bottom = (panel?.getBoundingClientRect().bottom ?? 0) + window.scrollY;
+        return { page: document.scrollingElement?.scrollHeight ?? 0, content: Math.ceil(bottom) };
+      });
+      expect(
+        phone.page,
+        `the phone's page after the end (${phone.content}px of content)`,
+      ).toBeLessThanOrEqual(phone.content + 120);
     } finally {
       await leaveAll(people);
     }
