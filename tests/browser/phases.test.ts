@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { describeInBrowser } from "./support/browser.js";
-import { conversationPage } from "./support/conversation-page.js";
+import { conversationPage, startConversation } from "./support/conversation-page.js";
 import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
 
 describeInBrowser("the supervisor leads the phases and every screen follows", () => {
@@ -44,7 +44,7 @@ describeInBrowser("the supervisor leads the phases and every screen follows", ()
 
   it("starting puts all three screens in Inleiding, and the page announces it", async () => {
     const supervisor = conversationPage(people.bpv_begeleider.page);
-    await supervisor.startButton.click();
+    await startConversation(supervisor);
 
     await expectEveryoneAt("Inleiding", "inleiding");
     await expectEveryoneHeard(/^Fase Inleiding: Welkom$/);

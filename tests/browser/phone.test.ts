@@ -11,8 +11,8 @@ import {
 import { startConversationViaApi } from "./support/server.js";
 import { screenshotAll, useBrowserSuite } from "./support/suite.js";
 
-/** The parts of the page, as phone tabs. */
-const TABS = ["Leidraad", "Samenvatting", "Afspraken", "Terugblik", "Notities"];
+/** The parts of the page, as the phone's bottom navigation (last time's agreements are under "Afspraken"). */
+const TABS = ["Leidraad", "Samenvatting", "Afspraken", "Notities"];
 /** The guide's phases in order, as the phase bar names them. */
 const PHASES = ["inleiding", "kern", "afronden"];
 
@@ -109,9 +109,11 @@ describeInBrowser("on a phone", () => {
           .poll(() => agreementCard(student.agreements.last()).missingLetters())
           .toEqual(["M", "R", "T"]);
 
-        // The phase bar is on every phone; the supervisor moves on from theirs, and all follow.
+        // The phase bar is on every phone, with the guide; the supervisor moves on from theirs,
+        // and all follow.
         for (const person of everyone) {
           const view = conversationPage(person.page);
+          await view.tab("Leidraad").click();
           await expectWithinWidth(person.page, view.phaseBar, `${person.role}'s phase bar`);
           for (const key of PHASES) {
             await expectWithinWidth(

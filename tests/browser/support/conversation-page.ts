@@ -19,10 +19,19 @@ export function conversationPage(page: Page) {
     currentPhase: page.locator('.phase-bar [aria-current="step"]'),
     startButton: page.getByRole("button", { name: "Gesprek starten" }),
     nextPhaseButton: page.getByRole("button", { name: /Volgende fase/ }),
+    /** "Volgende onderdeel": the next section of the phase, or the next phase at its end. */
+    nextSectionButton: page.getByRole("button", { name: /Volgende onderdeel/ }),
+    previousSectionButton: page.getByRole("button", { name: /Vorig onderdeel/ }),
+    /** The dialog that asks before starting on another day or alone. */
+    startDialog: page.getByRole("alertdialog", { name: "Gesprek nu starten?" }),
     addAgreementButton: page.getByRole("button", { name: /Afspraak toevoegen/ }),
     agreements: page.locator("article.agreement-card"),
     /** The shared notes of the section everyone is at. */
     sharedNotes: page.getByLabel(/^Gedeelde notities bij/),
+    /** The guide's steps beside the section on a laptop: the section the conversation is at. */
+    currentStep: page.locator('.section-stepper [data-section] [aria-current="step"]'),
+    /** The supervisor's private notes open in a drawer. */
+    privateNotesButton: page.getByRole("button", { name: "Privé-notities" }),
     /** On a phone, the parts of the page are tabs. */
     tab: (name: string): Locator => page.getByRole("tab", { name }),
   };
@@ -47,6 +56,18 @@ export function agreementCard(card: Locator) {
         .evaluateAll((items) => items.map((li) => li.getAttribute("data-letter") ?? "?")),
     smartSummary: card.locator(".smart-summary"),
   };
+}
+
+/**
+ * The supervisor starts the conversation; when the page asks first (planned for another day,
+ * or nobody else there yet), they confirm.
+ */
+export async function startConversation(view: ConversationPage): Promise<void> {
+  await view.startButton.click();
+  const confirm = view.startDialog.getByRole("button", { name: "Toch starten" });
+  const started = view.page.locator('.phase-bar [aria-current="step"]');
+  await confirm.or(started).first().waitFor({ state: "attached" });
+  if (await confirm.isVisible()) await confirm.click();
 }
 
 /** Types text at the end of the summary editor, as a person would with the keyboard. */

@@ -3,6 +3,7 @@ import { adminEn } from "./features/admin.en";
 import { calendarEn } from "./features/calendar.en";
 import { documentsEn } from "./features/documents.en";
 import { guideEn } from "./features/guide.en";
+import { liveEn } from "./features/live.en";
 import { mailEn } from "./features/mail.en";
 import { planningEn } from "./features/planning.en";
 import { reportEn } from "./features/report.en";
@@ -25,6 +26,7 @@ export const en: MessageSchema = {
   ...documentsEn,
   ...guideEn,
   ...studentEn,
+  ...liveEn,
   ...uiEn,
   app: {
     home: "To the home page",

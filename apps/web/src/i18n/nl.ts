@@ -3,6 +3,7 @@ import { adminNl } from "./features/admin.nl";
 import { calendarNl } from "./features/calendar.nl";
 import { documentsNl } from "./features/documents.nl";
 import { guideNl } from "./features/guide.nl";
+import { liveNl } from "./features/live.nl";
 import { mailNl } from "./features/mail.nl";
 import { planningNl } from "./features/planning.nl";
 import { reportNl } from "./features/report.nl";
@@ -24,6 +25,7 @@ export const nl = {
   ...documentsNl,
   ...guideNl,
   ...studentNl,
+  ...liveNl,
   ...uiNl,
   app: {
     home: "Naar de startpagina",

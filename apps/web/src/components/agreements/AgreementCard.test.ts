@@ -34,6 +34,28 @@ describe("AgreementCard", () => {
     vi.unstubAllGlobals();
   });
 
+  it("is folded to its title and SMART badge, and opens in place", async () => {
+    const { card, agreement } = setup();
+    const toggle = card.find("button[data-action=toggle]");
+    const body = card.find(".agreement-body");
+    expect(toggle.attributes("aria-expanded")).toBe("false");
+    expect((body.element as HTMLElement).style.display).toBe("none");
+    expect(toggle.text()).toContain("Afspraak 1");
+    expect(card.find("[data-field=smart-badge]").text()).toContain("SMART: 0 van 5 in orde");
+
+    const text = agreement.get("text") as Y.Text;
+    text.insert(0, "Ik geef een presentatie aan het team\nmet dia's");
+    await nextTick();
+    expect(toggle.text()).toContain("Ik geef een presentatie aan het team");
+    expect(toggle.text()).not.toContain("dia's");
+    expect(card.find("[data-field=smart-badge]").text()).toContain("SMART: 1 van 5 in orde");
+
+    await toggle.trigger("click");
+    expect(toggle.attributes("aria-expanded")).toBe("true");
+    expect((body.element as HTMLElement).style.display).toBe("");
+    expect(toggle.attributes("aria-controls")).toBe(body.attributes("id"));
+  });
+
   it("writes every field into the shared agreement", async () => {
     const { card, agreement, remote } = setup();
 

@@ -34,3 +34,14 @@ describe("the part of the page a section brings forward", () => {
     expect(followsConversation(now - OWN_CHOICE_MS, now)).toBe(true);
   });
 });
+
+describe("the phone's tabs", () => {
+  it("are at most four, with the review among the agreements and the sign-off with the guide", async () => {
+    const { PHONE_TABS, tabForTarget } = await import("./sectionPanel");
+    expect(PHONE_TABS.length).toBeLessThanOrEqual(4);
+    expect(tabForTarget("review")).toBe("agreements");
+    expect(tabForTarget("signoff")).toBe("guide");
+    expect(tabForTarget("summary")).toBe("summary");
+    expect(tabForTarget("notes")).toBe("notes");
+  });
+});

@@ -11,6 +11,22 @@ export const WORKSPACE_PANELS = ["guide", "summary", "agreements", "review", "no
 /** One part of the live page. */
 export type WorkspacePanel = (typeof WORKSPACE_PANELS)[number];
 
+/** The parts a phone shows behind its bottom navigation: at most four. */
+export const PHONE_TABS = ["guide", "summary", "agreements", "notes"] as const;
+
+/** One tab of a phone's bottom navigation. */
+export type PhoneTab = (typeof PHONE_TABS)[number];
+
+/**
+ * The phone tab a part of the page lives in: last time's agreements (the review) sit with the
+ * new ones under "Afspraken", the sign-off area with the guide.
+ */
+export function tabForTarget(target: SectionTarget): PhoneTab {
+  if (target === "review") return "agreements";
+  if (target === "signoff") return "guide";
+  return target;
+}
+
 /** Where the page goes when the conversation reaches a section: a part, or the sign-off area. */
 export type SectionTarget = WorkspacePanel | "signoff";
 
