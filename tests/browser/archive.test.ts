@@ -47,7 +47,8 @@ describeInBrowser("Archivering: the guide's four steps after the akkoorden", () 
     await page.getByText("Gemeld aan de trajectbegeleider.").waitFor();
 
     // The begeleider passes on something from her private notes: the form opens with it.
-    const notes = people.bpv_begeleider.page.getByRole("region", { name: "Privé-notities" });
+    await people.bpv_begeleider.page.getByRole("button", { name: "Privé-notities" }).click();
+    const notes = people.bpv_begeleider.page.getByRole("dialog", { name: "Privé-notities" });
     await typeAtEnd(notes.getByLabel("Algemene privé-notities"), PRIVATE_NOTE);
     await notes.getByRole("button", { name: "Meld als bijzonderheid" }).click();
     const fromNotes = notes.getByLabel("Bijzonderheid voor de trajectbegeleider/het onderwijsteam");

@@ -132,7 +132,14 @@ describeInBrowser(
       await page.getByRole("button", { name: "Menu" }).click();
       const menu = page.getByRole("menu");
       const items = await menu.getByRole("menuitem").allInnerTexts();
-      expect(items).toEqual(["Mijn studenten", "Studenten", "Overzicht", "Beheer", "Importeren", "Accounts"]);
+      expect(items).toEqual([
+        "Mijn studenten",
+        "Studenten",
+        "Overzicht",
+        "Beheer",
+        "Importeren",
+        "Accounts",
+      ]);
       await page.keyboard.press("Escape");
       await openFromHeader(page, "Beheer");
       await page.getByRole("heading", { level: 1, name: "Beheer" }).waitFor();

@@ -401,7 +401,7 @@ describeInBrowser("one whole conversation, from invite links to signed record an
       AGREEMENT.text,
       `Eerste stap: ${AGREEMENT.firstStep}`,
       `Conclusie van de student: ${STUDENT_VIEW}`,
-      `Toelichting student: ${STUDENT_MOTIVATION}`,
+      `Toelichting van de student: ${STUDENT_MOTIVATION}`,
       `Oordeel BPV-begeleider: anders: ${CONCLUSION}`,
       `Toelichting: ${CONCLUSION_MOTIVATION}`,
       NAMES.student,
@@ -419,7 +419,7 @@ describeInBrowser("one whole conversation, from invite links to signed record an
     ])
       expect(text).toMatch(
         new RegExp(
-          `Ondertekening .*${role}: ${name}\\s+digitaal akkoord op \\d{1,2} [a-z]+ \\d{4} \\d{2}:\\d{2}`,
+          `Ondertekening .*${role} ${name} Digitaal akkoord op \\d{1,2} [a-z]+ \\d{4} \\d{2}:\\d{2}`,
         ),
       );
     expect(text).not.toContain("CONCEPT");

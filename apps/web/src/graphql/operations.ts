@@ -225,3 +225,23 @@ export type GuideSection = GuidePhase["sections"][number];
 export type ConversationChange = ResultOf<typeof CONVERSATION_CHANGED>["conversationChanged"];
 /** What an event says changed. */
 export type ConversationChangeKind = ConversationChange["kinds"][number];
+
+/** The time really spent per phase and section, read again whenever the conversation moves. */
+export const CONVERSATION_TIMES = graphql(`
+  query ConversationTimes($id: ID!) {
+    conversation(id: $id) {
+      id
+      phasePeriods {
+        phase
+        startedAt
+        endedAt
+      }
+      sectionPeriods {
+        phase
+        section
+        startedAt
+        endedAt
+      }
+    }
+  }
+`);

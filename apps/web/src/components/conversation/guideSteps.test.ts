@@ -1,6 +1,6 @@
-import { GUIDE } from "@driehoek/domain";
+import { conversationTimes, formatSpentTime, GUIDE } from "@driehoek/domain";
 import { describe, expect, it } from "vitest";
-import { guideStepperItems, nextStep, previousStep, type StepPhase } from "./guideSteps";
+import { guideStepperItems, nextStep, previousStep, type StepPhase, stepTimes } from "./guideSteps";
 
 const phases: StepPhase[] = GUIDE.map((phase) => ({
   key: phase.key,
@@ -9,10 +9,13 @@ const phases: StepPhase[] = GUIDE.map((phase) => ({
   sections: phase.sections.map((s) => ({ key: s.key, title: s.title.nl })),
 }));
 
+/** A moment `minutes` after the conversation's start. */
+const at = (minutes: number) =>
+  new Date(Date.UTC(2026, 11, 3, 9, 0) + minutes * 60_000).toISOString();
+
 const texts = {
   planned: (n: number) => `${n} min`,
-  actual: (actual: number, planned: number | null) =>
-    planned === null ? `${actual} min` : `${actual} min (gepland ${planned})`,
+  spent: (time: Parameters<typeof formatSpentTime>[0]) => formatSpentTime(time, "nl"),
 };
 
 describe("the next and previous step of the one who leads", () => {
@@ -48,18 +51,33 @@ describe("the guide as a stepper", () => {
       phases,
       { currentPhase: "kern", currentSection: "studievoortgang", isOver: false },
       texts,
-      { inleiding: 4, "afspraken-vorige": 6 },
+      stepTimes(
+        conversationTimes(
+          {
+            phasePeriods: [
+              { phase: "inleiding", startedAt: at(0), endedAt: at(4) },
+              { phase: "kern", startedAt: at(4), endedAt: null },
+            ],
+            sectionPeriods: [
+              { phase: "inleiding", section: "welkom", startedAt: at(0), endedAt: at(4) },
+              { phase: "kern", section: "afspraken-vorige", startedAt: at(4), endedAt: at(10) },
+              { phase: "kern", section: "studievoortgang", startedAt: at(10), endedAt: null },
+            ],
+          },
+          new Date(at(10.5)),
+        ),
+      ),
     );
     expect(items.map((i) => [i.key, i.state, i.time])).toEqual([
       ["inleiding", "done", "4 min (gepland 5)"],
-      ["kern", "current", "30 min"],
+      ["kern", "current", "7 min (gepland 30)"],
       ["afronden", "upcoming", "5 min"],
     ]);
     const kern = items[1]?.children ?? [];
     expect(kern.slice(0, 3).map((s) => [s.key, s.state, s.time])).toEqual([
-      ["afspraken-vorige", "done", "6 min"],
-      ["studievoortgang", "current", undefined],
-      ["sociaal-communicatief", "upcoming", undefined],
+      ["afspraken-vorige", "done", "6 min (gepland 5)"],
+      ["studievoortgang", "current", "< 1 min (gepland 5)"],
+      ["sociaal-communicatief", "upcoming", "5 min"],
     ]);
     expect(items[0]?.attrs).toEqual({ "data-phase": "inleiding" });
   });

@@ -1,3 +1,4 @@
+import { type PhaseTime, PLANNED_SECTION_MINUTES, type SpentTime } from "@driehoek/domain";
 import type { StepperItem } from "../ui/UiStepper.vue";
 
 /** The parts of the guide these helpers need: phases in order, each with its sections. */
@@ -49,26 +50,46 @@ export function previousStep(phases: readonly StepPhase[], sectionKey: string | 
   return before ? { kind: "phase", direction: "previous", title: before.title } : null;
 }
 
-/** Minutes per phase or section key, as they were really spent (from the server, when known). */
-export type ActualMinutes = Readonly<Record<string, number>>;
+/** Planned and spent time per phase or section key (from the server's periods, when known). */
+export type StepTimes = Readonly<Record<string, SpentTime>>;
 
-/** How a step's time reads: "5 min", or "8 min · gepland 5" once the actual time is known. */
+/** The domain's phase times keyed by phase and section, for the stepper. */
+export function stepTimes(phases: readonly PhaseTime[]): StepTimes {
+  const times: Record<string, SpentTime> = {};
+  for (const phase of phases) {
+    times[phase.phase] = phase;
+    for (const section of phase.sections) times[section.section] = section;
+  }
+  return times;
+}
+
+/** How a step's time reads: "5 min" planned, or "8 min (gepland 5)" once it was reached. */
 export interface TimeTexts {
   planned: (minutes: number) => string;
-  actual: (actual: number, planned: number | null) => string;
+  spent: (time: SpentTime) => string;
+}
+
+function timeText(
+  texts: TimeTexts,
+  time: SpentTime | undefined,
+  plannedMinutes: number | undefined,
+): string | undefined {
+  if (time && time.actualMs !== null) return texts.spent(time);
+  const planned = time?.plannedMinutes ?? plannedMinutes;
+  return planned ? texts.planned(planned) : undefined;
 }
 
 /**
  * The guide as a stepper: each phase with its sections, marked done, current or upcoming from
  * where the conversation is (`currentPhase`, `currentSection`; both null before the start).
- * After the end (`isOver`) every step is done. Phases show their planned minutes, and the
- * actual minutes where `actual` has them; sections show actual minutes only.
+ * After the end (`isOver`) every step is done. Each phase and section shows its planned minutes
+ * (Kern's shared over its sections, decision 0009) and, once reached, the time really spent.
  */
 export function guideStepperItems(
   phases: readonly StepPhase[],
   where: { currentPhase: string | null; currentSection: string | null; isOver: boolean },
   texts: TimeTexts,
-  actual: ActualMinutes = {},
+  times: StepTimes = {},
 ): StepperItem[] {
   const current = phases.findIndex((p) => p.key === where.currentPhase);
   return phases.map((phase, index) => {
@@ -79,18 +100,13 @@ export function guideStepperItems(
           ? "current"
           : "upcoming";
     const sectionIndex = phase.sections.findIndex((s) => s.key === where.currentSection);
-    const phaseActual = actual[phase.key];
     return {
       key: phase.key,
       label: phase.title,
       state,
-      time:
-        phaseActual === undefined
-          ? texts.planned(phase.plannedMinutes)
-          : texts.actual(phaseActual, phase.plannedMinutes),
+      time: timeText(texts, times[phase.key], phase.plannedMinutes),
       attrs: { "data-phase": phase.key },
       children: phase.sections.map((section, i) => {
-        const sectionActual = actual[section.key];
         return {
           key: section.key,
           label: section.title,
@@ -102,7 +118,7 @@ export function guideStepperItems(
                 : i === sectionIndex
                   ? "current"
                   : "upcoming",
-          time: sectionActual === undefined ? undefined : texts.actual(sectionActual, null),
+          time: timeText(texts, times[section.key], PLANNED_SECTION_MINUTES[section.key]),
           attrs: { "data-section": section.key },
           labelClass: "section-button",
         };

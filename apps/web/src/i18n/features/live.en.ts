@@ -6,8 +6,6 @@ export const liveEn: typeof liveNl = {
     steps: "Guide: phases and sections",
     sectionsOf: "Sections of {phase}",
     plannedMinutes: "{n} min",
-    actualMinutes: "{actual} min (planned {planned})",
-    spentMinutes: "{n} min",
     nextSection: "Next section",
     previousSection: "Previous section",
     nextPhase: "Next phase",

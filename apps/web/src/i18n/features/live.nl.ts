@@ -4,8 +4,6 @@ export const liveNl = {
     steps: "Leidraad: fasen en onderdelen",
     sectionsOf: "Onderdelen van {phase}",
     plannedMinutes: "{n} min",
-    actualMinutes: "{actual} min (gepland {planned})",
-    spentMinutes: "{n} min",
     nextSection: "Volgende onderdeel",
     previousSection: "Vorig onderdeel",
     nextPhase: "Volgende fase",
