@@ -58,6 +58,8 @@ describeInBrowser("Afronden that helps", () => {
     // The same student on a phone as well: their form, its saved state beside the title.
     const phone = await joinAs(suite.browser, suite.server, "student", PHONE);
     extra.push(phone);
+    // At Afronden's first section the phone shows the summary; the conclusion is under Leidraad.
+    await phone.page.getByRole("tab", { name: "Leidraad" }).click();
     await afrondenPage(phone.page).conclusionOf("student").waitFor();
 
     const student = afronden("student");
@@ -123,6 +125,7 @@ describeInBrowser("Afronden that helps", () => {
       .toBe("signed");
 
     const card = agreementCard(conversationPage(people.student.page).agreements.first());
+    await card.open();
     await typeAtEnd(card.measure, MEASURE);
     for (const person of everyone()) {
       const panel = afrondenPage(person.page);

@@ -55,6 +55,8 @@ describeInBrowser("Archivering: the guide's four steps after the akkoorden", () 
     await expect.poll(() => fromNotes.inputValue()).toBe(PRIVATE_NOTE);
     await notes.getByRole("button", { name: "Melden", exact: true }).click();
     await notes.getByText("Gemeld aan de trajectbegeleider.").waitFor();
+    await people.bpv_begeleider.page.keyboard.press("Escape");
+    await notes.waitFor({ state: "hidden" });
 
     const login = suite.server.staff.find((s) => s.name === TRAJECTBEGELEIDER);
     if (!login) throw new Error("the demo has no trajectbegeleider login");

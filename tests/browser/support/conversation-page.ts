@@ -55,6 +55,11 @@ export function agreementCard(card: Locator) {
         .locator(".smart-letters li.smart-missing")
         .evaluateAll((items) => items.map((li) => li.getAttribute("data-letter") ?? "?")),
     smartSummary: card.locator(".smart-summary"),
+    /** Unfolds the card (cards of others start folded to their title and SMART badge). */
+    open: async (): Promise<void> => {
+      const toggle = card.locator('[data-action="toggle"]');
+      if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
+    },
   };
 }
 
