@@ -104,7 +104,7 @@ describeInBrowser("screenshots of each role's screen at each phase", () => {
       );
       await graphql(
         suite.server.url,
-        "mutation($id: ID!) { endConversation(conversationId: $id) { status } }",
+        "mutation($id: ID!) { endConversation(conversationId: $id, acceptNotSmart: true) { status } }",
         { id: begeleider.conversationId },
         begeleider.accessToken,
       );
