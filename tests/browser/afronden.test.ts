@@ -168,6 +168,11 @@ describeInBrowser("Afronden that helps", () => {
     expect(bar).not.toBeNull();
     if (bar) expect(Math.round(bar.y + bar.height)).toBeLessThanOrEqual(844);
     if (bar) expect(bar.y).toBeGreaterThan(844 - 200);
+    // …and above the bottom navigation, never under it.
+    const nav = await phone.page.locator(".workspace-nav").boundingBox();
+    expect(nav).not.toBeNull();
+    if (bar && nav)
+      expect(Math.round(bar.y + bar.height)).toBeLessThanOrEqual(Math.round(nav.y) + 1);
     await view.signBar.getByRole("button", { name: "Akkoord geven" }).waitFor();
     const problems = await seriousViolations(phone.page);
     expect(problems, describeViolations(problems)).toEqual([]);

@@ -52,6 +52,18 @@ describe("PhaseBar", () => {
     expect(items[1]?.text()).toContain("huidige fase");
   });
 
+  it("shows a finished phase's time as it was spent, the others as planned", () => {
+    const items = mountBar({
+      current: "kern",
+      times: {
+        inleiding: { plannedMinutes: 5, actualMs: 8 * 60_000 },
+        kern: { plannedMinutes: 30, actualMs: 60_000 },
+      },
+    }).findAll("li");
+    expect(items[0]?.find(".phase-minutes").text()).toBe("✓ 8 min (gepland 5)");
+    expect(items[2]?.find(".phase-minutes").text()).toBe("5 min");
+  });
+
   it("highlights nothing before the conversation starts", () => {
     const bar = mountBar({ current: null });
     expect(bar.find("[aria-current]").exists()).toBe(false);
