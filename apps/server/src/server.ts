@@ -1,6 +1,6 @@
 import http from "node:http";
-import { CLOSE } from "@driehoek/collab";
 import type { AddressInfo } from "node:net";
+import { CLOSE } from "@driehoek/collab";
 import { buildCollab } from "./collab/build.js";
 import type { CollabServer } from "./collab/collab-server.js";
 import type { Config } from "./config.js";

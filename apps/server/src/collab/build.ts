@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import type { Services } from "../context.js";
-import { type TrackShutdown, untracked } from "../shutdown.js";
 import { sqliteFile } from "../db/data-source.js";
+import { type TrackShutdown, untracked } from "../shutdown.js";
 import { type CollabHooks, type CollabOptions, CollabServer } from "./collab-server.js";
 import { PostgresUpdateStore } from "./postgres-store.js";
 import { localRelay } from "./relay.js";

@@ -17,6 +17,7 @@ import * as Y from "yjs";
 import type { Services } from "../context.js";
 import { agreementsToReview } from "../modules/agreement/previous-agreements.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
+import { type TrackShutdown, untracked } from "../shutdown.js";
 import { authorizeCollab, type CollabIdentity, CollabRefusal } from "./access.js";
 import { filterAwarenessUpdate } from "./awareness-filter.js";
 import { CollabConnection, type ConnectionLimits } from "./connection.js";
@@ -26,7 +27,6 @@ import { ProjectionScheduler } from "./projection-scheduler.js";
 import type { CollabRelay } from "./relay.js";
 import { clocksOf, Room } from "./room.js";
 import type { UpdateStore } from "./store.js";
-import { type TrackShutdown, untracked } from "../shutdown.js";
 
 /** Settings of the collaboration endpoint. */
 export interface CollabOptions {

@@ -254,7 +254,9 @@ describe("SIGTERM stops the server cleanly (SQLite)", () => {
     await until(() => client.storedOwn === Y.getState(client.doc.store, client.clientID), "stored");
 
     const exit = await signalAndWait(running, "SIGTERM", { afterMs: 30 });
-    console.log(`SIGTERM, SIGTERM 30 ms later → exit ${exit.code} ${exit.sinceSecondMs} ms after it`);
+    console.log(
+      `SIGTERM, SIGTERM 30 ms later → exit ${exit.code} ${exit.sinceSecondMs} ms after it`,
+    );
     expect(exit.code).toBe(1);
     expect(exit.sinceSecondMs).toBeLessThan(500);
     expect(running.output.some((l) => l.startsWith("SIGTERM again: exiting at once"))).toBe(true);
