@@ -1,9 +1,10 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { CLOSE, notesOf, plainText, readAgreements, summaryOf } from "@driehoek/collab";
-import { PARTICIPANT_ROLES } from "@driehoek/domain";
+import { addAgreement, CLOSE, plainText, readAgreements, summaryOf } from "@driehoek/collab";
+import { PARTICIPANT_ROLES, type ParticipantRole } from "@driehoek/domain";
 import {
   type CloseInfo,
   collabUrl,
@@ -15,10 +16,11 @@ import {
 } from "@driehoek/test-support";
 import sqlite3 from "sqlite3";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import * as Y from "yjs";
 import { seededRandom } from "../support/random.js";
 import { ensureServerBuilt, startBuiltServer } from "./built-server.js";
-import { holdsKeystroke, type Keystroke, Typist } from "./typing.js";
+import { holdsKeystroke, type Keystroke } from "./typing.js";
 
 /**
  * SIGTERM to the real server process (`node dist/index.js`) while three participants type: it
@@ -33,22 +35,56 @@ const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31
 const SHUTDOWN_TIMEOUT_S = 10;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** One participant: a raw client and a typist who keeps typing until told to stop. */
+const PHRASE = "Ik plan de week met de praktijkopleider en vraag op tijd om hulp. ";
+
+/**
+ * One participant typing: first an agreement of their own and a summary paragraph, then
+ * character after character into one or the other (each keystroke one update).
+ */
 class Participant {
   readonly keystrokes: Keystroke[] = [];
   readonly client: RawCollabClient;
-  private readonly typist: Typist;
+  private agreement: Y.Text | null = null;
+  private paragraph: Y.XmlText | null = null;
+  private typed = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(url: string, random: () => number) {
+  constructor(
+    url: string,
+    private readonly role: ParticipantRole,
+    private readonly random: () => number,
+  ) {
     this.client = new RawCollabClient(url);
-    this.typist = new Typist(this.client.doc, random);
   }
 
-  startTyping(random: () => number): void {
+  private keystroke(): Keystroke {
+    const doc = this.client.doc;
+    const before = Y.getState(doc.store, doc.clientID);
+    let char: string | null = null;
+    if (!this.agreement) {
+      const agreement = addAgreement(doc, { id: randomUUID(), owner: this.role });
+      this.agreement = agreement.get("text") as Y.Text;
+    } else if (!this.paragraph) {
+      const paragraph = new Y.XmlElement("paragraph");
+      const text = new Y.XmlText();
+      doc.transact(() => {
+        paragraph.insert(0, [text]);
+        summaryOf(doc).push([paragraph]);
+      });
+      this.paragraph = text;
+    } else {
+      const target = this.random() < 0.5 ? this.agreement : this.paragraph;
+      char = PHRASE[this.typed++ % PHRASE.length] as string;
+      target.insert(Math.floor(this.random() * (target.length + 1)), char);
+    }
+    const after = Y.getState(doc.store, doc.clientID);
+    return { client: doc.clientID, clock: before, length: after - before, char };
+  }
+
+  startTyping(): void {
     const next = () => {
-      this.keystrokes.push(this.typist.keystroke());
-      this.timer = setTimeout(next, 5 + random() * 30);
+      this.keystrokes.push(this.keystroke());
+      this.timer = setTimeout(next, 5 + this.random() * 30);
     };
     next();
   }
@@ -162,14 +198,25 @@ describe("SIGTERM stops the server cleanly (SQLite)", () => {
       conversationId = session.conversationId;
       const participant = new Participant(
         collabUrl(running.url, session.conversationId, session.accessToken),
+        role,
         random,
       );
       clients.push(participant.client);
       participants.push(participant);
     }
     await Promise.all(participants.map((p) => p.client.connect()));
-    // The typist starts in the summary and an agreement, then wanders (notes, other agreements).
-    for (const p of participants) p.startTyping(random);
+    for (const p of participants) p.startTyping();
+    // A subscriptions socket (graphql-transport-ws), closed the same way.
+    const subscriptions = new WebSocket(`${running.url.replace(/^http/, "ws")}/graphql`, [
+      "graphql-transport-ws",
+    ]);
+    const subscriptionsClosed = new Promise<number>((resolve) =>
+      subscriptions.once("close", (code) => resolve(code)),
+    );
+    subscriptions.once("open", () =>
+      subscriptions.send(JSON.stringify({ type: "connection_init" })),
+    );
+    await new Promise((resolve) => subscriptions.once("message", resolve));
     await until(
       () => participants.every((p) => p.confirmed().length > 40),
       "confirmed keystrokes from everyone",
@@ -190,6 +237,7 @@ describe("SIGTERM stops the server cleanly (SQLite)", () => {
     await until(() => participants.every((p) => p.client.closes.length > 0), "every client closed");
     for (const p of participants)
       expect(p.client.closes.map((c: CloseInfo) => c.code)).toEqual([CLOSE.serviceRestart]);
+    expect(await subscriptionsClosed).toBe(CLOSE.serviceRestart);
 
     const file = path.join(running.dataDir, "driehoek.sqlite");
     const stored = await storedDocument(file, conversationId);
@@ -197,24 +245,21 @@ describe("SIGTERM stops the server cleanly (SQLite)", () => {
       const missing = p.confirmed().filter((k) => !holdsKeystroke(stored, k));
       expect(missing, "confirmed keystrokes missing from the log").toEqual([]);
     }
-    // The tables hold what the stored document says: summary, notes and agreements.
-    const [conversation] = await query<{ summary: string | null; shared_notes: string | null }>(
+    // The tables hold what the stored document says: the summary and the agreements.
+    const [conversation] = await query<{ summary: string | null }>(
       file,
-      "SELECT summary, shared_notes FROM conversation WHERE id = ?",
+      "SELECT summary FROM conversation WHERE id = ?",
       [conversationId],
     );
     expect(conversation?.summary ?? "").toBe(plainText(summaryOf(stored)));
     expect(plainText(summaryOf(stored)).length).toBeGreaterThan(0);
-    const sharedNotes = JSON.parse(conversation?.shared_notes ?? "{}") as Record<string, string>;
-    for (const [key, value] of Object.entries(sharedNotes))
-      expect(value).toBe(notesOf(stored).get(key)?.toString());
     const rows = await query<{ id: string; text: string; measure: string; first_step: string }>(
       file,
       "SELECT id, text, measure, first_step FROM agreement WHERE conversation_id = ? ORDER BY position",
       [conversationId],
     );
     const drafts = readAgreements(stored).filter((a) => UUID.test(a.id));
-    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.length).toBeGreaterThanOrEqual(PARTICIPANT_ROLES.length);
     expect(rows.map((r) => [r.id, r.text, r.measure, r.first_step])).toEqual(
       drafts.map((d) => [d.id, d.text, d.measure, d.firstStep]),
     );
