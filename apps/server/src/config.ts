@@ -71,6 +71,11 @@ export interface Config {
   importMaxBytes: number;
   /** Largest document attached to a conversation, in bytes. `DOCUMENT_MAX_BYTES`, default 20 MB. */
   documentMaxBytes: number;
+  /**
+   * Seconds a clean shutdown (SIGTERM/SIGINT) may take before the process gives up and exits 1,
+   * naming what was unfinished. `SHUTDOWN_TIMEOUT`, default 10; fractions allowed.
+   */
+  shutdownTimeoutSeconds: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -124,6 +129,17 @@ export function loadConfig(
     importMaxRows: intFrom(env.IMPORT_MAX_ROWS, 10_000, "IMPORT_MAX_ROWS"),
     importMaxBytes: intFrom(env.IMPORT_MAX_BYTES, 4 * 1024 * 1024, "IMPORT_MAX_BYTES"),
     documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 20 * 1024 * 1024, "DOCUMENT_MAX_BYTES"),
+    shutdownTimeoutSeconds: secondsFrom(env.SHUTDOWN_TIMEOUT, 10, "SHUTDOWN_TIMEOUT"),
   };
   return { ...config, ...overrides };
+}
+
+/** A positive number of seconds (fractions allowed), or `fallback` when unset. */
+function secondsFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) {
+    throw new Error(`${name} must be a positive number of seconds, got "${value}"`);
+  }
+  return parsed;
 }

@@ -3,6 +3,7 @@ import { loadConfig } from "./config.js";
 import { demoAccess, seedDemo } from "./demo/seed-demo.js";
 import { mailDestination } from "./modules/mail/transport.js";
 import { createServer } from "./server.js";
+import { stopOnSignals } from "./shutdown.js";
 
 /** Reads the configuration, starts the server, seeds the demo into an empty database, listens. */
 async function main() {
@@ -21,13 +22,10 @@ async function main() {
       console.log(`staff ${s.role}: ${s.email} / ${s.password} (${s.name})`);
     for (const invite of demo.invites) console.log(`invite ${invite.role}: ${invite.url}`);
   }
-  const stop = async (signal: string) => {
-    console.log(`${signal}: stopping`);
-    await server.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  stopOnSignals(server, {
+    timeoutSeconds: config.shutdownTimeoutSeconds,
+    isVerbose: config.logLevel !== "silent",
+  });
 }
 
 main().catch((error) => {

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { CLOSE } from "@driehoek/collab";
 import { buildCollab } from "./collab/build.js";
 import type { CollabServer } from "./collab/collab-server.js";
 import type { Config } from "./config.js";
@@ -8,11 +9,13 @@ import { graphqlHttpHandlers, startApollo } from "./graphql/http.js";
 import { buildApiSchema } from "./graphql/schema.js";
 import { buildGraphqlSockets } from "./graphql/websocket.js";
 import { buildApp } from "./http/app.js";
+import { markDraining } from "./http/health.js";
 import { routeUpgrades } from "./http/upgrades.js";
 import { startMailOutbox } from "./modules/mail/mail-outbox.js";
 import { startFrequencyClock } from "./modules/placement/frequency-state.js";
 import { recordChanged } from "./modules/signoff/signoff.service.js";
 import { buildServices, type ServerOptions } from "./services.js";
+import { type TrackShutdown, untracked } from "./shutdown.js";
 
 export type { ServerOptions } from "./services.js";
 
@@ -24,8 +27,12 @@ export interface DriehoekServer {
   httpServer: http.Server;
   /** Starts listening; resolves with the actual port (0 in the config picks a free one). */
   listen(): Promise<number>;
-  /** Stops accepting, drains requests and websockets, closes the database. */
-  close(): Promise<void>;
+  /**
+   * Stops cleanly: reports draining, stops accepting, closes websockets with 1012 (after
+   * confirming what was stored), projects and compacts the live documents, lets requests under
+   * way finish, closes the database. `track` names each step (for the shutdown deadline).
+   */
+  close(track?: TrackShutdown): Promise<void>;
 }
 
 /**
@@ -55,13 +62,24 @@ export async function createServer(
     collab: collab.server,
     httpServer,
     listen: () => listen(httpServer, config),
-    close: async () => {
-      await frequencyClock.stop();
-      await mail.stop();
-      await collab.close();
-      await apollo.stop();
-      if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
-      await services.dataSource.destroy();
+    close: async (track = untracked) => {
+      // Load balancers see 503 at once; no new connections from here on (open keep-alive
+      // connections finish their request and close).
+      markDraining(services);
+      if (httpServer.listening) httpServer.close();
+      httpServer.closeIdleConnections();
+      await Promise.all([
+        track("stopping the frequency clock", () => frequencyClock.stop()),
+        track("stopping the mail outbox", () => mail.stop()),
+        // Before Apollo's drain, which ends every upgraded socket without a close frame.
+        collab.close(track),
+        track("closing subscriptions", async () =>
+          sockets.closeAll(CLOSE.serviceRestart, "The server is restarting."),
+        ),
+      ]);
+      // Requests under way finish (they may still use the database), then the rest closes.
+      await track("finishing HTTP requests and subscriptions", () => apollo.stop());
+      await track("closing the database", () => services.dataSource.destroy());
     },
   };
 }

@@ -30,6 +30,12 @@ export const CLOSE = {
   loadFailed: 4500,
   tooManyConnections: 4503,
   shuttingDown: 4501,
+  /**
+   * The standard "service restart" (RFC 6455): the server is shutting down cleanly; everything
+   * it confirmed is stored. Reconnect after a short, randomized wait (behind a load balancer,
+   * to another instance); unconfirmed edits are sent again then.
+   */
+  serviceRestart: 1012,
 } as const;
 
 /** How far each client's updates are stored: Yjs client id → the next clock not yet stored. */

@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { Services } from "../context.js";
 import { sqliteFile } from "../db/data-source.js";
+import { type TrackShutdown, untracked } from "../shutdown.js";
 import { type CollabHooks, type CollabOptions, CollabServer } from "./collab-server.js";
 import { PostgresUpdateStore } from "./postgres-store.js";
 import { localRelay } from "./relay.js";
@@ -30,8 +31,11 @@ export function collabOptionsOf(config: Config): CollabOptions {
 /** The collaboration endpoint with the update store it owns. */
 export interface CollabEndpoint {
   server: CollabServer;
-  /** Closes every connection, stores what is pending, then closes the update store. */
-  close(): Promise<void>;
+  /**
+   * Closes every connection (1012), stores, projects and compacts what is live, then closes the
+   * update store. `track` names each step, for the shutdown deadline.
+   */
+  close(track?: TrackShutdown): Promise<void>;
 }
 
 /**
@@ -53,10 +57,10 @@ export async function buildCollab(services: Services, hooks: CollabHooks): Promi
   ];
   return {
     server: collab,
-    close: async () => {
+    close: async (track = untracked) => {
       for (const stop of stopListening) stop();
-      await collab.close();
-      await store.close();
+      await collab.close(track);
+      await track("closing the collaboration log", () => store.close());
     },
   };
 }

@@ -17,6 +17,7 @@ import * as Y from "yjs";
 import type { Services } from "../context.js";
 import { agreementsToReview } from "../modules/agreement/previous-agreements.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
+import { type TrackShutdown, untracked } from "../shutdown.js";
 import { authorizeCollab, type CollabIdentity, CollabRefusal } from "./access.js";
 import { filterAwarenessUpdate } from "./awareness-filter.js";
 import { CollabConnection, type ConnectionLimits } from "./connection.js";
@@ -71,7 +72,8 @@ export class CollabServer {
   private readonly sockets: WebSocketServer;
   private readonly committer: GroupCommitter;
   private readonly projections: ProjectionScheduler<Room>;
-  private readonly compacting = new Set<string>();
+  /** Compactions under way, by document (the close waits for them). */
+  private readonly compacting = new Map<string, Promise<void>>();
   private readonly pinger: NodeJS.Timeout;
   private readonly unsubscribes = new Map<string, () => void>();
   private readonly bySocket = new WeakMap<WebSocket, CollabConnection>();
@@ -128,7 +130,7 @@ export class CollabServer {
   handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer, room: string): void {
     const params = new URL(request.url ?? "/", "http://localhost").searchParams;
     this.sockets.handleUpgrade(request, socket, head, (ws) => {
-      if (this.isClosing) return ws.close(CLOSE.shuttingDown, "The server is restarting.");
+      if (this.isClosing) return ws.close(CLOSE.serviceRestart, "The server is restarting.");
       void this.accept(ws, room, params.get("token"), params.get("acks") === "1");
     });
   }
@@ -189,6 +191,8 @@ export class CollabServer {
   }
 
   private receive(connection: CollabConnection, room: Room, data: Buffer): void {
+    // Closing: what arrives now is neither stored nor confirmed (see close).
+    if (this.isClosing) return;
     if (!connection.admit(data.byteLength)) {
       connection.close(CLOSE.rateLimited, "Too many messages; slow down.");
       return;
@@ -346,9 +350,15 @@ export class CollabServer {
   }
 
   /** Folds a document's log into one snapshot, from what is stored (not what is in memory). */
-  private async compact(docName: string): Promise<void> {
-    if (this.compacting.has(docName)) return;
-    this.compacting.add(docName);
+  private compact(docName: string): Promise<void> {
+    const running = this.compacting.get(docName);
+    if (running) return running;
+    const compaction = this.compactNow(docName).finally(() => this.compacting.delete(docName));
+    this.compacting.set(docName, compaction);
+    return compaction;
+  }
+
+  private async compactNow(docName: string): Promise<void> {
     try {
       const stored = await this.store.load(docName);
       const doc = new Y.Doc({ gc: true });
@@ -370,8 +380,6 @@ export class CollabServer {
         );
     } catch (error) {
       console.error(`collab: compacting ${docName} failed (the log stays as it is):`, error);
-    } finally {
-      this.compacting.delete(docName);
     }
   }
 
@@ -439,21 +447,52 @@ export class CollabServer {
     }
   }
 
-  /** Stops: closes every connection, waits for pending writes, stores projections and snapshots. */
-  async close(): Promise<void> {
+  /**
+   * Stops cleanly. Nothing received from now on is stored or confirmed (`receive` drops it; the
+   * client keeps it and sends it again after reconnecting). Updates already received are
+   * stored and confirmed first, then every socket is closed with 1012, every live document is
+   * projected into the tables and compacted, and the store is left to the caller to close. So a
+   * "stored" confirmation always means stored, and stored means in the tables after the close.
+   */
+  async close(track: TrackShutdown = untracked): Promise<void> {
     this.isClosing = true;
     this.projections.stop();
     clearInterval(this.pinger);
-    for (const loading of this.rooms.values()) {
-      const room = await loading.catch(() => null);
-      for (const connection of room ? [...room.connections] : []) {
-        connection.close(CLOSE.shuttingDown, "The server is restarting.");
-        room?.leave(connection);
+    await track("storing received collaboration updates", () => this.committer.idle());
+    const closing: Promise<void>[] = [];
+    for (const socket of this.sockets.clients) {
+      closing.push(closedOrTerminated(socket, SOCKET_CLOSE_GRACE_MS));
+      socket.close(CLOSE.serviceRestart, "The server is restarting; reconnect.");
+    }
+    // A room may still be loading for a connection that was accepted just before: keep going
+    // until every room has left memory.
+    while (this.rooms.size > 0) {
+      for (const [docName, loading] of [...this.rooms]) {
+        const room = await loading.catch(() => null);
+        for (const connection of room ? [...room.connections] : []) room?.leave(connection);
+        await track(`storing document ${docName} (projection, compaction)`, () =>
+          this.unload(docName),
+        );
+        this.rooms.delete(docName);
       }
     }
-    for (const socket of this.sockets.clients) socket.terminate();
-    await this.committer.idle();
-    for (const [docName] of this.rooms) await this.unload(docName);
+    await track("compactions under way", () => Promise.all(this.compacting.values()));
+    await track("closing collaboration sockets", () => Promise.all(closing));
     this.sockets.close();
   }
+}
+
+/** How long a collaboration socket may take to answer the server's close frame, in ms. */
+const SOCKET_CLOSE_GRACE_MS = 1_000;
+
+/** Resolves when `socket` has closed; terminates it if the peer takes longer than `graceMs`. */
+function closedOrTerminated(socket: WebSocket, graceMs: number): Promise<void> {
+  if (socket.readyState === socket.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => socket.terminate(), graceMs);
+    socket.once("close", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

@@ -24,6 +24,7 @@ export async function startApollo(
     validationRules: queryLimits(services.config),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // src/shutdown.ts owns SIGTERM/SIGINT
     // Apollo labels every validation failure GRAPHQL_VALIDATION_FAILED; our limits say what they are.
     formatError: (formatted) =>
       typeof formatted.extensions?.reason === "string" &&

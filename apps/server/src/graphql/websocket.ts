@@ -13,6 +13,8 @@ export interface GraphqlSockets {
   handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Closes every subscription and socket. */
   dispose(): Promise<void>;
+  /** Closes every open socket with `code` (shutdown: 1012, so clients reconnect). */
+  closeAll(code: number, reason: string): void;
 }
 
 /** Builds the graphql-ws endpoint over `schema`, held to the same limits as HTTP. */
@@ -60,6 +62,9 @@ export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): 
       }),
     dispose: async () => {
       await server.dispose();
+    },
+    closeAll: (code, reason) => {
+      for (const ws of sockets.clients) ws.close(code, reason);
     },
   };
 }

@@ -3,12 +3,14 @@ import type { Services } from "../context.js";
 import { documentRouter } from "../modules/document/document.routes.js";
 import { exportRouter } from "../modules/export/export.routes.js";
 import { findWebDist, webAppRouter } from "../web/static.js";
+import { healthRouter } from "./health.js";
 
 /** The express app: GraphQL at /graphql, /healthz, record downloads and the web app. */
 export function buildApp(services: Services, graphql: RequestHandler[]): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.use("/graphql", ...graphql);
+  app.use(healthRouter(services));
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
   });

@@ -1,11 +1,12 @@
 import { CLOSE, encodeStored, MESSAGE } from "@driehoek/collab";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { effectScope, nextTick } from "vue";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { restartDelayMs, shouldReconnect } from "../collab/serviceRestart";
 import { FakeSocket } from "../test/fakeSocket";
 import { useCollabDoc } from "./useCollabDoc";
 
@@ -122,6 +123,70 @@ describe("useCollabDoc", () => {
     FakeSocket.last().open();
     expect(collab.status.value).toBe("online");
     scope.stop();
+  });
+
+  it("after a service restart (1012) reconnects by itself, keeps unconfirmed edits, and tells only if it takes a while", async () => {
+    vi.useFakeTimers();
+    try {
+      const { collab, scope } = start();
+      const socket = FakeSocket.last();
+      socket.open();
+      socket.receive(serverStep1(new Y.Doc()));
+      const doc = collab.doc.value as Y.Doc;
+      doc.getText("t").insert(0, "niet bevestigd");
+      socket.serverClose(CLOSE.serviceRestart, "The server is restarting.");
+      expect(collab.closed.value).toBeNull();
+      expect(collab.status.value).toBe("connecting");
+      expect(collab.isSaved.value).toBe(false);
+      // Nobody returns at once: the first attempt waits 250–1000 ms (randomized).
+      await vi.advanceTimersByTimeAsync(200);
+      expect(FakeSocket.instances).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(900);
+      expect(FakeSocket.instances).toHaveLength(2);
+      expect(collab.isRestarting.value).toBe(false);
+      // The server is still down: after a few seconds the calm notice appears.
+      FakeSocket.last().serverClose(1006);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(collab.isRestarting.value).toBe(true);
+      expect(collab.status.value).toBe("connecting");
+      // Back: the step 2 sent on reconnecting carries the unconfirmed edit.
+      const back = FakeSocket.last();
+      back.open();
+      const server = new Y.Doc();
+      back.receive(serverStep1(server));
+      const step2 = back.sent.find((m) => {
+        const d = decoding.createDecoder(m);
+        return decoding.readVarUint(d) === MESSAGE.sync && decoding.readVarUint(d) === 1;
+      });
+      expect(step2).toBeDefined();
+      const d = decoding.createDecoder(step2 as Uint8Array);
+      decoding.readVarUint(d);
+      decoding.readVarUint(d);
+      Y.applyUpdate(server, decoding.readVarUint8Array(d));
+      expect(server.getText("t").toString()).toBe("niet bevestigd");
+      back.receive(
+        message(MESSAGE.sync, (e) => {
+          encoding.writeVarUint(e, 1);
+          encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(server));
+        }),
+      );
+      expect(collab.isRestarting.value).toBe(false);
+      expect(collab.status.value).toBe("online");
+      scope.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("spreads reconnects after a restart: exponential waits with jitter", () => {
+    expect(restartDelayMs(0, () => 0)).toBe(250);
+    expect(restartDelayMs(0, () => 1)).toBe(1_000);
+    expect(restartDelayMs(3, () => 1)).toBe(8_000);
+    expect(restartDelayMs(10, () => 1)).toBe(15_000);
+    expect(shouldReconnect({ code: CLOSE.serviceRestart })).toBe(false);
+    expect(shouldReconnect({ code: CLOSE.unauthenticated })).toBe(false);
+    expect(shouldReconnect({ code: 1006 })).toBe(true);
+    expect(shouldReconnect({ code: CLOSE.loadFailed })).toBe(true);
   });
 
   it("lists who is present and sends only its own presence, never others'", async () => {

@@ -1,4 +1,4 @@
-import { decodeStoredBody, MESSAGE, privateRoom } from "@driehoek/collab";
+import { CLOSE, decodeStoredBody, MESSAGE, privateRoom } from "@driehoek/collab";
 import * as decoding from "lib0/decoding";
 import {
   type MaybeRefOrGetter,
@@ -17,6 +17,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { type CollabPeer, peersOf, sendOnlyOwnPresence } from "../collab/presence";
 import { SaveTracker } from "../collab/saveTracker";
+import { ServiceRestart, shouldReconnect } from "../collab/serviceRestart";
 
 export type { CollabPeer };
 
@@ -58,6 +59,8 @@ export interface CollabDoc {
   readOnlyReason: Readonly<Ref<string | null>>;
   /** Set when the server closed the connection for good. */
   closed: Readonly<Ref<CollabClosed | null>>;
+  /** The server is restarting (close 1012) and reconnecting has taken more than a few seconds. */
+  isRestarting: Readonly<Ref<boolean>>;
   /** Everyone present, this device included. */
   peers: Readonly<Ref<readonly CollabPeer[]>>;
   /** Shares fields of this device's presence, e.g. `{ user }` or `{ section }`. */
@@ -88,6 +91,8 @@ export function useCollabDoc(
   const isLoaded = shallowRef(false);
   const readOnlyReason = shallowRef<string | null>(null);
   const closed = shallowRef<CollabClosed | null>(null);
+  const isRestarting = shallowRef(false);
+  let restart: ServiceRestart | null = null;
   const peers = shallowRef<readonly CollabPeer[]>([]);
   const presence: Record<string, unknown> = {};
   let teardown: (() => void) | null = null;
@@ -100,6 +105,7 @@ export function useCollabDoc(
     isLoaded.value = false;
     readOnlyReason.value = null;
     closed.value = null;
+    isRestarting.value = false;
     peers.value = [];
     if (!id || !accessToken) {
       doc.value = null;
@@ -124,18 +130,23 @@ export function useCollabDoc(
         // Another tab's edits must reach the server (which checks them) and be confirmed there,
         // not slip in through the browser.
         disableBc: true,
+        shouldReconnect,
         ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
       }),
     );
 
     let hasFailed = false;
+    const restartOf = new ServiceRestart(ws, (isShown) => {
+      isRestarting.value = isShown;
+    });
+    restart = restartOf;
     const refreshSaved = () => {
       isSaved.value = tracker.isSaved();
     };
     const refreshStatus = () => {
       status.value = ws.wsconnected
         ? "online"
-        : hasFailed || closed.value
+        : (hasFailed && !restartOf.isPending) || closed.value
           ? "offline"
           : "connecting";
     };
@@ -172,11 +183,19 @@ export function useCollabDoc(
       refreshStatus();
     });
     ws.on("closed", (event) => {
+      // A restarting server: reconnect by ourselves after a randomized wait, keeping every edit.
+      if (event.code === CLOSE.serviceRestart) {
+        restartOf.restarted();
+        return refreshStatus();
+      }
       closed.value = { code: event.code, reason: event.reason };
       refreshStatus();
     });
     ws.on("sync", (isSynced) => {
-      if (isSynced) isLoaded.value = true;
+      if (isSynced) {
+        isLoaded.value = true;
+        restartOf.recovered();
+      }
       refreshSaved();
     });
     ydoc.on("update", refreshSaved);
@@ -206,6 +225,7 @@ export function useCollabDoc(
     doc.value = ydoc;
     provider.value = ws;
     teardown = () => {
+      restartOf.cancel();
       globalThis.removeEventListener?.("offline", onOffline);
       globalThis.removeEventListener?.("online", onOnline);
       // Leave everyone's presence list at once rather than after the awareness timeout.
@@ -238,6 +258,7 @@ export function useCollabDoc(
     isLoaded,
     readOnlyReason,
     closed,
+    isRestarting,
     peers,
     setPresence(fields) {
       Object.assign(presence, fields);
@@ -246,6 +267,7 @@ export function useCollabDoc(
       for (const [key, value] of Object.entries(fields)) awareness.setLocalStateField(key, value);
     },
     reconnect() {
+      restart?.cancel();
       closed.value = null;
       provider.value?.connect();
     },

@@ -145,6 +145,7 @@ export const en: MessageSchema = {
     closedOther: "The connection was closed.",
     reconnect: "Reconnect",
     privateClosed: "Your private notes cannot be reached right now.",
+    serverRestarting: "The server is restarting; your work is kept. Reconnecting shortly…",
   },
   workspace: {
     label: "Parts of the page",

@@ -145,6 +145,7 @@ export const nl = {
     closedOther: "De verbinding is verbroken.",
     reconnect: "Opnieuw verbinden",
     privateClosed: "Je privé-notities zijn nu niet bereikbaar.",
+    serverRestarting: "De server start opnieuw op; je werk blijft bewaard. We verbinden zo weer…",
   },
   workspace: {
     label: "Onderdelen van de pagina",
