@@ -2,13 +2,18 @@ import express, { type ErrorRequestHandler, type RequestHandler } from "express"
 import type { Services } from "../context.js";
 import { documentRouter } from "../modules/document/document.routes.js";
 import { exportRouter } from "../modules/export/export.routes.js";
+import { graphqlRateLimit } from "../security/graphql-rate-limit.js";
+import { noStore, securityHeaders } from "../security/headers.js";
+import { rememberOrigin } from "../security/request-origin.js";
 import { findWebDist, webAppRouter } from "../web/static.js";
 
 /** The express app: GraphQL at /graphql, /healthz, record downloads and the web app. */
 export function buildApp(services: Services, graphql: RequestHandler[]): express.Express {
   const app = express();
   app.disable("x-powered-by");
-  app.use("/graphql", ...graphql);
+  app.use(securityHeaders());
+  app.use(["/graphql", "/export", "/api/conversations"], noStore);
+  app.use("/graphql", rememberOrigin, graphqlRateLimit(services), ...graphql);
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
   });
