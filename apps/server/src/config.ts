@@ -116,8 +116,7 @@ export function loadConfig(
     // Relative to where the command was typed (npm runs workspace scripts in their own folder).
     dataDir: path.resolve(env.INIT_CWD || process.cwd(), env.DATA_DIR || "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
-    seedDemo:
-      env.NODE_ENV === "production" ? env.SEED_DEMO === "true" : env.SEED_DEMO !== "false",
+    seedDemo: env.NODE_ENV === "production" ? env.SEED_DEMO === "true" : env.SEED_DEMO !== "false",
     accessTokenTtlSeconds: intFrom(env.ACCESS_TOKEN_TTL, 12 * 3600, "ACCESS_TOKEN_TTL"),
     inviteTtlDays: intFrom(env.INVITE_TTL_DAYS, 14, "INVITE_TTL_DAYS"),
     webDist: env.WEB_DIST || undefined,

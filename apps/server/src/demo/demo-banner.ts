@@ -7,7 +7,10 @@ import { demoAccess } from "./seed-demo.js";
  * passwords or links in production (`NODE_ENV=production`), where logs are kept and read
  * by others.
  */
-export async function demoBanner(services: Services, nodeEnv: string | undefined): Promise<string[]> {
+export async function demoBanner(
+  services: Services,
+  nodeEnv: string | undefined,
+): Promise<string[]> {
   if (!services.config.seedDemo) return [];
   const demo = await demoAccess(services);
   if (!demo) return [];

@@ -25,7 +25,9 @@ async function main(): Promise<number> {
       name: values.name,
     });
     console.log(`Beheerder aangemaakt: ${values.name} <${values.email.trim().toLowerCase()}>`);
-    console.log(`Kies het wachtwoord via deze link (werkt één keer, ${admin.validHours} uur geldig):`);
+    console.log(
+      `Kies het wachtwoord via deze link (werkt één keer, ${admin.validHours} uur geldig):`,
+    );
     console.log(admin.setPasswordUrl);
     return 0;
   } finally {

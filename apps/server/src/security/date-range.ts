@@ -39,7 +39,8 @@ export function IsDayInRange(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown) => {
           if (typeof value !== "string") return true;
           const text = value.trim();
-          const year = /^(\d{4})-\d{1,2}-\d{1,2}$/.exec(text)?.[1] ??
+          const year =
+            /^(\d{4})-\d{1,2}-\d{1,2}$/.exec(text)?.[1] ??
             /^\d{1,2}[-/.]\d{1,2}[-/.](\d{4})$/.exec(text)?.[1];
           return year === undefined || isYearInRange(Number(year));
         },

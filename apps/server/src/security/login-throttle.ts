@@ -14,8 +14,7 @@ export function loginDelayMs(failures: number): number {
   return Math.min(Math.max(0, failures - FREE_FAILURES) * DELAY_STEP_MS, MAX_DELAY_MS);
 }
 
-const LOCKED =
-  "Te veel mislukte pogingen om in te loggen. Inloggen is tijdelijk geblokkeerd.";
+const LOCKED = "Te veel mislukte pogingen om in te loggen. Inloggen is tijdelijk geblokkeerd.";
 
 /** One login attempt under way: report how it ended. */
 export interface LoginAttempt {

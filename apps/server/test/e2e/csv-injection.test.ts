@@ -43,7 +43,9 @@ describe("CSV export against formula injection", () => {
       tokens.bpv_begeleider,
     );
     expect(concluded.errors).toBeUndefined();
-    expect((await server.gql(MOVE("endConversation"), { id }, tokens.bpv_begeleider)).errors).toBeUndefined();
+    expect(
+      (await server.gql(MOVE("endConversation"), { id }, tokens.bpv_begeleider)).errors,
+    ).toBeUndefined();
     expect(
       (await server.gql(MOVE("recordPaperSignatures"), { id }, tokens.bpv_begeleider)).errors,
     ).toBeUndefined();

@@ -103,9 +103,7 @@ describe("input limits", () => {
         if (type !== String && type !== ID && type !== Date) continue;
         const name = `${input.name}.${field.name}`;
         checked++;
-        const names = checks
-          .filter((c) => c.propertyName === field.name)
-          .map((c) => c.name ?? "");
+        const names = checks.filter((c) => c.propertyName === field.name).map((c) => c.name ?? "");
         const bounded =
           type === Date
             ? names.includes("isDateInRange")

@@ -21,7 +21,9 @@ async function ask(server: TestServer, query: string, token?: string) {
   return {
     status: response.status,
     retryAfter: response.headers.get("retry-after"),
-    body: (await response.json()) as { errors?: { message: string; extensions: Record<string, unknown> }[] },
+    body: (await response.json()) as {
+      errors?: { message: string; extensions: Record<string, unknown> }[];
+    },
   };
 }
 

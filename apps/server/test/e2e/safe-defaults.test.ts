@@ -3,6 +3,7 @@ import type { ServerProcess } from "@driehoek/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { ensureServerBuilt, SERVER_DIR, startBuiltServer } from "../crash/built-server.js";
+import type { Data } from "../support/server.js";
 
 const LOGIN = `mutation($email: String!, $password: String!) {
   login(email: $email, password: $password) { role person { name } } }`;
@@ -15,8 +16,10 @@ async function gql(url: string, query: string, variables: Record<string, unknown
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query, variables }),
   });
-  // biome-ignore lint/suspicious/noExplicitAny: checked by the assertions
-  return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string; reason?: string } }[] };
+  return (await response.json()) as {
+    data?: Data;
+    errors?: { extensions?: { code?: string; reason?: string } }[];
+  };
 }
 
 /** Runs `npm run admin:create -- <args>` in the server package; its exit code and output. */
@@ -72,9 +75,7 @@ describe("safe defaults", () => {
       );
       expect(created.code, created.output).toBe(0);
       expect(created.output).toContain("Beheerder aangemaakt: Bea Beheer <beheer@school.nl>");
-      const link = new RegExp(`${server.url}/wachtwoord/([A-Za-z0-9_-]{20,})`).exec(
-        created.output,
-      );
+      const link = new RegExp(`${server.url}/wachtwoord/([A-Za-z0-9_-]{20,})`).exec(created.output);
       expect(link, created.output).not.toBeNull();
       const token = link?.[1] as string;
 
@@ -112,4 +113,3 @@ describe("safe defaults", () => {
     }
   }, 120_000);
 });
-

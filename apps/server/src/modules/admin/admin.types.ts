@@ -134,26 +134,64 @@ const FIELD_MAX = 1000;
 @InputType()
 export class UpdateStudentInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("studentnummer")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) studentNumber?: string;
-  @Field(() => String, text("Full name.")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) name?: string;
-  @Field(() => String, text("Empty: none.")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) email?: string;
-  @Field(() => String, text("e.g. 2025-2026")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) cohort?: string;
-  @Field(() => String, text("BOL, BBL or empty.")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) leerweg?: string;
+  @Field(() => String, text("studentnummer"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  studentNumber?: string;
+  @Field(() => String, text("Full name."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  name?: string;
+  @Field(() => String, text("Empty: none."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  email?: string;
+  @Field(() => String, text("e.g. 2025-2026"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  cohort?: string;
+  @Field(() => String, text("BOL, BBL or empty."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  leerweg?: string;
 }
 
 /** A placement's new values, as typed (dates dd-mm-jjjj or jjjj-mm-dd); left out: unchanged. */
 @InputType()
 export class UpdatePlacementInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("startdatum")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) @IsDayInRange() startDate?: string;
-  @Field(() => String, text("einddatum")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) @IsDayInRange() endDate?: string;
-  @Field(() => String, text("1 to 60")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) hoursPerWeek?: string;
+  @Field(() => String, text("startdatum"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  @IsDayInRange()
+  startDate?: string;
+  @Field(() => String, text("einddatum"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  @IsDayInRange()
+  endDate?: string;
+  @Field(() => String, text("1 to 60"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  hoursPerWeek?: string;
   @Field(() => String, text("E-mail of a BPV-begeleider."))
   @IsOptional()
   @IsString()
   @MaxLength(FIELD_MAX)
   begeleiderEmail?: string;
-  @Field(() => String, text("pok-nummer")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) pokNumber?: string;
+  @Field(() => String, text("pok-nummer"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  pokNumber?: string;
   @Field(() => String, text("Empty: not signed."))
   @IsOptional()
   @IsString()
@@ -178,17 +216,37 @@ export class UpdatePlacementInput {
 @InputType()
 export class UpdateCompanyInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("leerbedrijf")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) name?: string;
-  @Field(() => String, text("plaats")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) city?: string;
-  @Field(() => String, text("Empty: none.")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) sbbNumber?: string;
+  @Field(() => String, text("leerbedrijf"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  name?: string;
+  @Field(() => String, text("plaats"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  city?: string;
+  @Field(() => String, text("Empty: none."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  sbbNumber?: string;
 }
 
 /** A praktijkopleider's new values; left out: unchanged. */
 @InputType()
 export class UpdateTrainerInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("Full name.")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) name?: string;
-  @Field(() => String, text("Empty: none.")) @IsOptional() @IsString() @MaxLength(FIELD_MAX) email?: string;
+  @Field(() => String, text("Full name."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  name?: string;
+  @Field(() => String, text("Empty: none."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  email?: string;
 }
 
 /** The outcome of an update: the row as stored now, or every refused field (nothing saved). */

@@ -13,9 +13,9 @@ import {
   PhaseEnum,
   RoleEnum,
 } from "../../graphql/enums.js";
+import { IsDateInRange } from "../../security/date-range.js";
 import { Invite } from "../invite/invite.entity.js";
 import { Person } from "../people/person.entity.js";
-import { IsDateInRange } from "../../security/date-range.js";
 import { PlanDetailsInput } from "../planning/planning.types.js";
 import { Conversation, type ConversationMode } from "./conversation.entity.js";
 

@@ -40,7 +40,10 @@ export function recordToCsv(record: ConversationRecord): string {
       for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
     } else {
       const text = value === null || value === undefined ? "" : String(value);
-      rows.push([neutralizeFormula(path), typeof value === "string" ? neutralizeFormula(text) : text]);
+      rows.push([
+        neutralizeFormula(path),
+        typeof value === "string" ? neutralizeFormula(text) : text,
+      ]);
     }
   };
   walk(record, "");
