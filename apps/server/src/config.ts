@@ -92,6 +92,11 @@ export interface Config {
   resetMaxPerHour: number;
   /** Password-reset requests per IP address per hour. `RESET_IP_MAX_PER_HOUR`, default 30. */
   resetIpMaxPerHour: number;
+  /**
+   * Which proxies in front of the server to trust for the caller's IP address (X-Forwarded-For),
+   * as express's "trust proxy": a hop count, `loopback`, or addresses. `TRUST_PROXY`; unset: none.
+   */
+  trustProxy: string | number | undefined;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -158,6 +163,9 @@ export function loadConfig(
     loginLockSeconds: intFrom(env.LOGIN_LOCK_SECONDS, 600, "LOGIN_LOCK_SECONDS"),
     resetMaxPerHour: intFrom(env.RESET_MAX_PER_HOUR, 5, "RESET_MAX_PER_HOUR"),
     resetIpMaxPerHour: intFrom(env.RESET_IP_MAX_PER_HOUR, 30, "RESET_IP_MAX_PER_HOUR"),
+    trustProxy: /^\d+$/.test(env.TRUST_PROXY ?? "")
+      ? Number(env.TRUST_PROXY)
+      : env.TRUST_PROXY || undefined,
   };
   return { ...config, ...overrides };
 }

@@ -11,6 +11,10 @@ import { findWebDist, webAppRouter } from "../web/static.js";
 export function buildApp(services: Services, graphql: RequestHandler[]): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  // The caller's address behind a reverse proxy, for the per-IP limits.
+  if (services.config.trustProxy !== undefined) {
+    app.set("trust proxy", services.config.trustProxy);
+  }
   app.use(securityHeaders());
   app.use(["/graphql", "/export", "/api/conversations"], noStore);
   app.use("/graphql", rememberOrigin, graphqlRateLimit(services), ...graphql);

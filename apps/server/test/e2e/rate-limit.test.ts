@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../src/config.js";
 import { closeSharedRedis } from "../../src/security/redis.js";
 import { buildSchool, loginAs, type TestSchool } from "../support/factories.js";
-import { startTestServer, type TestServer } from "../support/server.js";
+import { codeOf, startTestServer, type TestServer } from "../support/server.js";
 
 const ME = "{ me { name } }";
+const LOGIN = `mutation($email: String!, $password: String!) {
+  login(email: $email, password: $password) { accessToken } }`;
 const GUIDE = "{ __typename }";
 
 /** POSTs `query` to /graphql and returns status, Retry-After and the parsed body. */
@@ -86,6 +88,29 @@ describe("GraphQL rate limits in memory", () => {
   });
 });
 
+describe("behind a trusted proxy", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer("sqlite", {
+      config: { graphqlIpRatePerMinute: 2, trustProxy: "loopback" },
+    });
+  });
+  afterAll(() => server?.close());
+
+  it("counts per caller address from X-Forwarded-For, not per proxy", async () => {
+    const from = (address: string) =>
+      fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": address },
+        body: JSON.stringify({ query: GUIDE }),
+      }).then((r) => r.status);
+    expect([await from("10.0.0.1"), await from("10.0.0.1"), await from("10.0.0.1")]).toEqual([
+      200, 200, 429,
+    ]);
+    expect(await from("10.0.0.2")).toBe(200);
+  });
+});
+
 const redisUrl = process.env.TEST_REDIS_URL;
 if (!redisUrl && process.env.REQUIRE_REDIS === "1") {
   throw new Error("REQUIRE_REDIS=1 but TEST_REDIS_URL is not set");
@@ -109,6 +134,22 @@ describe.skipIf(!redisUrl)("GraphQL rate limits in Redis", () => {
       }
       expect((await ask(one, GUIDE)).status).toBe(429);
       expect((await ask(two, GUIDE)).status).toBe(429);
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
+  it("locks a login address on every server process at once", async () => {
+    const shared = { loginMaxFailures: 3, redisUrl, rateLimitPrefix: `${prefix}-login` };
+    const one = await startTestServer("sqlite", { config: shared });
+    const two = await startTestServer("sqlite", { config: shared });
+    const login = (server: TestServer) =>
+      server.gql(LOGIN, { email: "iemand@school.test", password: "fout" }).then(codeOf);
+    try {
+      expect([await login(one), await login(two)]).toEqual(["UNAUTHENTICATED", "UNAUTHENTICATED"]);
+      expect(await login(one)).toBe("TOO_MANY_ATTEMPTS");
+      expect(await login(two)).toBe("TOO_MANY_ATTEMPTS");
     } finally {
       await one.close();
       await two.close();
