@@ -12,7 +12,10 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when unset the embedded SQLite file is used. `DATABASE_URL`. */
   databaseUrl: string | undefined;
-  /** Seed the demo school into an empty database at start-up. `SEED_DEMO`, default true. */
+  /**
+   * Seed the demo school into an empty database at start-up. `SEED_DEMO`, default true, but
+   * false when `NODE_ENV=production` (then only `SEED_DEMO=true` seeds it).
+   */
   seedDemo: boolean;
   /** Lifetime of an access token in seconds. `ACCESS_TOKEN_TTL`, default 12 hours. */
   accessTokenTtlSeconds: number;
@@ -76,6 +79,29 @@ export interface Config {
    * naming what was unfinished. `SHUTDOWN_TIMEOUT`, default 10; fractions allowed.
    */
   shutdownTimeoutSeconds: number;
+  /** Redis for rate limits (and later other shared state); in memory when unset. `REDIS_URL`. */
+  redisUrl: string | undefined;
+  /** Prefix of every rate-limit key in Redis, so servers sharing one Redis can stay apart. `RATE_LIMIT_PREFIX`, default driehoek. */
+  rateLimitPrefix: string;
+  /** GraphQL requests over HTTP one logged-in person may make per minute. `GRAPHQL_RATE_PER_MINUTE`, default 600. */
+  graphqlRatePerMinute: number;
+  /** GraphQL requests over HTTP without a valid token per IP address per minute. `GRAPHQL_IP_RATE_PER_MINUTE`, default 1200 (a school behind one address). */
+  graphqlIpRatePerMinute: number;
+  /** Wrong passwords for one e-mail address within a minute before it is locked. `LOGIN_MAX_FAILURES`, default 10. */
+  loginMaxFailures: number;
+  /** Wrong passwords from one IP address within an hour before it is locked. `LOGIN_IP_MAX_FAILURES`, default 100. */
+  loginIpMaxFailures: number;
+  /** Seconds a locked address or IP waits. `LOGIN_LOCK_SECONDS`, default 600. */
+  loginLockSeconds: number;
+  /** Password-reset requests per e-mail address per hour. `RESET_MAX_PER_HOUR`, default 5. */
+  resetMaxPerHour: number;
+  /** Password-reset requests per IP address per hour. `RESET_IP_MAX_PER_HOUR`, default 30. */
+  resetIpMaxPerHour: number;
+  /**
+   * Which proxies in front of the server to trust for the caller's IP address (X-Forwarded-For),
+   * as express's "trust proxy": a hop count, `loopback`, or addresses. `TRUST_PROXY`; unset: none.
+   */
+  trustProxy: string | number | undefined;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -100,7 +126,7 @@ export function loadConfig(
     // Relative to where the command was typed (npm runs workspace scripts in their own folder).
     dataDir: path.resolve(env.INIT_CWD || process.cwd(), env.DATA_DIR || "./data"),
     databaseUrl: env.DATABASE_URL || undefined,
-    seedDemo: env.SEED_DEMO !== "false",
+    seedDemo: env.NODE_ENV === "production" ? env.SEED_DEMO === "true" : env.SEED_DEMO !== "false",
     accessTokenTtlSeconds: intFrom(env.ACCESS_TOKEN_TTL, 12 * 3600, "ACCESS_TOKEN_TTL"),
     inviteTtlDays: intFrom(env.INVITE_TTL_DAYS, 14, "INVITE_TTL_DAYS"),
     webDist: env.WEB_DIST || undefined,
@@ -130,6 +156,22 @@ export function loadConfig(
     importMaxBytes: intFrom(env.IMPORT_MAX_BYTES, 4 * 1024 * 1024, "IMPORT_MAX_BYTES"),
     documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 20 * 1024 * 1024, "DOCUMENT_MAX_BYTES"),
     shutdownTimeoutSeconds: secondsFrom(env.SHUTDOWN_TIMEOUT, 10, "SHUTDOWN_TIMEOUT"),
+    redisUrl: env.REDIS_URL || undefined,
+    rateLimitPrefix: env.RATE_LIMIT_PREFIX || "driehoek",
+    graphqlRatePerMinute: intFrom(env.GRAPHQL_RATE_PER_MINUTE, 600, "GRAPHQL_RATE_PER_MINUTE"),
+    graphqlIpRatePerMinute: intFrom(
+      env.GRAPHQL_IP_RATE_PER_MINUTE,
+      1200,
+      "GRAPHQL_IP_RATE_PER_MINUTE",
+    ),
+    loginMaxFailures: intFrom(env.LOGIN_MAX_FAILURES, 10, "LOGIN_MAX_FAILURES"),
+    loginIpMaxFailures: intFrom(env.LOGIN_IP_MAX_FAILURES, 100, "LOGIN_IP_MAX_FAILURES"),
+    loginLockSeconds: intFrom(env.LOGIN_LOCK_SECONDS, 600, "LOGIN_LOCK_SECONDS"),
+    resetMaxPerHour: intFrom(env.RESET_MAX_PER_HOUR, 5, "RESET_MAX_PER_HOUR"),
+    resetIpMaxPerHour: intFrom(env.RESET_IP_MAX_PER_HOUR, 30, "RESET_IP_MAX_PER_HOUR"),
+    trustProxy: /^\d+$/.test(env.TRUST_PROXY ?? "")
+      ? Number(env.TRUST_PROXY)
+      : env.TRUST_PROXY || undefined,
   };
   return { ...config, ...overrides };
 }

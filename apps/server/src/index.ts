@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { loadConfig } from "./config.js";
-import { demoAccess, seedDemo } from "./demo/seed-demo.js";
+import { demoBanner } from "./demo/demo-banner.js";
+import { seedDemo } from "./demo/seed-demo.js";
 import { mailDestination } from "./modules/mail/transport.js";
 import { createServer } from "./server.js";
 import { stopOnSignals } from "./shutdown.js";
@@ -10,18 +11,13 @@ async function main() {
   const config = loadConfig();
   const server = await createServer(config);
   if (config.seedDemo && (await seedDemo(server.services))) {
-    console.log("Demo school seeded into the empty database.");
+    console.log("DEMO: demo school seeded into the empty database.");
   }
   const port = await server.listen();
   const database = config.databaseUrl ? "PostgreSQL" : `SQLite in ${config.dataDir}`;
   console.log(`Driehoek is running at ${config.publicUrl} (port ${port}, ${database})`);
   console.log(mailDestination(config));
-  const demo = await demoAccess(server.services);
-  if (demo) {
-    for (const s of demo.staff)
-      console.log(`staff ${s.role}: ${s.email} / ${s.password} (${s.name})`);
-    for (const invite of demo.invites) console.log(`invite ${invite.role}: ${invite.url}`);
-  }
+  for (const line of await demoBanner(server.services, process.env.NODE_ENV)) console.log(line);
   stopOnSignals(server, {
     timeoutSeconds: config.shutdownTimeoutSeconds,
     isVerbose: config.logLevel !== "silent",

@@ -2,6 +2,9 @@ import express, { type ErrorRequestHandler, type RequestHandler } from "express"
 import type { Services } from "../context.js";
 import { documentRouter } from "../modules/document/document.routes.js";
 import { exportRouter } from "../modules/export/export.routes.js";
+import { graphqlRateLimit } from "../security/graphql-rate-limit.js";
+import { noStore, securityHeaders } from "../security/headers.js";
+import { rememberOrigin } from "../security/request-origin.js";
 import { findWebDist, webAppRouter } from "../web/static.js";
 import { healthRouter } from "./health.js";
 
@@ -9,11 +12,14 @@ import { healthRouter } from "./health.js";
 export function buildApp(services: Services, graphql: RequestHandler[]): express.Express {
   const app = express();
   app.disable("x-powered-by");
-  app.use("/graphql", ...graphql);
+  // The caller's address behind a reverse proxy, for the per-IP limits.
+  if (services.config.trustProxy !== undefined) {
+    app.set("trust proxy", services.config.trustProxy);
+  }
+  app.use(securityHeaders());
+  app.use(["/graphql", "/export", "/api/conversations"], noStore);
+  app.use("/graphql", rememberOrigin, graphqlRateLimit(services), ...graphql);
   app.use(healthRouter(services));
-  app.get("/healthz", (_req, res) => {
-    res.json({ ok: true });
-  });
   app.use(exportRouter(services));
   app.use(documentRouter(services));
   app.use(webAppRouter(findWebDist(services.config.webDist)));

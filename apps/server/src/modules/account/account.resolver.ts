@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { requireStaff } from "../../access/guards.js";
 import type { RequestContext } from "../../context.js";
 import { badInput } from "../../graphql/errors.js";
+import { throttlesOf } from "../../security/throttles.js";
 import { Person } from "../people/person.entity.js";
 import {
   accountOf,
@@ -105,12 +106,13 @@ export class AccountResolver {
 
   @Mutation(() => Boolean, {
     description:
-      "Mails a reset link (2 hours) when the address belongs to an active staff account. Always answers true, so it tells nobody which addresses exist.",
+      "Mails a reset link (2 hours) when the address belongs to an active staff account. Always answers true, so it tells nobody which addresses exist; too many requests for one address or from one IP are TOO_MANY_ATTEMPTS with extensions.retryAfterSeconds.",
   })
   async requestPasswordReset(
     @Args(() => RequestPasswordResetArgs) { email }: RequestPasswordResetArgs,
     @Ctx() ctx: RequestContext,
   ) {
+    await throttlesOf(ctx.services).passwordReset.count(email);
     await requestPasswordReset(ctx.services, email);
     return true;
   }

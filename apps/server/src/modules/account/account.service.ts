@@ -49,8 +49,38 @@ export function accountOf(person: Person): StaffAccount {
 }
 
 /**
- * Voids the person's open links and makes a new one, and queues the mail that carries it,
- * inside the caller's transaction.
+ * Voids the person's open links and makes a new one inside the caller's transaction; returns
+ * its address (`/wachtwoord/<token>`). Only the token's hash is stored.
+ */
+export async function issuePasswordLink(
+  services: Services,
+  manager: EntityManager,
+  personId: string,
+  purpose: PasswordLinkPurpose,
+): Promise<string> {
+  const now = services.now();
+  await voidOpenLinks(manager, { personId }, now);
+  const token = randomBytes(32).toString("base64url");
+  await manager.insert(PasswordLink, {
+    id: randomUUID(),
+    personId,
+    tokenHash: hashOf(token),
+    purpose,
+    expiresAt: new Date(now.getTime() + VALID_HOURS[purpose] * 3600_000),
+    usedAt: null,
+    createdAt: now,
+  });
+  return `${services.config.publicUrl}/wachtwoord/${token}`;
+}
+
+/** Hours a link of `purpose` works. */
+export function passwordLinkHours(purpose: PasswordLinkPurpose): number {
+  return VALID_HOURS[purpose];
+}
+
+/**
+ * Makes a new password link and queues the mail that carries it, inside the caller's
+ * transaction.
  */
 async function sendPasswordLink(
   services: Services,
@@ -58,23 +88,12 @@ async function sendPasswordLink(
   person: Person & { email: string },
   purpose: PasswordLinkPurpose,
 ): Promise<void> {
-  const now = services.now();
-  await voidOpenLinks(manager, { personId: person.id }, now);
-  const token = randomBytes(32).toString("base64url");
-  await manager.insert(PasswordLink, {
-    id: randomUUID(),
-    personId: person.id,
-    tokenHash: hashOf(token),
-    purpose,
-    expiresAt: new Date(now.getTime() + VALID_HOURS[purpose] * 3600_000),
-    usedAt: null,
-    createdAt: now,
-  });
+  const url = await issuePasswordLink(services, manager, person.id, purpose);
   const rendered = renderPasswordMail({
     purpose,
     locale: person.locale === "en" ? "en" : "nl",
     recipientName: person.name,
-    url: `${services.config.publicUrl}/wachtwoord/${token}`,
+    url,
     validHours: VALID_HOURS[purpose],
   });
   await queueMails(services, manager, [

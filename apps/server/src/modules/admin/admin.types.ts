@@ -1,6 +1,7 @@
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { PageInfo } from "../../graphql/pagination.js";
+import { IsDayInRange } from "../../security/date-range.js";
 
 /** The largest page an admin table asks for. */
 export const MAX_PAGE = 100;
@@ -123,40 +124,91 @@ export interface AdminPage<T> {
 
 const text = (description: string) => ({ nullable: true, description });
 
+/**
+ * The most any admin text field reads at all. Each field's own limit (the roster's rules) is
+ * checked after this and answers with a field error; this bound only stops huge values early.
+ */
+const FIELD_MAX = 1000;
+
 /** A student's new values, as typed; a field left out stays as it is. */
 @InputType()
 export class UpdateStudentInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("studentnummer")) @IsOptional() @IsString() studentNumber?: string;
-  @Field(() => String, text("Full name.")) @IsOptional() @IsString() name?: string;
-  @Field(() => String, text("Empty: none.")) @IsOptional() @IsString() email?: string;
-  @Field(() => String, text("e.g. 2025-2026")) @IsOptional() @IsString() cohort?: string;
-  @Field(() => String, text("BOL, BBL or empty.")) @IsOptional() @IsString() leerweg?: string;
+  @Field(() => String, text("studentnummer"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  studentNumber?: string;
+  @Field(() => String, text("Full name."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  name?: string;
+  @Field(() => String, text("Empty: none."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  email?: string;
+  @Field(() => String, text("e.g. 2025-2026"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  cohort?: string;
+  @Field(() => String, text("BOL, BBL or empty."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  leerweg?: string;
 }
 
 /** A placement's new values, as typed (dates dd-mm-jjjj or jjjj-mm-dd); left out: unchanged. */
 @InputType()
 export class UpdatePlacementInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("startdatum")) @IsOptional() @IsString() startDate?: string;
-  @Field(() => String, text("einddatum")) @IsOptional() @IsString() endDate?: string;
-  @Field(() => String, text("1 to 60")) @IsOptional() @IsString() hoursPerWeek?: string;
+  @Field(() => String, text("startdatum"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  @IsDayInRange()
+  startDate?: string;
+  @Field(() => String, text("einddatum"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  @IsDayInRange()
+  endDate?: string;
+  @Field(() => String, text("1 to 60"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  hoursPerWeek?: string;
   @Field(() => String, text("E-mail of a BPV-begeleider."))
   @IsOptional()
   @IsString()
+  @MaxLength(FIELD_MAX)
   begeleiderEmail?: string;
-  @Field(() => String, text("pok-nummer")) @IsOptional() @IsString() pokNumber?: string;
+  @Field(() => String, text("pok-nummer"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  pokNumber?: string;
   @Field(() => String, text("Empty: not signed."))
   @IsOptional()
   @IsString()
+  @MaxLength(FIELD_MAX)
+  @IsDayInRange()
   pokStudentSignedAt?: string;
   @Field(() => String, text("Empty: not signed."))
   @IsOptional()
   @IsString()
+  @MaxLength(FIELD_MAX)
+  @IsDayInRange()
   pokSchoolSignedAt?: string;
   @Field(() => String, text("Empty: not signed."))
   @IsOptional()
   @IsString()
+  @MaxLength(FIELD_MAX)
+  @IsDayInRange()
   pokCompanySignedAt?: string;
 }
 
@@ -164,17 +216,37 @@ export class UpdatePlacementInput {
 @InputType()
 export class UpdateCompanyInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("leerbedrijf")) @IsOptional() @IsString() name?: string;
-  @Field(() => String, text("plaats")) @IsOptional() @IsString() city?: string;
-  @Field(() => String, text("Empty: none.")) @IsOptional() @IsString() sbbNumber?: string;
+  @Field(() => String, text("leerbedrijf"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  name?: string;
+  @Field(() => String, text("plaats"))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  city?: string;
+  @Field(() => String, text("Empty: none."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  sbbNumber?: string;
 }
 
 /** A praktijkopleider's new values; left out: unchanged. */
 @InputType()
 export class UpdateTrainerInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("Full name.")) @IsOptional() @IsString() name?: string;
-  @Field(() => String, text("Empty: none.")) @IsOptional() @IsString() email?: string;
+  @Field(() => String, text("Full name."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  name?: string;
+  @Field(() => String, text("Empty: none."))
+  @IsOptional()
+  @IsString()
+  @MaxLength(FIELD_MAX)
+  email?: string;
 }
 
 /** The outcome of an update: the row as stored now, or every refused field (nothing saved). */

@@ -6,6 +6,7 @@ import { inviteIdFromToken, signAccessToken } from "../../auth/tokens.js";
 import type { RequestContext } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { unauthenticated } from "../../graphql/errors.js";
+import { throttlesOf } from "../../security/throttles.js";
 import { Invite } from "../invite/invite.entity.js";
 import { Person } from "../people/person.entity.js";
 import { AuthPayload, JoinArgs, LoginArgs } from "./auth.types.js";
@@ -19,13 +20,16 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: "Staff log in with e-mail and password." })
   async login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() ctx: RequestContext) {
     const { dataSource, serverKey, config, now } = ctx.services;
+    const attempt = await throttlesOf(ctx.services).login.begin(email);
     const person = await dataSource.manager.findOneBy(Person, {
       email: email.trim().toLowerCase(),
     });
     const matches = await verifyPassword(password, person?.passwordHash ?? (await decoyHash));
     if (!person?.passwordHash || !matches || !isStaffRole(person.role) || person.deactivatedAt) {
+      await attempt.failed();
       throw unauthenticated("E-mail address or password is not correct.", "bad_credentials");
     }
+    await attempt.succeeded();
     const expiresAt = new Date(now().getTime() + config.accessTokenTtlSeconds * 1000);
     const accessToken = signAccessToken(serverKey, {
       sub: person.id,

@@ -9,6 +9,7 @@ import {
   ValidateNested,
 } from "class-validator";
 import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { DATE_YEARS, IsDayInRange } from "../../security/date-range.js";
 
 /** A leerwerkperiode: its first and last day ('YYYY-MM-DD'). */
 @ObjectType("Leerwerkperiode")
@@ -41,20 +42,20 @@ export class SchoolCalendarType {
 
 @InputType()
 export class LeerwerkperiodeInput {
-  @Field(() => String) @IsString() @MaxLength(10) start: string;
-  @Field(() => String) @IsString() @MaxLength(10) end: string;
+  @Field(() => String) @IsString() @MaxLength(10) @IsDayInRange() start: string;
+  @Field(() => String) @IsString() @MaxLength(10) @IsDayInRange() end: string;
 }
 
 @InputType()
 export class HolidayInput {
   @Field(() => String) @IsString() @MaxLength(HOLIDAY_LIMITS.name * 2) name: string;
-  @Field(() => String) @IsString() @MaxLength(10) start: string;
-  @Field(() => String) @IsString() @MaxLength(10) end: string;
+  @Field(() => String) @IsString() @MaxLength(10) @IsDayInRange() start: string;
+  @Field(() => String) @IsString() @MaxLength(10) @IsDayInRange() end: string;
 }
 
 @InputType()
 export class SchoolCalendarInput {
-  @Field(() => Int) @IsInt() @Min(2000) @Max(2200) schoolYear: number;
+  @Field(() => Int) @IsInt() @Min(DATE_YEARS.min) @Max(DATE_YEARS.max - 1) schoolYear: number;
   @Field(() => [LeerwerkperiodeInput])
   @ArrayMaxSize(LEERWERKPERIODE_COUNT.max * 2)
   @ValidateNested()

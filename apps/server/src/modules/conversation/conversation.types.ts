@@ -13,6 +13,7 @@ import {
   PhaseEnum,
   RoleEnum,
 } from "../../graphql/enums.js";
+import { IsDateInRange } from "../../security/date-range.js";
 import { Invite } from "../invite/invite.entity.js";
 import { Person } from "../people/person.entity.js";
 import { PlanDetailsInput } from "../planning/planning.types.js";
@@ -89,7 +90,8 @@ export class ScheduleConversationInput extends PlanDetailsInput {
   @MaxLength(LIMITS.id)
   placementId: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: "Between 2000 and 2100." })
+  @IsDateInRange()
   scheduledAt: Date;
 
   @Field(() => ConversationModeEnum, { defaultValue: "in_person" })

@@ -11,7 +11,23 @@ export interface RecordExport {
   csv: string;
 }
 
-/** Flattens a record into `field,value` rows: `student.name`, `agreements.1.text`, … */
+/** Characters a spreadsheet reads as the start of a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as a spreadsheet will show it, never run it: text starting with = + - @, a tab
+ * or a carriage return gets a leading `'`, as OWASP advises. Only text is prefixed, also text
+ * that looks like a negative number ("-5" typed in a note); values that are numbers in the
+ * record are written as numbers, so a negative number stays a number.
+ */
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Flattens a record into `field,value` rows: `student.name`, `agreements.1.text`, … Text
+ * cells are neutralized against formula injection (see `neutralizeFormula`).
+ */
 export function recordToCsv(record: ConversationRecord): string {
   const rows: [string, string][] = [];
   const walk = (value: unknown, path: string) => {
@@ -23,7 +39,11 @@ export function recordToCsv(record: ConversationRecord): string {
     } else if (value && typeof value === "object") {
       for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
     } else {
-      rows.push([path, value === null || value === undefined ? "" : String(value)]);
+      const text = value === null || value === undefined ? "" : String(value);
+      rows.push([
+        neutralizeFormula(path),
+        typeof value === "string" ? neutralizeFormula(text) : text,
+      ]);
     }
   };
   walk(record, "");

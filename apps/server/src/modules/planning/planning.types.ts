@@ -2,6 +2,7 @@ import { LIMITS, PLAN_DURATION } from "@driehoek/domain";
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from "class-validator";
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { ConversationModeEnum } from "../../graphql/enums.js";
+import { IsDateInRange } from "../../security/date-range.js";
 import type { ConversationMode } from "../conversation/conversation.entity.js";
 
 /** Shortest and longest conversation one may plan, in minutes (the web form uses the same). */
@@ -50,7 +51,8 @@ export class MoveConversationArgs extends PlanDetailsInput {
   @MaxLength(LIMITS.id)
   conversationId: string;
 
-  @Field(() => Date, { description: "The new start." })
+  @Field(() => Date, { description: "The new start (between 2000 and 2100)." })
+  @IsDateInRange()
   startsAt: Date;
 
   @Field(() => ConversationModeEnum, {

@@ -149,6 +149,7 @@ export type ScheduleConversationInput = {
   /** The video-call link (http or https) for an online conversation. */
   onlineUrl: string | null | undefined;
   placementId: string;
+  /** Between 2000 and 2100. */
   scheduledAt: string;
 };
 

@@ -1,0 +1,27 @@
+import { Redis } from "ioredis";
+
+/** The Redis connections this process opened, one per URL, so every user shares one. */
+const clients = new Map<string, Redis>();
+
+/**
+ * The process's Redis connection for `url`, opened on first use and shared by everything that
+ * needs Redis (rate limits now; subscriptions across processes later). Commands fail fast while
+ * the connection is down instead of queueing, so a rate limiter falls back to memory at once.
+ */
+export function sharedRedis(url: string): Redis {
+  let client = clients.get(url);
+  if (!client) {
+    client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    // ioredis reports a lost connection as an error event; it reconnects by itself.
+    client.on("error", () => {});
+    clients.set(url, client);
+  }
+  return client;
+}
+
+/** Closes every shared Redis connection (at shutdown, and after a test). */
+export async function closeSharedRedis(): Promise<void> {
+  const open = [...clients.values()];
+  clients.clear();
+  await Promise.all(open.map((client) => client.quit().catch(() => client.disconnect())));
+}
