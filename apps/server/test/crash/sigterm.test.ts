@@ -272,7 +272,7 @@ describe("SIGTERM stops the server cleanly (SQLite)", () => {
     expect(log?.n).toBe(0);
   }, 90_000);
 
-  it("answers readiness probes with 503 at once, and a second signal exits at once", async () => {
+  it("a second signal exits at once while the first shutdown still waits", async () => {
     const running = await start({ SHUTDOWN_TIMEOUT: "60" });
     // A client that starts an upload and never finishes it: the shutdown waits for requests
     // under way, so it is still busy when the second signal comes.
@@ -284,23 +284,13 @@ describe("SIGTERM stops the server cleanly (SQLite)", () => {
       "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
         'Content-Length: 1000\r\n\r\n{"query":',
     );
-    // A readiness probe whose request is half sent when the signal comes.
-    const probe = net.connect(port, "127.0.0.1");
-    await new Promise<void>((resolve) => probe.once("connect", () => resolve()));
-    let answer = "";
-    probe.setEncoding("utf8").on("data", (chunk: string) => {
-      answer += chunk;
-    });
-    probe.write("GET /readyz HTTP/1.1\r\nHost: 127.0.0.1\r\n");
     expect((await fetch(`${running.url}/readyz`)).status, "ready before the signal").toBe(200);
     await pause(300);
 
     running.child.kill("SIGTERM");
     await until(() => running.output.some((l) => l.startsWith("SIGTERM: stopping")), "stopping");
-    probe.write("Connection: close\r\n\r\n");
-    await until(() => answer.includes("draining"), "the probe's answer");
-    expect(answer).toMatch(/^HTTP\/1\.1 503 /);
-    probe.destroy();
+    // The port no longer takes new connections: a load balancer moves on at once.
+    await expect(fetch(`${running.url}/readyz`)).rejects.toThrow();
     await pause(500);
     expect(running.child.exitCode, "still stopping").toBeNull();
     const second = performance.now();
