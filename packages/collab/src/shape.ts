@@ -1,0 +1,328 @@
+import {
+  AGREEMENT_STATUSES,
+  isParticipantRole,
+  LIMITS,
+  type LimitKey,
+  SECTION_KEYS,
+} from "@driehoek/domain";
+import * as Y from "yjs";
+import { AGREEMENT_TEXT_FIELDS } from "./agreements.js";
+import { DOC, GENERAL_NOTES_KEY, RECORD_NOTE_KEYS } from "./document.js";
+
+/**
+ * The shape of the shared documents as a check: what a change may put where. The server runs
+ * it on every incoming update (after applying it to a scratch copy), so no participant can
+ * write something the projection, the other clients or the tables cannot read. It looks only at
+ * what the update touched: the items it added and the types whose content it changed.
+ */
+
+/** Which document: a conversation's shared one, or the supervisor's private notes. */
+export type DocKind = "conversation" | "private";
+
+/** Longest JSON of one plain value in the document (a field, an attribute, a format). */
+export const MAX_PLAIN_VALUE_CHARS = 4_096;
+/** Longest map key (review entries are keyed by agreement id). */
+export const MAX_KEY_CHARS = LIMITS.id;
+/** Most agreements one conversation's document holds. */
+export const MAX_AGREEMENTS = 100;
+/** Deepest nesting of the summary's rich text (lists in lists). */
+export const MAX_SUMMARY_DEPTH = 32;
+
+/** Why a change breaks the document's shape; `path` names the place. */
+export class ShapeViolation extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+  }
+}
+
+const TEXT_LIMIT: Record<string, LimitKey> = {
+  text: "agreementText",
+  measure: "agreementMeasure",
+  firstStep: "agreementFirstStep",
+};
+const REVIEW_KEY = /^[A-Za-z0-9-]{1,64}$/;
+const ROOTS: Record<DocKind, readonly string[]> = {
+  conversation: [DOC.summary, DOC.agreements, DOC.review, DOC.notes, DOC.meta],
+  private: [DOC.notes, DOC.meta],
+};
+const NOTE_KEYS: Record<DocKind, ReadonlySet<string>> = {
+  conversation: new Set(RECORD_NOTE_KEYS),
+  private: new Set([GENERAL_NOTES_KEY, ...SECTION_KEYS]),
+};
+
+/** Defines the known top-level types on `doc` with their Yjs types (before any content). */
+export function defineShape(doc: Y.Doc, kind: DocKind): void {
+  if (kind === "conversation") {
+    doc.getXmlFragment(DOC.summary);
+    doc.getArray(DOC.agreements);
+    doc.getMap(DOC.review);
+  }
+  doc.getMap(DOC.notes);
+  doc.getMap(DOC.meta);
+}
+
+/** Where a type sits: the top-level name, then the keys (or null for a list position) below it. */
+interface Place {
+  root: string;
+  /** Keys from the top-level type down to this type; null where it sits in a list. */
+  keys: (string | null)[];
+  isDeleted: boolean;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any Yjs type
+function placeOf(type: Y.AbstractType<any>): Place {
+  const keys: (string | null)[] = [];
+  let isDeleted = false;
+  let current: Y.AbstractType<any> = type;
+  while (current._item) {
+    const item: Y.Item = current._item;
+    if (item.deleted) isDeleted = true;
+    keys.unshift(item.parentSub);
+    current = item.parent as Y.AbstractType<any>;
+  }
+  let root = "?";
+  for (const [name, shared] of current.doc?.share ?? []) if (shared === current) root = name;
+  return { root, keys, isDeleted };
+}
+
+const describe = (place: Place, key?: string | null) =>
+  [place.root, ...place.keys, ...(key === undefined ? [] : [key])]
+    .map((k) => (k === null ? "[]" : k))
+    .join(".");
+
+function plainValue(value: unknown, path: string): void {
+  const json = JSON.stringify(value) ?? "";
+  if (json.length > MAX_PLAIN_VALUE_CHARS)
+    throw new ShapeViolation(path, `value longer than ${MAX_PLAIN_VALUE_CHARS} characters`);
+}
+
+const isString = (v: unknown): v is string => typeof v === "string";
+const isNullOr = (v: unknown, check: (v: unknown) => boolean) => v === null || check(v);
+
+/** A plain field of an agreement: its rule. */
+const AGREEMENT_FIELDS: Record<string, (v: unknown) => boolean> = {
+  id: (v) => isString(v) && v.length > 0 && v.length <= LIMITS.id,
+  owner: (v) => isNullOr(v, (s) => isString(s) && isParticipantRole(s)),
+  dueDate: (v) => isNullOr(v, (s) => isString(s) && s.length <= 32),
+  werkproces: (v) => isNullOr(v, (s) => isString(s) && s.length <= LIMITS.werkprocesCode),
+  status: (v) => isString(v) && (AGREEMENT_STATUSES as readonly string[]).includes(v),
+};
+/** A plain field of a review entry: its rule. */
+const REVIEW_FIELDS: Record<string, (v: unknown) => boolean> = {
+  text: (v) => isString(v) && v.length <= LIMITS.agreementText,
+  status: (v) => isString(v) && (AGREEMENT_STATUSES as readonly string[]).includes(v),
+  position: (v) => typeof v === "number" && Number.isFinite(v),
+};
+
+/** The value `item` carries in a map (the last of a ContentAny), or its type. */
+function valueOf(item: Y.Item): unknown {
+  const content = item.content;
+  if (content instanceof Y.ContentType) return content.type;
+  if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1];
+  return content;
+}
+
+/** Checks one map field's value against its rule (a plain value or a Y.Text). */
+function checkField(
+  value: unknown,
+  key: string,
+  plain: Record<string, (v: unknown) => boolean>,
+  texts: readonly string[],
+  path: string,
+): void {
+  if (texts.includes(key)) {
+    if (!(value instanceof Y.Text)) throw new ShapeViolation(path, "must be a text");
+  } else if (plain[key]) {
+    if (!plain[key](value)) throw new ShapeViolation(path, "has a value that is not allowed");
+  } else throw new ShapeViolation(path, "is not a known field");
+}
+
+/**
+ * Checks one item an update added, by where it landed. Content kinds nobody writes (binary,
+ * embedded objects, sub-documents, hooks) are refused everywhere.
+ */
+function checkAddedItem(item: Y.Item, kind: DocKind): void {
+  if (item.deleted) return;
+  const content = item.content;
+  const parent = item.parent;
+  if (!(parent instanceof Y.AbstractType)) return;
+  const place = placeOf(parent);
+  if (place.isDeleted) return;
+  const key = item.parentSub;
+  const path = describe(place, key);
+  if (!ROOTS[kind].includes(place.root))
+    throw new ShapeViolation(place.root, "is not a part of this document");
+  if (key !== null && key.length > MAX_KEY_CHARS)
+    throw new ShapeViolation(path.slice(0, 80), "key too long");
+  if (
+    content instanceof Y.ContentBinary ||
+    content instanceof Y.ContentEmbed ||
+    content instanceof Y.ContentDoc ||
+    content instanceof Y.ContentJSON
+  )
+    throw new ShapeViolation(path, "content of a kind nobody writes");
+  if (content instanceof Y.ContentAny) plainValue(content.arr, path);
+  if (content instanceof Y.ContentFormat) {
+    if (content.key.length > MAX_KEY_CHARS) throw new ShapeViolation(path, "format name too long");
+    plainValue(content.value, path);
+  }
+  if (content instanceof Y.ContentType && content.type instanceof Y.XmlHook)
+    throw new ShapeViolation(path, "content of a kind nobody writes");
+  const value = valueOf(item);
+  const depth = place.keys.length;
+  // A text that arrives with its content: its length counts now (it is not "changed" yet).
+  if (value instanceof Y.Text && place.root !== DOC.summary)
+    checkTextLength(value, place.root, [...place.keys, key], path);
+  const isText = (c: unknown) => c instanceof Y.ContentString || c instanceof Y.ContentFormat;
+
+  switch (place.root) {
+    case DOC.summary: {
+      if (depth >= MAX_SUMMARY_DEPTH) throw new ShapeViolation(place.root, "nested too deeply");
+      if (parent instanceof Y.XmlText) {
+        if (key !== null || !isText(content)) throw new ShapeViolation(path, "must be text");
+      } else if (key !== null) {
+        // An element's attribute (a plain value, checked above).
+        if (!(parent instanceof Y.XmlElement) || !(content instanceof Y.ContentAny))
+          throw new ShapeViolation(path, "is not an attribute");
+      } else if (!(value instanceof Y.XmlElement || value instanceof Y.XmlText)) {
+        throw new ShapeViolation(path, "must be a paragraph or text");
+      } else if (value instanceof Y.XmlElement && value.nodeName.length > MAX_KEY_CHARS) {
+        throw new ShapeViolation(path, "element name too long");
+      }
+      return;
+    }
+    case DOC.agreements:
+      if (depth === 0) {
+        if (key !== null || !(value instanceof Y.Map))
+          throw new ShapeViolation(path, "an agreement must be a map");
+      } else if (depth === 1 && key !== null) {
+        checkField(value, key, AGREEMENT_FIELDS, AGREEMENT_TEXT_FIELDS, path);
+      } else if (depth === 2 && parent instanceof Y.Text) {
+        if (key !== null || !isText(content)) throw new ShapeViolation(path, "must be text");
+      } else throw new ShapeViolation(path, "is not a part of an agreement");
+      return;
+    case DOC.review:
+      if (depth === 0) {
+        if (key === null || !REVIEW_KEY.test(key) || !(value instanceof Y.Map))
+          throw new ShapeViolation(path, "a review entry must be a map under an agreement id");
+      } else if (depth === 1 && key !== null) {
+        checkField(value, key, REVIEW_FIELDS, ["needed"], path);
+      } else if (depth === 2 && parent instanceof Y.Text) {
+        if (key !== null || !isText(content)) throw new ShapeViolation(path, "must be text");
+      } else throw new ShapeViolation(path, "is not a part of a review entry");
+      return;
+    case DOC.notes:
+      if (depth === 0) {
+        if (key === null || !NOTE_KEYS[kind].has(key) || !(value instanceof Y.Text))
+          throw new ShapeViolation(path, "notes are texts under a section's key");
+      } else if (depth === 1 && parent instanceof Y.Text) {
+        if (key !== null || !isText(content)) throw new ShapeViolation(path, "must be text");
+      } else throw new ShapeViolation(path, "is not a part of the notes");
+      return;
+    case DOC.meta:
+      if (depth !== 0 || key !== "schemaVersion" || typeof value !== "number")
+        throw new ShapeViolation(path, "only the schema version is kept here");
+      return;
+  }
+}
+
+/** The limit of a Y.Text under `root` at `keys`, or null when texts do not belong there. */
+function textLimit(root: string, keys: readonly (string | null)[]): LimitKey | null {
+  const [first, second] = keys;
+  if (root === DOC.notes && keys.length === 1) return "sectionNote";
+  if (root === DOC.agreements && keys.length === 2 && second) return TEXT_LIMIT[second] ?? null;
+  if (root === DOC.review && keys.length === 2 && first && second === "needed")
+    return "reviewNeeded";
+  return null;
+}
+
+function checkTextLength(text: Y.Text, root: string, keys: (string | null)[], path: string) {
+  const limit = textLimit(root, keys);
+  if (limit && text.length > LIMITS[limit])
+    throw new ShapeViolation(path, `longer than ${LIMITS[limit]} characters`);
+}
+
+/** Every agreement is a map with an id of its own; checked whenever the list or an id changes. */
+function checkAgreementList(doc: Y.Doc): void {
+  const list = doc.getArray<unknown>(DOC.agreements);
+  if (list.length > MAX_AGREEMENTS)
+    throw new ShapeViolation(DOC.agreements, `more than ${MAX_AGREEMENTS} agreements`);
+  const ids = new Set<string>();
+  list.forEach((agreement, index) => {
+    const path = `${DOC.agreements}.${index}`;
+    if (!(agreement instanceof Y.Map)) throw new ShapeViolation(path, "must be a map");
+    const id = agreement.get("id");
+    if (!AGREEMENT_FIELDS.id?.(id)) throw new ShapeViolation(path, "an agreement needs an id");
+    if (ids.has(id as string)) throw new ShapeViolation(path, `the id ${id} is used twice`);
+    ids.add(id as string);
+  });
+}
+
+/** The summary's length in characters (a paragraph counts one), within its limit. */
+function checkSummary(doc: Y.Doc): void {
+  let length = 0;
+  const visit = (node: Y.XmlFragment | Y.XmlElement, depth: number) => {
+    if (depth > MAX_SUMMARY_DEPTH) throw new ShapeViolation(DOC.summary, "nested too deeply");
+    let child = node._start;
+    while (child) {
+      if (!child.deleted && child.content instanceof Y.ContentType) {
+        const type = child.content.type;
+        length += 1;
+        if (type instanceof Y.XmlText) length += type.length;
+        else if (type instanceof Y.XmlElement) visit(type, depth + 1);
+      }
+      child = child.right;
+    }
+  };
+  visit(doc.getXmlFragment(DOC.summary), 0);
+  if (length > LIMITS.summary)
+    throw new ShapeViolation(DOC.summary, `longer than ${LIMITS.summary} characters`);
+}
+
+/**
+ * Checks what transaction `tr` (which applied an incoming update to `doc`) added and changed.
+ * Throws a ShapeViolation when the document would no longer have its shape.
+ */
+export function checkTransaction(doc: Y.Doc, tr: Y.Transaction, kind: DocKind): void {
+  // Every item the transaction integrated (also earlier updates' items it unblocked).
+  for (const [client, after] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0;
+    if (after <= before) continue;
+    const structs = doc.store.clients.get(client) ?? [];
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i];
+      if (struct instanceof Y.Item) checkAddedItem(struct, kind);
+    }
+  }
+  let isListChecked = false;
+  let isSummaryChecked = false;
+  for (const [type, keys] of tr.changed) {
+    const place = placeOf(type);
+    if (place.isDeleted) continue;
+    if (!ROOTS[kind].includes(place.root))
+      throw new ShapeViolation(place.root, "is not a part of this document");
+    const depth = place.keys.length;
+    if (place.root === DOC.summary) {
+      if (!isSummaryChecked) checkSummary(doc);
+      isSummaryChecked = true;
+      continue;
+    }
+    if (place.root === DOC.agreements && depth <= 1 && !isListChecked) {
+      if (depth === 0 || keys.has("id")) {
+        checkAgreementList(doc);
+        isListChecked = true;
+      }
+    }
+    if ((place.root === DOC.review || place.root === DOC.notes) && depth === 0) {
+      for (const key of keys) {
+        if (key === null) throw new ShapeViolation(place.root, "must be a map");
+        if ((type as unknown as Y.Map<unknown>).get(key) === undefined)
+          throw new ShapeViolation(describe(place, key), "cannot be removed");
+      }
+    }
+    if (type instanceof Y.Text) checkTextLength(type, place.root, place.keys, describe(place));
+  }
+}
