@@ -22,7 +22,10 @@ export function readReview(
 ): ReviewItem[] {
   const items: (ReviewItem & { position: number })[] = [];
   reviewOf(doc).forEach((entry: unknown, agreementId) => {
-    if (!(entry instanceof Y.Map)) return onUnreadable(agreementId);
+    if (!(entry instanceof Y.Map)) {
+      onUnreadable(agreementId);
+      return;
+    }
     const needed = entry.get("needed");
     items.push({
       agreementId,

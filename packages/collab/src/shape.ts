@@ -88,7 +88,7 @@ function placeOf(type: Y.AbstractType<any>): Place {
   return { root, keys, isDeleted };
 }
 
-const describe = (place: Place, key?: string | null) =>
+const pathOf = (place: Place, key?: string | null) =>
   [place.root, ...place.keys, ...(key === undefined ? [] : [key])]
     .map((k) => (k === null ? "[]" : k))
     .join(".");
@@ -118,7 +118,7 @@ const REVIEW_FIELDS: Record<string, (v: unknown) => boolean> = {
 };
 
 /** The value `item` carries in a map (the last of a ContentAny), or its type. */
-function valueOf(item: Y.Item): unknown {
+function carriedBy(item: Y.Item): unknown {
   const content = item.content;
   if (content instanceof Y.ContentType) return content.type;
   if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1];
@@ -152,7 +152,7 @@ function checkAddedItem(item: Y.Item, kind: DocKind): void {
   const place = placeOf(parent);
   if (place.isDeleted) return;
   const key = item.parentSub;
-  const path = describe(place, key);
+  const path = pathOf(place, key);
   if (!ROOTS[kind].includes(place.root))
     throw new ShapeViolation(place.root, "is not a part of this document");
   if (key !== null && key.length > MAX_KEY_CHARS)
@@ -171,7 +171,7 @@ function checkAddedItem(item: Y.Item, kind: DocKind): void {
   }
   if (content instanceof Y.ContentType && content.type instanceof Y.XmlHook)
     throw new ShapeViolation(path, "content of a kind nobody writes");
-  const value = valueOf(item);
+  const value = carriedBy(item);
   const depth = place.keys.length;
   // A text that arrives with its content: its length counts now (it is not "changed" yet).
   if (value instanceof Y.Text && place.root !== DOC.summary)
@@ -320,9 +320,9 @@ export function checkTransaction(doc: Y.Doc, tr: Y.Transaction, kind: DocKind): 
       for (const key of keys) {
         if (key === null) throw new ShapeViolation(place.root, "must be a map");
         if ((type as unknown as Y.Map<unknown>).get(key) === undefined)
-          throw new ShapeViolation(describe(place, key), "cannot be removed");
+          throw new ShapeViolation(pathOf(place, key), "cannot be removed");
       }
     }
-    if (type instanceof Y.Text) checkTextLength(type, place.root, place.keys, describe(place));
+    if (type instanceof Y.Text) checkTextLength(type, place.root, place.keys, pathOf(place));
   }
 }

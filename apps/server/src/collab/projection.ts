@@ -55,6 +55,26 @@ function reportSkipped(conversationId: string, path: string, why: string): void 
   console.warn(`collab: projecting ${conversationId} skips ${path}: ${why}`);
 }
 
+/** One agreement as plain data, or null (reported) when it cannot be stored. */
+function readableAgreement(
+  conversationId: string,
+  path: string,
+  entry: unknown,
+): AgreementFields | null {
+  if (!(entry instanceof Y.Map)) {
+    reportSkipped(conversationId, path, "not a map");
+    return null;
+  }
+  try {
+    const draft = readAgreement(entry);
+    if (UUID.test(draft.id)) return draft;
+    reportSkipped(conversationId, path, "no valid id");
+  } catch (error) {
+    reportSkipped(conversationId, path, String(error));
+  }
+  return null;
+}
+
 /**
  * The agreements the projection can store: readable, with a UUID, each id once (the first
  * keeps it). What it skips was written before the server checked updates at the door.
@@ -62,21 +82,19 @@ function reportSkipped(conversationId: string, path: string, why: string): void 
 function readableAgreements(conversationId: string, doc: Y.Doc): AgreementFields[] {
   const seen = new Set<string>();
   const drafts: AgreementFields[] = [];
-  agreementsOf(doc).forEach((entry: unknown, index) => {
-    const path = `agreements.${index}`;
-    if (!(entry instanceof Y.Map)) return reportSkipped(conversationId, path, "not a map");
-    let draft: AgreementFields;
-    try {
-      draft = readAgreement(entry);
-    } catch (error) {
-      return reportSkipped(conversationId, path, String(error));
-    }
-    if (!UUID.test(draft.id)) return reportSkipped(conversationId, path, "no valid id");
-    if (seen.has(draft.id))
-      return reportSkipped(conversationId, `${path} (${draft.id})`, "its id is used twice");
-    seen.add(draft.id);
-    drafts.push(draft);
-  });
+  agreementsOf(doc)
+    .toArray()
+    .forEach((entry: unknown, index) => {
+      const path = `agreements.${index}`;
+      const draft = readableAgreement(conversationId, path, entry);
+      if (!draft) return;
+      if (seen.has(draft.id)) {
+        reportSkipped(conversationId, `${path} (${draft.id})`, "its id is used twice");
+        return;
+      }
+      seen.add(draft.id);
+      drafts.push(draft);
+    });
   return drafts;
 }
 
