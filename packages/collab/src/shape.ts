@@ -1,6 +1,4 @@
 import {
-  AGREEMENT_STATUSES,
-  isParticipantRole,
   LIMITS,
   type LimitKey,
   SECTION_KEYS,
@@ -102,18 +100,20 @@ function plainValue(value: unknown, path: string): void {
 const isString = (v: unknown): v is string => typeof v === "string";
 const isNullOr = (v: unknown, check: (v: unknown) => boolean) => v === null || check(v);
 
-/** A plain field of an agreement: its rule. */
+/** A string of at most `max` characters (what it means is the projection's to check). */
+const shortString = (max: number) => (v: unknown) => isString(v) && v.length <= max;
+/** A plain field of an agreement: its rule. Values are typed; the projection cleans them. */
 const AGREEMENT_FIELDS: Record<string, (v: unknown) => boolean> = {
   id: (v) => isString(v) && v.length > 0 && v.length <= LIMITS.id,
-  owner: (v) => isNullOr(v, (s) => isString(s) && isParticipantRole(s)),
-  dueDate: (v) => isNullOr(v, (s) => isString(s) && s.length <= 32),
-  werkproces: (v) => isNullOr(v, (s) => isString(s) && s.length <= LIMITS.werkprocesCode),
-  status: (v) => isString(v) && (AGREEMENT_STATUSES as readonly string[]).includes(v),
+  owner: (v) => isNullOr(v, shortString(40)),
+  dueDate: (v) => isNullOr(v, shortString(32)),
+  werkproces: (v) => isNullOr(v, shortString(LIMITS.werkprocesCode)),
+  status: shortString(20),
 };
 /** A plain field of a review entry: its rule. */
 const REVIEW_FIELDS: Record<string, (v: unknown) => boolean> = {
-  text: (v) => isString(v) && v.length <= LIMITS.agreementText,
-  status: (v) => isString(v) && (AGREEMENT_STATUSES as readonly string[]).includes(v),
+  text: shortString(LIMITS.agreementText),
+  status: shortString(20),
   position: (v) => typeof v === "number" && Number.isFinite(v),
 };
 
