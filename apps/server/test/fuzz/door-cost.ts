@@ -8,7 +8,13 @@ import * as Y from "yjs";
 import { DocumentDoor } from "../../src/collab/door.js";
 
 const client = new Y.Doc();
-Y.applyUpdate(client, conversationSeed([{ id: "a1", text: "Oud" }, { id: "a2", text: "Ouder" }]));
+Y.applyUpdate(
+  client,
+  conversationSeed([
+    { id: "a1", text: "Oud" },
+    { id: "a2", text: "Ouder" },
+  ]),
+);
 const typed: Uint8Array[] = [];
 client.on("update", (u: Uint8Array) => typed.push(u));
 // A long conversation: 40 paragraphs (~3,600 characters), notes in every section, 6 agreements.
@@ -17,13 +23,15 @@ for (let p = 0; p < 40; p++) {
   const text = new Y.XmlText();
   paragraph.insert(0, [text]);
   summaryOf(client).push([paragraph]);
-  for (const c of "Sanne vertelt over de week en wat goed ging. ".repeat(2)) text.insert(text.length, c);
+  for (const c of "Sanne vertelt over de week en wat goed ging. ".repeat(2))
+    text.insert(text.length, c);
 }
 for (const key of SECTION_KEYS) {
   const notes = notesOf(client).get(key) as Y.Text;
   for (const c of "Notities bij dit onderdeel. ".repeat(4)) notes.insert(notes.length, c);
 }
-for (let i = 0; i < 6; i++) addAgreement(client, { id: crypto.randomUUID(), text: "Afspraak ".repeat(8) });
+for (let i = 0; i < 6; i++)
+  addAgreement(client, { id: crypto.randomUUID(), text: "Afspraak ".repeat(8) });
 const history = Y.encodeStateAsUpdate(client);
 
 function measure(label: string, keystroke: (doc: Y.Doc, i: number) => void, rounds = 3000) {
@@ -62,8 +70,9 @@ for (let run = 0; run < 2; run++) {
   measure("keystroke in notes", (doc, i) =>
     (notesOf(doc).get(SECTION_KEYS[1] as string) as Y.Text).insert(i % 50, "x"),
   );
-  measure("keystroke in an agreement", (doc, i) =>
-    (agreementsOf(doc).get(2).get("text") as Y.Text).insert(i % 50, "x"),
+  measure(
+    "keystroke in an agreement",
+    (doc, i) => (agreementsOf(doc).get(2).get("text") as Y.Text).insert(i % 50, "x"),
     1500,
   );
   measure("new agreement", (doc) => addAgreement(doc, { id: crypto.randomUUID() }), 90);
