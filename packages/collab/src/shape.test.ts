@@ -82,11 +82,7 @@ describe("the document's shape", () => {
       },
       /used twice/,
     ],
-    [
-      "an agreement without an id",
-      (doc) => agreementsOf(doc).push([new Y.Map()]),
-      /needs an id/,
-    ],
+    ["an agreement without an id", (doc) => agreementsOf(doc).push([new Y.Map()]), /needs an id/],
     [
       "an agreement that is not a map",
       (doc) => (agreementsOf(doc) as Y.Array<unknown>).push(["tekst"]),
@@ -151,6 +147,22 @@ describe("the document's shape", () => {
     const poisoned = updateOf((doc) => agreementsOf(doc).get(0).delete("id"));
     apply(poisoned); // waits on the server for its missing part: nothing changed yet
     expect(() => apply(first)).toThrow(/needs an id/);
+  });
+
+  it("leaves old data alone: only what a change adds must fit", () => {
+    const { server, client, send } = setup();
+    // Written before the server checked updates: two agreements with one id, a long note.
+    const old = new Y.Doc();
+    Y.applyUpdate(old, Y.encodeStateAsUpdate(client));
+    addAgreement(old, { id: ID });
+    addAgreement(old, { id: ID });
+    sectionNotes(old).insert(0, "n".repeat(LIMITS.sectionNote + 10));
+    const oldData = Y.encodeStateAsUpdate(old, Y.encodeStateVector(client));
+    Y.applyUpdate(server, oldData);
+    Y.applyUpdate(client, oldData);
+    send((doc) => addAgreement(doc, { id: "e2a4f3c1-0000-4000-8000-000000000001" }));
+    send((doc) => sectionNotes(doc).delete(0, 5));
+    expect(() => send((doc) => sectionNotes(doc).insert(0, "meer"))).toThrow(/longer than/);
   });
 
   it("holds the private document to its notes", () => {

@@ -1,8 +1,4 @@
-import {
-  LIMITS,
-  type LimitKey,
-  SECTION_KEYS,
-} from "@driehoek/domain";
+import { LIMITS, type LimitKey, SECTION_KEYS } from "@driehoek/domain";
 import * as Y from "yjs";
 import { AGREEMENT_TEXT_FIELDS } from "./agreements.js";
 import { DOC, GENERAL_NOTES_KEY, RECORD_NOTE_KEYS } from "./document.js";
@@ -140,11 +136,21 @@ function checkField(
   } else throw new ShapeViolation(path, "is not a known field");
 }
 
+/** What one transaction grew, so old data already over a limit can still be made smaller. */
+interface Touched {
+  /** Agreements added, or whose id was set or removed. */
+  agreements: Set<Y.Map<unknown>>;
+  /** Texts that received characters. */
+  texts: Set<Y.Text>;
+  /** The summary received content. */
+  isSummaryGrown: boolean;
+}
+
 /**
  * Checks one item an update added, by where it landed. Content kinds nobody writes (binary,
  * embedded objects, sub-documents, hooks) are refused everywhere.
  */
-function checkAddedItem(item: Y.Item, kind: DocKind): void {
+function checkAddedItem(item: Y.Item, kind: DocKind, touched: Touched): void {
   if (item.deleted) return;
   const content = item.content;
   const parent = item.parent;
@@ -177,9 +183,11 @@ function checkAddedItem(item: Y.Item, kind: DocKind): void {
   if (value instanceof Y.Text && place.root !== DOC.summary)
     checkTextLength(value, place.root, [...place.keys, key], path);
   const isText = (c: unknown) => c instanceof Y.ContentString || c instanceof Y.ContentFormat;
+  if (parent instanceof Y.Text && place.root !== DOC.summary) touched.texts.add(parent);
 
   switch (place.root) {
     case DOC.summary: {
+      touched.isSummaryGrown = true;
       if (depth >= MAX_SUMMARY_DEPTH) throw new ShapeViolation(place.root, "nested too deeply");
       if (parent instanceof Y.XmlText) {
         if (key !== null || !isText(content)) throw new ShapeViolation(path, "must be text");
@@ -198,6 +206,7 @@ function checkAddedItem(item: Y.Item, kind: DocKind): void {
       if (depth === 0) {
         if (key !== null || !(value instanceof Y.Map))
           throw new ShapeViolation(path, "an agreement must be a map");
+        touched.agreements.add(value);
       } else if (depth === 1 && key !== null) {
         checkField(value, key, AGREEMENT_FIELDS, AGREEMENT_TEXT_FIELDS, path);
       } else if (depth === 2 && parent instanceof Y.Text) {
@@ -245,24 +254,33 @@ function checkTextLength(text: Y.Text, root: string, keys: (string | null)[], pa
     throw new ShapeViolation(path, `longer than ${LIMITS[limit]} characters`);
 }
 
-/** Every agreement is a map with an id of its own; checked whenever the list or an id changes. */
-function checkAgreementList(doc: Y.Doc): void {
+/**
+ * The agreements a transaction added or re-identified each have an id no other agreement has.
+ * Agreements it did not touch are left alone (old data is the projection's to skip).
+ */
+function checkAgreements(doc: Y.Doc, touched: ReadonlySet<Y.Map<unknown>>): void {
   const list = doc.getArray<unknown>(DOC.agreements);
-  if (list.length > MAX_AGREEMENTS)
-    throw new ShapeViolation(DOC.agreements, `more than ${MAX_AGREEMENTS} agreements`);
-  const ids = new Set<string>();
-  list.forEach((agreement, index) => {
-    const path = `${DOC.agreements}.${index}`;
-    if (!(agreement instanceof Y.Map)) throw new ShapeViolation(path, "must be a map");
+  const uses = new Map<unknown, number>();
+  let added = 0;
+  list.forEach((agreement) => {
+    if (!(agreement instanceof Y.Map)) return;
     const id = agreement.get("id");
-    if (!AGREEMENT_FIELDS.id?.(id)) throw new ShapeViolation(path, "an agreement needs an id");
-    if (ids.has(id as string)) throw new ShapeViolation(path, `the id ${id} is used twice`);
-    ids.add(id as string);
+    uses.set(id, (uses.get(id) ?? 0) + 1);
+    if (touched.has(agreement)) added += 1;
   });
+  if (added > 0 && list.length > MAX_AGREEMENTS)
+    throw new ShapeViolation(DOC.agreements, `more than ${MAX_AGREEMENTS} agreements`);
+  for (const agreement of touched) {
+    if (agreement._item?.deleted) continue;
+    const id = agreement.get("id");
+    const path = `${DOC.agreements}.${String(id).slice(0, 64)}`;
+    if (!AGREEMENT_FIELDS.id?.(id)) throw new ShapeViolation(path, "an agreement needs an id");
+    if ((uses.get(id) ?? 0) > 1) throw new ShapeViolation(path, `the id ${id} is used twice`);
+  }
 }
 
 /** The summary's length in characters (a paragraph counts one), within its limit. */
-function checkSummary(doc: Y.Doc): void {
+function checkSummary(doc: Y.Doc, isGrown: boolean): void {
   let length = 0;
   const visit = (node: Y.XmlFragment | Y.XmlElement, depth: number) => {
     if (depth > MAX_SUMMARY_DEPTH) throw new ShapeViolation(DOC.summary, "nested too deeply");
@@ -278,7 +296,7 @@ function checkSummary(doc: Y.Doc): void {
     }
   };
   visit(doc.getXmlFragment(DOC.summary), 0);
-  if (length > LIMITS.summary)
+  if (isGrown && length > LIMITS.summary)
     throw new ShapeViolation(DOC.summary, `longer than ${LIMITS.summary} characters`);
 }
 
@@ -287,6 +305,7 @@ function checkSummary(doc: Y.Doc): void {
  * Throws a ShapeViolation when the document would no longer have its shape.
  */
 export function checkTransaction(doc: Y.Doc, tr: Y.Transaction, kind: DocKind): void {
+  const touched: Touched = { agreements: new Set(), texts: new Set(), isSummaryGrown: false };
   // Every item the transaction integrated (also earlier updates' items it unblocked).
   for (const [client, after] of tr.afterState) {
     const before = tr.beforeState.get(client) ?? 0;
@@ -294,35 +313,28 @@ export function checkTransaction(doc: Y.Doc, tr: Y.Transaction, kind: DocKind): 
     const structs = doc.store.clients.get(client) ?? [];
     for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
       const struct = structs[i];
-      if (struct instanceof Y.Item) checkAddedItem(struct, kind);
+      if (struct instanceof Y.Item) checkAddedItem(struct, kind, touched);
     }
   }
-  let isListChecked = false;
-  let isSummaryChecked = false;
+  let isSummaryChanged = false;
   for (const [type, keys] of tr.changed) {
     const place = placeOf(type);
     if (place.isDeleted) continue;
     if (!ROOTS[kind].includes(place.root))
       throw new ShapeViolation(place.root, "is not a part of this document");
-    const depth = place.keys.length;
-    if (place.root === DOC.summary) {
-      if (!isSummaryChecked) checkSummary(doc);
-      isSummaryChecked = true;
-      continue;
-    }
-    if (place.root === DOC.agreements && depth <= 1 && !isListChecked) {
-      if (depth === 0 || keys.has("id")) {
-        checkAgreementList(doc);
-        isListChecked = true;
-      }
-    }
-    if ((place.root === DOC.review || place.root === DOC.notes) && depth === 0) {
+    if (place.root === DOC.summary) isSummaryChanged = true;
+    if (place.root === DOC.agreements && place.keys.length === 1 && keys.has("id"))
+      touched.agreements.add(type as unknown as Y.Map<unknown>);
+    if ((place.root === DOC.review || place.root === DOC.notes) && place.keys.length === 0) {
       for (const key of keys) {
         if (key === null) throw new ShapeViolation(place.root, "must be a map");
         if ((type as unknown as Y.Map<unknown>).get(key) === undefined)
           throw new ShapeViolation(pathOf(place, key), "cannot be removed");
       }
     }
-    if (type instanceof Y.Text) checkTextLength(type, place.root, place.keys, pathOf(place));
+    if (type instanceof Y.Text && touched.texts.has(type))
+      checkTextLength(type, place.root, place.keys, pathOf(place));
   }
+  if (isSummaryChanged) checkSummary(doc, touched.isSummaryGrown);
+  if (touched.agreements.size > 0) checkAgreements(doc, touched.agreements);
 }

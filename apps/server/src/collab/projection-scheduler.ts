@@ -109,6 +109,8 @@ export class ProjectionScheduler<Target> {
     const entry = this.entries.get(conversationId);
     if (!entry) return;
     entry.isForgotten = true;
+    if (entry.failures > 0)
+      console.error(`collab: projecting ${conversationId} stopped: the document left memory.`);
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = null;
     this.entries.delete(conversationId);
