@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { addAgreement } from "./agreements.js";
 import { agreementsOf, metaOf, notesOf, reviewOf, summaryOf } from "./document.js";
-import { setReviewStatus } from "./review.js";
+import { reviewNeededText, setReviewStatus } from "./review.js";
 import { conversationSeed, privateNotesSeed } from "./seed.js";
 import { checkTransaction, type DocKind, defineShape, ShapeViolation } from "./shape.js";
 
@@ -55,7 +55,7 @@ describe("the document's shape", () => {
       ((summaryOf(doc).get(0) as Y.XmlElement).get(0) as Y.XmlText).format(0, 3, { bold: {} }),
     );
     send((doc) => setReviewStatus(doc, REVIEWED, "done"));
-    send((doc) => (reviewOf(doc).get(REVIEWED)?.get("needed") as Y.Text).insert(0, "Tijd"));
+    send((doc) => reviewNeededText(doc, REVIEWED)?.insert(0, "Tijd"));
     send((doc) => sectionNotes(doc).insert(0, "Notitie"));
     // Values the projection cleans (a typed owner, a date in words) are the projection's concern.
     send((doc) => agreementsOf(doc).get(0).set("owner", "directeur"));

@@ -58,6 +58,10 @@ export function defineShape(doc: Y.Doc, kind: DocKind): void {
   doc.getMap(DOC.meta);
 }
 
+/** Any Yjs type (their event types differ; only the tree is read here). */
+// biome-ignore lint/suspicious/noExplicitAny: the event type parameter is irrelevant here
+type AnyType = Y.AbstractType<any>;
+
 /** Where a type sits: the top-level name, then the keys (or null for a list position) below it. */
 interface Place {
   root: string;
@@ -66,16 +70,15 @@ interface Place {
   isDeleted: boolean;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: any Yjs type
-function placeOf(type: Y.AbstractType<any>): Place {
+function placeOf(type: AnyType): Place {
   const keys: (string | null)[] = [];
   let isDeleted = false;
-  let current: Y.AbstractType<any> = type;
+  let current: AnyType = type;
   while (current._item) {
     const item: Y.Item = current._item;
     if (item.deleted) isDeleted = true;
     keys.unshift(item.parentSub);
-    current = item.parent as Y.AbstractType<any>;
+    current = item.parent as AnyType;
   }
   let root = "?";
   for (const [name, shared] of current.doc?.share ?? []) if (shared === current) root = name;
