@@ -8,11 +8,20 @@ import {
   summaryOf,
 } from "@driehoek/collab";
 import { LIMITS } from "@driehoek/domain";
-import { type CollabClient, closeOf, openRaw, pause, until } from "@driehoek/test-support";
+import {
+  type CollabClient,
+  closeOf,
+  openRaw,
+  pause,
+  until,
+  updateMessage,
+} from "@driehoek/test-support";
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { MAX_PRESENCE_BYTES } from "../../src/collab/awareness-filter.js";
+import { MAX_REFUSED_UPDATES } from "../../src/collab/room.js";
 import { appendParagraph, newId } from "../support/collab-fixtures.js";
 import { openLog } from "../support/collab-log.js";
 import { testDatabases } from "../support/database.js";
@@ -156,6 +165,43 @@ describe.each(testDatabases())("the door of /collab on %s", (kind) => {
       expect(readAgreements(doc).map((a) => a.text)).toEqual([LEGIT_AGREEMENT]);
       expect(poison.isIn(doc, keesId)).toBe(false);
     }
+  });
+
+  it("tells the writer why, sends the server's state to rebuild from, and closes after three refusals", async () => {
+    const { conversation, tokens } = await suite.plannedConversation();
+    const [sanne] = await suite.connectAll(conversation.id, [tokens.student], { acks: true });
+    appendParagraph(summaryOf(sanne.doc), LEGIT_SUMMARY);
+    const mallory = openRaw(suite.server, conversation.id, { token: tokens.bpv_begeleider });
+    await mallory.greeted();
+    await until(() => sanne.storedClock() === sanne.localClock(), "Sanne's paragraph stored");
+    // A fresh writer each time: a writer's later updates build on its refused one, so the
+    // server keeps them waiting for it (for ever) instead of refusing them.
+    const update = (write: (doc: Y.Doc) => void) => {
+      const poisoned = new Y.Doc();
+      write(poisoned);
+      return updateMessage(Y.encodeStateAsUpdate(poisoned));
+    };
+    for (let attempt = 1; attempt <= MAX_REFUSED_UPDATES; attempt++) {
+      const heard = mallory.messages.length;
+      mallory.ws.send(update((doc) => (reviewOf(doc) as Y.Map<unknown>).set(`x${attempt}`, "s")));
+      await until(() => mallory.messages.length >= heard + 2, "the refusal and the state");
+      const [refusal, state] = mallory.messages.slice(heard) as [Uint8Array, Uint8Array];
+      const reason = decoding.createDecoder(refusal);
+      expect([decoding.readVarUint(reason), decoding.readVarUint(reason)]).toEqual([
+        MESSAGE.auth,
+        0,
+      ]);
+      expect(decoding.readVarString(reason)).toMatch(/^Update refused \(DOC_SHAPE\): review\.x/);
+      const sync = decoding.createDecoder(state);
+      expect([decoding.readVarUint(sync), decoding.readVarUint(sync)]).toEqual([MESSAGE.sync, 1]);
+      const rebuilt = new Y.Doc();
+      Y.applyUpdate(rebuilt, decoding.readVarUint8Array(sync));
+      expect(plainText(summaryOf(rebuilt))).toBe(LEGIT_SUMMARY);
+      expect(reviewOf(rebuilt).size).toBe(0);
+    }
+    const close = await closeOf(mallory);
+    expect(close).toEqual({ code: 4400, reason: "Too many refused updates." });
+    expect(sanne.closes).toEqual([]);
   });
 
   it(`refuses a presence state over ${MAX_PRESENCE_BYTES / 1024} kB with 4413; nobody receives it`, async () => {
