@@ -23,10 +23,10 @@ import * as Y from "yjs";
 import { MAX_PRESENCE_BYTES } from "../../src/collab/awareness-filter.js";
 import { MAX_REFUSED_UPDATES } from "../../src/collab/room.js";
 import { appendParagraph, newId } from "../support/collab-fixtures.js";
-import { openLog } from "../support/collab-log.js";
 import { testDatabases } from "../support/database.js";
 import type { TestServer } from "../support/server.js";
 import { useCollabSuite } from "../support/suite.js";
+import { openLog } from "./collab-log.js";
 
 const MOVE = (name: string) => `mutation($id: ID!) { ${name}(conversationId: $id) { status } }`;
 const STUDENT_SAYS = `mutation($id: ID!) {

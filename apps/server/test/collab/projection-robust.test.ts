@@ -11,11 +11,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import * as Y from "yjs";
 import { ProjectionScheduler } from "../../src/collab/projection-scheduler.js";
 import { appendParagraph, newId, participantTokens } from "../support/collab-fixtures.js";
-import { openLog } from "../support/collab-log.js";
 import { testDatabases } from "../support/database.js";
 import { buildSchool, loginAs, planConversation, type TestSchool } from "../support/factories.js";
 import { startTestServer, type TestServer } from "../support/server.js";
 import { useCollabSuite } from "../support/suite.js";
+import { openLog } from "./collab-log.js";
 
 const READ = `query($id: ID!) { conversation(id: $id) { summary agreements { id text } } }`;
 

@@ -2,7 +2,7 @@ import { PostgresUpdateStore } from "../../src/collab/postgres-store.js";
 import { SqliteUpdateStore } from "../../src/collab/sqlite-store.js";
 import type { UpdateStore } from "../../src/collab/store.js";
 import { sqliteFile } from "../../src/db/data-source.js";
-import type { TestServer } from "./server.js";
+import type { TestServer } from "../support/server.js";
 
 /**
  * The server's collaboration log, opened beside the server on the same database: to read what
