@@ -11,10 +11,21 @@ export interface ReviewItem {
   needed: string;
 }
 
-/** Reads the review as plain data, in the order the agreements were seeded. */
-export function readReview(doc: Y.Doc): ReviewItem[] {
+/**
+ * Reads the review as plain data, in the order the agreements were seeded. An entry that is not
+ * a map (old data written before the server checked updates) is skipped and handed to
+ * `onUnreadable`, so one bad entry never hides the others.
+ */
+export function readReview(
+  doc: Y.Doc,
+  onUnreadable: (agreementId: string) => void = () => {},
+): ReviewItem[] {
   const items: (ReviewItem & { position: number })[] = [];
-  reviewOf(doc).forEach((entry, agreementId) => {
+  reviewOf(doc).forEach((entry: unknown, agreementId) => {
+    if (!(entry instanceof Y.Map)) {
+      onUnreadable(agreementId);
+      return;
+    }
     const needed = entry.get("needed");
     items.push({
       agreementId,
@@ -29,11 +40,13 @@ export function readReview(doc: Y.Doc): ReviewItem[] {
 
 /** Sets the review status of one previous agreement. */
 export function setReviewStatus(doc: Y.Doc, agreementId: string, status: AgreementStatus): void {
-  reviewOf(doc).get(agreementId)?.set("status", status);
+  const entry: unknown = reviewOf(doc).get(agreementId);
+  if (entry instanceof Y.Map) entry.set("status", status);
 }
 
 /** The "what is needed" text of one reviewed agreement. */
 export function reviewNeededText(doc: Y.Doc, agreementId: string): Y.Text | undefined {
-  const value = reviewOf(doc).get(agreementId)?.get("needed");
+  const entry: unknown = reviewOf(doc).get(agreementId);
+  const value = entry instanceof Y.Map ? entry.get("needed") : undefined;
   return value instanceof Y.Text ? value : undefined;
 }

@@ -1,10 +1,16 @@
+import { CLOSE } from "@driehoek/collab";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { Awareness } from "y-protocols/awareness";
 import type { CollabConnection } from "./connection.js";
 
+/** The largest presence (awareness) state one client may announce, in bytes of JSON. */
+export const MAX_PRESENCE_BYTES = 8 * 1024;
+
 /**
  * Prepares a client's awareness update before it is applied:
+ * - a state larger than MAX_PRESENCE_BYTES is refused: the connection is closed with 4413 and a
+ *   reason that says so, and nothing of the update is applied or shown to anyone;
  * - entries for client ids another connection owns are dropped (the stock y-websocket client
  *   echoes everyone's presence back; nobody may change someone else's presence);
  * - a client that comes back after its presence was removed re-sends its old clock, which
@@ -25,6 +31,10 @@ export function filterAwarenessUpdate(
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const state = decoding.readVarString(decoder);
+    if (state.length > MAX_PRESENCE_BYTES || Buffer.byteLength(state) > MAX_PRESENCE_BYTES) {
+      connection.close(CLOSE.tooLarge, `Presence state over ${MAX_PRESENCE_BYTES} bytes refused.`);
+      return null;
+    }
     JSON.parse(state);
     let ownedElsewhere = false;
     for (const other of connections) {

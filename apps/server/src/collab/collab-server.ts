@@ -245,6 +245,7 @@ export class CollabServer {
       room.refuseWrite(connection, connection.identity.readOnlyReason ?? "You may not write here.");
       return;
     }
+    if (!room.admitUpdate(connection, update)) return;
     const clocks = clocksOf(decoded);
     // Stored first; only then applied (which relays it) and confirmed.
     this.committer.write({ docName: room.name, update }).then(

@@ -16,6 +16,8 @@ export class CollabConnection {
   readonly awarenessIds = new Set<number>();
   /** How far this client's awareness clocks are raised (see awareness-filter.ts). */
   readonly awarenessClockOffsets = new Map<number, number>();
+  /** Updates of this connection the door refused (see Room.admitUpdate). */
+  refusedUpdates = 0;
   /** Answered the last ping. */
   isAlive = true;
   /** The client asked for "stored" messages (acks=1). */

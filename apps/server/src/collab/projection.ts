@@ -1,8 +1,10 @@
 import {
+  type AgreementFields,
+  agreementsOf,
   notesOf,
   plainText,
   RECORD_NOTE_KEYS,
-  readAgreements,
+  readAgreement,
   readReview,
   summaryOf,
 } from "@driehoek/collab";
@@ -16,7 +18,7 @@ import {
   isUnreviewed,
 } from "@driehoek/domain";
 import { In } from "typeorm";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Services } from "../context.js";
 import { inTransaction } from "../db/transaction.js";
 import { Agreement } from "../modules/agreement/agreement.entity.js";
@@ -40,6 +42,72 @@ const CHANGEABLE = [
 const asStatus = (value: string): AgreementStatus =>
   (AGREEMENT_STATUSES as readonly string[]).includes(value) ? (value as AgreementStatus) : "open";
 
+/** Entries already reported as unreadable, `conversationId path`; bounded, then forgotten. */
+const reported = new Set<string>();
+const MAX_REPORTED = 10_000;
+
+/** Logs once per conversation and entry that the projection skips `path`, and why. */
+function reportSkipped(conversationId: string, path: string, why: string): void {
+  const key = `${conversationId} ${path}`;
+  if (reported.has(key)) return;
+  if (reported.size >= MAX_REPORTED) reported.clear();
+  reported.add(key);
+  console.warn(`collab: projecting ${conversationId} skips ${path}: ${why}`);
+}
+
+/** One agreement as plain data, or null (reported) when it cannot be stored. */
+function readableAgreement(
+  conversationId: string,
+  path: string,
+  entry: unknown,
+): AgreementFields | null {
+  if (!(entry instanceof Y.Map)) {
+    reportSkipped(conversationId, path, "not a map");
+    return null;
+  }
+  try {
+    const draft = readAgreement(entry);
+    if (UUID.test(draft.id)) return draft;
+    reportSkipped(conversationId, path, "no valid id");
+  } catch (error) {
+    reportSkipped(conversationId, path, String(error));
+  }
+  return null;
+}
+
+/**
+ * The agreements the projection can store: readable, with a UUID, each id once (the first
+ * keeps it). What it skips was written before the server checked updates at the door.
+ */
+function readableAgreements(conversationId: string, doc: Y.Doc): AgreementFields[] {
+  const seen = new Set<string>();
+  const drafts: AgreementFields[] = [];
+  agreementsOf(doc)
+    .toArray()
+    .forEach((entry: unknown, index) => {
+      const path = `agreements.${index}`;
+      const draft = readableAgreement(conversationId, path, entry);
+      if (!draft) return;
+      if (seen.has(draft.id)) {
+        reportSkipped(conversationId, `${path} (${draft.id})`, "its id is used twice");
+        return;
+      }
+      seen.add(draft.id);
+      drafts.push(draft);
+    });
+  return drafts;
+}
+
+/** The summary as plain text, or null when it cannot be read (then the stored one stays). */
+function readableSummary(conversationId: string, doc: Y.Doc): string | null {
+  try {
+    return clipToLimit("summary", plainText(summaryOf(doc)));
+  } catch (error) {
+    reportSkipped(conversationId, "summary", String(error));
+    return null;
+  }
+}
+
 /** What one projection did. */
 export interface Projection {
   /** What the tables now hold of the document; pass it as `lastProjected` next time. */
@@ -51,7 +119,8 @@ export interface Projection {
 /**
  * Copies what GraphQL and reports read from a conversation's live document into the relational
  * tables: the new agreements, the summary's text, and the review of the previous agreements.
- * Input is the document as people typed it, so every value is checked and clipped first.
+ * Input is the document as people typed it, so every value is checked and clipped first, and
+ * an entry that cannot be read is skipped (and logged once) instead of failing the whole run.
  */
 export async function projectConversation(
   services: Services,
@@ -59,12 +128,19 @@ export async function projectConversation(
   doc: Y.Doc,
   lastProjected: string | null = null,
 ): Promise<Projection> {
-  const drafts = readAgreements(doc).filter((a) => UUID.test(a.id));
-  const review = readReview(doc);
-  const summary = clipToLimit("summary", plainText(summaryOf(doc)));
+  const drafts = readableAgreements(conversationId, doc);
+  const review = readReview(doc, (id) =>
+    reportSkipped(conversationId, `review.${id}`, "not a map"),
+  );
+  const summary = readableSummary(conversationId, doc);
   const notes: Record<string, string> = {};
   for (const key of RECORD_NOTE_KEYS) {
-    const text = notesOf(doc).get(key)?.toString() ?? "";
+    const value: unknown = notesOf(doc).get(key);
+    if (value !== undefined && !(value instanceof Y.Text)) {
+      reportSkipped(conversationId, `notes.${key}`, "not a text");
+      continue;
+    }
+    const text = value?.toString() ?? "";
     if (text.trim()) notes[key] = clipToLimit("sectionNote", text);
   }
   const sharedNotes = JSON.stringify(notes);
@@ -132,8 +208,9 @@ export async function projectConversation(
       hasChangedRows = true;
     }
 
-    if (conversation.summary !== summary || conversation.sharedNotes !== sharedNotes) {
-      await tx.update(Conversation, { id: conversationId }, { summary, sharedNotes });
+    const keptSummary = summary ?? conversation.summary;
+    if (conversation.summary !== keptSummary || conversation.sharedNotes !== sharedNotes) {
+      await tx.update(Conversation, { id: conversationId }, { summary: keptSummary, sharedNotes });
       hasChangedRows = true;
     }
 

@@ -1,9 +1,13 @@
-import { encodeStored, MESSAGE, type StoredClocks } from "@driehoek/collab";
+import { CLOSE, encodeStored, MESSAGE, type StoredClocks } from "@driehoek/collab";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { CollabConnection } from "./connection.js";
+import { DocumentDoor } from "./door.js";
+
+/** Refused updates after which a connection is closed (a client that keeps sending them is broken). */
+export const MAX_REFUSED_UPDATES = 3;
 
 /** Colours per role, so everyone recognises who is typing. */
 const ROLE_COLOURS: Record<string, string> = {
@@ -48,11 +52,14 @@ export class Room {
   /** The people whose stored updates the tables have not followed yet: who changed the record. */
   readonly editors = new Set<string>();
   idleTimer: NodeJS.Timeout | null = null;
+  /** Checks incoming updates against the document's shape before they are stored. */
+  private readonly door: DocumentDoor;
 
   constructor(
     readonly name: string,
     private readonly onChange: (origin: unknown) => void,
   ) {
+    this.door = new DocumentDoor(this.doc, name.includes("/") ? "private" : "conversation");
     // The server is not a participant: it shows no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
@@ -164,6 +171,32 @@ export class Room {
     );
   }
 
+  /**
+   * Lets an incoming update through the door, or refuses it: then nothing of it is stored or
+   * relayed, and the writer gets the refusal (auth "permission denied" with a reason that starts
+   * with `Update refused (<code>)`) followed by the server's whole state (sync step 2), from
+   * which it can rebuild its document; its own copy still holds the refused change, and later
+   * updates that build on it wait on the server for ever. After MAX_REFUSED_UPDATES refusals the
+   * connection is closed with 4400.
+   */
+  admitUpdate(connection: CollabConnection, update: Uint8Array): boolean {
+    const refusal = this.door.admit(update);
+    if (!refusal) return true;
+    connection.refusedUpdates += 1;
+    if (connection.refusedUpdates === 1)
+      console.warn(
+        `collab: refused an update to ${this.name} (${refusal.code}): ${refusal.reason}`,
+      );
+    this.refuseWrite(
+      connection,
+      `Update refused (${refusal.code}): ${refusal.reason}. Nothing of it was stored; load the document again.`,
+    );
+    connection.send(message(MESSAGE.sync, (e) => syncProtocol.writeSyncStep2(e, this.doc)));
+    if (connection.refusedUpdates >= MAX_REFUSED_UPDATES)
+      connection.close(CLOSE.malformed, "Too many refused updates.");
+    return false;
+  }
+
   /** Removes a connection and, at once, its presence from everyone's screen. */
   leave(connection: CollabConnection): void {
     this.connections.delete(connection);
@@ -174,6 +207,7 @@ export class Room {
 
   destroy(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.door.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }
