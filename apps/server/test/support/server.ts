@@ -125,6 +125,9 @@ export async function startTestServer(
       seedDemo: false,
       logLevel: "silent",
       publicUrl: "http://127.0.0.1:0",
+      // Tests poll the API every few ms; the rate-limit tests set their own, lower limits.
+      graphqlRatePerMinute: 1_000_000,
+      graphqlIpRatePerMinute: 1_000_000,
       ...options.config,
     },
   );
