@@ -71,6 +71,19 @@ export interface Config {
   importMaxBytes: number;
   /** Largest document attached to a conversation, in bytes. `DOCUMENT_MAX_BYTES`, default 20 MB. */
   documentMaxBytes: number;
+  /**
+   * Highest cost one GraphQL operation may have, counted on its executed shape: every field 1,
+   * a list's fields times its page size (`first`) or 10, nested lists multiplying.
+   * `GRAPHQL_MAX_COST`, default 5000.
+   */
+  maxQueryCost: number;
+  /** Ms one GraphQL request over HTTP may run before it is answered with TIMEOUT. `GRAPHQL_TIMEOUT_MS`, default 5000. */
+  graphqlTimeoutMs: number;
+  /**
+   * Answer introspection (`__schema`) and suggest field names in errors. `GRAPHQL_INTROSPECTION`;
+   * default off when `NODE_ENV=production`, on otherwise.
+   */
+  introspection: boolean;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -124,6 +137,11 @@ export function loadConfig(
     importMaxRows: intFrom(env.IMPORT_MAX_ROWS, 10_000, "IMPORT_MAX_ROWS"),
     importMaxBytes: intFrom(env.IMPORT_MAX_BYTES, 4 * 1024 * 1024, "IMPORT_MAX_BYTES"),
     documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 20 * 1024 * 1024, "DOCUMENT_MAX_BYTES"),
+    maxQueryCost: intFrom(env.GRAPHQL_MAX_COST, 5_000, "GRAPHQL_MAX_COST"),
+    graphqlTimeoutMs: intFrom(env.GRAPHQL_TIMEOUT_MS, 5_000, "GRAPHQL_TIMEOUT_MS"),
+    introspection:
+      env.GRAPHQL_INTROSPECTION === "true" ||
+      (env.GRAPHQL_INTROSPECTION !== "false" && env.NODE_ENV !== "production"),
   };
   return { ...config, ...overrides };
 }

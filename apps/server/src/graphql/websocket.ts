@@ -5,6 +5,9 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { verifyAccessToken } from "../auth/tokens.js";
 import { type RequestContext, requestContext, type Services } from "../context.js";
+import { loggerFor } from "../log/logger.js";
+import { websocketCostCheck } from "./cost.js";
+import { withoutSchemaHints } from "./format-error.js";
 import { queryLimits } from "./limits.js";
 
 /** GraphQL over websocket (graphql-transport-ws) at /graphql: the subscriptions. */
@@ -23,7 +26,8 @@ export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): 
   const server = useServer<{ authorization?: string }>(
     {
       schema,
-      validate: (s, document) => validate(s, document, rules),
+      validate: (s, document) => withoutSchemaHints(validate(s, document, rules), config),
+      onSubscribe: websocketCostCheck(schema, config),
       onConnect: (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         if (authorization === undefined) return true;
@@ -53,8 +57,7 @@ export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): 
         // already answered with a close code): one log line, not graphql-ws's stack trace.
         ws.removeAllListeners("error");
         ws.on("error", (error) => {
-          if (config.logLevel !== "silent")
-            console.warn(`graphql-ws: closed a connection: ${error.message}`);
+          loggerFor(config).warn(`graphql-ws: closed a connection: ${error.message}`);
           ws.terminate();
         });
       }),
