@@ -74,7 +74,7 @@ export interface Config {
   /**
    * Highest cost one GraphQL operation may have, counted on its executed shape: every field 1,
    * a list's fields times its page size (`first`) or 10, nested lists multiplying.
-   * `GRAPHQL_MAX_COST`, default 5000.
+   * `GRAPHQL_MAX_COST`, default 30000 (the heaviest page of the web app, the planning, costs about 16000).
    */
   maxQueryCost: number;
   /** Ms one GraphQL request over HTTP may run before it is answered with TIMEOUT. `GRAPHQL_TIMEOUT_MS`, default 5000. */
@@ -137,7 +137,7 @@ export function loadConfig(
     importMaxRows: intFrom(env.IMPORT_MAX_ROWS, 10_000, "IMPORT_MAX_ROWS"),
     importMaxBytes: intFrom(env.IMPORT_MAX_BYTES, 4 * 1024 * 1024, "IMPORT_MAX_BYTES"),
     documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 20 * 1024 * 1024, "DOCUMENT_MAX_BYTES"),
-    maxQueryCost: intFrom(env.GRAPHQL_MAX_COST, 5_000, "GRAPHQL_MAX_COST"),
+    maxQueryCost: intFrom(env.GRAPHQL_MAX_COST, 30_000, "GRAPHQL_MAX_COST"),
     graphqlTimeoutMs: intFrom(env.GRAPHQL_TIMEOUT_MS, 5_000, "GRAPHQL_TIMEOUT_MS"),
     introspection:
       env.GRAPHQL_INTROSPECTION === "true" ||
