@@ -6,9 +6,9 @@ import { operationCost } from "../../src/graphql/cost.js";
 import { queryLimits } from "../../src/graphql/limits.js";
 import { buildApiSchema } from "../../src/graphql/schema.js";
 import { Particular } from "../../src/modules/particular/particular.entity.js";
+import { placeholderVariables, webOperations } from "../fuzz/web-operations.js";
 import { buildSchool, joinAs, loginAs, type TestSchool } from "../support/factories.js";
 import { codeOf, type GqlResult, startTestServer, type TestServer } from "../support/server.js";
-import { placeholderVariables, webOperations } from "../fuzz/web-operations.js";
 
 /*
  * Cost, not text: an operation is weighed as it will execute (fragments expanded, every list
@@ -250,7 +250,8 @@ describe("the request deadline (GRAPHQL_TIMEOUT_MS)", () => {
 
   it("starts no further resolver once the deadline has passed", async () => {
     const id = school.conversations.sanne.id;
-    const count = () => server.services.dataSource.manager.countBy(Particular, { conversationId: id });
+    const count = () =>
+      server.services.dataSource.manager.countBy(Particular, { conversationId: id });
     const before = await count();
     // 100 mutations run one after another; the deadline falls somewhere among them.
     const flags = Array.from(
@@ -272,5 +273,64 @@ describe("the request deadline (GRAPHQL_TIMEOUT_MS)", () => {
     // At most the one under way when the time ran out finishes after the answer; then nothing.
     expect(later - atAnswer).toBeLessThanOrEqual(1);
     expect(later - before).toBeLessThan(100);
+  });
+});
+
+describe("introspection and suggestions in production", () => {
+  const INTROSPECT = "{ __schema { queryType { name } } }";
+  const TYPO = "{ guid { key } }";
+
+  it("are off with NODE_ENV=production: no __schema, no 'Did you mean', over HTTP and websocket", async () => {
+    const config = loadConfig({ NODE_ENV: "production" });
+    expect(config.introspection).toBe(false);
+    const server = await startTestServer("sqlite", { config: { introspection: false } });
+    try {
+      const introspection = await server.gql(INTROSPECT);
+      expect(introspection.status).toBe(400);
+      expect(introspection.data).toBeUndefined();
+      expect(introspection.errors?.[0]?.extensions?.reason).toBe("introspection_disabled");
+      expect(codeOf(introspection)).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(JSON.stringify(introspection)).not.toContain("Query");
+
+      const typo = await server.gql(TYPO);
+      expect(codeOf(typo)).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect(typo.errors?.[0]?.message).toContain('Cannot query field "guid"');
+      expect(JSON.stringify(typo)).not.toMatch(/Did you mean|"guide"/);
+
+      const badEnum = await server.gql(
+        "query($g: ConclusionGrouping!) { conclusionDistribution(groupBy: $g) { count } }",
+        { g: "cohor" },
+      );
+      expect(JSON.stringify(badEnum)).not.toMatch(/Did you mean/);
+
+      for (const query of [INTROSPECT, TYPO]) {
+        const subscription = server.subscribe(query);
+        const event = await subscription.take();
+        await subscription.dispose();
+        expect(event.kind).toBe("error");
+        expect(JSON.stringify(event)).not.toMatch(/Did you mean|queryType":\{/);
+      }
+      // __typename is not introspection of the schema: clients may still ask for it.
+      const typename = await server.gql("{ __typename }");
+      expect(typename.data?.__typename).toBe("Query");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("are on with GRAPHQL_INTROSPECTION=true, also in production", async () => {
+    const config = loadConfig({ NODE_ENV: "production", GRAPHQL_INTROSPECTION: "true" });
+    expect(config.introspection).toBe(true);
+    expect(loadConfig({}).introspection).toBe(true);
+    const server = await startTestServer("sqlite", { config: { introspection: true } });
+    try {
+      const introspection = await server.gql(INTROSPECT);
+      expect(introspection.errors).toBeUndefined();
+      expect(introspection.data?.__schema.queryType.name).toBe("Query");
+      const typo = await server.gql(TYPO);
+      expect(typo.errors?.[0]?.message).toMatch(/Did you mean "guide/);
+    } finally {
+      await server.close();
+    }
   });
 });

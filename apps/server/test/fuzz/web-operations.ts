@@ -39,7 +39,8 @@ export function webOperations(): WebOperation[] {
     if (!document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION)) continue;
     operations.push({ name: match[1] as string, document, query: print(document) });
   }
-  if (operations.length < 20) throw new Error(`Only ${operations.length} operations in ${GENERATED}`);
+  if (operations.length < 20)
+    throw new Error(`Only ${operations.length} operations in ${GENERATED}`);
   return operations;
 }
 
