@@ -9,6 +9,7 @@ import {
 } from "graphql";
 import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import type { Config } from "../config.js";
+import { nestingRefusal } from "./limits.js";
 
 /** How many items a list without a page size (`first`) is counted as. */
 export const DEFAULT_LIST_SIZE = 10;
@@ -93,9 +94,13 @@ export function costRefusal(
 
 /**
  * graphql-ws's `onSubscribe` hook: the same cost limit for operations over the websocket,
- * where the variables are known (its `validate` sees the document only).
+ * where the variables are known (its `validate` sees the document only); and, as over HTTP,
+ * no document nested too deeply to parse.
  */
-export function websocketCostCheck(schema: GraphQLSchema, config: Pick<Config, "maxQueryCost">) {
+export function websocketCostCheck(
+  schema: GraphQLSchema,
+  config: Pick<Config, "maxQueryCost" | "maxQueryDepth">,
+) {
   return (
     _ctx: unknown,
     _id: string,
@@ -105,6 +110,8 @@ export function websocketCostCheck(schema: GraphQLSchema, config: Pick<Config, "
       operationName?: string | null;
     },
   ): GraphQLError[] | undefined => {
+    const tooDeep = nestingRefusal(payload.query, config);
+    if (tooDeep) return [tooDeep];
     let document: DocumentNode;
     try {
       document = parse(payload.query);

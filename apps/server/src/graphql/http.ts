@@ -10,7 +10,7 @@ import { graphqlBodyLimit } from "../modules/roster/roster.service.js";
 import { costLimitPlugin } from "./cost.js";
 import { deadlinePlugin, type RequestDeadline, timeoutError } from "./deadline.js";
 import { formatErrorFor } from "./format-error.js";
-import { queryLimits } from "./limits.js";
+import { nestingRefusal, queryLimits } from "./limits.js";
 import type { GraphqlSockets } from "./websocket.js";
 
 /**
@@ -93,6 +93,11 @@ function apolloWithDeadline(
   const log = loggerFor(config);
   return async (req: Request, res: Response) => {
     const requestId = String(res.locals.requestId);
+    const tooDeep = nestingRefusal(req.body?.query ?? req.query.query, config);
+    if (tooDeep) {
+      res.status(400).json({ errors: [tooDeep.toJSON()] });
+      return;
+    }
     const deadline = new AbortController();
     const abandoned = () => {
       if (!res.writableFinished) deadline.abort();

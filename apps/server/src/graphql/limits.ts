@@ -138,3 +138,46 @@ export function queryLimits(
   if (config.introspection === false) rules.push(noIntrospection);
   return rules;
 }
+
+/** Deepest nesting of `{`, `[` and `(` in a document's text, strings and comments skipped. */
+export function textNesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "#") {
+      while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
+    } else if (c === '"') {
+      if (text.startsWith('"""', i)) {
+        const end = text.indexOf('"""', i + 3);
+        i = end < 0 ? text.length : end + 2;
+      } else {
+        for (i++; i < text.length && text[i] !== '"' && text[i] !== "\n"; i++) {
+          if (text[i] === "\\") i++;
+        }
+      }
+    } else if (c === "{" || c === "[" || c === "(") {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    } else if (c === "}" || c === "]" || c === ")") {
+      depth = Math.max(depth - 1, 0);
+    }
+  }
+  return deepest;
+}
+
+/**
+ * Refuses a document nested so deeply that parsing it would exhaust the stack (graphql-js
+ * parses recursively), before it is parsed; far above anything the depth limit lets run.
+ */
+export function nestingRefusal(
+  query: unknown,
+  config: Pick<Config, "maxQueryDepth">,
+): GraphQLError | undefined {
+  if (typeof query !== "string") return undefined;
+  const limit = Math.max(100, 2 * config.maxQueryDepth);
+  if (textNesting(query) <= limit) return undefined;
+  return new GraphQLError(`The query is nested too deeply (more than ${limit} brackets).`, {
+    extensions: { code: "BAD_USER_INPUT", reason: "query_too_deep" },
+  });
+}

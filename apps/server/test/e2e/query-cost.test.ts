@@ -156,6 +156,24 @@ describe("over the real server", () => {
     expect(JSON.stringify(result).length).toBeLessThan(2_000);
   });
 
+  it("refuses a document nested too deeply to parse before parsing it, over HTTP and websocket", async () => {
+    const deep = `{ guide { ${"sections { ".repeat(3_000)} key ${"} ".repeat(3_000)} } }`;
+    const result = await server.gql(deep);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.reason).toBe("query_too_deep");
+    const values = `{ guide(locale: ${"[".repeat(5_000)}"nl"${"]".repeat(5_000)}) { key } }`;
+    expect((await server.gql(values)).errors?.[0]?.extensions?.reason).toBe("query_too_deep");
+    const subscription = server.subscribe(deep);
+    const event = await subscription.take();
+    await subscription.dispose();
+    expect(JSON.stringify(event)).toContain("query_too_deep");
+    // Brackets inside strings and comments do not count.
+    const quoted = await server.gql(
+      `{ guide(locale: "${"{".repeat(500)}") { key } } # ${"(".repeat(500)}`,
+    );
+    expect(quoted.errors?.[0]?.extensions?.reason).not.toBe("query_too_deep");
+  });
+
   it("holds operations over the websocket to the same cost limit", async () => {
     const subscription = server.subscribe(
       fragmentBomb(2, 4),
