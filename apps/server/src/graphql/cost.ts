@@ -5,11 +5,9 @@ import {
   type GraphQLSchema,
   getNullableType,
   isListType,
-  parse,
 } from "graphql";
 import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import type { Config } from "../config.js";
-import { nestingRefusal } from "./limits.js";
 
 /** How many items a list without a page size (`first`) is counted as. */
 export const DEFAULT_LIST_SIZE = 10;
@@ -18,7 +16,7 @@ export const DEFAULT_LIST_SIZE = 10;
  * Fields evaluated at most while costing one operation, fragments expanded. The field limit
  * (limits.ts) refuses wider documents first; this only bounds the costing itself.
  */
-const MAX_COSTED_NODES = 50_000;
+const MAX_COSTED_NODES = 10_000;
 
 /**
  * Every field costs 1 plus what it selects; a list's selection counts once per item it may
@@ -90,43 +88,6 @@ export function costRefusal(
   if ("unknown" in result && /maximum allowed number of nodes/.test(result.unknown.message))
     return tooCostly(MAX_COSTED_NODES, config.maxQueryCost, true);
   return undefined;
-}
-
-/**
- * graphql-ws's `onSubscribe` hook: the same cost limit for operations over the websocket,
- * where the variables are known (its `validate` sees the document only); and, as over HTTP,
- * no document nested too deeply to parse.
- */
-export function websocketCostCheck(
-  schema: GraphQLSchema,
-  config: Pick<Config, "maxQueryCost" | "maxQueryDepth">,
-) {
-  return (
-    _ctx: unknown,
-    _id: string,
-    payload: {
-      query: string;
-      variables?: Record<string, unknown> | null;
-      operationName?: string | null;
-    },
-  ): GraphQLError[] | undefined => {
-    const tooDeep = nestingRefusal(payload.query, config);
-    if (tooDeep) return [tooDeep];
-    let document: DocumentNode;
-    try {
-      document = parse(payload.query);
-    } catch {
-      return undefined; // graphql-ws reports the syntax error itself
-    }
-    const refusal = costRefusal(
-      schema,
-      config,
-      document,
-      payload.variables ?? undefined,
-      payload.operationName,
-    );
-    return refusal ? [refusal] : undefined;
-  };
 }
 
 /**

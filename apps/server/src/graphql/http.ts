@@ -8,10 +8,14 @@ import { loggerFor } from "../log/logger.js";
 import { assignRequestId, inRequestScope } from "../log/request-id.js";
 import { graphqlBodyLimit } from "../modules/roster/roster.service.js";
 import { costLimitPlugin } from "./cost.js";
-import { deadlinePlugin, type RequestDeadline, timeoutError } from "./deadline.js";
+import { DeadlineTimer, deadlinePlugin, type RequestDeadline, timeoutError } from "./deadline.js";
 import { formatErrorFor } from "./format-error.js";
-import { nestingRefusal, queryLimits } from "./limits.js";
+import { queryLimits } from "./limits.js";
+import { MAX_TOKENS, type OperationRequest, preflightRefusal } from "./preflight.js";
 import type { GraphqlSockets } from "./websocket.js";
+
+/** The schema each started Apollo serves (the HTTP handlers' checks before Apollo need it). */
+const schemaOf = new WeakMap<ApolloServer<RequestContext>, GraphQLSchema>();
 
 /**
  * Starts Apollo Server for GraphQL over HTTP. Stopping it drains `httpServer`'s requests and
@@ -28,6 +32,7 @@ export async function startApollo(
   const apollo = new ApolloServer<RequestContext>({
     schema,
     validationRules: queryLimits(config),
+    parseOptions: { maxTokens: MAX_TOKENS },
     // Refused by the noIntrospection rule in queryLimits (for the websocket too) when off.
     introspection: true,
     hideSchemaDetailsFromClientErrors: !config.introspection,
@@ -36,7 +41,7 @@ export async function startApollo(
     formatError: formatErrorFor(config, log),
     plugins: [
       costLimitPlugin(schema, config),
-      deadlinePlugin(config.graphqlTimeoutMs),
+      deadlinePlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
@@ -50,6 +55,7 @@ export async function startApollo(
     ],
   });
   await apollo.start();
+  schemaOf.set(apollo, schema);
   return apollo;
 }
 
@@ -81,9 +87,11 @@ function apolloRequest(req: Request): HTTPGraphQLRequest {
 }
 
 /**
- * Runs the request through Apollo with a deadline: when `graphqlTimeoutMs` passes first, the
+ * Refuses what the cheap checks refuse (preflight.ts) at once, then runs the request through
+ * Apollo with a deadline: when `graphqlTimeoutMs` passes first, the
  * client gets a TIMEOUT error (HTTP 503) at once and the request's signal is aborted, so no
- * further resolver of it starts (deadline.ts); a client that hangs up aborts it too.
+ * further resolver of it starts (deadline.ts); a client that hangs up aborts it too. A roster
+ * import gets a longer deadline (SLOW_ROOT_FIELDS).
  */
 function apolloWithDeadline(
   apollo: ApolloServer<RequestContext>,
@@ -91,24 +99,30 @@ function apolloWithDeadline(
 ): RequestHandler {
   const { config } = services;
   const log = loggerFor(config);
+  const schema = schemaOf.get(apollo);
+  if (!schema) throw new Error("startApollo() first");
   return async (req: Request, res: Response) => {
     const requestId = String(res.locals.requestId);
-    const tooDeep = nestingRefusal(req.body?.query ?? req.query.query, config);
-    if (tooDeep) {
-      res.status(400).json({ errors: [tooDeep.toJSON()] });
+    const refusal = preflightRefusal(
+      schema,
+      config,
+      req.method === "GET" ? (req.query as OperationRequest) : (req.body ?? {}),
+    );
+    if (refusal) {
+      res.status(400).json({ errors: refusal.map((error) => error.toJSON()) });
       return;
     }
-    const deadline = new AbortController();
-    const abandoned = () => {
-      if (!res.writableFinished) deadline.abort();
-    };
-    res.once("close", abandoned);
-    let timer: NodeJS.Timeout | undefined;
+    const abort = new AbortController();
+    let expire: (outcome: "timeout") => void = () => {};
     const timedOut = new Promise<"timeout">((resolve) => {
-      timer = setTimeout(() => {
-        deadline.abort();
-        resolve("timeout");
-      }, config.graphqlTimeoutMs);
+      expire = resolve;
+    });
+    const deadline = new DeadlineTimer(config.graphqlTimeoutMs, () => {
+      abort.abort();
+      expire("timeout");
+    });
+    res.once("close", () => {
+      if (!res.writableFinished) abort.abort();
     });
     const execution = inRequestScope({ requestId }, () =>
       apollo.executeHTTPGraphQLRequest({
@@ -116,18 +130,19 @@ function apolloWithDeadline(
         context: async (): Promise<RequestContext & RequestDeadline> => ({
           ...(await requestContext(services, req.headers.authorization)),
           requestId,
-          signal: deadline.signal,
+          signal: abort.signal,
+          deadline,
         }),
       }),
     );
     const response = await Promise.race([execution, timedOut]);
-    clearTimeout(timer);
+    deadline.clear();
     if (response === "timeout") {
       execution.catch((error: unknown) =>
         log.error({ requestId, err: error }, "graphql request failed after its deadline"),
       );
-      log.warn({ requestId, timeoutMs: config.graphqlTimeoutMs }, "graphql request timed out");
-      const error = timeoutError(config.graphqlTimeoutMs, requestId);
+      log.warn({ requestId, timeoutMs: deadline.ms }, "graphql request timed out");
+      const error = timeoutError(deadline.ms, requestId);
       res.status(503).json({ errors: [error.toJSON()] });
       return;
     }

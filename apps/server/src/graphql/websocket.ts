@@ -6,9 +6,9 @@ import { WebSocketServer } from "ws";
 import { verifyAccessToken } from "../auth/tokens.js";
 import { type RequestContext, requestContext, type Services } from "../context.js";
 import { loggerFor } from "../log/logger.js";
-import { websocketCostCheck } from "./cost.js";
 import { withoutSchemaHints } from "./format-error.js";
 import { queryLimits } from "./limits.js";
+import { websocketPreflight } from "./preflight.js";
 
 /** GraphQL over websocket (graphql-transport-ws) at /graphql: the subscriptions. */
 export interface GraphqlSockets {
@@ -27,7 +27,7 @@ export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): 
     {
       schema,
       validate: (s, document) => withoutSchemaHints(validate(s, document, rules), config),
-      onSubscribe: websocketCostCheck(schema, config),
+      onSubscribe: websocketPreflight(schema, config),
       onConnect: (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         if (authorization === undefined) return true;

@@ -220,7 +220,10 @@ describe("over the real server", () => {
     expect(attacks).toBeGreaterThan(10);
     expect([...refusedCodes]).toEqual(["BAD_USER_INPUT"]);
     // Generous: two attackers share the CPU with the bystander, yet each refusal is cheap.
-    expect(underAttack).toBeLessThan(Math.max(baseline * 5, baseline + 100));
+    expect(
+      underAttack,
+      `{ me } median ${baseline.toFixed(1)} ms alone, ${underAttack.toFixed(1)} ms under attack`,
+    ).toBeLessThan(Math.max(baseline * 5, baseline + 250));
   });
 });
 
