@@ -1,8 +1,13 @@
 import type http from "node:http";
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import {
+  ApolloServer,
+  type ApolloServerPlugin,
+  HeaderMap,
+  type HTTPGraphQLRequest,
+} from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import express, { type Request, type RequestHandler, type Response } from "express";
-import type { GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import { type RequestContext, requestContext, type Services } from "../context.js";
 import { loggerFor } from "../log/logger.js";
 import { assignRequestId, inRequestScope } from "../log/request-id.js";
@@ -13,6 +18,27 @@ import { formatErrorFor } from "./format-error.js";
 import { queryLimits } from "./limits.js";
 import { MAX_TOKENS, type OperationRequest, preflightRefusal } from "./preflight.js";
 import type { GraphqlSockets } from "./websocket.js";
+
+/** A subscription needs the websocket; over HTTP it would run its resolver as a plain field. */
+const subscriptionsOnlyOverWebsocket: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== "subscription") return;
+        throw new GraphQLError(
+          "Een abonnement loopt over de websocket op /graphql. (Subscriptions go over the websocket at /graphql.)",
+          {
+            extensions: {
+              code: "BAD_REQUEST",
+              reason: "subscription_over_http",
+              http: { status: 400 },
+            },
+          },
+        );
+      },
+    };
+  },
+};
 
 /** The schema each started Apollo serves (the HTTP handlers' checks before Apollo need it). */
 const schemaOf = new WeakMap<ApolloServer<RequestContext>, GraphQLSchema>();
@@ -40,6 +66,7 @@ export async function startApollo(
     logger: log,
     formatError: formatErrorFor(config, log),
     plugins: [
+      subscriptionsOnlyOverWebsocket,
       costLimitPlugin(schema, config),
       deadlinePlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),

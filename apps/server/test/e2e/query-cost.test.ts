@@ -174,6 +174,17 @@ describe("over the real server", () => {
     expect(quoted.errors?.[0]?.extensions?.reason).not.toBe("query_too_deep");
   });
 
+  it("answers a subscription sent over HTTP with BAD_REQUEST (found by fuzzing)", async () => {
+    const result = await server.gql(
+      "subscription($id: ID!) { conversationChanged(conversationId: $id) { conversationId } }",
+      { id: "2026-13-45" },
+      marieke,
+    );
+    expect(result.status).toBe(400);
+    expect(codeOf(result)).toBe("BAD_REQUEST");
+    expect(result.errors?.[0]?.extensions?.reason).toBe("subscription_over_http");
+  });
+
   it("holds operations over the websocket to the same cost limit", async () => {
     const subscription = server.subscribe(
       fragmentBomb(2, 4),
