@@ -10,7 +10,7 @@ import express, { type Request, type RequestHandler, type Response } from "expre
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { type RequestContext, requestContext, type Services } from "../context.js";
 import { loggerFor } from "../log/logger.js";
-import { assignRequestId, inRequestScope } from "../log/request-id.js";
+import { assignRequestIds, inRequestScope } from "../log/request-id.js";
 import { graphqlBodyLimit } from "../modules/roster/roster.service.js";
 import { costLimitPlugin } from "./cost.js";
 import { DeadlineTimer, deadlinePlugin, type RequestDeadline, timeoutError } from "./deadline.js";
@@ -92,7 +92,7 @@ export function graphqlHttpHandlers(
   services: Services,
 ): RequestHandler[] {
   return [
-    assignRequestId,
+    assignRequestIds(loggerFor(services.config)),
     express.json({ limit: graphqlBodyLimit(services.config) }),
     apolloWithDeadline(apollo, services),
   ];

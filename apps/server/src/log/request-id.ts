@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
 import type { RequestHandler } from "express";
+import type { Logger } from "./logger.js";
 
 /** The header a request id travels in, both ways. */
 export const REQUEST_ID_HEADER = "X-Request-Id";
@@ -30,10 +32,28 @@ export function currentRequestId(): string | undefined {
   return scope.getStore()?.requestId;
 }
 
-/** Gives every request an id (`res.locals.requestId`) and sends it back in X-Request-Id. */
-export const assignRequestId: RequestHandler = (req, res, next) => {
-  const requestId = requestIdFrom(req.get(REQUEST_ID_HEADER));
-  res.locals.requestId = requestId;
-  res.setHeader(REQUEST_ID_HEADER, requestId);
-  next();
-};
+/**
+ * Gives every request an id (`res.locals.requestId`), sends it back in X-Request-Id, and logs
+ * one line per answered request (its path without the query string, which may hold a query).
+ */
+export function assignRequestIds(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const requestId = requestIdFrom(req.get(REQUEST_ID_HEADER));
+    const startedAt = performance.now();
+    res.locals.requestId = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.once("finish", () =>
+      log.info(
+        {
+          requestId,
+          method: req.method,
+          path: req.originalUrl.split("?")[0],
+          status: res.statusCode,
+          ms: Math.round(performance.now() - startedAt),
+        },
+        "request",
+      ),
+    );
+    next();
+  };
+}

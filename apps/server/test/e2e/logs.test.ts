@@ -72,6 +72,13 @@ describe("structured logs and request ids, on the built server", () => {
     const none = await post(server, "{ __typename }");
     expect(none.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(none.requestId).not.toBe(insane.requestId);
+    // One line per answered request, under the id the client got.
+    await until(
+      () => jsonLines(server).some((l) => l.requestId === "client-abc.123" && l.msg === "request"),
+      "the request's log line",
+    );
+    const line = jsonLines(server).find((l) => l.requestId === "client-abc.123");
+    expect(line).toMatchObject({ level: "info", method: "POST", path: "/graphql", status: 200 });
   });
 
   it("sends an internal error as code and id only, and logs that id with the stack", async () => {
@@ -96,11 +103,10 @@ describe("structured logs and request ids, on the built server", () => {
     // Nothing of the inside: no stack, no SQL, no table name.
     expect(JSON.stringify(broken.body)).not.toMatch(/stack|SQLITE|conversation_away|at .*\.js/i);
 
-    await until(
-      () => jsonLines(server).some((line) => line.requestId === "internal-1"),
-      "the log line of the internal error",
-    );
-    const line = jsonLines(server).find((l) => l.requestId === "internal-1") as {
+    const isErrorLine = (l: Record<string, unknown>) =>
+      l.requestId === "internal-1" && l.level === "error";
+    await until(() => jsonLines(server).some(isErrorLine), "the log line of the internal error");
+    const line = jsonLines(server).find(isErrorLine) as {
       level: string;
       time: string;
       msg: string;
