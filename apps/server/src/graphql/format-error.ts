@@ -1,8 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import {
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  GraphQLError,
+  type GraphQLFormattedError,
+} from "graphql";
 import type { Config } from "../config.js";
 import type { Logger } from "../log/logger.js";
-import { currentRequestId } from "../log/request-id.js";
+import { currentRequestId, inRequestScope } from "../log/request-id.js";
 
 /** "Did you mean …?" hints name fields and values of the schema; off with introspection. */
 const SUGGESTION = /\s*Did you mean .*\?\s*$/s;
@@ -55,5 +61,28 @@ export function formatErrorFor(config: Pick<Config, "introspection">, log: Logge
       result = { ...result, extensions: { ...result.extensions, code: "BAD_USER_INPUT" } };
     if (!config.introspection) result = { ...result, message: withoutSuggestions(result.message) };
     return result;
+  };
+}
+
+/**
+ * graphql-ws's `onNext`: over the websocket too an internal error reaches the client only as
+ * its code and an id (one per error; no HTTP request there), logged with the stack.
+ */
+export function websocketErrorMasking(config: Pick<Config, "introspection">, log: Logger) {
+  const format = formatErrorFor(config, log);
+  return (
+    _ctx: unknown,
+    _id: string,
+    _payload: unknown,
+    _args: unknown,
+    result: ExecutionResult,
+  ): FormattedExecutionResult | undefined => {
+    if (!result.errors?.length) return undefined;
+    return {
+      ...(result as FormattedExecutionResult),
+      errors: result.errors.map((error) =>
+        inRequestScope({ requestId: randomUUID() }, () => format(error.toJSON(), error)),
+      ),
+    };
   };
 }

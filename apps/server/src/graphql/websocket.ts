@@ -6,7 +6,7 @@ import { WebSocketServer } from "ws";
 import { verifyAccessToken } from "../auth/tokens.js";
 import { type RequestContext, requestContext, type Services } from "../context.js";
 import { loggerFor } from "../log/logger.js";
-import { withoutSchemaHints } from "./format-error.js";
+import { websocketErrorMasking, withoutSchemaHints } from "./format-error.js";
 import { queryLimits } from "./limits.js";
 import { websocketPreflight } from "./preflight.js";
 
@@ -28,6 +28,7 @@ export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): 
       schema,
       validate: (s, document) => withoutSchemaHints(validate(s, document, rules), config),
       onSubscribe: websocketPreflight(schema, config),
+      onNext: websocketErrorMasking(config, loggerFor(config)),
       onConnect: (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         if (authorization === undefined) return true;

@@ -1,7 +1,9 @@
 import path from "node:path";
 import { graphql, type ServerProcess, until } from "@driehoek/test-support";
+import { createClient } from "graphql-ws";
 import sqlite3 from "sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { ensureServerBuilt, startBuiltServer } from "../crash/built-server.js";
 
 /*
@@ -42,6 +44,28 @@ async function post(
     requestId: response.headers.get("x-request-id"),
     body: (await response.json()) as Record<string, unknown>,
   };
+}
+
+/** Runs `query` over graphql-ws and returns the errors of its result. */
+async function queryOverWebsocket(
+  server: ServerProcess,
+  query: string,
+  token: string,
+): Promise<{ message: string; extensions?: Record<string, unknown> }[] | undefined> {
+  const client = createClient({
+    url: `${server.url.replace(/^http/, "ws")}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
+  try {
+    const result = await new Promise<{ errors?: unknown }>((resolve, reject) => {
+      client.subscribe({ query }, { next: resolve, error: reject, complete: () => {} });
+    });
+    return result.errors as { message: string; extensions?: Record<string, unknown> }[];
+  } finally {
+    await client.dispose();
+  }
 }
 
 describe("structured logs and request ids, on the built server", () => {
@@ -88,8 +112,10 @@ describe("structured logs and request ids, on the built server", () => {
 
     await onDatabase(server.dataDir, "ALTER TABLE conversation RENAME TO conversation_away");
     let broken: Awaited<ReturnType<typeof post>>;
+    let overSocket: { message: string; extensions?: Record<string, unknown> }[] | undefined;
     try {
       broken = await post(server, query, { ...auth, "x-request-id": "internal-1" });
+      overSocket = await queryOverWebsocket(server, query, token);
     } finally {
       await onDatabase(server.dataDir, "ALTER TABLE conversation_away RENAME TO conversation");
     }
@@ -117,6 +143,17 @@ describe("structured logs and request ids, on the built server", () => {
     expect(Number.isNaN(Date.parse(line.time))).toBe(false);
     expect(line.err.message).toMatch(/no such table/);
     expect(line.err.stack).toMatch(/\n\s+at /);
+
+    // Over the websocket likewise: code and an id, the same id in the log.
+    const socketError = overSocket?.[0];
+    const socketId = socketError?.extensions?.requestId as string;
+    expect(socketError?.message).toBe(`Er ging iets mis (INTERNAL_SERVER_ERROR, id ${socketId})`);
+    expect(socketError?.extensions?.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(JSON.stringify(overSocket)).not.toMatch(/SQLITE|conversation_away/i);
+    await until(
+      () => jsonLines(server).some((l) => l.requestId === socketId && l.level === "error"),
+      "the log line of the internal error over the websocket",
+    );
 
     // The server is fine again once the table is back.
     expect((await post(server, query, auth)).body.errors).toBeUndefined();
