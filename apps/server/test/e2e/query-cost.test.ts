@@ -258,7 +258,10 @@ describe("the request deadline (GRAPHQL_TIMEOUT_MS)", () => {
 
   it("answers a request over its deadline with TIMEOUT and its request id", async () => {
     const planning = webOperations().find((o) => o.name === "PlanningPlacements");
-    server.services.config.graphqlTimeoutMs = 1;
+    // GRAPHQL_TIMEOUT_MS=1, set on the running server after logging in.
+    server.services.config.graphqlTimeoutMs = loadConfig({
+      GRAPHQL_TIMEOUT_MS: "1",
+    }).graphqlTimeoutMs;
     let response: Response;
     try {
       response = await fetch(`${server.url}/graphql`, {
