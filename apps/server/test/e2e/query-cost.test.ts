@@ -116,7 +116,7 @@ describe("over the real server", () => {
     const id = school.conversations.sanne.id;
     const start = performance.now();
     const bomb = await server.gql(fragmentBomb(6, 4), { id }, student);
-    expect(performance.now() - start).toBeLessThan(1_000);
+    expect(performance.now() - start).toBeLessThan(2_000);
     expectRefusedBeforeRunning(bomb, ["query_too_large", "query_too_costly"]);
 
     // Narrow enough to pass the field limit, still far too heavy: the cost limit answers.
@@ -151,7 +151,7 @@ describe("over the real server", () => {
   it("refuses the anonymous 490 guides through one fragment", async () => {
     const start = performance.now();
     const result = await server.gql(GUIDE_BOMB);
-    expect(performance.now() - start).toBeLessThan(1_000);
+    expect(performance.now() - start).toBeLessThan(2_000);
     expectRefusedBeforeRunning(result, ["query_too_large", "query_too_costly"]);
     expect(JSON.stringify(result).length).toBeLessThan(2_000);
   });
