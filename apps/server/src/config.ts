@@ -102,6 +102,19 @@ export interface Config {
    * as express's "trust proxy": a hop count, `loopback`, or addresses. `TRUST_PROXY`; unset: none.
    */
   trustProxy: string | number | undefined;
+  /**
+   * Highest cost one GraphQL operation may have, counted on its executed shape: every field 1,
+   * a list's fields times its page size (`first`) or 10, nested lists multiplying.
+   * `GRAPHQL_MAX_COST`, default 30000 (the heaviest page of the web app, the planning, costs about 16000).
+   */
+  maxQueryCost: number;
+  /** Ms one GraphQL request over HTTP may run before it is answered with TIMEOUT. `GRAPHQL_TIMEOUT_MS`, default 5000. */
+  graphqlTimeoutMs: number;
+  /**
+   * Answer introspection (`__schema`) and suggest field names in errors. `GRAPHQL_INTROSPECTION`;
+   * default off when `NODE_ENV=production`, on otherwise.
+   */
+  introspection: boolean;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -172,6 +185,11 @@ export function loadConfig(
     trustProxy: /^\d+$/.test(env.TRUST_PROXY ?? "")
       ? Number(env.TRUST_PROXY)
       : env.TRUST_PROXY || undefined,
+    maxQueryCost: intFrom(env.GRAPHQL_MAX_COST, 30_000, "GRAPHQL_MAX_COST"),
+    graphqlTimeoutMs: intFrom(env.GRAPHQL_TIMEOUT_MS, 5_000, "GRAPHQL_TIMEOUT_MS"),
+    introspection:
+      env.GRAPHQL_INTROSPECTION === "true" ||
+      (env.GRAPHQL_INTROSPECTION !== "false" && env.NODE_ENV !== "production"),
   };
   return { ...config, ...overrides };
 }

@@ -7,7 +7,13 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "BAD_USER_INPUT"
   | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE";
+  | "PAYLOAD_TOO_LARGE"
+  /** The request ran past GRAPHQL_TIMEOUT_MS (HTTP 503); nothing more of it runs. */
+  | "TIMEOUT"
+  /** A subscription sent over HTTP, or a body that is not a GraphQL request. */
+  | "BAD_REQUEST"
+  /** A fault on the server: the message carries only the request id, the log the rest. */
+  | "INTERNAL_SERVER_ERROR";
 
 /** A GraphQL error with a stable code and, where useful, a machine-readable reason. */
 export function appError(code: ErrorCode, message: string, reason?: string): GraphQLError {

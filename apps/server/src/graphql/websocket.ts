@@ -5,7 +5,10 @@ import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
 import { verifyAccessToken } from "../auth/tokens.js";
 import { type RequestContext, requestContext, type Services } from "../context.js";
+import { loggerFor } from "../log/logger.js";
+import { websocketErrorMasking, withoutSchemaHints } from "./format-error.js";
 import { queryLimits } from "./limits.js";
+import { websocketPreflight } from "./preflight.js";
 
 /** GraphQL over websocket (graphql-transport-ws) at /graphql: the subscriptions. */
 export interface GraphqlSockets {
@@ -25,7 +28,9 @@ export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): 
   const server = useServer<{ authorization?: string }>(
     {
       schema,
-      validate: (s, document) => validate(s, document, rules),
+      validate: (s, document) => withoutSchemaHints(validate(s, document, rules), config),
+      onSubscribe: websocketPreflight(schema, config),
+      onNext: websocketErrorMasking(config, loggerFor(config)),
       onConnect: (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         if (authorization === undefined) return true;
@@ -55,8 +60,7 @@ export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): 
         // already answered with a close code): one log line, not graphql-ws's stack trace.
         ws.removeAllListeners("error");
         ws.on("error", (error) => {
-          if (config.logLevel !== "silent")
-            console.warn(`graphql-ws: closed a connection: ${error.message}`);
+          loggerFor(config).warn(`graphql-ws: closed a connection: ${error.message}`);
           ws.terminate();
         });
       }),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type EntityManager, In, LessThanOrEqual } from "typeorm";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
+import { loggerFor } from "../../log/logger.js";
 import { type MailKind, OutboxMail } from "./outbox-mail.entity.js";
 import type { MailTransport } from "./transport.js";
 
@@ -163,7 +164,7 @@ export class MailSender {
   }
 
   private log(line: string): void {
-    if (this.services.config.logLevel !== "silent") console.warn(line);
+    loggerFor(this.services.config).warn(line);
   }
 }
 

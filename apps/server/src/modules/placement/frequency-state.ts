@@ -9,6 +9,7 @@ import {
 import { type DataSource, type EntityManager, In } from "typeorm";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
+import { loggerFor } from "../../log/logger.js";
 import { calendarsOf } from "../calendar/calendar-store.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { Placement } from "./placement.entity.js";
@@ -201,7 +202,10 @@ export function startFrequencyClock(services: Services): FrequencyClock {
     running = running
       .then(() => ensureFrequencyJudged(services.dataSource, schoolToday(services.now())))
       .catch((error: unknown) => {
-        console.error(`frequency: judging the placements failed: ${String(error)}`);
+        loggerFor(services.config).error(
+          { err: error },
+          "frequency: judging the placements failed",
+        );
       });
   };
   check();
