@@ -8,6 +8,10 @@ export const ERROR_CODES = [
   "NOT_FOUND",
   "BAD_USER_INPUT",
   "CONFLICT",
+  "TOO_MANY_ATTEMPTS",
+  "RATE_LIMITED",
+  "TIMEOUT",
+  "INTERNAL_SERVER_ERROR",
   "NETWORK",
   "UNKNOWN",
 ] as const;
@@ -38,18 +42,33 @@ export function errorMessageKey(error: unknown): `errors.${ErrorCode}` {
   return `errors.${errorCode(error)}`;
 }
 
+/** Seconds the server asks to wait before trying again (a lock or a rate limit), when it says. */
+export function retryAfterSeconds(error: unknown): number | null {
+  const errors = CombinedGraphQLErrors.is(error)
+    ? error.errors
+    : ServerError.is(error)
+      ? bodyErrors(error.bodyText)
+      : [];
+  const value = errors[0]?.extensions?.retryAfterSeconds;
+  return typeof value === "number" && value > 0 ? value : null;
+}
+
+function bodyErrors(bodyText: string): readonly GraphQLFormattedError[] {
+  try {
+    return (JSON.parse(bodyText) as { errors?: GraphQLFormattedError[] }).errors ?? [];
+  } catch {
+    return [];
+  }
+}
+
 function codeOf(errors: readonly GraphQLFormattedError[]): ErrorCode {
   const code = errors[0]?.extensions?.code;
   return isErrorCode(code) ? code : "UNKNOWN";
 }
 
 function codeInBody(bodyText: string): ErrorCode | null {
-  try {
-    const body = JSON.parse(bodyText) as { errors?: GraphQLFormattedError[] };
-    return body.errors?.length ? codeOf(body.errors) : null;
-  } catch {
-    return null;
-  }
+  const errors = bodyErrors(bodyText);
+  return errors.length ? codeOf(errors) : null;
 }
 
 /** graphql-ws closes the socket with 4401/4403 when the server refuses the connection. */

@@ -47,6 +47,8 @@ export const en: MessageSchema = {
     submit: "Log in",
     submitting: "Logging in…",
     failed: "The email address or password is incorrect.",
+    locked:
+      "Too many failed attempts. You can log in again in {minutes} minute. | Too many failed attempts. You can log in again in {minutes} minutes.",
   },
   conversations: {
     title: "My conversations",
@@ -231,6 +233,10 @@ export const en: MessageSchema = {
     BAD_USER_INPUT: "Something you entered is not valid. Check it and try again.",
     CONFLICT:
       "That is not possible now: the conversation has changed meanwhile. You now see the latest state.",
+    TOO_MANY_ATTEMPTS: "Too many attempts. Wait a moment, then try again.",
+    RATE_LIMITED: "Too many requests at once. Wait a minute, then try again.",
+    TIMEOUT: "This took too long and was stopped. Try again, or ask for less at once.",
+    INTERNAL_SERVER_ERROR: "Something went wrong on the server. Please try again.",
     NETWORK: "No connection to the server. Check your internet connection.",
     UNKNOWN: "Something went wrong. Please try again.",
   },

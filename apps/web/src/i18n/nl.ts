@@ -46,6 +46,8 @@ export const nl = {
     submit: "Inloggen",
     submitting: "Bezig met inloggen…",
     failed: "Het e-mailadres of wachtwoord klopt niet.",
+    locked:
+      "Te veel mislukte pogingen. Inloggen kan weer over {minutes} minuut. | Te veel mislukte pogingen. Inloggen kan weer over {minutes} minuten.",
   },
   conversations: {
     title: "Mijn gesprekken",
@@ -231,6 +233,10 @@ export const nl = {
     NOT_FOUND: "Dit gesprek bestaat niet (meer).",
     BAD_USER_INPUT: "Wat er is ingevuld klopt niet. Controleer het en probeer het opnieuw.",
     CONFLICT: "Dat kan nu niet: het gesprek is intussen veranderd. Je ziet nu de nieuwste stand.",
+    TOO_MANY_ATTEMPTS: "Te veel pogingen. Wacht even en probeer het dan opnieuw.",
+    RATE_LIMITED: "Je doet te veel tegelijk. Wacht een minuut en probeer het dan opnieuw.",
+    TIMEOUT: "Dit duurde te lang en is afgebroken. Probeer het opnieuw of vraag minder tegelijk.",
+    INTERNAL_SERVER_ERROR: "Er ging iets mis op de server. Probeer het opnieuw.",
     NETWORK: "Geen verbinding met de server. Controleer je internetverbinding.",
     UNKNOWN: "Er ging iets mis. Probeer het opnieuw.",
   },
