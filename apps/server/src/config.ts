@@ -71,6 +71,11 @@ export interface Config {
   importMaxBytes: number;
   /** Largest document attached to a conversation, in bytes. `DOCUMENT_MAX_BYTES`, default 20 MB. */
   documentMaxBytes: number;
+  /**
+   * Lifetime of a collaboration ticket (`collabTicket`) in seconds, at most 60.
+   * `COLLAB_TICKET_TTL`, default 30.
+   */
+  collabTicketTtlSeconds: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -124,6 +129,10 @@ export function loadConfig(
     importMaxRows: intFrom(env.IMPORT_MAX_ROWS, 10_000, "IMPORT_MAX_ROWS"),
     importMaxBytes: intFrom(env.IMPORT_MAX_BYTES, 4 * 1024 * 1024, "IMPORT_MAX_BYTES"),
     documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 20 * 1024 * 1024, "DOCUMENT_MAX_BYTES"),
+    collabTicketTtlSeconds: Math.min(
+      60,
+      intFrom(env.COLLAB_TICKET_TTL, 30, "COLLAB_TICKET_TTL"),
+    ),
   };
   return { ...config, ...overrides };
 }

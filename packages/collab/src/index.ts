@@ -7,3 +7,4 @@ export * from "./document.js";
 export * from "./protocol.js";
 export * from "./review.js";
 export * from "./seed.js";
+export * from "./tickets.js";

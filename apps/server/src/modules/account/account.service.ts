@@ -10,6 +10,7 @@ import { Person } from "../people/person.entity.js";
 import type { CreateStaffAccountInput, StaffAccount } from "./account.types.js";
 import { renderPasswordMail } from "./account-mail.js";
 import { PasswordLink, type PasswordLinkPurpose } from "./password-link.entity.js";
+import { revokeSessions } from "../session/session.service.js";
 
 /** How long a link works: a new account's a few days (it may wait for Monday), a reset's an hour or two. */
 const VALID_HOURS: Record<PasswordLinkPurpose, number> = { setup: 72, reset: 2 };
@@ -242,6 +243,8 @@ export async function setAccountActive(
     await tx.update(Person, { id: personId }, { deactivatedAt: person.deactivatedAt });
     if (!isActive) {
       await voidOpenLinks(tx, { personId }, now);
+      // Its sockets close on the accountDeactivated event the resolver publishes.
+      await revokeSessions(tx, { personId }, now);
     }
     await services.audit.record(
       {
