@@ -38,6 +38,8 @@ export function connectWithTickets(
   onTicketError: (error: unknown) => "retry" | "stop" = () => "retry",
 ): TicketedConnection {
   let isActive = true;
+  /** Whether a connection is wanted (connect() called, no disconnect() or permanent close). */
+  let isWanted = false;
   let isOpening = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,10 +47,17 @@ export function connectWithTickets(
   // Whoever calls `provider.connect()` (the app, a test) gets a fresh ticket first.
   const connectNow = provider.connect.bind(provider);
   provider.connect = () => {
-    provider.shouldConnect = true;
+    isWanted = true;
     isActive = true;
     clearTimeout(timer);
     void open();
+  };
+
+  const disconnectNow = provider.disconnect.bind(provider);
+  provider.disconnect = () => {
+    isWanted = false;
+    clearTimeout(timer);
+    disconnectNow();
   };
 
   async function open(): Promise<void> {
@@ -60,7 +69,9 @@ export function connectWithTickets(
       if (!isActive) return;
       const { token: _never, ...rest } = provider.params;
       provider.params = { ...rest, ticket };
-      if (provider.shouldConnect) connectNow();
+      // The provider's own retry timers find shouldConnect false until now, so none of them
+      // knocks with a spent ticket.
+      if (isWanted) connectNow();
     } catch (error) {
       if (onTicketError(error) === "stop" || !isActive) return;
       failures += 1;
@@ -72,14 +83,17 @@ export function connectWithTickets(
 
   provider.on("connection-close", (event) => {
     // `disconnect()` clears shouldConnect first: nothing to resume then.
-    if (!isActive || !provider.shouldConnect) return;
+    if (!isActive || !provider.shouldConnect) {
+      isWanted = false;
+      return;
+    }
     provider.shouldConnect = false;
-    if (event != null && !provider.shouldReconnect(event, provider)) return;
+    if (event != null && !provider.shouldReconnect(event, provider)) {
+      isWanted = false;
+      return;
+    }
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      provider.shouldConnect = true;
-      void open();
-    }, backoff(provider.wsUnsuccessfulReconnects + 1));
+    timer = setTimeout(() => void open(), backoff(provider.wsUnsuccessfulReconnects + 1));
   });
   provider.connect();
 

@@ -16,8 +16,16 @@ export function collabUrl(url: string, docName: string, ticket: string, acks = t
   return `${collabBase(url)}/${encodeURIComponent(docName)}?ticket=${encodeURIComponent(ticket)}${acks ? "&acks=1" : ""}`;
 }
 
-/** Asks the server at `url` for a single-use ticket that opens `docName` for `token`'s bearer. */
-export async function collabTicket(url: string, docName: string, token: string): Promise<string> {
+/**
+ * Asks the server at `url` for a single-use ticket that opens `docName` for `token`'s bearer.
+ * `timeoutMs`: a server that is shutting down may hold the request; give up and try again.
+ */
+export async function collabTicket(
+  url: string,
+  docName: string,
+  token: string,
+  timeoutMs = 30_000,
+): Promise<string> {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
@@ -25,7 +33,7 @@ export async function collabTicket(url: string, docName: string, token: string):
       query: "mutation($docName: String!) { collabTicket(docName: $docName) }",
       variables: { docName },
     }),
-    signal: AbortSignal.timeout(30_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const body = (await response.json()) as {
     data?: { collabTicket?: string };

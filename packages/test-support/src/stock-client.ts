@@ -105,7 +105,10 @@ export function connectCollab(
     connectWithTickets(
       provider,
       // From wherever the provider points now (a restarted test server has a new port).
-      () => collabTicket(provider.serverUrl.replace(/^ws/, "http").replace(/\/collab$/, ""), room, token),
+      () => {
+        const httpUrl = provider.serverUrl.replace(/^ws/, "http").replace(/\/collab$/, "");
+        return collabTicket(httpUrl, room, token, 1_000);
+      },
       (error) => {
         if (!(error instanceof TicketRefused)) return "retry";
         ticketErrors.push(error);
