@@ -34,7 +34,7 @@ export interface TicketedConnection {
  */
 export function connectWithTickets(
   provider: TicketedProvider,
-  fetchTicket: () => Promise<string>,
+  fetchTicket: () => string | Promise<string>,
   onTicketError: (error: unknown) => "retry" | "stop" = () => "retry",
 ): TicketedConnection {
   let isActive = true;
@@ -64,7 +64,9 @@ export function connectWithTickets(
     if (isOpening || !isActive) return;
     isOpening = true;
     try {
-      const ticket = await fetchTicket();
+      // A ticket at hand (tests) connects at once, within this call.
+      const pending = fetchTicket();
+      const ticket = typeof pending === "string" ? pending : await pending;
       failures = 0;
       if (!isActive) return;
       const { token: _never, ...rest } = provider.params;

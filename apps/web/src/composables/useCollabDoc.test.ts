@@ -28,6 +28,7 @@ function start(token: string | null = "token-1") {
       persist: false,
       serverUrl: "ws://test/collab",
       WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+      fetchTicket: (room) => `ticket-for-${room}`,
     }),
   );
   if (!collab) throw new Error("no scope");
@@ -56,10 +57,10 @@ describe("useCollabDoc", () => {
     FakeSocket.instances.length = 0;
   });
 
-  it("connects to the conversation's room with the token and asks for storage confirmations", () => {
+  it("connects to the conversation's room with a ticket (never the token) and asks for storage confirmations", () => {
     const { collab, scope } = start();
     const socket = FakeSocket.last();
-    expect(socket.url).toBe("ws://test/collab/conv-1?token=token-1&acks=1");
+    expect(socket.url).toBe("ws://test/collab/conv-1?acks=1&ticket=ticket-for-conv-1");
     expect(collab.status.value).toBe("connecting");
     socket.open();
     expect(collab.status.value).toBe("online");

@@ -1,4 +1,10 @@
-import { decodeStoredBody, MESSAGE, privateRoom } from "@driehoek/collab";
+import {
+  CLOSE,
+  connectWithTickets,
+  decodeStoredBody,
+  MESSAGE,
+  privateRoom,
+} from "@driehoek/collab";
 import * as decoding from "lib0/decoding";
 import {
   type MaybeRefOrGetter,
@@ -15,8 +21,11 @@ import * as authProtocol from "y-protocols/auth";
 import { removeAwarenessStates } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { requestCollabTicket, TicketRefusal } from "../collab/collabTicket";
 import { type CollabPeer, peersOf, sendOnlyOwnPresence } from "../collab/presence";
 import { SaveTracker } from "../collab/saveTracker";
+import { rememberLocalCopy } from "./useLogout";
+import { sessionEnded } from "./useSession";
 
 export type { CollabPeer };
 
@@ -41,6 +50,14 @@ export interface CollabDocOptions {
   persist?: boolean;
   /** A WebSocket implementation, for tests. */
   WebSocketPolyfill?: typeof WebSocket;
+  /** Gets a single-use ticket for the room before each connect; by default from the server. */
+  fetchTicket?: (docName: string) => string | Promise<string>;
+  /**
+   * The session ended (its token expired or was revoked): by default the session is forgotten
+   * and the app asks to log in again (App.vue). Local edits stay in the offline copy meanwhile
+   * and are sent when the same person comes back.
+   */
+  onSessionEnded?: () => void;
 }
 
 /** A live shared document and how it is doing; see `useCollabDoc`. */
@@ -111,16 +128,18 @@ export function useCollabDoc(
     const ydoc = markRaw(new Y.Doc());
     const tracker = new SaveTracker(ydoc);
     const canPersist = options.persist ?? typeof globalThis.indexedDB !== "undefined";
-    const persistence = canPersist
-      ? new IndexeddbPersistence(`driehoek:${room}:${personId}`, ydoc)
-      : null;
+    const localName = `driehoek:${room}:${personId}`;
+    if (canPersist) rememberLocalCopy(localName);
+    const persistence = canPersist ? new IndexeddbPersistence(localName, ydoc) : null;
     persistence?.on("synced", () => {
       isLoaded.value = true;
     });
 
     const ws = markRaw(
       new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), room, ydoc, {
-        params: { token: accessToken, acks: "1" },
+        // The ticket is added before every connect (connectWithTickets below).
+        params: { acks: "1" },
+        connect: false,
         // Another tab's edits must reach the server (which checks them) and be confirmed there,
         // not slip in through the browser.
         disableBc: true,
@@ -174,6 +193,7 @@ export function useCollabDoc(
     ws.on("closed", (event) => {
       closed.value = { code: event.code, reason: event.reason };
       refreshStatus();
+      if (event.code === CLOSE.sessionEnded) (options.onSessionEnded ?? sessionEnded)();
     });
     ws.on("sync", (isSynced) => {
       if (isSynced) isLoaded.value = true;
@@ -203,9 +223,29 @@ export function useCollabDoc(
     globalThis.addEventListener?.("offline", onOffline);
     globalThis.addEventListener?.("online", onOnline);
 
+    const fetchTicket = options.fetchTicket ?? requestCollabTicket;
+    const tickets = connectWithTickets(
+      ws,
+      () => fetchTicket(room),
+      (error) => {
+        if (!(error instanceof TicketRefusal) || error.code === "UNKNOWN") return "retry";
+        const code =
+          error.code === "UNAUTHENTICATED"
+            ? CLOSE.sessionEnded
+            : error.code === "NOT_FOUND"
+              ? CLOSE.notFound
+              : CLOSE.forbidden;
+        closed.value = { code, reason: error.message };
+        refreshStatus();
+        if (code === CLOSE.sessionEnded) (options.onSessionEnded ?? sessionEnded)();
+        return "stop";
+      },
+    );
+
     doc.value = ydoc;
     provider.value = ws;
     teardown = () => {
+      tickets.stop();
       globalThis.removeEventListener?.("offline", onOffline);
       globalThis.removeEventListener?.("online", onOnline);
       // Leave everyone's presence list at once rather than after the awareness timeout.
