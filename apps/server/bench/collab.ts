@@ -22,12 +22,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import {
-  ticketedUrl,
   freePort,
   graphql,
   joinWithInvite,
   RawCollabClient,
   type ServerProcess,
+  ticketedUrl,
 } from "@driehoek/test-support";
 import pg from "pg";
 import sqlite3 from "sqlite3";

@@ -7,7 +7,7 @@
 
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { MESSAGE } from "@driehoek/collab";
-import { ticketedUrl, RawCollabClient } from "@driehoek/test-support";
+import { RawCollabClient, ticketedUrl } from "@driehoek/test-support";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";

@@ -129,10 +129,7 @@ export function loadConfig(
     importMaxRows: intFrom(env.IMPORT_MAX_ROWS, 10_000, "IMPORT_MAX_ROWS"),
     importMaxBytes: intFrom(env.IMPORT_MAX_BYTES, 4 * 1024 * 1024, "IMPORT_MAX_BYTES"),
     documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 20 * 1024 * 1024, "DOCUMENT_MAX_BYTES"),
-    collabTicketTtlSeconds: Math.min(
-      60,
-      intFrom(env.COLLAB_TICKET_TTL, 30, "COLLAB_TICKET_TTL"),
-    ),
+    collabTicketTtlSeconds: Math.min(60, intFrom(env.COLLAB_TICKET_TTL, 30, "COLLAB_TICKET_TTL")),
   };
   return { ...config, ...overrides };
 }

@@ -1,9 +1,4 @@
-import {
-  connectWithTickets,
-  decodeStoredBody,
-  MESSAGE,
-  type StoredClocks,
-} from "@driehoek/collab";
+import { connectWithTickets, decodeStoredBody, MESSAGE, type StoredClocks } from "@driehoek/collab";
 import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";

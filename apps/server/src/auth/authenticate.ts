@@ -79,8 +79,14 @@ export async function authenticateClaims(
     .addSelect("person.role", "role")
     .addSelect("person.deactivated_at", "deactivatedAt")
     .where("session.id = :id", { id: claims.sid })
-    .getRawOne<{ revokedAt: string | null; personId: string; role: string; deactivatedAt: string | null }>();
-  if (!row || row.personId !== claims.sub) return refused("This session no longer exists; log in again.");
+    .getRawOne<{
+      revokedAt: string | null;
+      personId: string;
+      role: string;
+      deactivatedAt: string | null;
+    }>();
+  if (!row || row.personId !== claims.sub)
+    return refused("This session no longer exists; log in again.");
   if (!isStaffRole(row.role as Viewer["role"])) return refused("This account no longer exists.");
   if (row.deactivatedAt) return refused("This account has been deactivated.");
   if (row.revokedAt) return refused("You have been logged out; log in again.");

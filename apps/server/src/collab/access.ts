@@ -64,7 +64,8 @@ export async function authorizeCollabSocket(
       CLOSE.unauthenticated,
       "Connect with ?ticket=<ticket> from the collabTicket mutation.",
     );
-  const ticket = presented.length <= 128 ? await services.collabTickets.take(ticketKey(presented)) : null;
+  const ticket =
+    presented.length <= 128 ? await services.collabTickets.take(ticketKey(presented)) : null;
   if (!ticket)
     throw new CollabRefusal(
       CLOSE.unauthenticated,

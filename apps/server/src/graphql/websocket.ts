@@ -1,8 +1,8 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
+import { CLOSE } from "@driehoek/collab";
 import { type GraphQLSchema, specifiedRules, validate } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
-import { CLOSE } from "@driehoek/collab";
 import { WebSocketServer } from "ws";
 import { watchAccess } from "../auth/session-watch.js";
 import { verifyAccessToken } from "../auth/tokens.js";

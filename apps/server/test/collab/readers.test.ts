@@ -7,12 +7,7 @@ import {
   summaryOf,
 } from "@driehoek/collab";
 import { SECTION_KEYS } from "@driehoek/domain";
-import {
-  type CollabClient,
-  collabTicket,
-  type TicketRefused,
-  until,
-} from "@driehoek/test-support";
+import { type CollabClient, collabTicket, type TicketRefused, until } from "@driehoek/test-support";
 import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";

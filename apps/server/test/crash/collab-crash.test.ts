@@ -1,12 +1,12 @@
 import { SEED_CLIENT_ID } from "@driehoek/collab";
 import { PARTICIPANT_ROLES } from "@driehoek/domain";
 import {
-  ticketedUrl,
   freePort,
   joinWithInvite,
   pause,
   RawCollabClient,
   type ServerProcess,
+  ticketedUrl,
   until,
 } from "@driehoek/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,10 +1,10 @@
 import { notesOf } from "@driehoek/collab";
 import {
-  ticketedUrl,
   freePort,
   joinWithInvite,
   RawCollabClient,
   type ServerProcess,
+  ticketedUrl,
   until,
   updateMessage,
 } from "@driehoek/test-support";

@@ -242,6 +242,5 @@ export const en: MessageSchema = {
     wiping: "Removing the conversation's data from this device…",
     wiped:
       "Nothing of the conversation is kept on this device: the conversations, drafts and your sign-in have been removed. You can safely hand the device to the next person.",
-    logInAgain: "Log in again",
   },
 };

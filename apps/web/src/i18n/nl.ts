@@ -242,7 +242,6 @@ export const nl = {
     wiping: "De gegevens van het gesprek worden van dit apparaat gewist…",
     wiped:
       "Op dit apparaat is niets van het gesprek bewaard: de gesprekken, concepten en je inloggegevens zijn gewist. Je kunt het apparaat veilig aan de volgende geven.",
-    logInAgain: "Opnieuw inloggen",
   },
 };
 

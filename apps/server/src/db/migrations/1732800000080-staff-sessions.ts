@@ -1,4 +1,10 @@
-import { type MigrationInterface, type QueryRunner, Table, TableForeignKey, TableIndex } from "typeorm";
+import {
+  type MigrationInterface,
+  type QueryRunner,
+  Table,
+  TableForeignKey,
+  TableIndex,
+} from "typeorm";
 
 /** Staff sessions: one row per login, so a logout or a deactivation ends its access token. */
 export class StaffSessions1732800000080 implements MigrationInterface {

@@ -7,10 +7,10 @@ import { inTransaction } from "../../db/transaction.js";
 import { appError, badInput, conflict, notFound, unauthenticated } from "../../graphql/errors.js";
 import { queueMails } from "../mail/outbox.js";
 import { Person } from "../people/person.entity.js";
+import { revokeSessions } from "../session/session.service.js";
 import type { CreateStaffAccountInput, StaffAccount } from "./account.types.js";
 import { renderPasswordMail } from "./account-mail.js";
 import { PasswordLink, type PasswordLinkPurpose } from "./password-link.entity.js";
-import { revokeSessions } from "../session/session.service.js";
 
 /** How long a link works: a new account's a few days (it may wait for Monday), a reset's an hour or two. */
 const VALID_HOURS: Record<PasswordLinkPurpose, number> = { setup: 72, reset: 2 };
