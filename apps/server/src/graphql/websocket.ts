@@ -48,7 +48,8 @@ export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): 
           {
             personId: claims.sub,
             sessionId: claims.sid ?? null,
-            inviteId: claims.inv ?? null,
+            // A revoked invite ends its streams by itself (whileAllowed), with "complete".
+            inviteId: null,
             expiresAt: new Date(claims.exp * 1000),
           },
           (reason) => socket.close(CLOSE.sessionEnded, reason),
