@@ -7,6 +7,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { FakeSocket } from "../test/fakeSocket";
+import { TicketRefusal } from "../collab/collabTicket";
 import { useCollabDoc } from "./useCollabDoc";
 
 function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -102,13 +103,46 @@ describe("useCollabDoc", () => {
     const { collab, scope } = start();
     const socket = FakeSocket.last();
     socket.open();
-    socket.serverClose(CLOSE.unauthenticated, "Your invite has been revoked.");
+    socket.serverClose(CLOSE.forbidden, "Only the BPV-begeleider opens the private notes.");
     expect(collab.closed.value).toEqual({
-      code: CLOSE.unauthenticated,
-      reason: "Your invite has been revoked.",
+      code: CLOSE.forbidden,
+      reason: "Only the BPV-begeleider opens the private notes.",
     });
     expect(collab.status.value).toBe("offline");
     await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(FakeSocket.instances).toHaveLength(1);
+    scope.stop();
+  });
+
+  it("after a 4401 asks for a new ticket once; a refused ticket ends the session (4402)", async () => {
+    const scope = effectScope();
+    let ended = 0;
+    let isRefused = false;
+    const collab = scope.run(() =>
+      useCollabDoc("conv-1", () => "token-1", {
+        personId: "person-1",
+        persist: false,
+        serverUrl: "ws://test/collab",
+        WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+        fetchTicket: () =>
+          isRefused
+            ? Promise.reject(new TicketRefusal("UNAUTHENTICATED", "This invite has been revoked."))
+            : "ticket",
+        onSessionEnded: () => {
+          ended += 1;
+        },
+      }),
+    );
+    if (!collab) throw new Error("no scope");
+    FakeSocket.last().open();
+    isRefused = true;
+    FakeSocket.last().serverClose(CLOSE.unauthenticated, "Your invite has been revoked.");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(collab.closed.value).toEqual({
+      code: CLOSE.sessionEnded,
+      reason: "This invite has been revoked.",
+    });
+    expect(ended).toBe(1);
     expect(FakeSocket.instances).toHaveLength(1);
     scope.stop();
   });

@@ -24,8 +24,21 @@ import * as Y from "yjs";
 import { requestCollabTicket, TicketRefusal } from "../collab/collabTicket";
 import { type CollabPeer, peersOf, sendOnlyOwnPresence } from "../collab/presence";
 import { SaveTracker } from "../collab/saveTracker";
-import { rememberLocalCopy } from "./useLogout";
-import { sessionEnded } from "./useSession";
+import { rememberLocalCopy, wipeThisDevice } from "./useLogout";
+import { sessionEnded, sessionState } from "./useSession";
+
+/**
+ * The server ended the session. Its token merely expired: keep the offline copy, so what was
+ * typed is sent after logging in again. An invite session refused before its expiry was
+ * revoked: that invite session has ended for good, so this device forgets the conversation.
+ */
+function serverEndedSession(): void {
+  const ended = sessionState.value;
+  sessionEnded();
+  const isRevokedInvite =
+    ended?.conversationId != null && Date.parse(ended.expiresAt) > Date.now() + 5_000;
+  if (isRevokedInvite) void wipeThisDevice();
+}
 
 export type { CollabPeer };
 
@@ -190,12 +203,21 @@ export function useCollabDoc(
       hasFailed = true;
       refreshStatus();
     });
+    let hasRetriedRefusal = false;
     ws.on("closed", (event) => {
+      if (event.code === CLOSE.unauthenticated && !hasRetriedRefusal) {
+        // A spent or late ticket, or a session that ended (a revoked invite): asking for a new
+        // ticket tells which; the ticket refusal below handles an ended session.
+        hasRetriedRefusal = true;
+        tickets.reconnect();
+        return;
+      }
       closed.value = { code: event.code, reason: event.reason };
       refreshStatus();
-      if (event.code === CLOSE.sessionEnded) (options.onSessionEnded ?? sessionEnded)();
+      if (event.code === CLOSE.sessionEnded) (options.onSessionEnded ?? serverEndedSession)();
     });
     ws.on("sync", (isSynced) => {
+      if (isSynced) hasRetriedRefusal = false;
       if (isSynced) isLoaded.value = true;
       refreshSaved();
     });
@@ -237,7 +259,7 @@ export function useCollabDoc(
               : CLOSE.forbidden;
         closed.value = { code, reason: error.message };
         refreshStatus();
-        if (code === CLOSE.sessionEnded) (options.onSessionEnded ?? sessionEnded)();
+        if (code === CLOSE.sessionEnded) (options.onSessionEnded ?? serverEndedSession)();
         return "stop";
       },
     );

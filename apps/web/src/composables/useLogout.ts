@@ -5,6 +5,7 @@ import { clearSession, currentAccessToken, sessionState } from "./useSession";
 export type WipeState = "idle" | "wiping" | "done";
 
 const wipeState = shallowRef<WipeState>("idle");
+const isLoggingOut = shallowRef(false);
 
 // The language choice is the device's, not the person's: it stays.
 const KEPT_KEYS = new Set(["driehoek.locale"]);
@@ -46,9 +47,10 @@ export async function revokeOnServer(everywhere = false): Promise<void> {
 
 /** Logs out: ends the session on the server, then forgets it here (see `wipeThisDevice`). */
 export async function endSession(): Promise<void> {
-  wipeState.value = "wiping";
+  isLoggingOut.value = true;
   await revokeOnServer(false);
   clearSession();
+  isLoggingOut.value = false;
 }
 
 /**
@@ -101,6 +103,8 @@ export function useLogout() {
   return {
     /** "wiping" while the local copies are being deleted, "done" once they are gone. */
     wipeState,
+    /** True while a deliberate logout forgets the session (not the server ending it). */
+    isLoggingOut,
     /** Whether the signed-in session is a staff login (which "log out everywhere" applies to). */
     isStaffSession: () => Boolean(sessionState.value && !sessionState.value.conversationId),
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type EntityManager, IsNull } from "typeorm";
+import { type EntityManager, IsNull, LessThan } from "typeorm";
 import type { Services } from "../../context.js";
 import { StaffSession } from "./staff-session.entity.js";
 
@@ -10,7 +10,14 @@ export async function startSession(
   expiresAt: Date,
 ): Promise<string> {
   const id = randomUUID();
-  await services.dataSource.manager.insert(StaffSession, {
+  const manager = services.dataSource.manager;
+  // A person's sessions that ended a day ago or more are of no use any more: one row per login
+  // would otherwise pile up.
+  await manager.delete(StaffSession, {
+    personId,
+    expiresAt: LessThan(new Date(services.now().getTime() - 24 * 3600 * 1000)),
+  });
+  await manager.insert(StaffSession, {
     id,
     personId,
     createdAt: services.now(),
