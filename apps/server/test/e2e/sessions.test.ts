@@ -101,6 +101,16 @@ describe.each(testDatabases())("staff sessions on %s", (kind) => {
     expect(codeOf(await server.gql(EVERYWHERE, {}, student))).toBe("FORBIDDEN");
   });
 
+  it("forgets a person's sessions a day after they ended, at their next login", async () => {
+    const manager = server.services.dataSource.manager;
+    await loginAs(server, school.staff.marieke);
+    const before = await manager.countBy(StaffSession, { personId: school.staff.marieke.id });
+    expect(before).toBeGreaterThan(1);
+    server.clock.advance(3 * 24 * 3600 * 1000);
+    await loginAs(server, school.staff.marieke);
+    expect(await manager.countBy(StaffSession, { personId: school.staff.marieke.id })).toBe(1);
+  });
+
   it("answers { me } about as fast as before sessions had rows (one query)", async () => {
     const token = await loginAs(server, school.staff.marieke);
     for (let i = 0; i < 20; i++) await server.gql(ME, {}, token);

@@ -6,8 +6,8 @@ import { effectScope, nextTick } from "vue";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { FakeSocket } from "../test/fakeSocket";
 import { TicketRefusal } from "../collab/collabTicket";
+import { FakeSocket } from "../test/fakeSocket";
 import { useCollabDoc } from "./useCollabDoc";
 
 function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {

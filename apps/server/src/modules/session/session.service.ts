@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type EntityManager, IsNull, LessThan } from "typeorm";
+import { type EntityManager, IsNull } from "typeorm";
 import type { Services } from "../../context.js";
 import { StaffSession } from "./staff-session.entity.js";
 
@@ -13,10 +13,13 @@ export async function startSession(
   const manager = services.dataSource.manager;
   // A person's sessions that ended a day ago or more are of no use any more: one row per login
   // would otherwise pile up.
-  await manager.delete(StaffSession, {
-    personId,
-    expiresAt: LessThan(new Date(services.now().getTime() - 24 * 3600 * 1000)),
-  });
+  const dayAgo = new Date(services.now().getTime() - 24 * 3600 * 1000).toISOString();
+  await manager
+    .createQueryBuilder()
+    .delete()
+    .from(StaffSession)
+    .where("person_id = :personId AND expires_at < :dayAgo", { personId, dayAgo })
+    .execute();
   await manager.insert(StaffSession, {
     id,
     personId,
