@@ -50,7 +50,7 @@ describeInBrowser("logging out on a shared computer", () => {
     }
 
     await page.getByRole("button", { name: /^Ingelogd als/ }).click();
-    await page.getByRole("menuitem", { name: "Uitloggen" }).click();
+    await page.getByRole("menuitem", { name: "Uitloggen", exact: true }).click();
     await page.waitForURL(/\/uitgelogd$/);
     await page.locator("[data-wiped=true]").waitFor();
     expect(await page.locator("[data-wiped=true]").innerText()).toContain(
