@@ -146,7 +146,7 @@ describeInBrowser(
 
       await page.getByRole("button", { name: `Ingelogd als ${ADMIN}` }).click();
       await page.getByRole("menu").getByText(`Ingelogd als ${ADMIN}`).waitFor();
-      await page.getByRole("menuitem", { name: "Uitloggen" }).click();
+      await page.getByRole("menuitem", { name: "Uitloggen", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "Inloggen voor medewerkers" }).waitFor();
     });
   },

@@ -22,12 +22,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import {
-  collabUrl,
   freePort,
   graphql,
   joinWithInvite,
   RawCollabClient,
   type ServerProcess,
+  ticketedUrl,
 } from "@driehoek/test-support";
 import pg from "pg";
 import sqlite3 from "sqlite3";
@@ -220,7 +220,7 @@ async function buildLongConversation(
 ): Promise<{ seconds: number; clients: RawCollabClient[] }> {
   const random = seededRandom(seed + 7);
   const clients = conversation.tokens.map(
-    (t) => new RawCollabClient(collabUrl(url, conversation.id, t)),
+    (t) => new RawCollabClient(ticketedUrl(url, conversation.id, t)),
   );
   await Promise.all(clients.map((c) => c.connect()));
   const typists = clients.map((c) => new Typist(c.doc, random, 0.08));
@@ -257,7 +257,7 @@ async function buildLongConversation(
 
 /** Connect → synced for a newcomer, in ms. */
 async function timeLoad(url: string, conversationId: string, token: string) {
-  const newcomer = new RawCollabClient(collabUrl(url, conversationId, token, false));
+  const newcomer = new RawCollabClient(ticketedUrl(url, conversationId, token, false));
   const started = performance.now();
   await newcomer.connect(60_000);
   const elapsed = performance.now() - started;

@@ -7,7 +7,7 @@
 
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { MESSAGE } from "@driehoek/collab";
-import { collabUrl, RawCollabClient } from "@driehoek/test-support";
+import { RawCollabClient, ticketedUrl } from "@driehoek/test-support";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -137,7 +137,7 @@ async function run(config: LoadConfig): Promise<void> {
   for (const conversation of config.conversations) {
     const members: Sim[] = [];
     for (const token of conversation.tokens) {
-      const client = new RawCollabClient(collabUrl(config.url, conversation.id, token), {
+      const client = new RawCollabClient(ticketedUrl(config.url, conversation.id, token), {
         onRemote: (c) => {
           const sim = bySocket.get(c);
           if (sim) onRemote(sim);
@@ -259,7 +259,7 @@ async function run(config: LoadConfig): Promise<void> {
   let longDocBytes = 0;
   const probes = (async () => {
     if (!config.longDoc) return;
-    const url = collabUrl(config.url, config.longDoc.id, config.longDoc.token, false);
+    const url = ticketedUrl(config.url, config.longDoc.id, config.longDoc.token, false);
     for (let i = 0; i < 3; i++) {
       await sleep((config.seconds * 1000) / 4);
       if (performance.now() > windowStart + config.seconds * 1000) break;

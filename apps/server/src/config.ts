@@ -115,6 +115,11 @@ export interface Config {
    * default off when `NODE_ENV=production`, on otherwise.
    */
   introspection: boolean;
+  /**
+   * Lifetime of a collaboration ticket (`collabTicket`) in seconds, at most 60.
+   * `COLLAB_TICKET_TTL`, default 30.
+   */
+  collabTicketTtlSeconds: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -190,6 +195,7 @@ export function loadConfig(
     introspection:
       env.GRAPHQL_INTROSPECTION === "true" ||
       (env.GRAPHQL_INTROSPECTION !== "false" && env.NODE_ENV !== "production"),
+    collabTicketTtlSeconds: Math.min(60, intFrom(env.COLLAB_TICKET_TTL, 30, "COLLAB_TICKET_TTL")),
   };
   return { ...config, ...overrides };
 }

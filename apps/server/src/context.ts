@@ -1,6 +1,7 @@
 import type { Role } from "@driehoek/domain";
 import type { DataSource } from "typeorm";
 import { authenticate } from "./auth/authenticate.js";
+import type { TicketStore } from "./auth/collab-tickets.js";
 import type { Config } from "./config.js";
 import type { EventBus } from "./events.js";
 import type { AuditLog } from "./modules/audit/audit-log.js";
@@ -12,6 +13,10 @@ export interface Viewer {
   /** Set for invite tokens: the one conversation they open. */
   conversationId?: string;
   inviteId?: string;
+  /** Set for staff tokens: the session row the token belongs to. */
+  sessionId?: string;
+  /** When the presented access token expires. */
+  expiresAt?: Date;
 }
 
 /** Long-lived things every request may use. */
@@ -25,6 +30,8 @@ export interface Services {
   events: EventBus;
   /** The live collaborative documents: brings a conversation's tables exactly up to date. */
   liveDocuments: { flush(conversationId: string): Promise<void> };
+  /** Short-lived, single-use tickets that open a collaboration socket (auth/collab-tickets.ts). */
+  collabTickets: TicketStore;
   /** Current time; tests may move it. */
   now(): Date;
 }

@@ -41,6 +41,8 @@ export type ServerEventTopics = {
   inviteRevoked: [inviteId: string];
   /** A staff account was deactivated: its open sessions must end. */
   accountDeactivated: [personId: string];
+  /** A staff session ended (logout, log out everywhere, deactivation): its sockets must close. */
+  sessionRevoked: [sessionId: string];
   /** A conversation was signed: its record is locked and its documents become read-only. */
   conversationLocked: [conversationId: string];
 };

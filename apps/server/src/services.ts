@@ -1,3 +1,4 @@
+import { MemoryTicketStore } from "./auth/collab-tickets.js";
 import { loadServerKey } from "./auth/server-key.js";
 import type { Config } from "./config.js";
 import type { Services } from "./context.js";
@@ -31,6 +32,7 @@ export async function buildServices(
     events: createEventBus(options.eventTransport),
     // No live documents until the collaboration endpoint takes this over (collab/build.ts).
     liveDocuments: { flush: async () => {} },
+    collabTickets: new MemoryTicketStore(),
     now,
   };
 }

@@ -76,6 +76,11 @@ const routes: RouteRecordRaw[] = [
     meta: { requiresSession: true },
   },
   {
+    path: "/uitgelogd",
+    name: "logged-out",
+    component: () => import("./views/LoggedOutView.vue"),
+  },
+  {
     path: "/wachtwoord/:token",
     name: "set-password",
     component: () => import("./views/SetPasswordView.vue"),

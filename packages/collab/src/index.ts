@@ -8,3 +8,4 @@ export * from "./protocol.js";
 export * from "./review.js";
 export * from "./seed.js";
 export * from "./shape.js";
+export * from "./tickets.js";

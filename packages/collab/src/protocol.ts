@@ -22,6 +22,11 @@ export const MESSAGE = {
 export const CLOSE = {
   malformed: 4400,
   unauthenticated: 4401,
+  /**
+   * The access token behind an open connection expired, or its session was ended (logout,
+   * "log out everywhere", deactivation, a revoked invite): renew or log in, then reconnect.
+   */
+  sessionEnded: 4402,
   forbidden: 4403,
   notFound: 4404,
   authTimeout: 4408,

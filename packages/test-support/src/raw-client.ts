@@ -38,12 +38,17 @@ export class RawCollabClient {
   sent = 0;
   received = 0;
   private socket: WebSocket | null = null;
+  private isStarting = false;
   private open = false;
   private isSynced = false;
   private waiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
 
+  /**
+   * `url`: the address, or (usually) a function that makes one with a fresh single-use ticket
+   * for every connect (see `ticketedUrl`).
+   */
   constructor(
-    private readonly url: string,
+    private readonly url: string | (() => Promise<string>),
     private readonly hooks: RawClientHooks = {},
     doc?: Y.Doc,
   ) {
@@ -70,9 +75,20 @@ export class RawCollabClient {
   }
 
   /** Opens the socket; resolves once synced, rejects if it closes first or takes too long. */
-  connect(timeoutMs = 10_000): Promise<void> {
-    if (this.socket) throw new Error("Already connecting or connected.");
-    const socket = new WebSocket(this.url, { perMessageDeflate: false });
+  async connect(timeoutMs = 10_000): Promise<void> {
+    if (this.socket || this.isStarting) throw new Error("Already connecting or connected.");
+    this.isStarting = true;
+    let url: string;
+    try {
+      url = typeof this.url === "string" ? this.url : await this.url();
+    } finally {
+      this.isStarting = false;
+    }
+    return this.openSocket(url, timeoutMs);
+  }
+
+  private openSocket(url: string, timeoutMs: number): Promise<void> {
+    const socket = new WebSocket(url, { perMessageDeflate: false });
     socket.binaryType = "nodebuffer";
     this.socket = socket;
     const synced = new Promise<void>((resolve, reject) => {

@@ -1,9 +1,9 @@
-import { decodeStoredBody, MESSAGE, type StoredClocks } from "@driehoek/collab";
+import { connectWithTickets, decodeStoredBody, MESSAGE, type StoredClocks } from "@driehoek/collab";
 import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { type CloseInfo, collabBase } from "./collab-protocol.js";
+import { type CloseInfo, collabBase, collabTicket, TicketRefused } from "./collab-protocol.js";
 import { until } from "./wait.js";
 
 /** A server reachable over HTTP at `url` (a test server or a server process). */
@@ -21,6 +21,8 @@ export interface CollabClient {
   stored: StoredClocks[];
   /** Every close of the connection by the server. */
   closes: CloseInfo[];
+  /** Every refused `collabTicket` (the connection stops trying at the first). */
+  ticketErrors: TicketRefused[];
   /** Resolves once the client is connected and has the server's state. */
   synced(): Promise<void>;
   /** The highest clock of this client's own updates the server has confirmed as stored. */
@@ -49,7 +51,9 @@ export interface CollabClientOptions {
 }
 
 /**
- * Opens the stock y-websocket `WebsocketProvider` on `room` with `token`, as the web app does.
+ * Opens the stock y-websocket `WebsocketProvider` on `room` for `token`'s bearer, as the web
+ * app does: a fresh single-use ticket (mutation `collabTicket`) before every (re)connect.
+ * `token: null` connects without any ticket (to see the refusal).
  * BroadcastChannel is off: Node has one, and clients in one process would otherwise sync with
  * each other directly, past the server under test.
  */
@@ -61,7 +65,6 @@ export function connectCollab(
 ): CollabClient {
   const doc = options.doc ?? new Y.Doc();
   const params: Record<string, string> = {};
-  if (token !== null) params.token = token;
   if (options.acks) params.acks = "1";
   const provider = new WebsocketProvider(collabBase(server.url), room, doc, {
     connect: false,
@@ -91,15 +94,34 @@ export function connectCollab(
     });
   }
   if (options.user) provider.awareness.setLocalStateField("user", options.user);
-  provider.connect();
+  const ticketErrors: TicketRefused[] = [];
+  if (token === null) provider.connect();
+  else
+    connectWithTickets(
+      provider,
+      // From wherever the provider points now (a restarted test server has a new port).
+      () => {
+        const httpUrl = provider.serverUrl.replace(/^ws/, "http").replace(/\/collab$/, "");
+        return collabTicket(httpUrl, room, token, 1_000);
+      },
+      (error) => {
+        if (!(error instanceof TicketRefused)) return "retry";
+        ticketErrors.push(error);
+        return "stop";
+      },
+    );
   return {
     doc,
     provider,
     denied,
     stored,
     closes,
+    ticketErrors,
     synced: () =>
-      until(() => provider.synced, `${room} to sync (closes: ${JSON.stringify(closes)})`),
+      until(
+        () => provider.synced,
+        `${room} to sync (closes: ${JSON.stringify(closes)}, tickets: ${ticketErrors.map((e) => e.message)})`,
+      ),
     storedClock: () => Math.max(0, ...stored.map((clocks) => clocks.get(doc.clientID) ?? 0)),
     localClock: () => Y.getState(doc.store, doc.clientID),
     kill: () => {

@@ -10,6 +10,8 @@ export interface AccessClaims {
   cid?: string;
   /** The invite the token came from, checked on every use so revoking it takes effect. */
   inv?: string;
+  /** Set for staff tokens: the session row, checked on every use so logging out ends it. */
+  sid?: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
 }

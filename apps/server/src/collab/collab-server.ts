@@ -14,11 +14,12 @@ import { type WebSocket, WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { watchAccess } from "../auth/session-watch.js";
 import type { Services } from "../context.js";
 import { agreementsToReview } from "../modules/agreement/previous-agreements.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { type TrackShutdown, untracked } from "../shutdown.js";
-import { authorizeCollab, type CollabIdentity, CollabRefusal } from "./access.js";
+import { authorizeCollabSocket, type CollabIdentity, CollabRefusal } from "./access.js";
 import { filterAwarenessUpdate } from "./awareness-filter.js";
 import { CollabConnection, type ConnectionLimits } from "./connection.js";
 import { GroupCommitter } from "./group-commit.js";
@@ -131,14 +132,14 @@ export class CollabServer {
     const params = new URL(request.url ?? "/", "http://localhost").searchParams;
     this.sockets.handleUpgrade(request, socket, head, (ws) => {
       if (this.isClosing) return ws.close(CLOSE.serviceRestart, "The server is restarting.");
-      void this.accept(ws, room, params.get("token"), params.get("acks") === "1");
+      void this.accept(ws, room, params, params.get("acks") === "1");
     });
   }
 
   private async accept(
     ws: WebSocket,
     roomName: string,
-    token: string | null,
+    params: URLSearchParams,
     wantsAcks: boolean,
   ): Promise<void> {
     const early: Buffer[] = [];
@@ -160,7 +161,7 @@ export class CollabServer {
       this.options.authTimeoutMs,
     );
     try {
-      const identity = await authorizeCollab(this.services, roomName, token);
+      const identity = await authorizeCollabSocket(this.services, roomName, params);
       const loaded = await this.room(identity);
       clearTimeout(deadline);
       if (ws.readyState !== ws.OPEN) return;
@@ -175,7 +176,14 @@ export class CollabServer {
       ws.on("pong", () => {
         joined.isAlive = true;
       });
-      ws.on("close", () => this.leave(joined, loaded));
+      // The connection lives no longer than the access behind it (expiry, logout, revocation).
+      const stopWatching = watchAccess(this.services, identity, (reason) =>
+        joined.close(CLOSE.sessionEnded, reason),
+      );
+      ws.on("close", () => {
+        stopWatching();
+        this.leave(joined, loaded);
+      });
       loaded.greet(joined);
       if (!identity.canWrite && identity.readOnlyReason)
         loaded.refuseWrite(joined, identity.readOnlyReason);

@@ -14,6 +14,7 @@ import { Documents1732800000040 } from "./migrations/1732800000040-documents.js"
 import { Archive1732800000050 } from "./migrations/1732800000050-archive.js";
 import { SectionPeriods1732800000060 } from "./migrations/1732800000060-section-periods.js";
 import { Afronden1732800000070 } from "./migrations/1732800000070-afronden.js";
+import { StaffSessions1732800000080 } from "./migrations/1732800000080-staff-sessions.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   Archive1732800000050,
   SectionPeriods1732800000060,
   Afronden1732800000070,
+  StaffSessions1732800000080,
 ];
 
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */

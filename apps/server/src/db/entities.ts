@@ -18,6 +18,7 @@ import { Company, CompanyRecognition } from "../modules/school/company.entity.js
 import { Programme } from "../modules/school/programme.entity.js";
 import { Student } from "../modules/school/student.entity.js";
 import { Werkproces } from "../modules/school/werkproces.entity.js";
+import { StaffSession } from "../modules/session/staff-session.entity.js";
 import { Setting } from "../modules/setting/setting.entity.js";
 import { NotSmartAcceptance } from "../modules/signoff/not-smart-acceptance.entity.js";
 import { RecordEdit } from "../modules/signoff/record-edit.entity.js";
@@ -52,4 +53,5 @@ export const ENTITIES = [
   SectionPeriod,
   RecordEdit,
   NotSmartAcceptance,
+  StaffSession,
 ];

@@ -27,6 +27,7 @@ import { PlanningResolver } from "../modules/planning/planning.resolver.js";
 import { ReportResolver } from "../modules/report/report.resolver.js";
 import { RosterResolver } from "../modules/roster/roster.resolver.js";
 import { ProgrammeResolver, StudentResolver } from "../modules/school/student.resolver.js";
+import { SessionResolver } from "../modules/session/session.resolver.js";
 import { ArchiveResolver } from "../modules/signoff/archive.resolver.js";
 import { NotSmartResolver } from "../modules/signoff/not-smart.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
@@ -62,6 +63,7 @@ export const RESOLVERS = [
   SectionPeriodsResolver,
   StudentRecordResolver,
   NotSmartResolver,
+  SessionResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

@@ -1,8 +1,10 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
+import { CLOSE } from "@driehoek/collab";
 import { type GraphQLSchema, specifiedRules, validate } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import { watchAccess } from "../auth/session-watch.js";
 import { verifyAccessToken } from "../auth/tokens.js";
 import { type RequestContext, requestContext, type Services } from "../context.js";
 import { loggerFor } from "../log/logger.js";
@@ -25,7 +27,7 @@ export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): 
   const { config } = services;
   const rules = [...specifiedRules, ...queryLimits(config)];
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxBodyBytes });
-  const server = useServer<{ authorization?: string }>(
+  const server = useServer<{ authorization?: string }, { stopWatching?: () => void }>(
     {
       schema,
       validate: (s, document) => withoutSchemaHints(validate(s, document, rules), config),
@@ -43,8 +45,26 @@ export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): 
           token,
           Math.floor(services.now().getTime() / 1000),
         );
-        return claims !== "malformed" && claims !== "bad_signature";
+        if (claims === "malformed" || claims === "bad_signature") return false;
+        if (claims === "expired") return true;
+        // An open socket lives no longer than its access: at expiry, logout or revocation it
+        // closes with 4402, and the client reconnects with a renewed token or goes to login.
+        const { socket } = ctx.extra;
+        ctx.extra.stopWatching = watchAccess(
+          services,
+          {
+            personId: claims.sub,
+            sessionId: claims.sid ?? null,
+            // A revoked invite ends its streams by itself (whileAllowed), with "complete".
+            inviteId: null,
+            expiresAt: new Date(claims.exp * 1000),
+          },
+          (reason) => socket.close(CLOSE.sessionEnded, reason),
+        );
+        return true;
       },
+      onClose: (ctx) => ctx.extra.stopWatching?.(),
+      onDisconnect: (ctx) => ctx.extra.stopWatching?.(),
       context: (ctx): Promise<RequestContext> => {
         const authorization = ctx.connectionParams?.authorization;
         return requestContext(services, typeof authorization === "string" ? authorization : null);

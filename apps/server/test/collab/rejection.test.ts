@@ -4,6 +4,7 @@ import { SECTION_KEYS } from "@driehoek/domain";
 import {
   type CollabClient,
   closeOf,
+  collabTicket,
   connectAll,
   connectCollab,
   openRaw,
@@ -59,6 +60,10 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
     return socket;
   };
 
+  /** A raw socket opened with a fresh ticket for `token`'s bearer. */
+  const rawAs = async (target: string, token: string) =>
+    raw(target, { ticket: await collabTicket(suite.server.url, target, token) });
+
   /** Both observers still type and receive each other's edits, and were never disconnected. */
   async function observersStillWork() {
     round += 1;
@@ -79,33 +84,41 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
 
   /** A raw socket, authorized and greeted, as a well-behaved client would have it. */
   async function greetedSocket(target = room) {
-    const socket = raw(target, { token: studentToken });
+    const socket = await rawAs(target, studentToken);
     await socket.greeted();
     return socket;
   }
 
   describe("at the door", () => {
-    it("closes a connection without a token with 4401, before showing anything", async () => {
+    it("closes a connection without a ticket with 4401, before showing anything", async () => {
       const socket = raw(room);
       expect((await closeOf(socket)).code).toBe(4401);
       expect(socket.messages).toEqual([]);
       await observersStillWork();
     });
 
-    it("closes a connection with a garbage token with 4401", async () => {
-      for (const token of ["garbage", "a.b.c", `${studentToken}x`]) {
-        const socket = raw(room, { token });
+    it("closes a connection with a garbage ticket, or with an access token, with 4401", async () => {
+      const garbage: Record<string, string>[] = [
+        { ticket: "garbage" },
+        { ticket: "a".repeat(300) },
+        { token: studentToken },
+      ];
+      for (const params of garbage) {
+        const socket = raw(room, params);
         expect((await closeOf(socket)).code).toBe(4401);
         expect(socket.messages).toEqual([]);
       }
       await observersStillWork();
     });
 
-    it("closes a connection with another conversation's invite token with 4403", async () => {
+    it("gives no ticket to another conversation's invite token (FORBIDDEN)", async () => {
       const daan = await joinAs(suite.server, suite.school.conversations.daan.invites.student);
-      const socket = raw(room, { token: daan });
-      expect((await closeOf(socket)).code).toBe(4403);
-      expect(socket.messages).toEqual([]);
+      const asked = await suite.server.gql(
+        "mutation($d: String!) { collabTicket(docName: $d) }",
+        { d: room },
+        daan,
+      );
+      expect(asked.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
       await observersStillWork();
     });
 
@@ -115,9 +128,13 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
       ["a name with spaces", () => encodeURIComponent("geen geldige naam")],
       ["a name that is too long", () => "a".repeat(65)],
       ["another sub-document", () => `${room}/other`],
-    ])("closes a connection to %s with 4404", async (_, target) => {
-      const socket = raw(target(), { token: adminToken });
-      expect((await closeOf(socket)).code).toBe(4404);
+    ])("gives no ticket for %s", async (_, target) => {
+      const asked = await suite.server.gql(
+        "mutation($d: String!) { collabTicket(docName: $d) }",
+        { d: target() },
+        adminToken,
+      );
+      expect(["NOT_FOUND", "BAD_USER_INPUT"]).toContain(asked.errors?.[0]?.extensions?.code);
       await observersStillWork();
     });
   });
@@ -178,11 +195,11 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
     try {
       const others: RawCollabSocket[] = [];
       for (let i = 2; i < MAX_CONNECTIONS; i++) {
-        const socket = raw(conversation.id, { token: student });
+        const socket = await rawAs(conversation.id, student);
         others.push(socket);
         await socket.greeted();
       }
-      const onceTooMany = raw(conversation.id, { token: trainer });
+      const onceTooMany = await rawAs(conversation.id, trainer);
       expect((await closeOf(onceTooMany)).code).toBe(4503);
 
       // The two on the document keep working, and a freed place can be taken again.
@@ -193,7 +210,7 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
       );
       others[0]?.ws.close();
       await until(async () => {
-        const socket = raw(conversation.id, { token: trainer });
+        const socket = await rawAs(conversation.id, trainer);
         const outcome = await Promise.race([
           socket.greeted().then(() => "in"),
           socket.closed.then(() => "refused"),
@@ -218,7 +235,7 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
       keesToken,
       sanneToken,
     ])) as [CollabClient, CollabClient];
-    const keesOnPhone = raw(conversation.id, { token: keesToken });
+    const keesOnPhone = await rawAs(conversation.id, keesToken);
     try {
       await keesOnPhone.greeted();
       const closedForGood = new Promise<{ code: number }>((resolve) =>
@@ -238,7 +255,12 @@ describe.each(testDatabases())("refusals at /collab on %s", (kind) => {
       // The stock client does not knock again, and a new attempt is refused at the door.
       await pause(500);
       expect(kees.provider.wsconnected || kees.provider.wsconnecting).toBe(false);
-      expect((await closeOf(raw(conversation.id, { token: keesToken }))).code).toBe(4401);
+      const refused = await suite.server.gql(
+        "mutation($d: String!) { collabTicket(docName: $d) }",
+        { d: conversation.id },
+        keesToken,
+      );
+      expect(refused.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 
       // What Kees types now reaches nobody; Sanne's session goes on.
       notes(kees.doc).insert(0, "na het intrekken");

@@ -1,12 +1,12 @@
 import { SEED_CLIENT_ID } from "@driehoek/collab";
 import { PARTICIPANT_ROLES } from "@driehoek/domain";
 import {
-  collabUrl,
   freePort,
   joinWithInvite,
   pause,
   RawCollabClient,
   type ServerProcess,
+  ticketedUrl,
   until,
 } from "@driehoek/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,7 +46,7 @@ class Participant {
 
   constructor(
     readonly role: string,
-    url: string,
+    url: () => Promise<string>,
     private readonly random: () => number,
   ) {
     this.client = new RawCollabClient(url, {
@@ -139,10 +139,10 @@ describe.each(testDatabases())("collaboration survives SIGKILL on %s", (kind) =>
     for (const s of sessions) {
       expect(s.conversationId).toBe(conversationId);
       participants.push(
-        new Participant(s.role, collabUrl(url, conversationId, s.accessToken), random),
+        new Participant(s.role, ticketedUrl(url, conversationId, s.accessToken), random),
       );
     }
-    const observerUrl = collabUrl(url, conversationId, sessions[0]?.accessToken as string, false);
+    const observerUrl = ticketedUrl(url, conversationId, sessions[0]?.accessToken as string, false);
 
     for (const p of participants) p.online = true;
     await Promise.all(participants.map((p) => p.client.connect()));

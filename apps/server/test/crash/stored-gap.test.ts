@@ -1,10 +1,10 @@
 import { notesOf } from "@driehoek/collab";
 import {
-  collabUrl,
   freePort,
   joinWithInvite,
   RawCollabClient,
   type ServerProcess,
+  ticketedUrl,
   until,
   updateMessage,
 } from "@driehoek/test-support";
@@ -39,7 +39,7 @@ describe.each(testDatabases())("the stored confirmation never claims a gap, on %
     server = await startBuiltServer(options);
     const session = await joinWithInvite(server.url, server.invite("student"));
     const writer = new RawCollabClient(
-      collabUrl(server.url, session.conversationId, session.accessToken),
+      ticketedUrl(server.url, session.conversationId, session.accessToken),
     );
     await writer.connect();
 
@@ -58,7 +58,7 @@ describe.each(testDatabases())("the stored confirmation never claims a gap, on %
     await server.stop("SIGKILL");
     server = await startBuiltServer(options);
     const observer = new RawCollabClient(
-      collabUrl(server.url, session.conversationId, session.accessToken, false),
+      ticketedUrl(server.url, session.conversationId, session.accessToken, false),
     );
     await observer.connect();
     expect(Y.getState(observer.doc.store, 424242)).toBe(writer.stored.get(424242) ?? 0);

@@ -6,6 +6,7 @@ import { effectScope, nextTick } from "vue";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { TicketRefusal } from "../collab/collabTicket";
 import { restartDelayMs, shouldReconnect } from "../collab/serviceRestart";
 import { FakeSocket } from "../test/fakeSocket";
 import { useCollabDoc } from "./useCollabDoc";
@@ -29,6 +30,7 @@ function start(token: string | null = "token-1") {
       persist: false,
       serverUrl: "ws://test/collab",
       WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+      fetchTicket: (room) => `ticket-for-${room}`,
     }),
   );
   if (!collab) throw new Error("no scope");
@@ -57,10 +59,10 @@ describe("useCollabDoc", () => {
     FakeSocket.instances.length = 0;
   });
 
-  it("connects to the conversation's room with the token and asks for storage confirmations", () => {
+  it("connects to the conversation's room with a ticket (never the token) and asks for storage confirmations", () => {
     const { collab, scope } = start();
     const socket = FakeSocket.last();
-    expect(socket.url).toBe("ws://test/collab/conv-1?token=token-1&acks=1");
+    expect(socket.url).toBe("ws://test/collab/conv-1?acks=1&ticket=ticket-for-conv-1");
     expect(collab.status.value).toBe("connecting");
     socket.open();
     expect(collab.status.value).toBe("online");
@@ -102,13 +104,46 @@ describe("useCollabDoc", () => {
     const { collab, scope } = start();
     const socket = FakeSocket.last();
     socket.open();
-    socket.serverClose(CLOSE.unauthenticated, "Your invite has been revoked.");
+    socket.serverClose(CLOSE.forbidden, "Only the BPV-begeleider opens the private notes.");
     expect(collab.closed.value).toEqual({
-      code: CLOSE.unauthenticated,
-      reason: "Your invite has been revoked.",
+      code: CLOSE.forbidden,
+      reason: "Only the BPV-begeleider opens the private notes.",
     });
     expect(collab.status.value).toBe("offline");
     await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(FakeSocket.instances).toHaveLength(1);
+    scope.stop();
+  });
+
+  it("after a 4401 asks for a new ticket once; a refused ticket ends the session (4402)", async () => {
+    const scope = effectScope();
+    let ended = 0;
+    let isRefused = false;
+    const collab = scope.run(() =>
+      useCollabDoc("conv-1", () => "token-1", {
+        personId: "person-1",
+        persist: false,
+        serverUrl: "ws://test/collab",
+        WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
+        fetchTicket: () =>
+          isRefused
+            ? Promise.reject(new TicketRefusal("UNAUTHENTICATED", "This invite has been revoked."))
+            : "ticket",
+        onSessionEnded: () => {
+          ended += 1;
+        },
+      }),
+    );
+    if (!collab) throw new Error("no scope");
+    FakeSocket.last().open();
+    isRefused = true;
+    FakeSocket.last().serverClose(CLOSE.unauthenticated, "Your invite has been revoked.");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(collab.closed.value).toEqual({
+      code: CLOSE.sessionEnded,
+      reason: "This invite has been revoked.",
+    });
+    expect(ended).toBe(1);
     expect(FakeSocket.instances).toHaveLength(1);
     scope.stop();
   });

@@ -1,4 +1,10 @@
-import { CLOSE, decodeStoredBody, MESSAGE, privateRoom } from "@driehoek/collab";
+import {
+  CLOSE,
+  connectWithTickets,
+  decodeStoredBody,
+  MESSAGE,
+  privateRoom,
+} from "@driehoek/collab";
 import * as decoding from "lib0/decoding";
 import {
   type MaybeRefOrGetter,
@@ -15,9 +21,25 @@ import * as authProtocol from "y-protocols/auth";
 import { removeAwarenessStates } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { requestCollabTicket, TicketRefusal } from "../collab/collabTicket";
 import { type CollabPeer, peersOf, sendOnlyOwnPresence } from "../collab/presence";
 import { SaveTracker } from "../collab/saveTracker";
 import { ServiceRestart, shouldReconnect } from "../collab/serviceRestart";
+import { rememberLocalCopy, wipeThisDevice } from "./useLogout";
+import { sessionEnded, sessionState } from "./useSession";
+
+/**
+ * The server ended the session. Its token merely expired: keep the offline copy, so what was
+ * typed is sent after logging in again. An invite session refused before its expiry was
+ * revoked: that invite session has ended for good, so this device forgets the conversation.
+ */
+function serverEndedSession(): void {
+  const ended = sessionState.value;
+  sessionEnded();
+  const isRevokedInvite =
+    ended?.conversationId != null && Date.parse(ended.expiresAt) > Date.now() + 5_000;
+  if (isRevokedInvite) void wipeThisDevice();
+}
 
 export type { CollabPeer };
 
@@ -42,6 +64,14 @@ export interface CollabDocOptions {
   persist?: boolean;
   /** A WebSocket implementation, for tests. */
   WebSocketPolyfill?: typeof WebSocket;
+  /** Gets a single-use ticket for the room before each connect; by default from the server. */
+  fetchTicket?: (docName: string) => string | Promise<string>;
+  /**
+   * The session ended (its token expired or was revoked): by default the session is forgotten
+   * and the app asks to log in again (App.vue). Local edits stay in the offline copy meanwhile
+   * and are sent when the same person comes back.
+   */
+  onSessionEnded?: () => void;
 }
 
 /** A live shared document and how it is doing; see `useCollabDoc`. */
@@ -117,16 +147,18 @@ export function useCollabDoc(
     const ydoc = markRaw(new Y.Doc());
     const tracker = new SaveTracker(ydoc);
     const canPersist = options.persist ?? typeof globalThis.indexedDB !== "undefined";
-    const persistence = canPersist
-      ? new IndexeddbPersistence(`driehoek:${room}:${personId}`, ydoc)
-      : null;
+    const localName = `driehoek:${room}:${personId}`;
+    if (canPersist) rememberLocalCopy(localName);
+    const persistence = canPersist ? new IndexeddbPersistence(localName, ydoc) : null;
     persistence?.on("synced", () => {
       isLoaded.value = true;
     });
 
     const ws = markRaw(
       new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), room, ydoc, {
-        params: { token: accessToken, acks: "1" },
+        // The ticket is added before every connect (connectWithTickets below).
+        params: { acks: "1" },
+        connect: false,
         // Another tab's edits must reach the server (which checks them) and be confirmed there,
         // not slip in through the browser.
         disableBc: true,
@@ -182,17 +214,27 @@ export function useCollabDoc(
       hasFailed = true;
       refreshStatus();
     });
+    let hasRetriedRefusal = false;
     ws.on("closed", (event) => {
       // A restarting server: reconnect by ourselves after a randomized wait, keeping every edit.
       if (event.code === CLOSE.serviceRestart) {
         restartOf.restarted();
         return refreshStatus();
       }
+      if (event.code === CLOSE.unauthenticated && !hasRetriedRefusal) {
+        // A spent or late ticket, or a session that ended (a revoked invite): asking for a new
+        // ticket tells which; the ticket refusal below handles an ended session.
+        hasRetriedRefusal = true;
+        tickets.reconnect();
+        return;
+      }
       closed.value = { code: event.code, reason: event.reason };
       refreshStatus();
+      if (event.code === CLOSE.sessionEnded) (options.onSessionEnded ?? serverEndedSession)();
     });
     ws.on("sync", (isSynced) => {
       if (isSynced) {
+        hasRetriedRefusal = false;
         isLoaded.value = true;
         restartOf.recovered();
       }
@@ -222,10 +264,30 @@ export function useCollabDoc(
     globalThis.addEventListener?.("offline", onOffline);
     globalThis.addEventListener?.("online", onOnline);
 
+    const fetchTicket = options.fetchTicket ?? requestCollabTicket;
+    const tickets = connectWithTickets(
+      ws,
+      () => fetchTicket(room),
+      (error) => {
+        if (!(error instanceof TicketRefusal) || error.code === "UNKNOWN") return "retry";
+        const code =
+          error.code === "UNAUTHENTICATED"
+            ? CLOSE.sessionEnded
+            : error.code === "NOT_FOUND"
+              ? CLOSE.notFound
+              : CLOSE.forbidden;
+        closed.value = { code, reason: error.message };
+        refreshStatus();
+        if (code === CLOSE.sessionEnded) (options.onSessionEnded ?? serverEndedSession)();
+        return "stop";
+      },
+    );
+
     doc.value = ydoc;
     provider.value = ws;
     teardown = () => {
       restartOf.cancel();
+      tickets.stop();
       globalThis.removeEventListener?.("offline", onOffline);
       globalThis.removeEventListener?.("online", onOnline);
       // Leave everyone's presence list at once rather than after the awareness timeout.

@@ -61,6 +61,15 @@ export function clearSession(): void {
 }
 
 /**
+ * The server ended the session (its token expired, or it was logged out elsewhere): forget it
+ * here, but keep the offline copies, so that edits not yet confirmed are sent once the same
+ * person logs in again. Logging out on purpose wipes them (useLogout).
+ */
+export function sessionEnded(): void {
+  clearSession();
+}
+
+/**
  * The bearer token to send, or null. Read at request time (not captured once) so that the
  * GraphQL client always uses whoever is signed in now.
  */

@@ -89,7 +89,6 @@ export const en: MessageSchema = {
     currentSection: "current part",
     notStarted:
       "The conversation has not started yet. Prepare now and look through the guide; the placement supervisor starts the conversation.",
-    ended: "The conversation has ended.",
     pokInvalid: "Note: the placement agreement (POK) is not valid.",
     controls: "Lead the conversation",
     start: "Start conversation",
@@ -243,5 +242,12 @@ export const en: MessageSchema = {
   notFound: {
     title: "Page not found",
     home: "Go to the start page",
+  },
+  session: {
+    logoutEverywhere: "Log out everywhere",
+    loggedOutTitle: "You are logged out",
+    wiping: "Removing the conversation's data from this device…",
+    wiped:
+      "Nothing of the conversation is kept on this device: the conversations, drafts and your sign-in have been removed. You can safely hand the device to the next person.",
   },
 };

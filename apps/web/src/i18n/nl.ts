@@ -88,7 +88,6 @@ export const nl = {
     currentSection: "huidig onderdeel",
     notStarted:
       "Het gesprek is nog niet begonnen. Bereid je alvast voor en bekijk de leidraad; de BPV-begeleider start het gesprek.",
-    ended: "Het gesprek is afgelopen.",
     pokInvalid: "Let op: de praktijkovereenkomst (POK) is niet geldig.",
     controls: "Gesprek leiden",
     start: "Gesprek starten",
@@ -243,6 +242,13 @@ export const nl = {
   notFound: {
     title: "Pagina niet gevonden",
     home: "Naar de startpagina",
+  },
+  session: {
+    logoutEverywhere: "Overal uitloggen",
+    loggedOutTitle: "Je bent uitgelogd",
+    wiping: "De gegevens van het gesprek worden van dit apparaat gewist…",
+    wiped:
+      "Op dit apparaat is niets van het gesprek bewaard: de gesprekken, concepten en je inloggegevens zijn gewist. Je kunt het apparaat veilig aan de volgende geven.",
   },
 };
 

@@ -7,6 +7,7 @@ import { inTransaction } from "../../db/transaction.js";
 import { appError, badInput, conflict, notFound, unauthenticated } from "../../graphql/errors.js";
 import { queueMails } from "../mail/outbox.js";
 import { Person } from "../people/person.entity.js";
+import { revokeSessions } from "../session/session.service.js";
 import type { CreateStaffAccountInput, StaffAccount } from "./account.types.js";
 import { renderPasswordMail } from "./account-mail.js";
 import { PasswordLink, type PasswordLinkPurpose } from "./password-link.entity.js";
@@ -261,6 +262,8 @@ export async function setAccountActive(
     await tx.update(Person, { id: personId }, { deactivatedAt: person.deactivatedAt });
     if (!isActive) {
       await voidOpenLinks(tx, { personId }, now);
+      // Its sockets close on the accountDeactivated event the resolver publishes.
+      await revokeSessions(tx, { personId }, now);
     }
     await services.audit.record(
       {

@@ -9,6 +9,7 @@ import { unauthenticated } from "../../graphql/errors.js";
 import { throttlesOf } from "../../security/throttles.js";
 import { Invite } from "../invite/invite.entity.js";
 import { Person } from "../people/person.entity.js";
+import { startSession } from "../session/session.service.js";
 import { AuthPayload, JoinArgs, LoginArgs } from "./auth.types.js";
 
 // Compared against when the e-mail is unknown, so both cases take the same time.
@@ -30,11 +31,16 @@ export class AuthResolver {
       throw unauthenticated("E-mail address or password is not correct.", "bad_credentials");
     }
     await attempt.succeeded();
-    const expiresAt = new Date(now().getTime() + config.accessTokenTtlSeconds * 1000);
+    // Whole seconds, as in the token, so the session row and the token end together.
+    const expiresAt = new Date(
+      Math.floor((now().getTime() + config.accessTokenTtlSeconds * 1000) / 1000) * 1000,
+    );
+    const sessionId = await startSession(ctx.services, person.id, expiresAt);
     const accessToken = signAccessToken(serverKey, {
       sub: person.id,
       role: person.role,
-      exp: Math.floor(expiresAt.getTime() / 1000),
+      sid: sessionId,
+      exp: expiresAt.getTime() / 1000,
     });
     return { accessToken, role: person.role, conversationId: null, expiresAt, person };
   }
