@@ -11,6 +11,7 @@ import { LIMITS } from "@driehoek/domain";
 import {
   type CollabClient,
   closeOf,
+  collabTicket,
   openRaw,
   pause,
   until,
@@ -171,7 +172,9 @@ describe.each(testDatabases())("the door of /collab on %s", (kind) => {
     const { conversation, tokens } = await suite.plannedConversation();
     const [sanne] = await suite.connectAll(conversation.id, [tokens.student], { acks: true });
     appendParagraph(summaryOf(sanne.doc), LEGIT_SUMMARY);
-    const mallory = openRaw(suite.server, conversation.id, { token: tokens.bpv_begeleider });
+    const mallory = openRaw(suite.server, conversation.id, {
+      ticket: await collabTicket(suite.server.url, conversation.id, tokens.bpv_begeleider),
+    });
     await mallory.greeted();
     await until(() => sanne.storedClock() === sanne.localClock(), "Sanne's paragraph stored");
     // A fresh writer each time: a writer's later updates build on its refused one, so the
@@ -211,7 +214,9 @@ describe.each(testDatabases())("the door of /collab on %s", (kind) => {
       [tokens.student, tokens.praktijkopleider],
       { echoesPresence: false },
     );
-    const mallory = openRaw(suite.server, conversation.id, { token: tokens.bpv_begeleider });
+    const mallory = openRaw(suite.server, conversation.id, {
+      ticket: await collabTicket(suite.server.url, conversation.id, tokens.bpv_begeleider),
+    });
     await mallory.greeted();
     const presence = (clientId: number, state: unknown) => {
       const update = encoding.createEncoder();

@@ -7,6 +7,7 @@ import { addAgreement, CLOSE, plainText, readAgreements, summaryOf } from "@drie
 import { PARTICIPANT_ROLES, type ParticipantRole } from "@driehoek/domain";
 import {
   type CloseInfo,
+  collabTicket,
   collabUrl,
   joinWithInvite,
   pause,
@@ -197,7 +198,11 @@ describe("SIGTERM stops the server cleanly (SQLite)", () => {
       const session = await joinWithInvite(running.url, running.invite(role));
       conversationId = session.conversationId;
       const participant = new Participant(
-        collabUrl(running.url, session.conversationId, session.accessToken),
+        collabUrl(
+          running.url,
+          session.conversationId,
+          await collabTicket(running.url, session.conversationId, session.accessToken),
+        ),
         role,
         random,
       );
@@ -315,7 +320,11 @@ describe("SIGTERM stops the server cleanly (SQLite)", () => {
     });
     const session = await joinWithInvite(running.url, running.invite("student"));
     const client = new RawCollabClient(
-      collabUrl(running.url, session.conversationId, session.accessToken),
+      collabUrl(
+        running.url,
+        session.conversationId,
+        await collabTicket(running.url, session.conversationId, session.accessToken),
+      ),
     );
     clients.push(client);
     await client.connect();
