@@ -1,7 +1,8 @@
 import type { Locale } from "@driehoek/domain";
 import { createAppI18n } from "../i18n";
+import { en } from "../i18n/en";
 
-/** Mount options that install the app's messages in `locale` (Dutch unless told). */
+/** Mount options that install the app's messages in `locale` (Dutch unless told), all there at once. */
 export function withI18n(locale: Locale = "nl") {
-  return { global: { plugins: [createAppI18n(locale)] } };
+  return { global: { plugins: [createAppI18n(locale, { en })] } };
 }
