@@ -69,7 +69,9 @@ function report(title: string, scripts: Script[]): number {
   const lines = [...scripts]
     .sort((a, b) => b.encoded - a.encoded)
     .map((s) => `  ${kB(s.encoded).padStart(9)}  ${s.encoding.padEnd(8)} ${s.file}`);
-  console.log(`${title}: ${kB(total)} of JavaScript in ${scripts.length} files\n${lines.join("\n")}`);
+  console.log(
+    `${title}: ${kB(total)} of JavaScript in ${scripts.length} files\n${lines.join("\n")}`,
+  );
   return total;
 }
 
@@ -169,7 +171,9 @@ describeInBrowser("the conversation page's weight", () => {
           .getAttribute("data-section");
       const first = await sectionOf();
       await view.nextSectionButton.click();
-      await expect.poll(sectionOf, "Volgende onderdeel works while the editor loads").not.toBe(first);
+      await expect
+        .poll(sectionOf, "Volgende onderdeel works while the editor loads")
+        .not.toBe(first);
       expect(await view.summary.count(), "the editor has not arrived yet").toBe(0);
 
       release();

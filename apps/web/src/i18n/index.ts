@@ -21,7 +21,10 @@ const LOADERS: Record<Locale, (() => Promise<MessageSchema>) | undefined> = {
 };
 
 /** An i18n instance in Composition API mode with the app's message shape. */
-function create(locale: Locale, messages: { nl: MessageSchema } & Partial<Record<Locale, MessageSchema>>) {
+function create(
+  locale: Locale,
+  messages: { nl: MessageSchema } & Partial<Record<Locale, MessageSchema>>,
+) {
   return createI18n<[MessageSchema], Locale, false>({
     legacy: false,
     locale,
