@@ -46,3 +46,29 @@ export function lazyLoader<T>(load: () => Promise<T>): () => Promise<T> {
     return loading;
   };
 }
+
+/** What a person does first on a page: the moment to fetch the popups' code in the background. */
+const FIRST_USE_EVENTS = ["pointerdown", "keydown", "touchstart"] as const;
+const waiting = new Set<() => unknown>();
+let isListening = false;
+
+function onFirstUse(): void {
+  for (const event of FIRST_USE_EVENTS) window.removeEventListener(event, onFirstUse, true);
+  isListening = false;
+  for (const load of waiting) void Promise.resolve(load()).catch(() => undefined);
+  waiting.clear();
+}
+
+/**
+ * Fetches a popup's code once the person starts using the page (the first tap, click or key
+ * anywhere), so it is there when they reach for the menu, yet stays out of the first load.
+ */
+export function prefetchOnFirstUse(load: () => unknown): void {
+  if (typeof window === "undefined") return;
+  waiting.add(load);
+  if (isListening) return;
+  isListening = true;
+  for (const event of FIRST_USE_EVENTS) {
+    window.addEventListener(event, onFirstUse, { capture: true, passive: true });
+  }
+}
