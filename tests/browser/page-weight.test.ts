@@ -31,8 +31,15 @@ interface Script {
 }
 
 /** Collects every script response of `page` with its compressed (transferred) body size. */
-function recordScripts(page: Page): { scripts: () => Promise<Script[]> } {
+function recordScripts(page: Page): {
+  scripts: () => Promise<Script[]>;
+  requested: () => Promise<Set<string>>;
+} {
   const pending: Promise<Script>[] = [];
+  const requested = new Set<string>();
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") requested.add(new URL(request.url()).pathname);
+  });
   page.on("response", (response: Response) => {
     if (response.request().resourceType() !== "script") return;
     pending.push(
@@ -47,7 +54,7 @@ function recordScripts(page: Page): { scripts: () => Promise<Script[]> } {
       })(),
     );
   });
-  return { scripts: () => Promise.all(pending) };
+  return { scripts: () => Promise.all(pending), requested: async () => new Set(requested) };
 }
 
 /** Files under this size are not worth compressing (apps/web/scripts/compress.mjs skips them). */
@@ -164,15 +171,19 @@ describeInBrowser("the conversation page's weight", () => {
       await page.goto(url);
       const view = conversationPage(page);
       await view.heading.waitFor();
-      await expect.poll(() => editorRequested, "the laptop asks for the editor at once").toBe(true);
+      await expect
+        .poll(() => editorRequested, { message: "the laptop asks for the editor at once" })
+        .toBe(true);
       const sectionOf = () =>
         page
           .locator('.section-stepper li[data-section]:has(> .ui-step-row [aria-current="step"])')
           .getAttribute("data-section");
       const first = await sectionOf();
+      // What the page asked for before anyone touched it (the held editor included).
+      const requestedUntouched = await recorder.requested();
       await view.nextSectionButton.click();
       await expect
-        .poll(sectionOf, "Volgende onderdeel works while the editor loads")
+        .poll(sectionOf, { message: "Volgende onderdeel works while the editor loads" })
         .not.toBe(first);
       expect(await view.summary.count(), "the editor has not arrived yet").toBe(0);
 
@@ -181,7 +192,12 @@ describeInBrowser("the conversation page's weight", () => {
       await page.waitForLoadState("networkidle");
 
       const scripts = await recorder.scripts();
-      report("laptop, begeleider, first load with the editor", scripts);
+      const untouched = scripts.filter((s) => requestedUntouched.has(s.file));
+      report("laptop, begeleider, first load with the editor", untouched);
+      report(
+        "laptop, begeleider, fetched after the first click (the menus' code)",
+        scripts.filter((s) => !requestedUntouched.has(s.file)),
+      );
       expectBrotli(scripts);
       expect(scripts.some((s) => EDITOR_CHUNK.test(s.file))).toBe(true);
     } finally {
