@@ -40,15 +40,23 @@ export type AppI18n = ReturnType<typeof create>;
 /**
  * Creates the app's i18n instance (Composition API mode), starting in the stored locale. Only
  * Dutch is there at once; another locale's texts load when it is chosen (Dutch shows meanwhile).
- * `preloaded` hands texts over up front, for tests that render in another language at once.
+ * Texts handed over with `registerLocaleMessages` are there at once too.
  */
-export function createAppI18n(
-  locale: Locale = storedLocale(),
-  preloaded: Partial<Record<Locale, MessageSchema>> = {},
-): AppI18n {
-  const i18n = create(locale, { ...preloaded, nl });
+export function createAppI18n(locale: Locale = storedLocale()): AppI18n {
+  const i18n = create(locale, { ...registered, nl });
   watch(i18n.global.locale, (next) => void loadLocaleMessages(i18n, next), { immediate: true });
   return i18n;
+}
+
+/** Texts that every new instance has from the start (see `registerLocaleMessages`). */
+const registered: Partial<Record<Locale, MessageSchema>> = {};
+
+/**
+ * Makes `locale`'s texts part of every i18n instance created from now on, without a download:
+ * for unit tests, which render in English at once (src/test/setup.ts).
+ */
+export function registerLocaleMessages(locale: Locale, messages: MessageSchema): void {
+  registered[locale] = messages;
 }
 
 /** Each language's texts, fetched once per page however many i18n instances there are. */

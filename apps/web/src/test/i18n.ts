@@ -1,8 +1,7 @@
 import type { Locale } from "@driehoek/domain";
 import { createAppI18n } from "../i18n";
-import { en } from "../i18n/en";
 
-/** Mount options that install the app's messages in `locale` (Dutch unless told), all there at once. */
+/** Mount options that install the app's messages in `locale` (Dutch unless told). */
 export function withI18n(locale: Locale = "nl") {
-  return { global: { plugins: [createAppI18n(locale, { en })] } };
+  return { global: { plugins: [createAppI18n(locale)] } };
 }
