@@ -1,7 +1,7 @@
 import { createApp } from "vue";
 import App from "./App.vue";
 import { createGraphQL, GRAPHQL_KEY } from "./graphql/client";
-import { createAppI18n, persistLocale } from "./i18n";
+import { createAppI18n, loadLocaleMessages, persistLocale } from "./i18n";
 import { createAppRouter } from "./router";
 import "@fontsource-variable/inter";
 import "./styles/tokens.css";
@@ -12,4 +12,7 @@ import "./styles/tables.css";
 const i18n = createAppI18n();
 persistLocale(i18n.global.locale.value);
 
-createApp(App).provide(GRAPHQL_KEY, createGraphQL()).use(i18n).use(createAppRouter()).mount("#app");
+const app = createApp(App).provide(GRAPHQL_KEY, createGraphQL()).use(i18n).use(createAppRouter());
+// Dutch is part of the app; another stored language's texts arrive first, so the page does not
+// flash Dutch. They are cached, so this waits only on the first visit.
+void loadLocaleMessages(i18n, i18n.global.locale.value).finally(() => app.mount("#app"));

@@ -1,6 +1,6 @@
 import { flushPromises, mount } from "@vue/test-utils";
 import { LogOut } from "lucide-vue-next";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { h } from "vue";
 import { createMemoryHistory, createRouter } from "vue-router";
 import UiMenu from "./UiMenu.vue";
@@ -38,6 +38,8 @@ describe("UiMenu", () => {
     const trigger = wrapper.get("button.opener");
     expect(trigger.attributes("aria-haspopup")).toBe("menu");
     await trigger.trigger("keydown", { key: "Enter" });
+    // The popup is its own chunk, loaded on first use.
+    await vi.dynamicImportSettled();
     await flushPromises();
 
     const menu = document.body.querySelector("[role=menu]");

@@ -1,5 +1,5 @@
 import { flushPromises, mount } from "@vue/test-utils";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import UiSelect from "./UiSelect.vue";
 
 const OPTIONS = [
@@ -35,6 +35,8 @@ describe("UiSelect", () => {
       attachTo: document.body,
     });
     await wrapper.get("[role=combobox]").trigger("keydown", { key: "Enter" });
+    // The popup is its own chunk, loaded on first use.
+    await vi.dynamicImportSettled();
     await flushPromises();
     const options = [...document.body.querySelectorAll<HTMLElement>("[role=option]")];
     expect(options.map((option) => option.textContent?.trim())).toEqual(["Nederlands", "English"]);

@@ -1,5 +1,5 @@
 import { flushPromises, mount } from "@vue/test-utils";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { withI18n } from "../../test/i18n";
 import UiToast from "./UiToast.vue";
 import { useToast } from "./useToast";
@@ -13,6 +13,8 @@ describe("UiToast and useToast", () => {
     const wrapper = mount(UiToast, { attachTo: document.body, ...withI18n() });
     const { toast, toasts } = useToast();
     toast({ title: "Opgeslagen.", description: "Iedereen ziet de afspraak.", tone: "success" });
+    // The popup is its own chunk, loaded on first use.
+    await vi.dynamicImportSettled();
     await flushPromises();
 
     const item = document.body.querySelector(".ui-toast");
