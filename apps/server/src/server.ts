@@ -50,7 +50,9 @@ export async function createServer(
       recordChanged(services, conversationId, ["RECORD"], editorIds),
   });
   const schema = await buildApiSchema();
-  const httpServer = http.createServer();
+  // Idle keep-alive connections stay open longer than a load balancer's idle timeout (nginx and
+  // cloud balancers use 60 s), so a reused connection is never closed under a new request.
+  const httpServer = http.createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 });
   const sockets = buildGraphqlSockets(schema, services);
   const apollo = await startApollo(schema, services, httpServer, sockets);
   httpServer.on("request", buildApp(services, graphqlHttpHandlers(apollo, services)));

@@ -22,12 +22,17 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   };
 }
 
-/** Runs `npm run admin:create -- <args>` in the server package; its exit code and output. */
+/**
+ * Runs `npm run admin:create -- <args>` in the server package; its exit code and output. It
+ * works on the same database as the started server: that one's SQLite file in `DATA_DIR`, never
+ * a PostgreSQL the test run itself was given.
+ */
 function adminCreate(args: string[], env: Record<string, string>) {
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn("npm", ["run", "--silent", "admin:create", "--", ...args], {
       cwd: SERVER_DIR,
-      env: { ...process.env, ...env },
+      env: { ...inherited, ...env },
     });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
