@@ -131,6 +131,8 @@ describeInBrowser(
 
       await page.getByRole("button", { name: "Menu" }).click();
       const menu = page.getByRole("menu");
+      // The menu's code may still be on its way at the first tap: wait for its first item.
+      await menu.getByRole("menuitem").first().waitFor();
       const items = await menu.getByRole("menuitem").allInnerTexts();
       expect(items).toEqual([
         "Mijn studenten",
