@@ -9,6 +9,7 @@
  */
 import http from "node:http";
 import { parseArgs } from "node:util";
+import { conversationSeed } from "@driehoek/collab";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { WebSocket, WebSocketServer } from "ws";
@@ -41,6 +42,8 @@ function roomFor(name: string): RelayRoom {
   const room = rooms.get(name);
   if (room) return room;
   const doc = new Y.Doc();
+  // The same starting document as a new Driehoek conversation, so the clients type the same.
+  Y.applyUpdate(doc, conversationSeed([]));
   const awareness = new awarenessProtocol.Awareness(doc);
   awareness.setLocalState(null);
   const created: RelayRoom = { doc, awareness, sockets: new Set() };
