@@ -8,7 +8,7 @@
  *
  *   tsx bench/sqlite-trace.ts [commits] [rows per commit]
  */
-import { execFileSync, fork } from "node:child_process";
+import { fork } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -69,5 +69,4 @@ if (MODES.includes(mode as Mode)) {
       fork(self, [m, commits, rows], { execArgv: ["--import", "tsx"] }).on("exit", () => resolve()),
     );
   }
-  void execFileSync;
 }
