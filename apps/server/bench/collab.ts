@@ -1,7 +1,7 @@
 /**
  * Benchmark of the collaboration endpoint (a script that prints figures; not a test).
  *
- *   npm run bench:collab -- --conversations 100,300,1000 --rate 1 --seconds 30
+ *   npm run bench:collab -- --conversations 100,300,600 --rate 1 --seconds 20
  *
  * For each size it starts the real server (`node dist/index.js`) as its own process on a fresh
  * data folder (SQLite; `--postgres` uses a fresh database made from DATABASE_URL), plans the
@@ -10,7 +10,11 @@
  * takes to load it, and then lets a separate load process open three raw clients per
  * conversation that type like people. Everything runs on 127.0.0.1 and stops by itself.
  *
- * Flags: --conversations N[,N...]  --rate keystrokes/s per client  --seconds S (measured)
+ * Before Driehoek, each size runs the same load against the baseline: a minimal in-memory
+ * y-protocols relay (bench/relay.ts: no durability, no auth) in its own process; the figures are
+ * printed side by side with their ratio (--skip-baseline leaves it out).
+ *
+ * Flags: --conversations N[,N...] (default 100,300; e.g. 100,300,600)  --skip-baseline  --rate keystrokes/s per client  --seconds S (measured)
  *        --warmup S  --sync full|normal  --postgres  --awareness  --long-doc-keystrokes K
  *        --collab-rate messages/s per connection (server limit)  --seed N
  *        --profile DIR (V8 CPU profile of the server during the load, summarised at the end)
@@ -52,7 +56,8 @@ import { summariseProfile } from "./profile.js";
 
 const { values: flags } = parseArgs({
   options: {
-    conversations: { type: "string", default: "100" },
+    conversations: { type: "string", default: "100,300" },
+    "skip-baseline": { type: "boolean", default: false },
     rate: { type: "string", default: "1" },
     seconds: { type: "string", default: "30" },
     warmup: { type: "string", default: "5" },
@@ -66,7 +71,7 @@ const { values: flags } = parseArgs({
   },
 });
 
-const sizes = (flags.conversations ?? "100").split(",").map((s) => Number(s.trim()));
+const sizes = (flags.conversations ?? "100,300").split(",").map((s) => Number(s.trim()));
 const rate = Number(flags.rate);
 const seconds = Math.min(Number(flags.seconds), 600);
 const warmup = Math.min(Number(flags.warmup), 60);
@@ -292,14 +297,14 @@ function healthProbe(url: string) {
   };
 }
 
-interface SizeFigures {
-  conversations: number;
+/** What one load run measured on the process under test (Driehoek or the baseline relay). */
+interface LoadFigures {
   clients: number;
-  setupSeconds: number;
   connectSeconds: number;
   targetRate: number;
   results: LoadResults;
-  updatesPerSecond: number;
+  /** Keystroke updates typed per second in the window (both servers got the same). */
+  typedPerSecond: number;
   serverCpu: number;
   /** Share of the run the server's main thread / all its threads waited for a CPU while runnable. */
   serverWaitMain: number;
@@ -310,8 +315,17 @@ interface SizeFigures {
   rssIdle: number;
   rssLoaded: number;
   rssEnd: number;
-  commits: { entries: number; batches: number; largest: number };
   health: ReturnType<typeof percentiles>;
+  window: { from: Date; to: Date };
+}
+
+/** Everything measured on Driehoek at one size. */
+interface SizeFigures extends LoadFigures {
+  conversations: number;
+  setupSeconds: number;
+  /** Updates confirmed as stored per second in the window. */
+  updatesPerSecond: number;
+  commits: { entries: number; batches: number; largest: number };
   longDoc: {
     buildSeconds: number;
     bytes: number;
@@ -319,6 +333,131 @@ interface SizeFigures {
     warmMs: number;
     coldMs: number;
     afterColdMs: number;
+  };
+}
+
+/** Runs the load process against the server at `url` (process `serverPid`) and measures both. */
+async function driveLoad(input: {
+  url: string;
+  serverPid: number;
+  conversations: { id: string; tokens: string[] }[];
+  longDoc: { id: string; token: string } | null;
+  databaseUrl?: string;
+  plainUrls: boolean;
+  onLoad: (child: ChildProcess) => void;
+}): Promise<LoadFigures> {
+  const rssIdle = rssBytes(input.serverPid);
+  const config: LoadConfig = {
+    url: input.url,
+    plainUrls: input.plainUrls,
+    conversations: input.conversations,
+    rate,
+    warmupSeconds: warmup,
+    seconds,
+    drainSeconds: 15,
+    connectConcurrency: 32,
+    awareness: flags.awareness ?? false,
+    longDoc: input.longDoc,
+    seed,
+  };
+  const child = fork(path.join(SERVER_DIR, "bench", "load.ts"), [], {
+    cwd: SERVER_DIR,
+    execArgv: ["--import", "tsx", "--max-old-space-size=4096"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  input.onLoad(child);
+  const serverPid = input.serverPid;
+  let rssLoaded = 0;
+  let connectSeconds = 0;
+  let window = {
+    wait: { all: 0, main: 0 },
+    cpu: 0,
+    machine: machineTicks(),
+    load: 0,
+    postgres: new Map<number, number>(),
+    at: 0,
+    from: new Date(),
+    to: new Date(),
+  };
+  let cpu = { server: 0, machine: 0, load: 0, postgres: 0, waitAll: 0, waitMain: 0 };
+  let health: { stop(): Promise<ReturnType<typeof percentiles>> } | null = null;
+  const results = await new Promise<LoadResults>((resolve, reject) => {
+    const timeout = setTimeout(
+      () => reject(new Error("The load did not finish in time.")),
+      (warmup + seconds + 300) * 1000 + input.conversations.length * 200,
+    );
+    child.on("exit", (code) => {
+      clearTimeout(timeout);
+      reject(new Error(`The load process exited (${code}) without results.`));
+    });
+    child.on("message", (message: LoadMessage) => {
+      if (message.type === "connected") {
+        connectSeconds = message.seconds;
+        log(`${message.clients} clients connected and synced in ${message.seconds.toFixed(1)} s`);
+        void sleep(1000).then(() => {
+          rssLoaded = rssBytes(serverPid);
+          child.send({ type: "go" });
+        });
+      } else if (message.type === "window-start") {
+        window = {
+          wait: runQueueWait(serverPid),
+          cpu: cpuSeconds(serverPid),
+          machine: machineTicks(),
+          load: cpuSeconds(child.pid as number),
+          postgres: input.databaseUrl ? postgresCpu() : new Map<number, number>(),
+          at: performance.now(),
+          from: new Date(),
+          to: new Date(),
+        };
+        health = healthProbe(input.url);
+      } else if (message.type === "window-end") {
+        const elapsed = (performance.now() - window.at) / 1000;
+        const machine = machineTicks();
+        const wait = runQueueWait(serverPid);
+        cpu = {
+          waitAll: (wait.all - window.wait.all) / elapsed,
+          waitMain: (wait.main - window.wait.main) / elapsed,
+          server: (cpuSeconds(serverPid) - window.cpu) / elapsed,
+          machine: (machine.busy - window.machine.busy) / (machine.total - window.machine.total),
+          load: (cpuSeconds(child.pid as number) - window.load) / elapsed,
+          postgres: input.databaseUrl
+            ? postgresCpuBetween(window.postgres, postgresCpu()) / elapsed
+            : 0,
+        };
+        window.to = new Date();
+      } else if (message.type === "results") {
+        clearTimeout(timeout);
+        child.removeAllListeners("exit");
+        resolve(message.results);
+      } else if (message.type === "error") {
+        clearTimeout(timeout);
+        child.removeAllListeners("exit");
+        reject(new Error(`The load failed: ${message.message}`));
+      }
+    });
+    child.send({ type: "start", config });
+  });
+  const healthFigures = await (
+    health as { stop(): Promise<ReturnType<typeof percentiles>> } | null
+  )?.stop();
+  const rssEnd = rssBytes(serverPid);
+  return {
+    clients: results.clients,
+    connectSeconds,
+    targetRate: results.clients * rate,
+    results,
+    typedPerSecond: results.typedInWindow / results.windowSeconds,
+    serverCpu: cpu.server,
+    serverWaitMain: cpu.waitMain,
+    serverWaitAll: cpu.waitAll,
+    machineCpu: cpu.machine,
+    loadCpu: cpu.load,
+    postgresCpu: input.databaseUrl ? cpu.postgres : null,
+    rssIdle,
+    rssLoaded,
+    rssEnd,
+    health: healthFigures ?? percentiles([]),
+    window: { from: window.from, to: window.to },
   };
 }
 
@@ -342,7 +481,7 @@ async function runSize(conversations: number): Promise<SizeFigures> {
           : [],
     });
   let server: ServerProcess = await start();
-  let load: ChildProcess | null = null;
+  const running: { load: ChildProcess | null } = { load: null };
   try {
     const url = server.url;
     log(
@@ -381,133 +520,104 @@ async function runSize(conversations: number): Promise<SizeFigures> {
     );
 
     // The load, in its own process.
-    const rssIdle = rssBytes(server.pid);
-    const config: LoadConfig = {
+    const driven = await driveLoad({
       url,
+      serverPid: server.pid,
       conversations: planned,
-      rate,
-      warmupSeconds: warmup,
-      seconds,
-      drainSeconds: 15,
-      connectConcurrency: 32,
-      awareness: flags.awareness ?? false,
       longDoc: { id: long.id, token: long.tokens[1] as string },
-      seed,
-    };
-    load = fork(path.join(SERVER_DIR, "bench", "load.ts"), [], {
-      cwd: SERVER_DIR,
-      execArgv: ["--import", "tsx", "--max-old-space-size=4096"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      databaseUrl: store.databaseUrl,
+      plainUrls: false,
+      onLoad: (child) => {
+        running.load = child;
+      },
     });
-    const child = load;
-    const serverPid = server.pid;
-    let rssLoaded = 0;
-    let connectSeconds = 0;
-    let window = {
-      wait: { all: 0, main: 0 },
-      cpu: 0,
-      machine: machineTicks(),
-      load: 0,
-      postgres: new Map<number, number>(),
-      at: 0,
-      from: new Date(),
-      to: new Date(),
-    };
-    let cpu = { server: 0, machine: 0, load: 0, postgres: 0, waitAll: 0, waitMain: 0 };
-    let health: { stop(): Promise<ReturnType<typeof percentiles>> } | null = null;
-    const results = await new Promise<LoadResults>((resolve, reject) => {
-      const timeout = setTimeout(
-        () => reject(new Error("The load did not finish in time.")),
-        (warmup + seconds + 300) * 1000 + conversations * 200,
-      );
-      child.on("exit", (code) => {
-        clearTimeout(timeout);
-        reject(new Error(`The load process exited (${code}) without results.`));
-      });
-      child.on("message", (message: LoadMessage) => {
-        if (message.type === "connected") {
-          connectSeconds = message.seconds;
-          log(`${message.clients} clients connected and synced in ${message.seconds.toFixed(1)} s`);
-          void sleep(1000).then(() => {
-            rssLoaded = rssBytes(serverPid);
-            child.send({ type: "go" });
-          });
-        } else if (message.type === "window-start") {
-          window = {
-            wait: runQueueWait(serverPid),
-            cpu: cpuSeconds(serverPid),
-            machine: machineTicks(),
-            load: cpuSeconds(child.pid as number),
-            postgres: store.databaseUrl ? postgresCpu() : new Map<number, number>(),
-            at: performance.now(),
-            from: new Date(),
-            to: new Date(),
-          };
-          health = healthProbe(url);
-        } else if (message.type === "window-end") {
-          const elapsed = (performance.now() - window.at) / 1000;
-          const machine = machineTicks();
-          const wait = runQueueWait(serverPid);
-          cpu = {
-            waitAll: (wait.all - window.wait.all) / elapsed,
-            waitMain: (wait.main - window.wait.main) / elapsed,
-            server: (cpuSeconds(serverPid) - window.cpu) / elapsed,
-            machine: (machine.busy - window.machine.busy) / (machine.total - window.machine.total),
-            load: (cpuSeconds(child.pid as number) - window.load) / elapsed,
-            postgres: store.databaseUrl
-              ? postgresCpuBetween(window.postgres, postgresCpu()) / elapsed
-              : 0,
-          };
-          window.to = new Date();
-        } else if (message.type === "results") {
-          clearTimeout(timeout);
-          child.removeAllListeners("exit");
-          resolve(message.results);
-        } else if (message.type === "error") {
-          clearTimeout(timeout);
-          child.removeAllListeners("exit");
-          reject(new Error(`The load failed: ${message.message}`));
-        }
-      });
-      child.send({ type: "start", config });
-    });
-    const healthFigures = await (
-      health as { stop(): Promise<ReturnType<typeof percentiles>> } | null
-    )?.stop();
-    const rssEnd = rssBytes(server.pid);
     const complaints = server.output.filter((line) => /error|fail|could not/i.test(line));
     if (complaints.length > 0)
       log(
         `the server printed ${complaints.length} error lines, e.g.:\n  ${complaints.slice(0, 3).join("\n  ")}`,
       );
-    const commits = await commitFigures(store, window.from, window.to);
+    const commits = await commitFigures(store, driven.window.from, driven.window.to);
     return {
+      ...driven,
       conversations,
-      clients: results.clients,
       setupSeconds,
-      connectSeconds,
-      targetRate: results.clients * rate,
-      results,
-      updatesPerSecond: results.storedDuringWindow / results.windowSeconds,
-      serverCpu: cpu.server,
-      serverWaitMain: cpu.waitMain,
-      serverWaitAll: cpu.waitAll,
-      machineCpu: cpu.machine,
-      loadCpu: cpu.load,
-      postgresCpu: store.databaseUrl ? cpu.postgres : null,
-      rssIdle,
-      rssLoaded,
-      rssEnd,
+      updatesPerSecond: driven.results.storedDuringWindow / driven.results.windowSeconds,
       commits,
-      health: healthFigures ?? percentiles([]),
       longDoc,
     };
   } finally {
-    if (load && load.exitCode === null) load.kill("SIGKILL");
+    if (running.load && running.load.exitCode === null) running.load.kill("SIGKILL");
     await server.stop("SIGTERM", 30_000);
     await store.drop();
     if (flags.profile) console.log(summariseProfile(path.resolve(flags.profile)));
   }
+}
+
+/** Runs the load against the baseline relay (bench/relay.ts) in a process of its own. */
+async function runBaseline(conversations: number): Promise<LoadFigures> {
+  const relay = fork(path.join(SERVER_DIR, "bench", "relay.ts"), [], {
+    cwd: SERVER_DIR,
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const running: { load: ChildProcess | null } = { load: null };
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      relay.once("message", (m: { type: string; port: number }) => resolve(m.port));
+      relay.once("exit", (code) =>
+        reject(new Error(`The relay exited (${code}) before listening.`)),
+      );
+    });
+    log(`N=${conversations}: baseline relay pid ${relay.pid} on port ${port}`);
+    return await driveLoad({
+      url: `http://127.0.0.1:${port}`,
+      serverPid: relay.pid as number,
+      conversations: Array.from({ length: conversations }, (_, i) => ({
+        id: `bench-${i}`,
+        tokens: ["a", "b", "c"],
+      })),
+      longDoc: null,
+      plainUrls: true,
+      onLoad: (child) => {
+        running.load = child;
+      },
+    });
+  } finally {
+    if (running.load && running.load.exitCode === null) running.load.kill("SIGKILL");
+    relay.removeAllListeners("exit");
+    relay.kill("SIGKILL");
+  }
+}
+
+/** CPU ms per typed update. */
+const cpuPerUpdate = (f: LoadFigures) => (f.serverCpu * 1000) / Math.max(1, f.typedPerSecond);
+/** Resident memory per live conversation, in bytes. */
+const rssPerConversation = (f: LoadFigures, conversations: number) =>
+  (f.rssLoaded - f.rssIdle) / conversations;
+
+function comparison(f: SizeFigures, base: LoadFigures): string {
+  const ratio = (a: number, b: number) =>
+    Number.isFinite(a / b) && b > 0 ? `${(a / b).toFixed(1)}×` : "-";
+  const rows: [string, number, number, (x: number) => string][] = [
+    ["relay p50", base.results.relay.p50, f.results.relay.p50, ms],
+    ["relay p99", base.results.relay.p99, f.results.relay.p99, ms],
+    ["CPU per update", cpuPerUpdate(base), cpuPerUpdate(f), (x) => `${x.toFixed(3)} ms`],
+    ["server CPU", base.serverCpu, f.serverCpu, (x) => `${(x * 100).toFixed(0)}%`],
+    [
+      "RSS per conversation",
+      rssPerConversation(base, f.conversations),
+      rssPerConversation(f, f.conversations),
+      kb,
+    ],
+  ];
+  return [
+    `\nN=${f.conversations}: baseline relay vs Driehoek (same load; ${base.typedPerSecond.toFixed(0)} vs ${f.typedPerSecond.toFixed(0)} updates/s typed)`,
+    "| measure | relay | Driehoek | Driehoek / relay |",
+    "|---|---|---|---|",
+    ...rows.map(
+      ([name, a, b, format]) => `| ${name} | ${format(a)} | ${format(b)} | ${ratio(b, a)} |`,
+    ),
+  ].join("\n");
 }
 
 function report(f: SizeFigures): string {
@@ -533,11 +643,19 @@ async function main() {
     `collab benchmark: sizes ${sizes.join(", ")}; ${rate} keystroke/s per client; ${warmup} s warm-up + ${seconds} s measured; ${flags.postgres ? "PostgreSQL" : "SQLite"}, COLLAB_SYNC=${sync}${flags.awareness ? ", with awareness" : ""}`,
   );
   const all: SizeFigures[] = [];
+  const comparisons: string[] = [];
   for (const size of sizes) {
+    const base = flags["skip-baseline"] ? null : await runBaseline(size);
+    if (base)
+      log(
+        `baseline: relay p50 ${ms(base.results.relay.p50)}, p99 ${ms(base.results.relay.p99)} (${base.results.relayedInWindow}/${base.results.relayExpected} arrivals); CPU ${(base.serverCpu * 100).toFixed(0)}%`,
+      );
     const figures = await runSize(size);
     all.push(figures);
     console.log(report(figures));
+    if (base) comparisons.push(comparison(figures, base));
   }
+  for (const c of comparisons) console.log(c);
   console.log(
     "\n| N | clients | target/s | achieved/s | relay p50 | relay p99 | stored p50 | stored p99 | server CPU | RSS/conv | commits/s | load 40-min cold/warm |",
   );

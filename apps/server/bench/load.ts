@@ -7,7 +7,7 @@
 
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { MESSAGE } from "@driehoek/collab";
-import { RawCollabClient, ticketedUrl } from "@driehoek/test-support";
+import { collabUrl, RawCollabClient, ticketedUrl } from "@driehoek/test-support";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -18,6 +18,8 @@ import { percentiles } from "./measure.js";
 /** What the parent asks for. */
 export interface LoadConfig {
   url: string;
+  /** The baseline relay (bench/relay.ts): plain addresses, no tickets to fetch. */
+  plainUrls?: boolean;
   conversations: { id: string; tokens: string[] }[];
   /** Keystrokes per second per client. */
   rate: number;
@@ -67,6 +69,12 @@ export type LoadMessage =
   | { type: "error"; message: string };
 
 export type ParentMessage = { type: "start"; config: LoadConfig } | { type: "go" };
+
+/** A document's address: with a fresh ticket per connect, or plain for the baseline relay. */
+const address = (config: LoadConfig, docName: string, token: string, acks = true) =>
+  config.plainUrls
+    ? collabUrl(config.url, docName, "none", acks)
+    : ticketedUrl(config.url, docName, token, acks);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tell = (message: LoadMessage) => process.send?.(message);
@@ -137,7 +145,7 @@ async function run(config: LoadConfig): Promise<void> {
   for (const conversation of config.conversations) {
     const members: Sim[] = [];
     for (const token of conversation.tokens) {
-      const client = new RawCollabClient(ticketedUrl(config.url, conversation.id, token), {
+      const client = new RawCollabClient(address(config, conversation.id, token), {
         onRemote: (c) => {
           const sim = bySocket.get(c);
           if (sim) onRemote(sim);
@@ -259,7 +267,7 @@ async function run(config: LoadConfig): Promise<void> {
   let longDocBytes = 0;
   const probes = (async () => {
     if (!config.longDoc) return;
-    const url = ticketedUrl(config.url, config.longDoc.id, config.longDoc.token, false);
+    const url = address(config, config.longDoc.id, config.longDoc.token, false);
     for (let i = 0; i < 3; i++) {
       await sleep((config.seconds * 1000) / 4);
       if (performance.now() > windowStart + config.seconds * 1000) break;
@@ -291,7 +299,7 @@ async function run(config: LoadConfig): Promise<void> {
   const drainUntil = performance.now() + config.drainSeconds * 1000;
   while (
     performance.now() < drainUntil &&
-    (confirmedInWindow < typed || relayedInWindow < typed * 2)
+    ((!config.plainUrls && confirmedInWindow < typed) || relayedInWindow < typed * 2)
   )
     await sleep(50);
 

@@ -4,6 +4,8 @@ import type { LogEntry, StoredDocument, UpdateStore } from "./store.js";
 
 // SQLite allows 32766 bound values per statement; 3 per row.
 const ROWS_PER_INSERT = 5000;
+// Batches of up to this many rows (nearly all of them) reuse a prepared INSERT.
+const PREPARED_ROWS = 8;
 
 type Row = Record<string, unknown>;
 
@@ -14,6 +16,11 @@ type Row = Record<string, unknown>;
  */
 export class SqliteUpdateStore implements UpdateStore {
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Prepared statements of the hot path (BEGIN, COMMIT, INSERTs of 1..PREPARED_ROWS rows), kept
+   * for reuse: creating a Statement per call was most of the log's main-thread cost.
+   */
+  private readonly prepared = new Map<string, sqlite3.Statement>();
 
   private constructor(
     private readonly db: sqlite3.Database,
@@ -43,6 +50,24 @@ export class SqliteUpdateStore implements UpdateStore {
     );
   }
 
+  /** Runs `sql` on a statement prepared once; one that failed is dropped and prepared anew. */
+  private runPrepared(sql: string, params: unknown[] = []): Promise<void> {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.prepared.set(sql, statement);
+    }
+    const used = statement;
+    return new Promise((resolve, reject) =>
+      used.run(params, (e) => {
+        if (!e) return resolve();
+        if (this.prepared.get(sql) === used) this.prepared.delete(sql);
+        used.finalize();
+        reject(e);
+      }),
+    );
+  }
+
   private all(sql: string, params: unknown[] = []): Promise<Row[]> {
     return new Promise((resolve, reject) =>
       this.db.all(sql, params, (e, rows: Row[]) => (e ? reject(e) : resolve(rows))),
@@ -60,10 +85,10 @@ export class SqliteUpdateStore implements UpdateStore {
   }
 
   private async immediate<T>(work: () => Promise<T>): Promise<T> {
-    await this.run("BEGIN IMMEDIATE");
+    await this.runPrepared("BEGIN IMMEDIATE");
     try {
       const result = await work();
-      await this.run("COMMIT");
+      await this.runPrepared("COMMIT");
       return result;
     } catch (error) {
       await this.run("ROLLBACK").catch(() => undefined);
@@ -78,7 +103,9 @@ export class SqliteUpdateStore implements UpdateStore {
       this.transaction(async () => {
         for (let i = 0; i < entries.length; i += ROWS_PER_INSERT) {
           const chunk = entries.slice(i, i + ROWS_PER_INSERT);
-          await this.run(
+          const insert = chunk.length <= PREPARED_ROWS ? this.runPrepared : this.run;
+          await insert.call(
+            this,
             `INSERT INTO collab_update (doc_name, data, created_at) VALUES ${chunk.map(() => "(?, ?, ?)").join(", ")}`,
             chunk.flatMap((e) => [
               e.docName,
@@ -141,9 +168,13 @@ export class SqliteUpdateStore implements UpdateStore {
   }
 
   close(): Promise<void> {
-    return this.serial(
-      () =>
-        new Promise<void>((resolve, reject) => this.db.close((e) => (e ? reject(e) : resolve()))),
-    );
+    return this.serial(async () => {
+      const statements = [...this.prepared.values()];
+      this.prepared.clear();
+      await Promise.all(statements.map((s) => new Promise((r) => s.finalize(() => r(undefined)))));
+      await new Promise<void>((resolve, reject) =>
+        this.db.close((e) => (e ? reject(e) : resolve())),
+      );
+    });
   }
 }

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import sqlite3 from "sqlite3";
 import { DataSource } from "typeorm";
 import { ENTITIES } from "./entities.js";
 import { InitialSchema1732800000000 } from "./migrations/1732800000000-initial-schema.js";
@@ -33,6 +34,15 @@ export const MIGRATIONS = [
   StaffSessions1732800000080,
 ];
 
+/**
+ * node-sqlite3 for TypeORM without trace mode. TypeORM calls `driver.verbose()`, which patches
+ * every Database and Statement method of the one sqlite3 module in the process (the update
+ * log's connection too) to capture a stack trace and `util.inspect` its arguments on each call:
+ * 28 % of the server's busy CPU under collaboration load (docs/decisions/0011). Handing it this
+ * object makes `verbose()` return the plain module.
+ */
+const sqliteWithoutTrace = { verbose: () => sqlite3 };
+
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */
 export interface DatabaseOptions {
   /** PostgreSQL connection string; when absent, SQLite in `dataDir`. */
@@ -57,6 +67,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     ...common,
     type: "sqlite",
     database: sqliteFile(options.dataDir),
+    driver: sqliteWithoutTrace,
     // WAL lets readers go on while one writer commits; the busy timeout queues writers.
     enableWAL: true,
     busyTimeout: 5000,
