@@ -331,7 +331,7 @@ async function main() {
       );
       all.push(clients);
       await Promise.all(clients.map((c) => c.connect(30_000)));
-      clients.forEach((c, i) => announce(c, `deelnemer ${i}`));
+      for (const [i, c] of clients.entries()) announce(c, `deelnemer ${i}`);
       write(clients, seed++);
       const deadline = Date.now() + 120_000;
       while (!allStored(clients)) {
