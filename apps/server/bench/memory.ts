@@ -41,7 +41,7 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { DocumentDoor } from "../src/collab/door.js";
+import { DocumentDoor, SCRATCH_IDLE_MS } from "../src/collab/door.js";
 import { ensureServerBuilt, startBuiltServer } from "../test/crash/built-server.js";
 import { Typist } from "../test/crash/typing.js";
 import { seededRandom } from "../test/support/random.js";
@@ -354,6 +354,12 @@ async function main() {
     console.log(
       `\nper live conversation (N=${N}, 3 clients each, encoded doc ${kB(docBytes)}):` +
         `\n  heap used ${kB((after.heap - base.heap) / N)}   rss ${kB((after.rss - base.rss) / N)}`,
+    );
+    // Rooms whose writers have paused hold no scratch copy in the door (SCRATCH_IDLE_MS).
+    await sleep(SCRATCH_IDLE_MS + 2000);
+    const quiet = await measure(devtools);
+    console.log(
+      `  after a ${SCRATCH_IDLE_MS / 1000} s pause in the typing: heap used ${kB((quiet.heap - base.heap) / N)}   rss ${kB((quiet.rss - base.rss) / N)}`,
     );
     if (baseSnap) {
       const endSnap = await snapshot(devtools, path.join(dataDir, "open.heapsnapshot"));
