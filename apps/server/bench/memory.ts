@@ -277,7 +277,13 @@ async function main() {
   const server = await startBuiltServer({
     dataDir,
     nodeArgs: ["--expose-gc", `--inspect=127.0.0.1:${inspectPort}`, "--max-old-space-size=4096"],
-    env: { COLLAB_RATE: "2000" },
+    // The bench plans and opens hundreds of conversations from one address within a minute.
+    env: {
+      COLLAB_RATE: "2000",
+      GRAPHQL_RATE_PER_MINUTE: "100000",
+      GRAPHQL_IP_RATE_PER_MINUTE: "100000",
+      ACCESS_TOKEN_TTL: "86400",
+    },
   });
   const url = server.url;
   const devtools = await inspector(inspectPort);
