@@ -8,6 +8,21 @@ const REPLAY_MAX_UPDATES = 256;
 const REPLAY_MAX_BYTES = 8 * 1024 * 1024;
 /** The origin of the scratch copy's own transactions. */
 const INCOMING = Symbol("incoming");
+/**
+ * After this long without an incoming update the scratch copy is dropped (a quiet room holds
+ * only its live document); the next update rebuilds it first, in ms.
+ */
+export const SCRATCH_IDLE_MS = 15_000;
+
+/** An admitted update kept for the replay, with what it writes, to see when the live doc has it. */
+interface Admitted {
+  update: Uint8Array;
+  at: number;
+  /** Per client, the clock up to which the update carries structs. */
+  ends: Map<number, number>;
+  /** Per client, the ranges it deletes. */
+  deletes: Map<number, { clock: number; len: number }[]>;
+}
 
 /** An update the door turned away, and why. */
 export interface Refusal {
@@ -23,47 +38,96 @@ export interface Refusal {
  * copy), and what that transaction added and changed is checked against the document's shape
  * (@driehoek/collab shape.ts). A refused update has touched only the scratch copy, which is then
  * rebuilt from the live document plus the admitted updates that may still be on their way to
- * it (stored, but not applied yet).
+ * it (stored, but not applied yet; each is forgotten once the live document holds it).
+ * The copy exists only while updates come in: after SCRATCH_IDLE_MS without one it is dropped,
+ * and the next update rebuilds it the same way before it is checked.
  */
 export class DocumentDoor {
-  private scratch: Y.Doc;
-  private readonly admitted: { update: Uint8Array; at: number }[] = [];
+  /** Null while the room is quiet (see SCRATCH_IDLE_MS). */
+  private scratch: Y.Doc | null = null;
+  /** Admitted updates the live document may not hold yet (dropped once it does). */
+  private readonly admitted: Admitted[] = [];
   private admittedBytes = 0;
-  private readonly follow = (update: Uint8Array) => Y.applyUpdate(this.scratch, update);
+  private idleTimer: NodeJS.Timeout | null = null;
+  private readonly onLiveUpdate = (update: Uint8Array) => {
+    if (this.scratch) Y.applyUpdate(this.scratch, update);
+    if (this.admitted.length > 0) this.forgetWhatLiveHas();
+  };
 
   constructor(
     private readonly live: Y.Doc,
     private readonly kind: DocKind,
   ) {
-    this.scratch = this.copyOfLive();
     // Whatever reaches the live document (stored updates, seeds, other processes) reaches the
     // copy too; applying an update the copy already has changes nothing.
-    live.on("update", this.follow);
+    live.on("update", this.onLiveUpdate);
   }
 
   /** Checks `update`; null when it may be stored and relayed, else why not. */
   admit(update: Uint8Array): Refusal | null {
+    const scratch = this.scratchCopy();
     let transaction: Y.Transaction | null = null;
     try {
-      this.scratch.transact((tr) => {
+      scratch.transact((tr) => {
         transaction = tr;
-        Y.applyUpdate(this.scratch, update);
+        Y.applyUpdate(scratch, update);
       }, INCOMING);
-      if (transaction) checkTransaction(this.scratch, transaction, this.kind);
+      if (transaction) checkTransaction(scratch, transaction, this.kind);
     } catch (error) {
       this.rebuild();
       return error instanceof ShapeViolation
         ? { code: "DOC_SHAPE", reason: error.message.slice(0, 300) }
         : { code: "UNREADABLE_UPDATE", reason: "the update could not be applied" };
     }
-    this.remember(update);
+    this.remember(update, transaction, scratch);
     return null;
   }
 
-  private remember(update: Uint8Array): void {
-    const now = Date.now();
-    this.admitted.push({ update, at: now });
+  /** The scratch copy, rebuilt first when the room was quiet; the idle clock starts again. */
+  private scratchCopy(): Y.Doc {
+    if (!this.scratch) this.rebuild();
+    if (this.idleTimer) this.idleTimer.refresh();
+    else {
+      this.idleTimer = setTimeout(() => this.quiet(), SCRATCH_IDLE_MS);
+      this.idleTimer.unref();
+    }
+    return this.scratch as Y.Doc;
+  }
+
+  /** Nothing came in for a while: drop the copy (and the replay of what the live doc has). */
+  private quiet(): void {
+    this.idleTimer = null;
+    this.scratch?.destroy();
+    this.scratch = null;
+    this.prune(Date.now());
+  }
+
+  private remember(update: Uint8Array, tr: Y.Transaction | null, scratch: Y.Doc): void {
+    const ends = new Map<number, number>();
+    const deletes = new Map<number, { clock: number; len: number }[]>();
+    if (tr && !scratch.store.pendingStructs && !scratch.store.pendingDs) {
+      // What the transaction added and deleted is what the update writes (nothing waits).
+      for (const [client, after] of tr.afterState)
+        if (after > (tr.beforeState.get(client) ?? 0)) ends.set(client, after);
+      for (const [client, ranges] of tr.deleteSet.clients) deletes.set(client, ranges);
+    } else {
+      const { structs, ds } = Y.decodeUpdate(update);
+      for (const struct of structs) {
+        const end = struct.id.clock + struct.length;
+        if ((ends.get(struct.id.client) ?? 0) < end) ends.set(struct.id.client, end);
+      }
+      for (const [client, ranges] of ds.clients) deletes.set(client, ranges);
+    }
+    // A copy: `update` is a view into the socket's message, which it would keep alive.
+    const entry: Admitted = { update: update.slice(), at: Date.now(), ends, deletes };
+    if (this.holds(entry)) return;
+    this.admitted.push(entry);
     this.admittedBytes += update.byteLength;
+    this.prune(entry.at);
+  }
+
+  /** Drops the oldest entries beyond the replay's limits. */
+  private prune(now: number): void {
     while (
       this.admitted.length > 0 &&
       (this.admitted.length > REPLAY_MAX_UPDATES ||
@@ -72,6 +136,37 @@ export class DocumentDoor {
     ) {
       this.admittedBytes -= this.admitted.shift()?.update.byteLength ?? 0;
     }
+  }
+
+  /** Drops the entries the live document holds by now (a replay of them would change nothing). */
+  private forgetWhatLiveHas(): void {
+    let kept = 0;
+    for (const entry of this.admitted) {
+      if (this.holds(entry)) this.admittedBytes -= entry.update.byteLength;
+      else this.admitted[kept++] = entry;
+    }
+    this.admitted.length = kept;
+    this.prune(Date.now());
+  }
+
+  /** The live document has every struct and every deletion of `entry`. */
+  private holds(entry: Admitted): boolean {
+    const store = this.live.store;
+    for (const [client, end] of entry.ends) if (Y.getState(store, client) < end) return false;
+    for (const [client, ranges] of entry.deletes) {
+      const structs = store.clients.get(client);
+      if (!structs) return false;
+      const state = Y.getState(store, client);
+      for (const { clock, len } of ranges) {
+        if (clock + len > state) return false;
+        for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+          const struct = structs[i] as Y.Item | Y.GC;
+          if (struct.id.clock >= clock + len) break;
+          if (!struct.deleted) return false;
+        }
+      }
+    }
+    return true;
   }
 
   private copyOfLive(): Y.Doc {
@@ -83,19 +178,23 @@ export class DocumentDoor {
 
   /** The copy again as the live document plus what was admitted but may not have reached it. */
   private rebuild(): void {
-    this.scratch.destroy();
-    this.scratch = this.copyOfLive();
+    this.scratch?.destroy();
+    const scratch = this.copyOfLive();
     for (const { update } of this.admitted) {
       try {
-        Y.applyUpdate(this.scratch, update);
+        Y.applyUpdate(scratch, update);
       } catch {
         // It was applied once without error; a failure now leaves the copy as the live doc.
       }
     }
+    this.scratch = scratch;
   }
 
   destroy(): void {
-    this.live.off("update", this.follow);
-    this.scratch.destroy();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.live.off("update", this.onLiveUpdate);
+    this.scratch?.destroy();
+    this.scratch = null;
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   type AgreementFields,
   agreementsOf,
@@ -146,7 +147,10 @@ export async function projectConversation(
   const sharedNotes = JSON.stringify(notes);
   // Most changes of a live document are keystrokes in a text that was projected a moment ago;
   // when nothing that is projected changed, the database is not touched at all.
-  const fingerprint = JSON.stringify([drafts, review, summary, sharedNotes]);
+  // A digest, not the JSON itself: every open room keeps its last one.
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify([drafts, review, summary, sharedNotes]))
+    .digest("base64");
   const unchanged: Projection = { fingerprint: lastProjected, hasChangedRows: false };
   if (fingerprint === lastProjected) return unchanged;
 
