@@ -130,34 +130,29 @@ const text = (description: string) => ({ nullable: true, description });
  */
 const FIELD_MAX = 1000;
 
+/** An admin text field, as typed: optional (left out stays as it is), a string, within FIELD_MAX. */
+function AdminText(description: string): PropertyDecorator {
+  return (target, key) => {
+    Field(() => String, text(description))(target, key);
+    IsOptional()(target, key);
+    IsString()(target, key);
+    MaxLength(FIELD_MAX)(target, key);
+  };
+}
+
 /** A student's new values, as typed; a field left out stays as it is. */
 @InputType()
 export class UpdateStudentInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("studentnummer"))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("studentnummer")
   studentNumber?: string;
-  @Field(() => String, text("Full name."))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("Full name.")
   name?: string;
-  @Field(() => String, text("Empty: none."))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("Empty: none.")
   email?: string;
-  @Field(() => String, text("e.g. 2025-2026"))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("e.g. 2025-2026")
   cohort?: string;
-  @Field(() => String, text("BOL, BBL or empty."))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("BOL, BBL or empty.")
   leerweg?: string;
 }
 
@@ -165,49 +160,25 @@ export class UpdateStudentInput {
 @InputType()
 export class UpdatePlacementInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("startdatum"))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("startdatum")
   @IsDayInRange()
   startDate?: string;
-  @Field(() => String, text("einddatum"))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("einddatum")
   @IsDayInRange()
   endDate?: string;
-  @Field(() => String, text("1 to 60"))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("1 to 60")
   hoursPerWeek?: string;
-  @Field(() => String, text("E-mail of a BPV-begeleider."))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("E-mail of a BPV-begeleider.")
   begeleiderEmail?: string;
-  @Field(() => String, text("pok-nummer"))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("pok-nummer")
   pokNumber?: string;
-  @Field(() => String, text("Empty: not signed."))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("Empty: not signed.")
   @IsDayInRange()
   pokStudentSignedAt?: string;
-  @Field(() => String, text("Empty: not signed."))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("Empty: not signed.")
   @IsDayInRange()
   pokSchoolSignedAt?: string;
-  @Field(() => String, text("Empty: not signed."))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("Empty: not signed.")
   @IsDayInRange()
   pokCompanySignedAt?: string;
 }
@@ -216,20 +187,11 @@ export class UpdatePlacementInput {
 @InputType()
 export class UpdateCompanyInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("leerbedrijf"))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("leerbedrijf")
   name?: string;
-  @Field(() => String, text("plaats"))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("plaats")
   city?: string;
-  @Field(() => String, text("Empty: none."))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("Empty: none.")
   sbbNumber?: string;
 }
 
@@ -237,15 +199,9 @@ export class UpdateCompanyInput {
 @InputType()
 export class UpdateTrainerInput {
   @Field(() => ID) @IsString() @MaxLength(64) id: string;
-  @Field(() => String, text("Full name."))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("Full name.")
   name?: string;
-  @Field(() => String, text("Empty: none."))
-  @IsOptional()
-  @IsString()
-  @MaxLength(FIELD_MAX)
+  @AdminText("Empty: none.")
   email?: string;
 }
 
