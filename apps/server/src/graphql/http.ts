@@ -152,7 +152,7 @@ function apolloWithDeadline(
     res.once("close", () => {
       if (!res.writableFinished) abort.abort();
     });
-    const execution = inRequestScope({ requestId }, () =>
+    const execution = inRequestScope({ requestId, ip: req.ip ?? req.socket.remoteAddress }, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: apolloRequest(req),
         context: async (): Promise<RequestContext & RequestDeadline> => ({

@@ -4,7 +4,6 @@ import { documentRouter } from "../modules/document/document.routes.js";
 import { exportRouter } from "../modules/export/export.routes.js";
 import { graphqlRateLimit } from "../security/graphql-rate-limit.js";
 import { noStore, securityHeaders } from "../security/headers.js";
-import { rememberOrigin } from "../security/request-origin.js";
 import { findWebDist, webAppRouter } from "../web/static.js";
 import { healthRouter } from "./health.js";
 
@@ -18,7 +17,7 @@ export function buildApp(services: Services, graphql: RequestHandler[]): express
   }
   app.use(securityHeaders());
   app.use(["/graphql", "/export", "/api/conversations"], noStore);
-  app.use("/graphql", rememberOrigin, graphqlRateLimit(services), ...graphql);
+  app.use("/graphql", graphqlRateLimit(services), ...graphql);
   app.use(healthRouter(services));
   app.use(exportRouter(services));
   app.use(documentRouter(services));

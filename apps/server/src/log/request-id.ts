@@ -18,6 +18,8 @@ export function requestIdFrom(incoming: unknown): string {
 /** What the code running for one request may ask about it without it being passed along. */
 export interface RequestScope {
   requestId: string;
+  /** The caller's IP address (behind `TRUST_PROXY`), for throttles that count per address. */
+  ip?: string;
 }
 
 const scope = new AsyncLocalStorage<RequestScope>();
@@ -30,6 +32,11 @@ export function inRequestScope<T>(requestScope: RequestScope, work: () => T): T 
 /** The id of the request the current code runs for, if any. */
 export function currentRequestId(): string | undefined {
   return scope.getStore()?.requestId;
+}
+
+/** The IP address of the request being handled, or "unknown" outside one (websocket, tests). */
+export function callerIp(): string {
+  return scope.getStore()?.ip ?? "unknown";
 }
 
 /**

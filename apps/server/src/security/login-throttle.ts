@@ -1,7 +1,7 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Config } from "../config.js";
+import { callerIp } from "../log/request-id.js";
 import { createLimiter, secondsToWait } from "./limiter.js";
-import { callerIp } from "./request-origin.js";
 import { tooManyAttempts } from "./wait-message.js";
 
 /** Failures answered at once; every further one waits a little longer, up to the cap. */

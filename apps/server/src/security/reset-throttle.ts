@@ -1,7 +1,7 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Config } from "../config.js";
+import { callerIp } from "../log/request-id.js";
 import { createLimiter, isLimitAnswer, secondsToWait } from "./limiter.js";
-import { callerIp } from "./request-origin.js";
 import { tooManyAttempts } from "./wait-message.js";
 
 const TOO_OFTEN = "Er is te vaak een nieuw wachtwoord aangevraagd.";

@@ -127,3 +127,30 @@ describe("throttling per IP address and of reset requests", () => {
     expect(codeOf(result)).toBe("TOO_MANY_ATTEMPTS");
   });
 });
+
+describe("throttling per IP address behind a proxy", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer("sqlite", {
+      config: { loginIpMaxFailures: 3, trustProxy: "loopback" },
+    });
+  });
+  afterAll(() => server?.close());
+
+  /** A login from the caller the proxy names in X-Forwarded-For. */
+  const loginFrom = async (ip: string, email: string) => {
+    const { body } = await server.post(
+      JSON.stringify({ query: LOGIN, variables: { email, password: "x" } }),
+      { "x-forwarded-for": ip },
+    );
+    return codeOf(body as GqlResult);
+  };
+
+  it("counts each caller's address on its own", async () => {
+    for (let i = 0; i < 2; i++)
+      expect(await loginFrom("203.0.113.7", `a${i}@school.test`)).toBe("UNAUTHENTICATED");
+    expect(await loginFrom("203.0.113.7", "a2@school.test")).toBe("TOO_MANY_ATTEMPTS");
+    // Another school behind the same proxy guesses nothing wrong yet: it is not locked.
+    expect(await loginFrom("198.51.100.9", "b0@school.test")).toBe("UNAUTHENTICATED");
+  });
+});
