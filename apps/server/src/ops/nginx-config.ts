@@ -74,6 +74,11 @@ ${sockets}
     location /collab/ {
 ${sockets}
     }
+
+    # Metrics are scraped from each process directly, never through the public address.
+    location = /metrics {
+      return 404;
+    }
   }`;
   if (!options.prefix) return `http {\n${http}\n}\n`;
   const p = (name: string) => path.join(options.prefix as string, name);
