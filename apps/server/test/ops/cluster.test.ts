@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -33,6 +34,23 @@ const missing = [!nginx && "nginx (apt-get install -y nginx)", !adminUrl && "TES
 if (missing && process.env.REQUIRE_POSTGRES === "1")
   throw new Error(`REQUIRE_POSTGRES=1 but ${missing} missing: the cluster test is required here.`);
 if (missing) console.warn(`cluster.test.ts skipped: ${missing} missing`);
+
+/** Whether nothing listens on `port` of 127.0.0.1. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+/** A public port whose next two ports (the processes') are free too. */
+async function threeFreePorts(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (port < 65_000 && (await isFree(port + 1)) && (await isFree(port + 2))) return port;
+  }
+}
 
 function alive(pid: number): boolean {
   try {
@@ -67,7 +85,7 @@ describe.skipIf(Boolean(missing))("npm run start:cluster", () => {
   });
 
   it("serves GraphQL and websockets through nginx and stops cleanly", async () => {
-    const port = await freePort();
+    const port = await threeFreePorts();
     const output: string[] = [];
     cluster = spawn(
       process.execPath,
