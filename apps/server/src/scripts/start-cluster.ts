@@ -198,7 +198,7 @@ async function main(): Promise<void> {
   // One data folder for all processes: uploaded documents must be where every process finds them.
   const dataDir = path.resolve(
     process.env.INIT_CWD || process.cwd(),
-    process.env.DATA_DIR || "./data-cluster",
+    process.env.DATA_DIR || "./data/cluster",
   );
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "driehoek-cluster-"));
 
