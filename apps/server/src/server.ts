@@ -81,6 +81,7 @@ export async function createServer(
       ]);
       // Requests under way finish (they may still use the database), then the rest closes.
       await track("finishing HTTP requests and subscriptions", () => apollo.stop());
+      await track("closing the event bus", () => services.events.close());
       await track("closing the database", () => services.dataSource.destroy());
     },
   };

@@ -25,3 +25,21 @@ export async function closeSharedRedis(): Promise<void> {
   clients.clear();
   await Promise.all(open.map((client) => client.quit().catch(() => client.disconnect())));
 }
+
+/**
+ * Resolves once `client` is connected, waiting at most `ms` (then the command that follows fails
+ * as it would have): the shared connection queues nothing, so a command sent in the moment
+ * after start-up or a reconnect would otherwise fail at once.
+ */
+export async function whenReady(client: Redis, ms = 2_000): Promise<void> {
+  if (client.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    client.once("ready", done);
+    function done() {
+      clearTimeout(timer);
+      client.off("ready", done);
+      resolve();
+    }
+  });
+}
