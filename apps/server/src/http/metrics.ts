@@ -68,9 +68,11 @@ function endpointOf(url: string | undefined): string {
 
 /** Counts every HTTP request once it is answered; listen on the server's `request` event. */
 export function countHttpRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
+  // Read now: express rewrites req.url while routing.
+  const endpoint = endpointOf(req.url);
   res.once("finish", () => {
     httpRequests.inc({
-      endpoint: endpointOf(req.url),
+      endpoint,
       method: METHODS.has(req.method ?? "") ? (req.method as string) : "other",
       status: `${Math.floor(res.statusCode / 100)}xx`,
     });
