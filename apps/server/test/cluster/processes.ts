@@ -1,3 +1,4 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import net from "node:net";
 import type { ServerProcess } from "@driehoek/test-support";
@@ -117,6 +118,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const processes: ServerProcess[] = [];
   const db = new pg.Client({ connectionString: databaseUrl });
   const redis = new Redis(options.redisUrl);
+  redis.on("error", () => {}); // a test may stop its Redis; this client reconnects
   const stop = async () => {
     await Promise.all(processes.map((p) => p.stop()));
     await db.end().catch(() => {});
@@ -153,4 +155,38 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     },
     stop,
   };
+}
+
+/** The port of the redis-server a test starts and stops itself (never the shared one). */
+export const OWN_REDIS_PORT = Number(process.env.CLUSTER_TEST_REDIS_PORT ?? 6392);
+
+/** Starts redis-server on `port` as the test's child and waits until it accepts connections. */
+export async function startOwnRedis(port = OWN_REDIS_PORT): Promise<ChildProcess> {
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    { stdio: "ignore" },
+  );
+  const accepts = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1", () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on("error", () => resolve(false));
+    });
+  const until = Date.now() + 10_000;
+  while (!(await accepts())) {
+    if (Date.now() > until) throw new Error(`redis-server did not start on port ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return child;
+}
+
+/** Kills a redis-server `startOwnRedis` started (as a crash would) and waits for its exit. */
+export async function stopOwnRedis(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGKILL");
+  await exited;
 }
