@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { testRedisPrefix, testRedisUrl } from "../../test/cluster/processes.js";
 import { type ConversationChangeEvent, createEventBus, type EventBus } from "../events.js";
@@ -62,6 +63,30 @@ describe.skipIf(!redisUrl)("the event bus over Redis", () => {
     await expect.poll(() => heardA).toEqual(["s-1", "s-2"]);
     expect(heardB).toEqual(["s-1"]);
     stopA();
+  });
+
+  it("unsubscribes from Redis when a topic's last listener is gone", async () => {
+    const prefix = testRedisPrefix();
+    const transport = new RedisEventTransport({ url: redisUrl as string, prefix, log: quiet });
+    const bus = createEventBus(transport);
+    buses.push(bus);
+    const probe = new Redis(redisUrl as string);
+    const subscribers = async () =>
+      Number(((await probe.pubsub("NUMSUB", `${prefix}events:sessionRevoked`)) as unknown[])[1]);
+    try {
+      const stops = [bus.on("sessionRevoked", () => {}), bus.on("sessionRevoked", () => {})];
+      await transport.ready();
+      // One subscription per process, however many listeners it has.
+      expect(await subscribers()).toBe(1);
+      stops[0]?.();
+      await transport.ready();
+      expect(await subscribers()).toBe(1);
+      stops[1]?.();
+      await transport.ready();
+      expect(await subscribers()).toBe(0);
+    } finally {
+      await probe.quit();
+    }
   });
 
   it("keeps deployments with another prefix apart", async () => {
