@@ -149,6 +149,8 @@ describe.skipIf(!postgresUrl || !redisUrl)(
           expect(heard[1]?.startedAt).toBe(phaseStartedAt);
         }
         expect(onB.events).toEqual(onC.events);
+        const metricsOfB = await (await fetch(`${b.url}/metrics`)).text();
+        expect(metricsOfB).toMatch(/driehoek_graphql_sockets_open [1-9]/);
       } finally {
         await Promise.all([onB.dispose(), onC.dispose()]);
       }
@@ -286,6 +288,7 @@ describe.skipIf(!postgresUrl || !redisUrl)(
       expect(text).toMatch(/driehoek_mail_outbox_backlog\{state="later"\} [1-9]/);
       expect(text).toMatch(/driehoek_events_relayed_total\{direction="published"\} [1-9]/);
       expect(text).toMatch(/driehoek_process_process_resident_memory_bytes [1-9]/);
+      expect(text).toMatch(/driehoek_graphql_sockets_open \d+/);
 
       // Through a proxy on this machine (which names the real caller) it is not a local caller.
       const proxied = { "x-forwarded-for": "203.0.113.7" };
