@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import { Redis } from "ioredis";
 
 /** The Redis connections this process opened, one per URL, so every user shares one. */
@@ -14,6 +15,9 @@ export function sharedRedis(url: string): Redis {
     client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     // ioredis reports a lost connection as an error event; it reconnects by itself.
     client.on("error", () => {});
+    // Shared by every server in the process and never closed with one of them, so it must not
+    // keep the process alive: a script (retention, admin:create) exits once its work is done.
+    client.on("connect", () => (client as unknown as { stream?: Socket }).stream?.unref());
     clients.set(url, client);
   }
   return client;
