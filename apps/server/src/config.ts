@@ -120,6 +120,17 @@ export interface Config {
    * `COLLAB_TICKET_TTL`, default 30.
    */
   collabTicketTtlSeconds: number;
+  /**
+   * Put before every Redis key and channel of the shared state (events, collaboration tickets),
+   * so deployments sharing one Redis stay apart. `REDIS_PREFIX`, default `driehoek:`.
+   */
+  redisPrefix: string;
+  /**
+   * Token a scraper sends as `Authorization: Bearer <token>` to read /metrics from another
+   * machine; callers on the loopback address need none. Unset: /metrics answers only loopback.
+   * `METRICS_TOKEN`.
+   */
+  metricsToken: string | undefined;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -196,6 +207,8 @@ export function loadConfig(
       env.GRAPHQL_INTROSPECTION === "true" ||
       (env.GRAPHQL_INTROSPECTION !== "false" && env.NODE_ENV !== "production"),
     collabTicketTtlSeconds: Math.min(60, intFrom(env.COLLAB_TICKET_TTL, 30, "COLLAB_TICKET_TTL")),
+    redisPrefix: env.REDIS_PREFIX || "driehoek:",
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
   return { ...config, ...overrides };
 }

@@ -1,5 +1,8 @@
 import type { ConversationStatus, PhaseKey } from "@driehoek/domain";
 import { createPubSub, type PubSub, type PubSubEventTarget } from "@graphql-yoga/subscription";
+import type { Config } from "./config.js";
+import { RedisEventTransport } from "./events/redis-transport.js";
+import { loggerFor } from "./log/logger.js";
 
 /** What a `conversationChanged` event reports as changed. */
 export const CONVERSATION_CHANGE_KINDS = [
@@ -59,7 +62,7 @@ export type EventTransport = PubSubEventTarget<ServerEventTopics>;
  * The server's one event bus. GraphQL subscriptions read it as async iterables (`subscribe`);
  * parts of the server that react to an event (the collaboration endpoint) listen with `on`.
  * Both run over one event target, so a deployment of several processes replaces the transport
- * (e.g. `@graphql-yoga/redis-event-target`) and nothing else.
+ * (Redis, `eventTransportFor`) and nothing else.
  */
 export interface EventBus extends PubSub<ServerEventTopics> {
   /** Calls `listener` for every event of `topic` as it is published; returns how to stop. */
@@ -67,6 +70,23 @@ export interface EventBus extends PubSub<ServerEventTopics> {
     topic: T,
     listener: (value: ServerEventTopics[T][0]) => void,
   ): () => void;
+  /** Stops the transport (its Redis connections); nothing is heard after. */
+  close(): Promise<void>;
+}
+
+/**
+ * The transport a deployment needs: over Redis (events/redis-transport.ts) when `REDIS_URL`
+ * is set, so subscribers on every process hear every event; else within this process.
+ */
+export function eventTransportFor(
+  config: Pick<Config, "redisUrl" | "redisPrefix" | "logLevel">,
+): EventTransport {
+  if (!config.redisUrl) return new EventTarget();
+  return new RedisEventTransport({
+    url: config.redisUrl,
+    prefix: config.redisPrefix,
+    log: loggerFor(config),
+  });
 }
 
 /** An event bus over `transport` (by default one within this process). */
@@ -79,6 +99,9 @@ export function createEventBus(transport: EventTransport = new EventTarget()): E
       const handle = (event: Event) => listener((event as CustomEvent).detail);
       transport.addEventListener(topic, handle);
       return () => transport.removeEventListener(topic, handle);
+    },
+    close: async () => {
+      if (transport instanceof RedisEventTransport) await transport.close();
     },
   };
 }

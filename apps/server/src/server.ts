@@ -10,6 +10,7 @@ import { buildApiSchema } from "./graphql/schema.js";
 import { buildGraphqlSockets } from "./graphql/websocket.js";
 import { buildApp } from "./http/app.js";
 import { markDraining } from "./http/health.js";
+import { countHttpRequest } from "./http/metrics.js";
 import { routeUpgrades } from "./http/upgrades.js";
 import { startMailOutbox } from "./modules/mail/mail-outbox.js";
 import { startFrequencyClock } from "./modules/placement/frequency-state.js";
@@ -55,6 +56,7 @@ export async function createServer(
   const httpServer = http.createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 });
   const sockets = buildGraphqlSockets(schema, services);
   const apollo = await startApollo(schema, services, httpServer, sockets);
+  httpServer.on("request", countHttpRequest);
   httpServer.on("request", buildApp(services, graphqlHttpHandlers(apollo, services)));
   httpServer.on("upgrade", routeUpgrades({ graphql: sockets, collab: collab.server }));
   const mail = startMailOutbox(services);
@@ -81,6 +83,7 @@ export async function createServer(
       ]);
       // Requests under way finish (they may still use the database), then the rest closes.
       await track("finishing HTTP requests and subscriptions", () => apollo.stop());
+      await track("closing the event bus", () => services.events.close());
       await track("closing the database", () => services.dataSource.destroy());
     },
   };

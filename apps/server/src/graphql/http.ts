@@ -16,6 +16,7 @@ import { costLimitPlugin } from "./cost.js";
 import { DeadlineTimer, deadlinePlugin, type RequestDeadline, timeoutError } from "./deadline.js";
 import { formatErrorFor } from "./format-error.js";
 import { queryLimits } from "./limits.js";
+import { operationMetricsPlugin } from "./operation-metrics.js";
 import { MAX_TOKENS, type OperationRequest, preflightRefusal } from "./preflight.js";
 import type { GraphqlSockets } from "./websocket.js";
 
@@ -67,6 +68,7 @@ export async function startApollo(
     logger: log,
     formatError: formatErrorFor(config, log),
     plugins: [
+      operationMetricsPlugin(),
       subscriptionsOnlyOverWebsocket,
       costLimitPlugin(schema, config),
       deadlinePlugin(),

@@ -8,6 +8,7 @@ import { watchAccess } from "../auth/session-watch.js";
 import { verifyAccessToken } from "../auth/tokens.js";
 import { type RequestContext, requestContext, type Services } from "../context.js";
 import { loggerFor } from "../log/logger.js";
+import { gauge } from "../metrics/registry.js";
 import { websocketErrorMasking, withoutSchemaHints } from "./format-error.js";
 import { queryLimits } from "./limits.js";
 import { websocketPreflight } from "./preflight.js";
@@ -22,11 +23,25 @@ export interface GraphqlSockets {
   closeAll(code: number, reason: string): void;
 }
 
+/** The graphql-ws endpoints of this process (tests run several servers in one). */
+const endpoints = new Set<WebSocketServer>();
+gauge(
+  "driehoek_graphql_sockets_open",
+  "Open GraphQL websocket connections (subscriptions) on this process",
+  [],
+  function collect() {
+    let open = 0;
+    for (const endpoint of endpoints) open += endpoint.clients.size;
+    this.set(open);
+  },
+);
+
 /** Builds the graphql-ws endpoint over `schema`, held to the same limits as HTTP. */
 export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): GraphqlSockets {
   const { config } = services;
   const rules = [...specifiedRules, ...queryLimits(config)];
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.maxBodyBytes });
+  endpoints.add(sockets);
   const server = useServer<{ authorization?: string }, { stopWatching?: () => void }>(
     {
       schema,
@@ -85,6 +100,7 @@ export function buildGraphqlSockets(schema: GraphQLSchema, services: Services): 
         });
       }),
     dispose: async () => {
+      endpoints.delete(sockets);
       await server.dispose();
     },
     closeAll: (code, reason) => {

@@ -1,3 +1,4 @@
+import type { Socket } from "node:net";
 import { Redis } from "ioredis";
 
 /** The Redis connections this process opened, one per URL, so every user shares one. */
@@ -14,6 +15,9 @@ export function sharedRedis(url: string): Redis {
     client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     // ioredis reports a lost connection as an error event; it reconnects by itself.
     client.on("error", () => {});
+    // Shared by every server in the process and never closed with one of them, so it must not
+    // keep the process alive: a script (retention, admin:create) exits once its work is done.
+    client.on("connect", () => (client as unknown as { stream?: Socket }).stream?.unref());
     clients.set(url, client);
   }
   return client;
@@ -24,4 +28,22 @@ export async function closeSharedRedis(): Promise<void> {
   const open = [...clients.values()];
   clients.clear();
   await Promise.all(open.map((client) => client.quit().catch(() => client.disconnect())));
+}
+
+/**
+ * Resolves once `client` is connected, waiting at most `ms` (then the command that follows fails
+ * as it would have): the shared connection queues nothing, so a command sent in the moment
+ * after start-up or a reconnect would otherwise fail at once.
+ */
+export async function whenReady(client: Redis, ms = 2_000): Promise<void> {
+  if (client.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    client.once("ready", done);
+    function done() {
+      clearTimeout(timer);
+      client.off("ready", done);
+      resolve();
+    }
+  });
 }

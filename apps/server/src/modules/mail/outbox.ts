@@ -3,6 +3,7 @@ import { type EntityManager, In, LessThanOrEqual } from "typeorm";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { loggerFor } from "../../log/logger.js";
+import { counter, gauge } from "../../metrics/registry.js";
 import { type MailKind, OutboxMail } from "./outbox-mail.entity.js";
 import type { MailTransport } from "./transport.js";
 
@@ -54,6 +55,37 @@ export async function dropQueuedReminders(
   await manager.delete(OutboxMail, { ...where, kind: "reminder", status: "queued" });
 }
 
+/** The server whose outbox /metrics reports (the one started last in this process). */
+let reported: Services | null = null;
+
+gauge(
+  "driehoek_mail_outbox_backlog",
+  "Mails in the outbox not sent: due now, being sent, queued for later (reminders), failed",
+  ["state"],
+  async function collect() {
+    this.reset();
+    if (!reported?.dataSource.isInitialized) return;
+    const now = reported.dataSource.options.type === "postgres" ? "$1" : "?";
+    const rows: { state: string; n: string | number }[] = await reported.dataSource.query(
+      `SELECT CASE WHEN status = 'failed' THEN 'failed'
+                   WHEN status = 'sending' THEN 'sending'
+                   WHEN next_attempt_at <= ${now} THEN 'due'
+                   ELSE 'later' END AS state,
+              COUNT(*) AS n
+         FROM outbox_mail WHERE status <> 'sent' GROUP BY 1`,
+      [reported.now().toISOString()],
+    );
+    for (const state of ["due", "sending", "later", "failed"]) this.set({ state }, 0);
+    for (const row of rows) this.set({ state: row.state }, Number(row.n));
+  },
+);
+
+const delivered = counter(
+  "driehoek_mail_sent_total",
+  "Mails handed to the mail server (sent) or given up on (failed)",
+  ["outcome"],
+);
+
 /** How long a claimed mail is left to its sender before another may try it (a crash mid-send). */
 const LEASE_MS = 5 * 60_000;
 const FIRST_RETRY_MS = 30_000;
@@ -79,6 +111,7 @@ export class MailSender {
 
   /** Begins polling. */
   start(): void {
+    reported = this.services;
     this.timer = setInterval(() => this.poke(), this.services.config.mailPollMs);
     this.timer.unref();
   }
@@ -96,12 +129,14 @@ export class MailSender {
   /** Stops polling and waits for the mail being sent. */
   async stop(): Promise<void> {
     this.isStopped = true;
+    if (reported === this.services) reported = null;
     if (this.timer) clearInterval(this.timer);
     await this.running;
     this.transport.close();
   }
 
   private async sendDue(): Promise<void> {
+    if (this.services.dataSource.options.type === "postgres") return this.sendDueSkippingLocked();
     for (;;) {
       const due = await this.services.dataSource.manager.find(OutboxMail, {
         where: {
@@ -116,6 +151,34 @@ export class MailSender {
         if (await this.claim(mail)) await this.deliver(mail);
       }
       if (due.length < BATCH) return;
+    }
+  }
+
+  /**
+   * PostgreSQL, where several processes may share the outbox: each claims the next due mail
+   * that no other is claiming right now (FOR UPDATE SKIP LOCKED) and takes its lease in the
+   * same statement, so the processes send different mails side by side and never one twice.
+   */
+  private async sendDueSkippingLocked(): Promise<void> {
+    while (!this.isStopped) {
+      const now = this.services.now();
+      const leaseEnd = new Date(now.getTime() + LEASE_MS);
+      // node-postgres answers an UPDATE … RETURNING with [rows, count] through TypeORM.
+      const [claimed]: [{ id: string }[], number] = await this.services.dataSource.query(
+        `UPDATE outbox_mail SET status = 'sending', next_attempt_at = $1
+          WHERE id = (
+            SELECT id FROM outbox_mail
+             WHERE status IN ('queued', 'sending') AND next_attempt_at <= $2
+             ORDER BY next_attempt_at
+             LIMIT 1
+             FOR UPDATE SKIP LOCKED)
+          RETURNING id`,
+        [leaseEnd.toISOString(), now.toISOString()],
+      );
+      const id = claimed[0]?.id;
+      if (!id) return;
+      const mail = await this.services.dataSource.manager.findOneBy(OutboxMail, { id });
+      if (mail) await this.deliver(mail);
     }
   }
 
@@ -136,6 +199,7 @@ export class MailSender {
     let update: Partial<OutboxMail>;
     try {
       const messageId = await this.transport.send(mail);
+      delivered.inc({ outcome: "sent" });
       update = {
         status: "sent",
         attempts,
@@ -148,6 +212,7 @@ export class MailSender {
       const isPermanent = isPermanentRefusal(error);
       const isLast = isPermanent || attempts >= this.services.config.mailMaxAttempts;
       const wait = Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), LONGEST_RETRY_MS);
+      if (isLast) delivered.inc({ outcome: "failed" });
       update = {
         status: isLast ? "failed" : "queued",
         attempts,

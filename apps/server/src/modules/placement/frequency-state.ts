@@ -8,6 +8,7 @@ import {
 } from "@driehoek/domain";
 import { type DataSource, type EntityManager, In } from "typeorm";
 import type { Services } from "../../context.js";
+import { withAdvisoryLock } from "../../db/advisory-lock.js";
 import { inTransaction } from "../../db/transaction.js";
 import { loggerFor } from "../../log/logger.js";
 import { calendarsOf } from "../calendar/calendar-store.js";
@@ -169,6 +170,8 @@ const judgedThrough = new WeakMap<DataSource, { day: string; run: Promise<unknow
 /**
  * Makes sure every placement's verdict is of `today` before it is read: a no-op once this
  * process refreshed the stale ones for `today`, else the refresh (shared by concurrent callers).
+ * Server processes sharing a PostgreSQL database take turns (an advisory lock): the first
+ * judges, the others wait for it and then find nothing stale, so the work is done once.
  */
 export async function ensureFrequencyJudged(dataSource: DataSource, today: string): Promise<void> {
   const known = judgedThrough.get(dataSource);
@@ -176,7 +179,9 @@ export async function ensureFrequencyJudged(dataSource: DataSource, today: strin
     await known.run;
     return;
   }
-  const run = refreshStaleFrequency(dataSource, today);
+  const run = withAdvisoryLock(dataSource, "frequency-refresh", () =>
+    refreshStaleFrequency(dataSource, today),
+  );
   judgedThrough.set(dataSource, { day: today, run });
   try {
     await run;

@@ -1,6 +1,7 @@
 import { addDays, HELD_STATUSES, schoolToday } from "@driehoek/domain";
 import { In } from "typeorm";
 import type { Services } from "../../context.js";
+import { ifAdvisoryLockFree } from "../../db/advisory-lock.js";
 import { inTransaction } from "../../db/transaction.js";
 import { AuditEntry } from "../audit/audit-entry.entity.js";
 import { Conversation } from "../conversation/conversation.entity.js";
@@ -35,12 +36,37 @@ export function retentionPolicyFrom(env: NodeJS.ProcessEnv): RetentionPolicy {
   };
 }
 
+/** Another run is removing records now (on this or another server process). */
+export class RetentionBusyError extends Error {
+  constructor() {
+    super(
+      "Another retention run is under way; nothing was removed. Try again when it has finished.",
+    );
+    this.name = "RetentionBusyError";
+  }
+}
+
 /**
  * Removes what is past its retention period: conversations that are over (ended or signed)
  * and older than the policy allows, everything that belongs to them, their live documents,
  * and old audit entries. Planned or live conversations are never touched. `dryRun` only lists.
+ * One run at a time across every process on the database (an advisory lock on PostgreSQL):
+ * a second run started meanwhile removes nothing and throws RetentionBusyError.
  */
 export async function applyRetention(
+  services: Services,
+  policy: RetentionPolicy,
+  dryRun: boolean,
+): Promise<RetentionPlan> {
+  if (dryRun) return planAndApply(services, policy, true);
+  const run = await ifAdvisoryLockFree(services.dataSource, "retention", () =>
+    planAndApply(services, policy, false),
+  );
+  if (!run) throw new RetentionBusyError();
+  return run.value;
+}
+
+async function planAndApply(
   services: Services,
   policy: RetentionPolicy,
   dryRun: boolean,
