@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 
 /*
  * Background work that several server processes on one PostgreSQL database must not do at the
- * same time (docs/decisions/0012-background-work-once.md) holds a PostgreSQL advisory lock,
+ * same time (docs/decisions/0013-background-work-once.md) holds a PostgreSQL advisory lock,
  * named by a text key (hashed to the lock's number by the database). The lock belongs to the
  * session that took it, so it is held on a connection of its own for the whole run and goes
  * with that connection if the process dies. On SQLite there is one process: the work runs.

@@ -10,7 +10,7 @@ import { testPostgresUrl } from "./processes.js";
 
 /*
  * Background work that several processes on one PostgreSQL database must do once takes an
- * advisory lock (docs/decisions/0012-background-work-once.md). Here another process is played
+ * advisory lock (docs/decisions/0013-background-work-once.md). Here another process is played
  * by a connection of the test's own that holds the lock; the mail outbox's SKIP LOCKED claim
  * is proven with three real processes in shared-cluster.test.ts.
  */
