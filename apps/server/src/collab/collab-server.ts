@@ -21,12 +21,15 @@ import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { type TrackShutdown, untracked } from "../shutdown.js";
 import { authorizeCollabSocket, type CollabIdentity, CollabRefusal } from "./access.js";
 import { filterAwarenessUpdate } from "./awareness-filter.js";
+import { Compactor } from "./compaction.js";
 import { CollabConnection, type ConnectionLimits } from "./connection.js";
 import { GroupCommitter } from "./group-commit.js";
+import { collabMetrics } from "./metrics.js";
 import { projectConversation } from "./projection.js";
 import { ProjectionScheduler } from "./projection-scheduler.js";
 import type { CollabRelay } from "./relay.js";
 import { clocksOf, Room } from "./room.js";
+import { applyStored, RoomLink } from "./room-link.js";
 import type { UpdateStore } from "./store.js";
 
 /** Settings of the collaboration endpoint. */
@@ -73,10 +76,10 @@ export class CollabServer {
   private readonly sockets: WebSocketServer;
   private readonly committer: GroupCommitter;
   private readonly projections: ProjectionScheduler<Room>;
-  /** Compactions under way, by document (the close waits for them). */
-  private readonly compacting = new Map<string, Promise<void>>();
+  private readonly compactor: Compactor;
   private readonly pinger: NodeJS.Timeout;
-  private readonly unsubscribes = new Map<string, () => void>();
+  /** Each live document's link to the other processes. */
+  private readonly links = new WeakMap<Room, RoomLink>();
   private readonly bySocket = new WeakMap<WebSocket, CollabConnection>();
   private isClosing = false;
 
@@ -88,6 +91,14 @@ export class CollabServer {
     private readonly hooks: CollabHooks,
   ) {
     this.committer = new GroupCommitter(store);
+    this.compactor = new Compactor(store, (docName, folded) => {
+      void this.rooms.get(docName)?.then(
+        (room) => {
+          room.updatesSinceCompaction = Math.max(0, room.updatesSinceCompaction - folded);
+        },
+        () => undefined,
+      );
+    });
     this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
     this.pinger = setInterval(() => this.ping(), options.pingIntervalMs);
     this.pinger.unref();
@@ -142,6 +153,7 @@ export class CollabServer {
     params: URLSearchParams,
     wantsAcks: boolean,
   ): Promise<void> {
+    const arrivedAt = Date.now();
     const early: Buffer[] = [];
     let connection: CollabConnection | null = null;
     let room: Room | null = null;
@@ -163,6 +175,10 @@ export class CollabServer {
     try {
       const identity = await authorizeCollabSocket(this.services, roomName, params);
       const loaded = await this.room(identity);
+      // Another process may have stored updates this one has not heard of yet: a newcomer is
+      // served the log as it is now, never an older copy.
+      const link = this.links.get(loaded);
+      if (this.relay.isShared && link && link.lastReadAt < arrivedAt) await link.catchUp();
       clearTimeout(deadline);
       if (ws.readyState !== ws.OPEN) return;
       if (loaded.connections.size >= this.options.maxConnectionsPerDocument) {
@@ -172,6 +188,7 @@ export class CollabServer {
       if (loaded.idleTimer) clearTimeout(loaded.idleTimer);
       loaded.idleTimer = null;
       loaded.connections.add(joined);
+      collabMetrics.connections.inc();
       this.bySocket.set(ws, joined);
       ws.on("pong", () => {
         joined.isAlive = true;
@@ -269,7 +286,7 @@ export class CollabServer {
         this.relay.publish(room.name, update);
         room.confirmStored(connection, clocks);
         if (room.updatesSinceCompaction >= this.options.compactAfterUpdates)
-          void this.compact(room.name);
+          void this.compactor.compact(room.name);
       },
       (error) => {
         console.error(`collab: storing an update to ${room.name} failed:`, error);
@@ -282,31 +299,37 @@ export class CollabServer {
   private room(identity: CollabIdentity): Promise<Room> {
     let loading = this.rooms.get(identity.docName);
     if (!loading) {
-      loading = this.load(identity);
-      this.rooms.set(identity.docName, loading);
+      const loaded = this.load(identity);
+      loading = loaded;
+      this.rooms.set(identity.docName, loaded);
+      collabMetrics.documents.set(this.rooms.size);
       // A failed load is forgotten, so the next connection tries again; never served empty.
-      loading.catch(() => this.rooms.delete(identity.docName));
+      loaded.catch(() => {
+        if (this.rooms.get(identity.docName) === loaded) this.rooms.delete(identity.docName);
+        collabMetrics.documents.set(this.rooms.size);
+      });
     }
     return loading;
   }
 
   private async load(identity: CollabIdentity): Promise<Room> {
     const { docName, conversationId, isPrivate } = identity;
-    const stored = await this.store.load(docName);
     const room = new Room(docName, (origin) => {
       if (!isPrivate && origin !== "load") this.projections.schedule(conversationId, room);
     });
-    room.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-      for (const update of stored.updates) {
-        try {
-          Y.applyUpdate(room.doc, update);
-        } catch (error) {
-          // Such an update failed when it arrived too, so nobody ever saw it.
-          console.error(`collab: skipped an unreadable logged update of ${docName}:`, error);
-        }
-      }
-    }, "load");
+    // Listening first, then reading: whatever another process stores after the read is relayed.
+    const link = new RoomLink(room, this.store, this.relay);
+    let stored: Awaited<ReturnType<UpdateStore["load"]>>;
+    const readAt = Date.now();
+    try {
+      await link.attach();
+      stored = await this.store.load(docName);
+    } catch (error) {
+      link.detach();
+      room.destroy();
+      throw error;
+    }
+    applyStored(room.doc, stored, "load");
     room.updatesSinceCompaction = stored.updates.length;
     if (!isSeeded(room.doc)) {
       const seed = isPrivate ? privateNotesSeed() : await this.conversationSeed(conversationId);
@@ -318,10 +341,8 @@ export class CollabServer {
       await this.committer.write({ docName, update: addition });
       Y.applyUpdate(room.doc, addition, "seed");
     }
-    this.unsubscribes.set(
-      docName,
-      this.relay.subscribe(docName, (update) => Y.applyUpdate(room.doc, update, "relay")),
-    );
+    link.loaded(readAt);
+    this.links.set(room, link);
     return room;
   }
 
@@ -336,6 +357,7 @@ export class CollabServer {
 
   private leave(connection: CollabConnection, room: Room): void {
     room.leave(connection);
+    collabMetrics.connections.dec();
     if (room.connections.size === 0 && !room.idleTimer) {
       room.idleTimer = setTimeout(() => void this.unload(room.name), this.options.idleUnloadMs);
       room.idleTimer.unref();
@@ -343,60 +365,48 @@ export class CollabServer {
   }
 
   private async unload(docName: string): Promise<void> {
-    const room = await this.rooms.get(docName)?.catch(() => null);
+    const loadingOf = this.rooms.get(docName);
+    const room = await loadingOf?.catch(() => null);
     if (!room || room.connections.size > 0) return;
-    this.rooms.delete(docName);
+    if (this.rooms.get(docName) === loadingOf) this.rooms.delete(docName);
+    collabMetrics.documents.set(this.rooms.size);
     await this.committer.idle();
     const conversationId = docName.split("/")[0] ?? docName;
+    const link = this.links.get(room);
+    // The tables follow the log, with what other processes stored too.
+    if (this.relay.isShared) await link?.catchUp().catch(() => undefined);
     if (!docName.includes("/")) {
       await this.projections.run(conversationId, room).catch(() => undefined);
       void this.projections.forget(conversationId);
     }
-    if (room.updatesSinceCompaction > 0) await this.compact(docName).catch(() => undefined);
-    this.unsubscribes.get(docName)?.();
-    this.unsubscribes.delete(docName);
+    if (room.updatesSinceCompaction > 0) await this.compactor.compact(docName);
+    link?.detach();
     room.destroy();
-  }
-
-  /** Folds a document's log into one snapshot, from what is stored (not what is in memory). */
-  private compact(docName: string): Promise<void> {
-    const running = this.compacting.get(docName);
-    if (running) return running;
-    const compaction = this.compactNow(docName).finally(() => this.compacting.delete(docName));
-    this.compacting.set(docName, compaction);
-    return compaction;
-  }
-
-  private async compactNow(docName: string): Promise<void> {
-    try {
-      const stored = await this.store.load(docName);
-      const doc = new Y.Doc({ gc: true });
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) {
-        try {
-          Y.applyUpdate(doc, update);
-        } catch {
-          // Unreadable updates were never seen by anyone (see load).
-        }
-      }
-      await this.store.compact(docName, Y.encodeStateAsUpdate(doc), stored.lastId);
-      doc.destroy();
-      const room = await this.rooms.get(docName)?.catch(() => null);
-      if (room)
-        room.updatesSinceCompaction = Math.max(
-          0,
-          room.updatesSinceCompaction - stored.updates.length,
-        );
-    } catch (error) {
-      console.error(`collab: compacting ${docName} failed (the log stays as it is):`, error);
-    }
   }
 
   /** Brings the relational tables exactly up to date with a live conversation (end, signing). */
   async flushProjection(conversationId: string): Promise<void> {
     const room = await this.rooms.get(conversationId)?.catch(() => null);
     await this.committer.idle();
-    if (room) await this.projections.run(conversationId, room);
+    if (!this.relay.isShared) {
+      if (room) await this.projections.run(conversationId, room);
+      return;
+    }
+    // Several processes: the document may be live elsewhere, so the tables follow the log.
+    if (room) {
+      await this.links.get(room)?.catchUp();
+      await this.projections.run(conversationId, room);
+      return;
+    }
+    const stored = await this.store.load(conversationId);
+    if (!stored.snapshot && stored.updates.length === 0) return;
+    const copy = new Room(conversationId, () => {});
+    try {
+      applyStored(copy.doc, stored, "load");
+      await this.project(conversationId, copy);
+    } finally {
+      copy.destroy();
+    }
   }
 
   /**
@@ -485,7 +495,7 @@ export class CollabServer {
         this.rooms.delete(docName);
       }
     }
-    await track("compactions under way", () => Promise.all(this.compacting.values()));
+    await track("compactions under way", () => this.compactor.idle());
     await track("closing collaboration sockets", () => Promise.all(closing));
     this.sockets.close();
   }
