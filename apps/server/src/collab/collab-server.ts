@@ -174,11 +174,7 @@ export class CollabServer {
     );
     try {
       const identity = await authorizeCollabSocket(this.services, roomName, params);
-      const loaded = await this.room(identity);
-      // Another process may have stored updates this one has not heard of yet: a newcomer is
-      // served the log as it is now, never an older copy.
-      const link = this.links.get(loaded);
-      if (this.relay.isShared && link && link.lastReadAt < arrivedAt) await link.catchUp();
+      const loaded = await this.liveRoom(identity, arrivedAt);
       clearTimeout(deadline);
       if (ws.readyState !== ws.OPEN) return;
       if (loaded.connections.size >= this.options.maxConnectionsPerDocument) {
@@ -296,6 +292,22 @@ export class CollabServer {
     );
   }
 
+  /**
+   * The live room for a new connection. Another process may have stored updates this one has
+   * not heard of yet: a newcomer is served the log as it is now, never an older copy. A room
+   * that started to leave memory meanwhile (its last connection left just before) is not
+   * joined: the next one is loaded.
+   */
+  private async liveRoom(identity: CollabIdentity, arrivedAt: number): Promise<Room> {
+    for (;;) {
+      const loaded = await this.room(identity);
+      const link = this.links.get(loaded);
+      if (this.relay.isShared && link && link.lastReadAt < arrivedAt && !loaded.isUnloaded)
+        await link.catchUp();
+      if (!loaded.isUnloaded) return loaded;
+    }
+  }
+
   private room(identity: CollabIdentity): Promise<Room> {
     let loading = this.rooms.get(identity.docName);
     if (!loading) {
@@ -368,6 +380,7 @@ export class CollabServer {
     const loadingOf = this.rooms.get(docName);
     const room = await loadingOf?.catch(() => null);
     if (!room || room.connections.size > 0) return;
+    room.isUnloaded = true;
     if (this.rooms.get(docName) === loadingOf) this.rooms.delete(docName);
     collabMetrics.documents.set(this.rooms.size);
     await this.committer.idle();

@@ -55,6 +55,8 @@ export class Room {
   /** The people whose stored updates the tables have not followed yet: who changed the record. */
   readonly editors = new Set<string>();
   idleTimer: NodeJS.Timeout | null = null;
+  /** The room has started to leave memory: new connections load the document again. */
+  isUnloaded = false;
   /** Called with every presence change that did not come from another process (see RoomLink). */
   onPresence: ((update: Uint8Array) => void) | null = null;
   /** Checks incoming updates against the document's shape before they are stored. */
