@@ -62,9 +62,10 @@ describe.skipIf(!services)("three processes over PostgreSQL and Redis", () => {
     await Promise.all(clients.map((c) => c.synced()));
 
     // The seed was made by three processes at once, and is there once.
-    const seedLength = Y.getState((clients[0]?.doc as Y.Doc).store, SEED_CLIENT_ID);
+    const first = clients[0]?.doc as Y.Doc;
+    const seedLength = Y.getState(first.store, SEED_CLIENT_ID);
     for (const c of clients) expect(Y.getState(c.doc.store, SEED_CLIENT_ID)).toBe(seedLength);
-    const seededAgreements = agreementsOf(clients[0]?.doc as Y.Doc).length;
+    const seededAgreements = agreementsOf(first).length;
 
     const random = seededRandom(15);
     const ids = clients.map(() => randomUUID());
