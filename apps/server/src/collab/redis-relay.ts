@@ -71,7 +71,9 @@ export class RedisRelay implements CollabRelay {
     });
     for (const client of [this.publisher, this.subscriber]) client.on("error", () => {});
     this.subscriber.on("ready", () => {
-      if (this.wasReady) this.resync("reconnect");
+      // Back after a lost connection, or connected only now while documents are already live
+      // (Redis was away when they were loaded): they may have missed something.
+      if (this.wasReady || this.channels.size > 0) this.resync("reconnect");
       this.wasReady = true;
     });
     this.subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) =>
