@@ -18,6 +18,15 @@
  *        --warmup S  --sync full|normal  --postgres  --awareness  --long-doc-keystrokes K
  *        --collab-rate messages/s per connection (server limit)  --seed N
  *        --profile DIR (V8 CPU profile of the server during the load, summarised at the end)
+ *
+ *   npm run bench:collab -- --processes 1,2,3 [--conversations 60]
+ *
+ * Scale-out: for each count, that many server processes on one fresh PostgreSQL database
+ * (DATABASE_URL) and Redis (REDIS_URL or TEST_REDIS_URL, default redis://127.0.0.1:6379; its
+ * own channel prefix), under the same load (the first --conversations size); a conversation's
+ * three participants connect to different processes, so with two or more processes every
+ * keystroke crosses the relay over Redis. Prints relay and stored latency and throughput per
+ * count. No baseline and no long conversation in this mode.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -68,8 +77,18 @@ const { values: flags } = parseArgs({
     "collab-rate": { type: "string", default: "2000" },
     seed: { type: "string", default: "42" },
     profile: { type: "string" },
+    processes: { type: "string" },
   },
 });
+
+/** Scale-out mode: process counts to compare (see the top). */
+const processCounts = flags.processes
+  ? flags.processes.split(",").map((s) => Number(s.trim()))
+  : null;
+if (processCounts?.some((n) => !Number.isInteger(n) || n < 1 || n > 8))
+  throw new Error("--processes takes 1..8 (comma-separated)");
+if (processCounts && !process.env.DATABASE_URL)
+  throw new Error("--processes needs DATABASE_URL (e.g. postgres://root@127.0.0.1:5432/test)");
 
 const sizes = (flags.conversations ?? "100,300").split(",").map((s) => Number(s.trim()));
 const rate = Number(flags.rate);
@@ -115,7 +134,7 @@ async function freshStore(): Promise<{
   drop(): Promise<void>;
 }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "driehoek-bench-"));
-  if (!flags.postgres)
+  if (!flags.postgres && !processCounts)
     return { dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true }) };
   const adminUrl = process.env.DATABASE_URL as string;
   const name = `driehoek_bench_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
@@ -339,7 +358,11 @@ interface SizeFigures extends LoadFigures {
 /** Runs the load process against the server at `url` (process `serverPid`) and measures both. */
 async function driveLoad(input: {
   url: string;
+  /** Every server process's address, when several share the load (see LoadConfig.urls). */
+  urls?: string[];
   serverPid: number;
+  /** Every server process, when several: their CPU is added up. */
+  serverPids?: number[];
   conversations: { id: string; tokens: string[] }[];
   longDoc: { id: string; token: string } | null;
   databaseUrl?: string;
@@ -349,6 +372,7 @@ async function driveLoad(input: {
   const rssIdle = rssBytes(input.serverPid);
   const config: LoadConfig = {
     url: input.url,
+    urls: input.urls,
     plainUrls: input.plainUrls,
     conversations: input.conversations,
     rate,
@@ -367,6 +391,8 @@ async function driveLoad(input: {
   });
   input.onLoad(child);
   const serverPid = input.serverPid;
+  const serverCpuSeconds = () =>
+    (input.serverPids ?? [serverPid]).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   let rssLoaded = 0;
   let connectSeconds = 0;
   let window = {
@@ -401,7 +427,7 @@ async function driveLoad(input: {
       } else if (message.type === "window-start") {
         window = {
           wait: runQueueWait(serverPid),
-          cpu: cpuSeconds(serverPid),
+          cpu: serverCpuSeconds(),
           machine: machineTicks(),
           load: cpuSeconds(child.pid as number),
           postgres: input.databaseUrl ? postgresCpu() : new Map<number, number>(),
@@ -417,7 +443,7 @@ async function driveLoad(input: {
         cpu = {
           waitAll: (wait.all - window.wait.all) / elapsed,
           waitMain: (wait.main - window.wait.main) / elapsed,
-          server: (cpuSeconds(serverPid) - window.cpu) / elapsed,
+          server: (serverCpuSeconds() - window.cpu) / elapsed,
           machine: (machine.busy - window.machine.busy) / (machine.total - window.machine.total),
           load: (cpuSeconds(child.pid as number) - window.load) / elapsed,
           postgres: input.databaseUrl
@@ -553,6 +579,104 @@ async function runSize(conversations: number): Promise<SizeFigures> {
   }
 }
 
+/** What one scale-out run measured. */
+interface ClusterFigures extends LoadFigures {
+  processes: number;
+  conversations: number;
+  updatesPerSecond: number;
+  commits: { entries: number; batches: number; largest: number };
+}
+
+/** Runs the load against `count` server processes on one PostgreSQL database and Redis. */
+async function runCluster(count: number, conversations: number): Promise<ClusterFigures> {
+  const store = await freshStore();
+  const redisUrl = process.env.REDIS_URL || process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
+  const prefix = `bench-collab:${randomUUID().slice(0, 8)}:`;
+  const env = {
+    COLLAB_SYNC: sync,
+    COLLAB_RATE: String(flags["collab-rate"]),
+    ACCESS_TOKEN_TTL: "86400",
+    REDIS_URL: redisUrl,
+    COLLAB_REDIS_PREFIX: prefix,
+    RATE_LIMIT_PREFIX: `${prefix}rate`,
+    // Planning many conversations on a busy machine may take longer than a request usually may.
+    GRAPHQL_TIMEOUT_MS: "60000",
+  };
+  const servers: ServerProcess[] = [];
+  const running: { load: ChildProcess | null } = { load: null };
+  try {
+    // One after the other: the first migrates and seeds the demo school.
+    for (let i = 0; i < count; i++)
+      servers.push(
+        await startBuiltServer({ port: await freePort(), databaseUrl: store.databaseUrl, env }),
+      );
+    log(
+      `${count} process(es) ${servers.map((s) => `${s.pid} on ${s.url}`).join(", ")} (PostgreSQL, Redis ${redisUrl}, COLLAB_SYNC=${sync})`,
+    );
+    const first = servers[0] as ServerProcess;
+    const planned = await planConversations(first.url, conversations);
+    const driven = await driveLoad({
+      url: first.url,
+      urls: servers.map((s) => s.url),
+      serverPid: first.pid,
+      serverPids: servers.map((s) => s.pid),
+      conversations: planned,
+      longDoc: null,
+      databaseUrl: store.databaseUrl,
+      plainUrls: false,
+      onLoad: (child) => {
+        running.load = child;
+      },
+    });
+    for (const server of servers) {
+      const complaints = server.output.filter((line) => /error|fail|could not/i.test(line));
+      if (complaints.length > 0)
+        log(
+          `process ${server.pid} printed ${complaints.length} error lines, e.g.:\n  ${complaints.slice(0, 3).join("\n  ")}`,
+        );
+    }
+    const commits = await commitFigures(store, driven.window.from, driven.window.to);
+    return {
+      ...driven,
+      processes: count,
+      conversations,
+      updatesPerSecond: driven.results.storedDuringWindow / driven.results.windowSeconds,
+      commits,
+    };
+  } finally {
+    if (running.load && running.load.exitCode === null) running.load.kill("SIGKILL");
+    await Promise.all(servers.map((s) => s.stop("SIGTERM", 30_000)));
+    await store.drop();
+  }
+}
+
+/** The scale-out comparison: the same load on 1, 2, 3, … processes. */
+async function mainCluster(counts: number[]): Promise<void> {
+  const conversations = sizes[0] ?? 60;
+  log(
+    `collab scale-out benchmark: ${counts.join(", ")} processes; ${conversations} conversations (${conversations * 3} clients), ${rate} keystroke/s per client; ${warmup} s warm-up + ${seconds} s measured; PostgreSQL + Redis, COLLAB_SYNC=${sync}`,
+  );
+  const all: ClusterFigures[] = [];
+  for (const count of counts) {
+    const f = await runCluster(count, conversations);
+    all.push(f);
+    const r = f.results;
+    log(
+      `${count} process(es): relay p50 ${ms(r.relay.p50)}, p99 ${ms(r.relay.p99)} (${r.relayedInWindow}/${r.relayExpected} arrivals); stored p50 ${ms(r.stored.p50)}, p99 ${ms(r.stored.p99)}; ${f.updatesPerSecond.toFixed(0)} updates/s stored; server CPU ${(f.serverCpu * 100).toFixed(0)}% (all processes); closes ${JSON.stringify(r.closes)}; unconfirmed after drain ${r.unconfirmedAfterDrain}`,
+    );
+  }
+  console.log(
+    "\n| processes | clients | typed/s | stored/s | relay arrivals/s | relay p50 | relay p99 | stored p50 | stored p99 | server CPU (sum) | commits/s |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const f of all) {
+    const r = f.results;
+    console.log(
+      `| ${f.processes} | ${f.clients} | ${(r.typedInWindow / r.windowSeconds).toFixed(0)} | ${f.updatesPerSecond.toFixed(0)} | ${(r.relayedInWindow / r.windowSeconds).toFixed(0)} | ${ms(r.relay.p50)} | ${ms(r.relay.p99)} | ${ms(r.stored.p50)} | ${ms(r.stored.p99)} | ${(f.serverCpu * 100).toFixed(0)}% | ${(f.commits.batches / r.windowSeconds).toFixed(0)} |`,
+    );
+  }
+}
+
 /** Runs the load against the baseline relay (bench/relay.ts) in a process of its own. */
 async function runBaseline(conversations: number): Promise<LoadFigures> {
   const relay = fork(path.join(SERVER_DIR, "bench", "relay.ts"), [], {
@@ -639,6 +763,7 @@ function report(f: SizeFigures): string {
 }
 
 async function main() {
+  if (processCounts) return mainCluster(processCounts);
   log(
     `collab benchmark: sizes ${sizes.join(", ")}; ${rate} keystroke/s per client; ${warmup} s warm-up + ${seconds} s measured; ${flags.postgres ? "PostgreSQL" : "SQLite"}, COLLAB_SYNC=${sync}${flags.awareness ? ", with awareness" : ""}`,
   );

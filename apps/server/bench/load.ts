@@ -18,6 +18,11 @@ import { percentiles } from "./measure.js";
 /** What the parent asks for. */
 export interface LoadConfig {
   url: string;
+  /**
+   * Several server processes (one database, Redis): a conversation's participants connect to
+   * different ones, so every keystroke crosses the relay between processes. Default: `url`.
+   */
+  urls?: string[];
   /** The baseline relay (bench/relay.ts): plain addresses, no tickets to fetch. */
   plainUrls?: boolean;
   conversations: { id: string; tokens: string[] }[];
@@ -71,10 +76,14 @@ export type LoadMessage =
 export type ParentMessage = { type: "start"; config: LoadConfig } | { type: "go" };
 
 /** A document's address: with a fresh ticket per connect, or plain for the baseline relay. */
-const address = (config: LoadConfig, docName: string, token: string, acks = true) =>
-  config.plainUrls
-    ? collabUrl(config.url, docName, "none", acks)
-    : ticketedUrl(config.url, docName, token, acks);
+const address = (
+  config: LoadConfig,
+  docName: string,
+  token: string,
+  acks = true,
+  url = config.url,
+) =>
+  config.plainUrls ? collabUrl(url, docName, "none", acks) : ticketedUrl(url, docName, token, acks);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tell = (message: LoadMessage) => process.send?.(message);
@@ -142,10 +151,12 @@ async function run(config: LoadConfig): Promise<void> {
 
   const bySocket = new Map<RawCollabClient, Sim>();
   const sims: Sim[] = [];
-  for (const conversation of config.conversations) {
+  const urls = config.urls?.length ? config.urls : [config.url];
+  config.conversations.forEach((conversation, c) => {
     const members: Sim[] = [];
-    for (const token of conversation.tokens) {
-      const client = new RawCollabClient(address(config, conversation.id, token), {
+    conversation.tokens.forEach((token, j) => {
+      const url = urls[(c + j) % urls.length] as string;
+      const client = new RawCollabClient(address(config, conversation.id, token, true, url), {
         onRemote: (c) => {
           const sim = bySocket.get(c);
           if (sim) onRemote(sim);
@@ -185,8 +196,8 @@ async function run(config: LoadConfig): Promise<void> {
       bySocket.set(client, sim);
       members.push(sim);
       sims.push(sim);
-    }
-  }
+    });
+  });
 
   // Connect everyone, a few at a time (each connection is authorized against the database).
   const connectStart = performance.now();

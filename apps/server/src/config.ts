@@ -81,6 +81,12 @@ export interface Config {
   shutdownTimeoutSeconds: number;
   /** Redis for rate limits (and later other shared state); in memory when unset. `REDIS_URL`. */
   redisUrl: string | undefined;
+  /** Prefix of the collaboration relay's Redis channels (with DATABASE_URL and REDIS_URL). `COLLAB_REDIS_PREFIX`, default driehoek:. */
+  collabRedisPrefix: string;
+  /** Ms between a process's announcements on the documents it serves. `COLLAB_RELAY_HEARTBEAT_MS`, default 1000. */
+  collabRelayHeartbeatMs: number;
+  /** Ms after which a silent process's clients' presence disappears. `COLLAB_RELAY_PEER_TIMEOUT_MS`, default 5000. */
+  collabRelayPeerTimeoutMs: number;
   /** Prefix of every rate-limit key in Redis, so servers sharing one Redis can stay apart. `RATE_LIMIT_PREFIX`, default driehoek. */
   rateLimitPrefix: string;
   /** GraphQL requests over HTTP one logged-in person may make per minute. `GRAPHQL_RATE_PER_MINUTE`, default 600. */
@@ -186,6 +192,17 @@ export function loadConfig(
     documentMaxBytes: intFrom(env.DOCUMENT_MAX_BYTES, 20 * 1024 * 1024, "DOCUMENT_MAX_BYTES"),
     shutdownTimeoutSeconds: secondsFrom(env.SHUTDOWN_TIMEOUT, 10, "SHUTDOWN_TIMEOUT"),
     redisUrl: env.REDIS_URL || undefined,
+    collabRedisPrefix: env.COLLAB_REDIS_PREFIX || "driehoek:",
+    collabRelayHeartbeatMs: intFrom(
+      env.COLLAB_RELAY_HEARTBEAT_MS,
+      1000,
+      "COLLAB_RELAY_HEARTBEAT_MS",
+    ),
+    collabRelayPeerTimeoutMs: intFrom(
+      env.COLLAB_RELAY_PEER_TIMEOUT_MS,
+      5000,
+      "COLLAB_RELAY_PEER_TIMEOUT_MS",
+    ),
     rateLimitPrefix: env.RATE_LIMIT_PREFIX || "driehoek",
     graphqlRatePerMinute: intFrom(env.GRAPHQL_RATE_PER_MINUTE, 600, "GRAPHQL_RATE_PER_MINUTE"),
     graphqlIpRatePerMinute: intFrom(

@@ -31,11 +31,16 @@ export interface TicketedConnection {
  * and `provider.connect()` itself is made to fetch a ticket first.
  * A close the provider treats as permanent (4400–4499) is left to the caller. When
  * `fetchTicket` fails, `onTicketError` says whether to keep trying (with backoff).
+ *
+ * Every wait is jittered (between half and all of the exponential backoff): when a server
+ * process dies, its clients come back spread out in time, and so spread over the processes
+ * behind the load balancer instead of knocking on one at the same moment.
  */
 export function connectWithTickets(
   provider: TicketedProvider,
   fetchTicket: () => string | Promise<string>,
   onTicketError: (error: unknown) => "retry" | "stop" = () => "retry",
+  random: () => number = Math.random,
 ): TicketedConnection {
   let isActive = true;
   /** Whether a connection is wanted (connect() called, no disconnect() or permanent close). */
@@ -43,7 +48,7 @@ export function connectWithTickets(
   let isOpening = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const backoff = (n: number) => Math.min(2 ** n * 100, provider.maxBackoffTime);
+  const backoff = (n: number) => reconnectDelay(n, provider.maxBackoffTime, random);
   // Whoever calls `provider.connect()` (the app, a test) gets a fresh ticket first.
   const connectNow = provider.connect.bind(provider);
   provider.connect = () => {
@@ -109,4 +114,13 @@ export function connectWithTickets(
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The wait before reconnect attempt `attempt` (1, 2, …): 100 ms doubled per attempt up to
+ * `maxMs`, of which a random half is taken off ("equal jitter").
+ */
+export function reconnectDelay(attempt: number, maxMs: number, random: () => number): number {
+  const ceiling = Math.min(2 ** attempt * 100, maxMs);
+  return ceiling / 2 + random() * (ceiling / 2);
 }

@@ -4,7 +4,8 @@ import { sqliteFile } from "../db/data-source.js";
 import { type TrackShutdown, untracked } from "../shutdown.js";
 import { type CollabHooks, type CollabOptions, CollabServer } from "./collab-server.js";
 import { PostgresUpdateStore } from "./postgres-store.js";
-import { localRelay } from "./relay.js";
+import { RedisRelay } from "./redis-relay.js";
+import { type CollabRelay, localRelay } from "./relay.js";
 import { SqliteUpdateStore } from "./sqlite-store.js";
 
 const LOCKED = "The conversation is signed; its record is locked.";
@@ -28,6 +29,20 @@ export function collabOptionsOf(config: Config): CollabOptions {
   };
 }
 
+/**
+ * Several processes share documents when they share a PostgreSQL database and Redis: updates
+ * and presence then go through Redis. SQLite is one process's file, so it keeps the local relay.
+ */
+export function collabRelayOf(config: Config): CollabRelay {
+  if (!config.databaseUrl || !config.redisUrl) return localRelay;
+  return new RedisRelay({
+    url: config.redisUrl,
+    prefix: config.collabRedisPrefix,
+    heartbeatMs: config.collabRelayHeartbeatMs,
+    peerTimeoutMs: config.collabRelayPeerTimeoutMs,
+  });
+}
+
 /** The collaboration endpoint with the update store it owns. */
 export interface CollabEndpoint {
   server: CollabServer;
@@ -48,7 +63,8 @@ export async function buildCollab(services: Services, hooks: CollabHooks): Promi
   const store = config.databaseUrl
     ? new PostgresUpdateStore(config.databaseUrl)
     : await SqliteUpdateStore.open(sqliteFile(config.dataDir), config.collabSync);
-  const collab = new CollabServer(services, store, localRelay, collabOptionsOf(config), hooks);
+  const relay = collabRelayOf(config);
+  const collab = new CollabServer(services, store, relay, collabOptionsOf(config), hooks);
   services.liveDocuments = { flush: (conversationId) => collab.flushProjection(conversationId) };
   const stopListening = [
     events.on("inviteRevoked", (inviteId) => collab.closeInvite(inviteId)),
@@ -60,6 +76,7 @@ export async function buildCollab(services: Services, hooks: CollabHooks): Promi
     close: async (track = untracked) => {
       for (const stop of stopListening) stop();
       await collab.close(track);
+      await track("closing the collaboration relay", () => relay.close());
       await track("closing the collaboration log", () => store.close());
     },
   };

@@ -1,14 +1,6 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
-import {
-  CLOSE,
-  conversationSeed,
-  conversationSeedAddition,
-  hasSeedAddition,
-  isSeeded,
-  MESSAGE,
-  privateNotesSeed,
-} from "@driehoek/collab";
+import { CLOSE, MESSAGE } from "@driehoek/collab";
 import * as decoding from "lib0/decoding";
 import { type WebSocket, WebSocketServer } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -16,15 +8,12 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { watchAccess } from "../auth/session-watch.js";
 import type { Services } from "../context.js";
-import { agreementsToReview } from "../modules/agreement/previous-agreements.js";
-import { Conversation } from "../modules/conversation/conversation.entity.js";
 import { type TrackShutdown, untracked } from "../shutdown.js";
-import { authorizeCollabSocket, type CollabIdentity, CollabRefusal } from "./access.js";
+import { authorizeCollabSocket, CollabRefusal } from "./access.js";
 import { filterAwarenessUpdate } from "./awareness-filter.js";
 import { CollabConnection, type ConnectionLimits } from "./connection.js";
-import { GroupCommitter } from "./group-commit.js";
-import { projectConversation } from "./projection.js";
-import { ProjectionScheduler } from "./projection-scheduler.js";
+import { LiveDocuments } from "./live-documents.js";
+import { collabMetrics } from "./metrics.js";
 import type { CollabRelay } from "./relay.js";
 import { clocksOf, Room } from "./room.js";
 import type { UpdateStore } from "./store.js";
@@ -69,54 +58,23 @@ class Malformed extends Error {}
  * writer is told so. See docs/API.md for the protocol and close codes.
  */
 export class CollabServer {
-  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly documents: LiveDocuments;
   private readonly sockets: WebSocketServer;
-  private readonly committer: GroupCommitter;
-  private readonly projections: ProjectionScheduler<Room>;
-  /** Compactions under way, by document (the close waits for them). */
-  private readonly compacting = new Map<string, Promise<void>>();
   private readonly pinger: NodeJS.Timeout;
-  private readonly unsubscribes = new Map<string, () => void>();
   private readonly bySocket = new WeakMap<WebSocket, CollabConnection>();
   private isClosing = false;
 
   constructor(
     private readonly services: Services,
-    private readonly store: UpdateStore,
-    private readonly relay: CollabRelay,
+    store: UpdateStore,
+    relay: CollabRelay,
     private readonly options: CollabOptions,
-    private readonly hooks: CollabHooks,
+    hooks: CollabHooks,
   ) {
-    this.committer = new GroupCommitter(store);
+    this.documents = new LiveDocuments(services, store, relay, options, hooks);
     this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
     this.pinger = setInterval(() => this.ping(), options.pingIntervalMs);
     this.pinger.unref();
-    this.projections = new ProjectionScheduler(options.projectionDelayMs, (id, room) =>
-      this.project(id, room),
-    );
-  }
-
-  /**
-   * Brings the tables up to date with `room`, then reports a changed record. The report is
-   * pending until it succeeds, so a failed one is made by the retry (whose projection finds
-   * nothing more to write).
-   */
-  private async project(conversationId: string, room: Room): Promise<void> {
-    // Whose updates this run covers; those that arrive meanwhile wait for the next run.
-    const editors = [...room.editors];
-    const projection = await projectConversation(
-      this.services,
-      conversationId,
-      room.doc,
-      room.projected,
-    );
-    room.projected = projection.fingerprint;
-    if (projection.hasChangedRows) room.isRecordChangePending = true;
-    if (room.isRecordChangePending) {
-      await this.hooks.onRecordChanged(conversationId, editors);
-      room.isRecordChangePending = false;
-    }
-    for (const editor of editors) room.editors.delete(editor);
   }
 
   /** Figures for the benchmark and for operations. */
@@ -124,7 +82,7 @@ export class CollabServer {
     let connections = 0;
     for (const socket of this.sockets.clients)
       if (socket.readyState === socket.OPEN) connections += 1;
-    return { documents: this.rooms.size, connections, ...this.committer.stats };
+    return { documents: this.documents.size, connections, ...this.documents.committer.stats };
   }
 
   /** Takes over an HTTP upgrade for `room` (the path after /collab/). */
@@ -142,6 +100,7 @@ export class CollabServer {
     params: URLSearchParams,
     wantsAcks: boolean,
   ): Promise<void> {
+    const arrivedAt = Date.now();
     const early: Buffer[] = [];
     let connection: CollabConnection | null = null;
     let room: Room | null = null;
@@ -162,7 +121,7 @@ export class CollabServer {
     );
     try {
       const identity = await authorizeCollabSocket(this.services, roomName, params);
-      const loaded = await this.room(identity);
+      const loaded = await this.documents.open(identity, arrivedAt);
       clearTimeout(deadline);
       if (ws.readyState !== ws.OPEN) return;
       if (loaded.connections.size >= this.options.maxConnectionsPerDocument) {
@@ -172,6 +131,7 @@ export class CollabServer {
       if (loaded.idleTimer) clearTimeout(loaded.idleTimer);
       loaded.idleTimer = null;
       loaded.connections.add(joined);
+      collabMetrics.connections.inc();
       this.bySocket.set(ws, joined);
       ws.on("pong", () => {
         joined.isAlive = true;
@@ -182,7 +142,8 @@ export class CollabServer {
       );
       ws.on("close", () => {
         stopWatching();
-        this.leave(joined, loaded);
+        collabMetrics.connections.dec();
+        this.documents.leave(joined, loaded);
       });
       loaded.greet(joined);
       if (!identity.canWrite && identity.readOnlyReason)
@@ -256,7 +217,7 @@ export class CollabServer {
     if (!room.admitUpdate(connection, update)) return;
     const clocks = clocksOf(decoded);
     // Stored first; only then applied (which relays it) and confirmed.
-    this.committer.write({ docName: room.name, update }).then(
+    this.documents.committer.write({ docName: room.name, update }).then(
       () => {
         try {
           Y.applyUpdate(room.doc, update, connection);
@@ -264,12 +225,8 @@ export class CollabServer {
           console.error(`collab: an update to ${room.name} could not be applied:`, error);
           return connection.close(CLOSE.malformed, "The update could not be applied.");
         }
-        room.updatesSinceCompaction += 1;
-        if (!room.name.includes("/")) room.editors.add(connection.identity.personId);
-        this.relay.publish(room.name, update);
+        this.documents.stored(room, update, connection.identity.personId);
         room.confirmStored(connection, clocks);
-        if (room.updatesSinceCompaction >= this.options.compactAfterUpdates)
-          void this.compact(room.name);
       },
       (error) => {
         console.error(`collab: storing an update to ${room.name} failed:`, error);
@@ -279,139 +236,24 @@ export class CollabServer {
     );
   }
 
-  private room(identity: CollabIdentity): Promise<Room> {
-    let loading = this.rooms.get(identity.docName);
-    if (!loading) {
-      loading = this.load(identity);
-      this.rooms.set(identity.docName, loading);
-      // A failed load is forgotten, so the next connection tries again; never served empty.
-      loading.catch(() => this.rooms.delete(identity.docName));
-    }
-    return loading;
-  }
-
-  private async load(identity: CollabIdentity): Promise<Room> {
-    const { docName, conversationId, isPrivate } = identity;
-    const stored = await this.store.load(docName);
-    const room = new Room(docName, (origin) => {
-      if (!isPrivate && origin !== "load") this.projections.schedule(conversationId, room);
-    });
-    room.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-      for (const update of stored.updates) {
-        try {
-          Y.applyUpdate(room.doc, update);
-        } catch (error) {
-          // Such an update failed when it arrived too, so nobody ever saw it.
-          console.error(`collab: skipped an unreadable logged update of ${docName}:`, error);
-        }
-      }
-    }, "load");
-    room.updatesSinceCompaction = stored.updates.length;
-    if (!isSeeded(room.doc)) {
-      const seed = isPrivate ? privateNotesSeed() : await this.conversationSeed(conversationId);
-      await this.committer.write({ docName, update: seed });
-      Y.applyUpdate(room.doc, seed, "seed");
-    } else if (!isPrivate && !hasSeedAddition(room.doc)) {
-      // Seeded before the addition existed: it gets the addition once (the same bytes anywhere).
-      const addition = conversationSeedAddition();
-      await this.committer.write({ docName, update: addition });
-      Y.applyUpdate(room.doc, addition, "seed");
-    }
-    this.unsubscribes.set(
-      docName,
-      this.relay.subscribe(docName, (update) => Y.applyUpdate(room.doc, update, "relay")),
-    );
-    return room;
-  }
-
-  private async conversationSeed(conversationId: string): Promise<Uint8Array> {
-    const manager = this.services.dataSource.manager;
-    const conversation = await manager.findOneByOrFail(Conversation, { id: conversationId });
-    const agreements = await agreementsToReview(manager, conversation);
-    return conversationSeed(
-      agreements.map((a) => ({ id: a.id, text: a.text, status: a.status, needed: a.reviewNote })),
-    );
-  }
-
-  private leave(connection: CollabConnection, room: Room): void {
-    room.leave(connection);
-    if (room.connections.size === 0 && !room.idleTimer) {
-      room.idleTimer = setTimeout(() => void this.unload(room.name), this.options.idleUnloadMs);
-      room.idleTimer.unref();
-    }
-  }
-
-  private async unload(docName: string): Promise<void> {
-    const room = await this.rooms.get(docName)?.catch(() => null);
-    if (!room || room.connections.size > 0) return;
-    this.rooms.delete(docName);
-    await this.committer.idle();
-    const conversationId = docName.split("/")[0] ?? docName;
-    if (!docName.includes("/")) {
-      await this.projections.run(conversationId, room).catch(() => undefined);
-      void this.projections.forget(conversationId);
-    }
-    if (room.updatesSinceCompaction > 0) await this.compact(docName).catch(() => undefined);
-    this.unsubscribes.get(docName)?.();
-    this.unsubscribes.delete(docName);
-    room.destroy();
-  }
-
-  /** Folds a document's log into one snapshot, from what is stored (not what is in memory). */
-  private compact(docName: string): Promise<void> {
-    const running = this.compacting.get(docName);
-    if (running) return running;
-    const compaction = this.compactNow(docName).finally(() => this.compacting.delete(docName));
-    this.compacting.set(docName, compaction);
-    return compaction;
-  }
-
-  private async compactNow(docName: string): Promise<void> {
-    try {
-      const stored = await this.store.load(docName);
-      const doc = new Y.Doc({ gc: true });
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) {
-        try {
-          Y.applyUpdate(doc, update);
-        } catch {
-          // Unreadable updates were never seen by anyone (see load).
-        }
-      }
-      await this.store.compact(docName, Y.encodeStateAsUpdate(doc), stored.lastId);
-      doc.destroy();
-      const room = await this.rooms.get(docName)?.catch(() => null);
-      if (room)
-        room.updatesSinceCompaction = Math.max(
-          0,
-          room.updatesSinceCompaction - stored.updates.length,
-        );
-    } catch (error) {
-      console.error(`collab: compacting ${docName} failed (the log stays as it is):`, error);
-    }
-  }
-
-  /** Brings the relational tables exactly up to date with a live conversation (end, signing). */
-  async flushProjection(conversationId: string): Promise<void> {
-    const room = await this.rooms.get(conversationId)?.catch(() => null);
-    await this.committer.idle();
-    if (room) await this.projections.run(conversationId, room);
-  }
-
   /**
    * Makes a conversation's documents read-only for everyone connected now (new connections
    * are read-only by access.ts): called when the conversation is signed and locked.
    */
   async lockConversation(conversationId: string, reason: string): Promise<void> {
     for (const docName of [conversationId, `${conversationId}/private`]) {
-      const room = await this.rooms.get(docName)?.catch(() => null);
+      const room = await this.documents.get(docName)?.catch(() => null);
       for (const connection of room?.connections ?? []) {
         connection.identity = { ...connection.identity, canWrite: false, readOnlyReason: reason };
         room?.refuseWrite(connection, reason);
       }
     }
-    await this.committer.idle();
+    await this.documents.committer.idle();
+  }
+
+  /** Brings the relational tables exactly up to date with a live conversation (end, signing). */
+  flushProjection(conversationId: string): Promise<void> {
+    return this.documents.flushProjection(conversationId);
   }
 
   /** Closes the connections opened with a revoked invite. */
@@ -439,7 +281,7 @@ export class CollabServer {
   }
 
   private ping(): void {
-    for (const loading of this.rooms.values()) {
+    for (const loading of this.documents.all()) {
       void loading.then(
         (room) => {
           for (const connection of room.connections) {
@@ -465,9 +307,9 @@ export class CollabServer {
    */
   async close(track: TrackShutdown = untracked): Promise<void> {
     this.isClosing = true;
-    this.projections.stop();
+    this.documents.stop();
     clearInterval(this.pinger);
-    await track("storing received collaboration updates", () => this.committer.idle());
+    await track("storing received collaboration updates", () => this.documents.committer.idle());
     const closing: Promise<void>[] = [];
     for (const socket of this.sockets.clients) {
       closing.push(closedOrTerminated(socket, SOCKET_CLOSE_GRACE_MS));
@@ -475,17 +317,7 @@ export class CollabServer {
     }
     // A room may still be loading for a connection that was accepted just before: keep going
     // until every room has left memory.
-    while (this.rooms.size > 0) {
-      for (const [docName, loading] of [...this.rooms]) {
-        const room = await loading.catch(() => null);
-        for (const connection of room ? [...room.connections] : []) room?.leave(connection);
-        await track(`storing document ${docName} (projection, compaction)`, () =>
-          this.unload(docName),
-        );
-        this.rooms.delete(docName);
-      }
-    }
-    await track("compactions under way", () => Promise.all(this.compacting.values()));
+    await this.documents.unloadAll(track);
     await track("closing collaboration sockets", () => Promise.all(closing));
     this.sockets.close();
   }

@@ -1,3 +1,4 @@
+import { collabMetrics } from "./metrics.js";
 import type { LogEntry, UpdateStore } from "./store.js";
 
 interface Waiting {
@@ -37,8 +38,11 @@ export class GroupCommitter {
     while (this.waiting.length > 0) {
       const batch = this.waiting;
       this.waiting = [];
+      const stopTimer = collabMetrics.storeLatency.startTimer();
       try {
         await this.store.append(batch.map((w) => w.entry));
+        stopTimer();
+        collabMetrics.groupCommitSize.observe(batch.length);
         this.stats.batches += 1;
         this.stats.entries += batch.length;
         for (const w of batch) w.resolve();

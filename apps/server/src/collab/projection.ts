@@ -109,6 +109,9 @@ function readableSummary(conversationId: string, doc: Y.Doc): string | null {
   }
 }
 
+/** The first key of the advisory locks that serialize projections of one conversation. */
+const PROJECTION_LOCK_SPACE = 0x636f6c6c;
+
 /** What one projection did. */
 export interface Projection {
   /** What the tables now hold of the document; pass it as `lastProjected` next time. */
@@ -168,6 +171,13 @@ export async function projectConversation(
   let hasChangedRows = false;
 
   await inTransaction(services.dataSource, async (tx) => {
+    // Several processes may hold the document live and project it at the same moment: one at a
+    // time per conversation, so the second sees the first's rows (and changes nothing more).
+    if (services.dataSource.options.type === "postgres")
+      await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
+        PROJECTION_LOCK_SPACE,
+        conversationId,
+      ]);
     const existing = await tx.findBy(Agreement, { conversationId });
     // An id the document reuses from another conversation's agreement is not ours to touch.
     const foreign = new Set(

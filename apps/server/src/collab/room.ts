@@ -6,6 +6,9 @@ import * as Y from "yjs";
 import type { CollabConnection } from "./connection.js";
 import { DocumentDoor } from "./door.js";
 
+/** The origin of changes that came from other processes (relayed or read again from the log). */
+export const RELAYED = "relay";
+
 /** Refused updates after which a connection is closed (a client that keeps sending them is broken). */
 export const MAX_REFUSED_UPDATES = 3;
 
@@ -52,6 +55,10 @@ export class Room {
   /** The people whose stored updates the tables have not followed yet: who changed the record. */
   readonly editors = new Set<string>();
   idleTimer: NodeJS.Timeout | null = null;
+  /** The room has started to leave memory: new connections load the document again. */
+  isUnloaded = false;
+  /** Called with every presence change that did not come from another process (see RoomLink). */
+  onPresence: ((update: Uint8Array) => void) | null = null;
   /** Checks incoming updates against the document's shape before they are stored. */
   private readonly door: DocumentDoor;
 
@@ -81,14 +88,12 @@ export class Room {
           for (const id of removed) from.awarenessIds.delete(id);
           this.stampIdentity(from, [...added, ...updated]);
         }
-        const update = message(MESSAGE.awareness, (e) =>
-          encoding.writeVarUint8Array(
-            e,
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-          ),
-        );
+        const encoded = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+        const update = message(MESSAGE.awareness, (e) => encoding.writeVarUint8Array(e, encoded));
         for (const connection of this.connections)
           if (connection !== origin) connection.send(update);
+        // This process's clients' presence goes to the other processes (not what came from them).
+        if (origin !== RELAYED) this.onPresence?.(encoded);
       },
     );
   }
@@ -205,7 +210,16 @@ export class Room {
     }
   }
 
+  /** The awareness client ids of this process's own connections that are present now. */
+  localPresence(): number[] {
+    const ids: number[] = [];
+    for (const connection of this.connections)
+      for (const id of connection.awarenessIds) if (this.awareness.states.has(id)) ids.push(id);
+    return ids;
+  }
+
   destroy(): void {
+    this.onPresence = null;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.door.destroy();
     this.awareness.destroy();

@@ -1,0 +1,45 @@
+import * as Y from "yjs";
+import { applyStored } from "./room-link.js";
+import type { UpdateStore } from "./store.js";
+
+/**
+ * Folds documents' logs into snapshots, from what is stored (not what is in memory), at most
+ * one compaction per document at a time. Any process may compact any document: the store
+ * replaces exactly the entries it read, atomically.
+ */
+export class Compactor {
+  /** Compactions under way, by document (the close waits for them). */
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: UpdateStore,
+    /** Told how many logged updates a compaction folded away. */
+    private readonly onCompacted: (docName: string, folded: number) => void,
+  ) {}
+
+  compact(docName: string): Promise<void> {
+    const running = this.running.get(docName);
+    if (running) return running;
+    const compaction = this.compactNow(docName).finally(() => this.running.delete(docName));
+    this.running.set(docName, compaction);
+    return compaction;
+  }
+
+  /** Resolves when every compaction under way has finished. */
+  async idle(): Promise<void> {
+    await Promise.all(this.running.values());
+  }
+
+  private async compactNow(docName: string): Promise<void> {
+    try {
+      const stored = await this.store.load(docName);
+      const doc = new Y.Doc({ gc: true });
+      applyStored(doc, stored, null);
+      await this.store.compact(docName, Y.encodeStateAsUpdate(doc), stored.lastId);
+      doc.destroy();
+      this.onCompacted(docName, stored.updates.length);
+    } catch (error) {
+      console.error(`collab: compacting ${docName} failed (the log stays as it is):`, error);
+    }
+  }
+}
