@@ -39,6 +39,7 @@ export type ConversationChangeKind =
   | 'SIGNATURES'
   /** The status changed (planned, live, ended, signed). */
   | 'STATUS'
+  | 'TALK'
   | 'WERKPROCESSEN';
 
 export type ConversationMode =
