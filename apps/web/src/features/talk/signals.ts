@@ -49,7 +49,7 @@ export function voice(
     let s = 0;
     for (let k = 1; k <= 12; k++) s += Math.sin(k * phase) / k;
     out[i] = s * envelope;
-    norm += out[i] ** 2;
+    norm += (out[i] as number) ** 2;
   }
   return scaleTo(out, norm, dbfs);
 }
@@ -61,7 +61,7 @@ export function noise(seconds: number, sampleRate: number, dbfs: number, seed = 
   let norm = 0;
   for (let i = 0; i < out.length; i++) {
     out[i] = random() * 2 - 1;
-    norm += out[i] ** 2;
+    norm += (out[i] as number) ** 2;
   }
   return scaleTo(out, norm, dbfs);
 }
@@ -73,7 +73,7 @@ export function hum(seconds: number, sampleRate: number, dbfs: number): Float32A
   for (let i = 0; i < out.length; i++) {
     const t = i / sampleRate;
     out[i] = Math.sin(2 * Math.PI * 100 * t) + 0.5 * Math.sin(2 * Math.PI * 200 * t);
-    norm += out[i] ** 2;
+    norm += (out[i] as number) ** 2;
   }
   return scaleTo(out, norm, dbfs);
 }
