@@ -13,7 +13,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ACTION_TIMEOUT_MS, describeInBrowser, type Participant } from "./support/browser.js";
 import { CHROMIUM_PATH } from "./support/chromium.js";
-import { screenshotAll } from "./support/suite.js";
+import { SCREENSHOT_DIR, screenshotAll } from "./support/suite.js";
 
 /*
  * The 70 % meter end to end: one Chromium per participant, each with its own fake microphone
@@ -30,6 +30,12 @@ const RATE = 16_000;
 const DETECTOR = process.env.TALK_DETECTOR === "energy" ? "energy" : "vad";
 /** How long the two devices listen: ten blocks of 10 s. */
 const LISTEN_MS = Number(process.env.TALK_LISTEN_MS ?? 100_000);
+/** The screens the indicator is looked at on. */
+const SCREENS = {
+  phone: { width: 390, height: 844 },
+  tablet: { width: 820, height: 1180 },
+  laptop: { width: 1280, height: 900 },
+};
 /** Ports of this test's server (its own range). */
 const PORT = 4221;
 
@@ -238,6 +244,21 @@ describeInBrowser("the 70 % meter on three devices", () => {
       }
       await people.student.page.waitForTimeout(LISTEN_MS);
       await screenshotAll("talk-meter-live", Object.values(people));
+      // The indicator on a phone, a tablet and a laptop; the begeleider with tap mode open.
+      await people.bpv_begeleider.page.locator('[data-action="talk-tap"]').click();
+      for (const [name, viewport] of Object.entries(SCREENS)) {
+        for (const role of ["student", "bpv_begeleider"] as const) {
+          const page = people[role].page;
+          await page.setViewportSize(viewport);
+          await page.locator("[data-talk-meter]").scrollIntoViewIfNeeded();
+          await page.screenshot({
+            path: path.join(SCREENSHOT_DIR, `talk-meter-${name}-${role}.png`),
+            animations: "disabled",
+          });
+        }
+      }
+      await people.bpv_begeleider.page.locator('[data-action="talk-tap"]').click();
+      for (const person of Object.values(people)) await person.page.setViewportSize(SCREENS.laptop);
 
       // Turning it off stops the microphone at once and sends the last stretch.
       for (const role of ["student", "praktijkopleider"] as const) {
