@@ -197,6 +197,15 @@ describeInBrowser("the 70 % meter on three devices", () => {
       context.setDefaultTimeout(ACTION_TIMEOUT_MS);
       await context.addInitScript((detector) => {
         localStorage.setItem("driehoek.talk.detector", detector);
+        // Keeps every microphone stream the page opens, to check that turning off ends them.
+        const streams: MediaStream[] = [];
+        (window as unknown as { talkStreams: MediaStream[] }).talkStreams = streams;
+        const open = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+        navigator.mediaDevices.getUserMedia = async (constraints) => {
+          const stream = await open(constraints);
+          streams.push(stream);
+          return stream;
+        };
       }, DETECTOR);
       const page = await context.newPage();
       page.on("request", (request) => {
@@ -266,6 +275,13 @@ describeInBrowser("the 70 % meter on three devices", () => {
         await expect
           .poll(() => people[role].page.locator("[data-talk-meter]").getAttribute("data-state"))
           .toBe("off");
+        const tracks = await people[role].page.evaluate(() =>
+          (window as unknown as { talkStreams: MediaStream[] }).talkStreams.flatMap((s) =>
+            s.getTracks().map((t) => t.readyState),
+          ),
+        );
+        expect(tracks.length).toBeGreaterThan(0);
+        expect(tracks.every((state) => state === "ended")).toBe(true);
       }
       await people.student.page.waitForTimeout(1_500);
       const share = await graphql<{
