@@ -145,7 +145,12 @@ function launchWithMicrophone(wav: string): Promise<Browser> {
 }
 
 /** The percent a screen's bar shows ("overall" or "phase"), or null. */
-async function shownPercent(page: Page, kind: "overall" | "phase"): Promise<number | null> {
+function shownPercent(page: Page, kind: "overall" | "phase"): Promise<number | null> {
+  return shownPercentOf(page, kind);
+}
+
+/** The percent the bar of `kind` shows, or null. */
+async function shownPercentOf(page: Page, kind: string): Promise<number | null> {
   const value = await page
     .locator(`[data-talk-share="${kind}"]`)
     .getAttribute("data-percent", { timeout: 1_000 })
@@ -328,6 +333,15 @@ describeInBrowser("the 70 % meter on three devices", () => {
       expect(talk.studentShare).toBeCloseTo(measured.studentShare, 3);
       expect(talk.phases).toEqual([expect.objectContaining({ phase: "inleiding" })]);
       expect(talk.phases[0].studentShare).toBeCloseTo(measured.studentShare, 3);
+      // …and the record view shows it, overall and per phase.
+      const form = people.bpv_begeleider.page;
+      await form.goto(`${server.url}/gesprek/${conversationId}/formulier`);
+      await form.locator("[data-record-talk]").waitFor();
+      expect(await shownPercentOf(form, "record")).toBe(expected);
+      expect(await shownPercentOf(form, "record-inleiding")).toBe(expected);
+      await form.locator("[data-record-talk]").screenshot({
+        path: path.join(SCREENSHOT_DIR, "talk-meter-record.png"),
+      });
     },
     LISTEN_MS + 150_000,
   );

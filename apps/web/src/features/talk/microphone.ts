@@ -21,6 +21,18 @@ export function stopMicrophone(stream: MediaStream | null): void {
   for (const track of stream?.getTracks() ?? []) track.stop();
 }
 
+/**
+ * A page opened with the meter already on (the choice is kept per device) has had no tap yet,
+ * and the browser may hold its audio suspended until one: resume at the first touch or click.
+ */
+async function resumeWhenAllowed(context: AudioContext): Promise<void> {
+  if (context.state !== "suspended") return;
+  await context.resume().catch(() => undefined);
+  if (context.state === "suspended") {
+    document.addEventListener("pointerdown", () => void context.resume(), { once: true });
+  }
+}
+
 /** A running detector: it calls back with decisions and stops on `stop()`. */
 export interface RunningDetector {
   kind: "vad" | "energy";
@@ -47,7 +59,7 @@ export async function startEnergyDetector(
   const buffer = new Float32Array(analyser.fftSize);
   const size = Math.round((context.sampleRate * 0.032) / factor);
   const detector = new EnergyDetector({ sampleRate: context.sampleRate / factor });
-  if (context.state === "suspended") await context.resume().catch(() => undefined);
+  await resumeWhenAllowed(context);
   const timer = setInterval(() => {
     analyser.getFloatTimeDomainData(buffer);
     const frame = decimate(buffer, factor);
@@ -79,8 +91,12 @@ export async function startVadDetector(
   if (typeof WebAssembly === "undefined") throw new Error("no WebAssembly");
   const { MicVAD } = await import("@ricky0123/vad-web");
   let speaking = false;
+  const audioContext = new AudioContext();
+  await resumeWhenAllowed(audioContext);
+  const closeContext = () => audioContext.close().catch(() => undefined);
   const vad = await MicVAD.new({
     model: "v5",
+    audioContext,
     baseAssetPath: VAD_ASSETS,
     onnxWASMBasePath: VAD_ASSETS,
     getStream: async () => stream,
@@ -97,11 +113,15 @@ export async function startVadDetector(
       speaking = speaking ? probabilities.isSpeech >= 0.35 : probabilities.isSpeech >= 0.5;
       onDecision(Date.now(), speaking, true);
     },
+  }).catch(async (error: unknown) => {
+    await closeContext();
+    throw error;
   });
   return {
     kind: "vad",
     async stop() {
       await vad.destroy().catch(() => undefined);
+      await closeContext();
     },
   };
 }
