@@ -16,6 +16,7 @@ export const CONVERSATION_CHANGE_KINDS = [
   "DOCUMENTS",
   "WERKPROCESSEN",
   "ARCHIVE",
+  "TALK",
 ] as const;
 
 /** One thing a `conversationChanged` event can report. */

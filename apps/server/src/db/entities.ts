@@ -23,6 +23,7 @@ import { Setting } from "../modules/setting/setting.entity.js";
 import { NotSmartAcceptance } from "../modules/signoff/not-smart-acceptance.entity.js";
 import { RecordEdit } from "../modules/signoff/record-edit.entity.js";
 import { Signature } from "../modules/signoff/signature.entity.js";
+import { TalkInterval } from "../modules/talk/talk-interval.entity.js";
 import { PlacementWerkproces } from "../modules/werkprocessen/placement-werkproces.entity.js";
 
 /** Every entity the data source maps. */
@@ -54,4 +55,5 @@ export const ENTITIES = [
   RecordEdit,
   NotSmartAcceptance,
   StaffSession,
+  TalkInterval,
 ];

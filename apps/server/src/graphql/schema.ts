@@ -32,6 +32,7 @@ import { ArchiveResolver } from "../modules/signoff/archive.resolver.js";
 import { NotSmartResolver } from "../modules/signoff/not-smart.resolver.js";
 import { SignOffResolver } from "../modules/signoff/signoff.resolver.js";
 import { StudentRecordResolver } from "../modules/student/student.resolver.js";
+import { TalkResolver } from "../modules/talk/talk.resolver.js";
 import { WerkprocesResolver } from "../modules/werkprocessen/werkproces.resolver.js";
 
 /** Every resolver of the API. */
@@ -64,6 +65,7 @@ export const RESOLVERS = [
   StudentRecordResolver,
   NotSmartResolver,
   SessionResolver,
+  TalkResolver,
 ] as const;
 
 /** Builds the executable schema; `emitTo` also writes the SDL (the committed schema.graphql). */

@@ -22,7 +22,9 @@ export function securityHeaders(): RequestHandler {
       directives: {
         defaultSrc: ["'self'"],
         baseUri: ["'self'"],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval': the talk meter's speech model compiles onnxruntime's WebAssembly
+        // (served by the app itself); it allows no eval of JavaScript.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:"],

@@ -27,7 +27,7 @@ describe("security headers", () => {
     expect(response.status).toBe(200);
     const csp = directives(response.headers.get("content-security-policy"));
     expect(csp.get("default-src")).toEqual(["'self'"]);
-    expect(csp.get("script-src")).toEqual(["'self'"]);
+    expect(csp.get("script-src")).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(csp.get("script-src-attr")).toEqual(["'none'"]);
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
     expect(csp.get("object-src")).toEqual(["'none'"]);

@@ -10,6 +10,7 @@ import { reportEn } from "./features/report.en";
 import { rosterEn } from "./features/roster.en";
 import { signoffEn } from "./features/signoff.en";
 import { studentEn } from "./features/student.en";
+import { talkEn } from "./features/talk.en";
 import { uiEn } from "./features/ui.en";
 import type { MessageSchema } from "./nl";
 
@@ -28,6 +29,7 @@ export const en: MessageSchema = {
   ...studentEn,
   ...liveEn,
   ...uiEn,
+  ...talkEn,
   app: {
     home: "To the home page",
     name: "Driehoek",

@@ -10,6 +10,7 @@ import { reportNl } from "./features/report.nl";
 import { rosterNl } from "./features/roster.nl";
 import { signoffNl } from "./features/signoff.nl";
 import { studentNl } from "./features/student.nl";
+import { talkNl } from "./features/talk.nl";
 import { uiNl } from "./features/ui.nl";
 
 /** Dutch interface texts: the default language, and the shape every other language follows. */
@@ -27,6 +28,7 @@ export const nl = {
   ...studentNl,
   ...liveNl,
   ...uiNl,
+  ...talkNl,
   app: {
     home: "Naar de startpagina",
     name: "Driehoek",

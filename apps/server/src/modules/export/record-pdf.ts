@@ -15,6 +15,7 @@ import {
   totalTime,
 } from "@driehoek/domain";
 import { documentBlocks, signedFormLine } from "../document/record-pdf-blocks.js";
+import { writeTalk } from "../talk/talk-pdf.js";
 import { PDF_COLORS, PdfWriter } from "./pdf-writer.js";
 import { roleNl, writeSectionBody } from "./record-pdf-sections.js";
 
@@ -109,6 +110,7 @@ export function renderRecordPdf(
   ]);
 
   if (times) writeTimes(pdf, times);
+  writeTalk(pdf, record);
 
   GUIDE.forEach((phase, index) => {
     // Inleiding follows the first page's facts when it fits; Kern and Afronden get a page each.

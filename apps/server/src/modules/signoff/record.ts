@@ -16,6 +16,7 @@ import { Company } from "../school/company.entity.js";
 import { Programme } from "../school/programme.entity.js";
 import { Student } from "../school/student.entity.js";
 import { Werkproces } from "../school/werkproces.entity.js";
+import { recordTalk, withTalk } from "../talk/talk-record.js";
 import { werkprocesStatesAt } from "../werkprocessen/werkproces-states.js";
 
 const ROLE_ORDER = ["student", "praktijkopleider", "bpv_begeleider"];
@@ -47,7 +48,7 @@ export async function buildRecord(
   });
   const notes = c.sharedNotes ? (JSON.parse(c.sharedNotes) as Record<string, string>) : {};
 
-  return {
+  const record: ConversationRecord = {
     schema: RECORD_SCHEMA,
     conversationId: c.id,
     scheduledAt: c.scheduledAt.toISOString(),
@@ -101,6 +102,7 @@ export async function buildRecord(
     werkprocessen: await werkprocesStatesAt(manager, placement.id, programme.id, c.endedAt),
     times: await recordTimes(manager, c.id),
   };
+  return withTalk(record, await recordTalk(manager, c.id));
 }
 
 /** The signed scan of the paper form, as bound into the record that it locks. */
