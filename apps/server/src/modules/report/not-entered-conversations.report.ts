@@ -34,7 +34,8 @@ export async function notEnteredConversations(
     page,
     filters,
     dates: { column: "c.scheduled_at" },
-    order: [{ alias: "signed_at" }, { alias: "conversation_id" }],
+    // A signed conversation without its moment (none in practice) waits longest.
+    order: [{ alias: "waiting_since" }, { alias: "conversation_id" }],
     build: () =>
       withStudent(placements.innerJoin("conversation", "c", "c.placement_id = p.id"))
         .innerJoin("person", "bg", "bg.id = p.begeleider_id")
@@ -44,6 +45,7 @@ export async function notEnteredConversations(
         .addSelect("bg.name", "begeleider_name")
         .addSelect("c.scheduled_at", "scheduled_at")
         .addSelect("c.signed_at", "signed_at")
+        .addSelect("COALESCE(c.signed_at, '')", "waiting_since")
         .andWhere("c.status = :signed")
         .andWhere("c.student_system_entered_at IS NULL"),
     toNode: (row) => ({
