@@ -149,6 +149,7 @@ describe.each(testDatabases())("report pages on %s", (kind) => {
     if (filters.cohort && st.cohort !== filters.cohort) return false;
     if (filters.begeleiderId && p.begeleider_id !== filters.begeleiderId) return false;
     if (filters.studentId && st.id !== filters.studentId) return false;
+    if (filters.placementIds && !filters.placementIds.includes(unit.placement)) return false;
     if (filters.student && !name.includes(filters.student.toLowerCase())) return false;
     if (filters.from && filters.to) {
       if (unit.date === undefined) {
@@ -197,6 +198,7 @@ describe.each(testDatabases())("report pages on %s", (kind) => {
         { begeleiderId: mostCommon((p) => p.begeleider_id as string) },
         { studentId: someStudent.id as string },
         { student: word },
+        { placementIds: data.placements.slice(0, 120).map((p) => p.id as string) },
         { from: addDays(TODAY, -120), to: addDays(TODAY, 30) },
         {
           cohort: mostCommon((p) => studentOf(p).cohort as string),

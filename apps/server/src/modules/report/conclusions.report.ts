@@ -91,6 +91,7 @@ async function pointsOf(
 ): Promise<ConclusionPoint[][]> {
   const rows = await whereFilters(drawn(placements), filters, ON_CONVERSATION_DATE)
     .select("c.id", "conversation_id")
+    .addSelect("c.placement_id", "placement_id")
     .addSelect("st.id", "student_id")
     .addSelect("sp.name", "student_name")
     .addSelect("c.scheduled_at", "scheduled_at")
@@ -106,6 +107,7 @@ async function pointsOf(
     const conclusion = row.conclusion as Conclusion;
     byStudent.get(row.student_id as string)?.push({
       conversationId: row.conversation_id as string,
+      placementId: row.placement_id as string,
       studentId: row.student_id as string,
       studentName: row.student_name as string,
       date: schoolDate(new Date(row.scheduled_at as string)),

@@ -39,12 +39,14 @@ export async function overdueAgreements(
         agreement.selects,
       )
         .addSelect("sp.name", "student_name")
+        .addSelect("p.id", "placement_id")
         .andWhere("a.status IN (:...open)")
         .andWhere("a.due_date IS NOT NULL AND a.due_date < :today"),
     toNode: (row) => {
       const a = agreement.hydrate(row);
       return {
         agreement: a,
+        placementId: String(row.placement_id),
         studentName: String(row.student_name),
         daysOverdue: daysBetween(a.dueDate as string, today),
       };

@@ -1,9 +1,9 @@
 import { addDays } from "@driehoek/domain";
-import { IsOptional, IsString, Matches, MaxLength } from "class-validator";
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { RequestContext } from "../../context.js";
-import { keysetCursor, type Page, type PageArgs } from "../../graphql/pagination.js";
+import { keysetCursor, MAX_PAGE_SIZE, type Page, type PageArgs } from "../../graphql/pagination.js";
 import { IsDayInRange } from "../../security/date-range.js";
 import { whereSearch } from "../admin/admin-page.js";
 import type { Placement } from "../placement/placement.entity.js";
@@ -44,6 +44,18 @@ export class ReportFilterArgs {
   @IsString()
   @MaxLength(100)
   studentId?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "Only these placements (at most 200): e.g. the ones a page of another report shows.",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PAGE_SIZE)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  placementIds?: string[] | null;
 
   @Field(() => String, {
     nullable: true,
@@ -88,6 +100,7 @@ export function shapeOf(filters: ReportFilterArgs, dates: DateRule | undefined):
     filters.cohort ? "c" : "",
     filters.begeleiderId ? "b" : "",
     filters.studentId ? "s" : "",
+    filters.placementIds ? "i" : "",
     `w${Object.keys(words).length}`,
     dates && filters.from ? "f" : "",
     dates && filters.to ? "t" : "",
@@ -128,6 +141,8 @@ export function whereFilters<T extends SelectQueryBuilder<ObjectLiteral>>(
   if (filters.cohort) query.andWhere("st.cohort = :fCohort");
   if (filters.begeleiderId) query.andWhere("p.begeleider_id = :fBegeleider");
   if (filters.studentId) query.andWhere("st.id = :fStudent");
+  // An empty list keeps nothing (`IN ()` is no SQL): a list that cannot match stands in.
+  if (filters.placementIds) query.andWhere("p.id IN (:...fPlacements)");
   if (filters.student?.trim()) whereSearch(query, filters.student, ["sp.name"]);
   if (dates === "placement") {
     if (filters.from) query.andWhere("p.end_date >= :fFrom");
@@ -146,6 +161,7 @@ export function filterParameters(filters: ReportFilterArgs): ObjectLiteral {
     fCohort: filters.cohort ?? null,
     fBegeleider: filters.begeleiderId ?? null,
     fStudent: filters.studentId ?? null,
+    fPlacements: filters.placementIds?.length ? filters.placementIds : [""],
     fFrom: filters.from ?? null,
     fTo: filters.to ?? null,
     fAfterTo: filters.to ? addDays(filters.to, 1) : null,

@@ -38,6 +38,8 @@ export class PokIssue {
 @ObjectType("ConclusionPoint")
 export class ConclusionPoint {
   @Field(() => ID) conversationId: string;
+  @Field(() => ID, { description: "The placement the conversation belongs to." })
+  placementId: string;
   @Field(() => ID) studentId: string;
   @Field(() => String) studentName: string;
   @Field(() => String, { description: "The conversation's date, YYYY-MM-DD." }) date: string;
@@ -80,6 +82,8 @@ export class ConclusionCount {
 @ObjectType("OverdueAgreement")
 export class OverdueAgreement {
   @Field(() => Agreement) agreement: Agreement;
+  @Field(() => ID, { description: "The placement the agreement was made in." })
+  placementId: string;
   @Field(() => String) studentName: string;
   @Field(() => Int) daysOverdue: number;
 }
