@@ -44,8 +44,8 @@ export class ReportResolver {
       "The placements the caller may see with programme, cohort, begeleider and conversations, by student name.",
   })
   staffDirectory(
-    @Args() page: PageArgs,
-    @Args() filters: ReportFilterArgs,
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<DirectoryPlacement>> {
     return staffDirectory(ctx, page, filters);
@@ -62,8 +62,8 @@ export class ReportResolver {
     description: "Placements behind the frequency rule today, most missed first.",
   })
   overdueConversations(
-    @Args() page: PageArgs,
-    @Args() filters: ReportFilterArgs,
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<OverduePlacement>> {
     return overdueConversations(ctx, page, filters);
@@ -74,8 +74,8 @@ export class ReportResolver {
       "Placements that have not ended (end date today or later) whose POK is invalid today or ends within `withinDays`: invalid first, then by end date.",
   })
   pokIssues(
-    @Args() page: PageArgs,
-    @Args() filters: ReportFilterArgs,
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
     @Arg("withinDays", () => Int, { defaultValue: 30 }) withinDays: number,
     @Arg("includeEnded", () => Boolean, { defaultValue: false, description: INCLUDE_ENDED })
     includeEnded: boolean,
@@ -89,8 +89,8 @@ export class ReportResolver {
       "The students with drawn conclusions, by name, each with their conclusions over time.",
   })
   conclusionsOverTime(
-    @Args() page: PageArgs,
-    @Args() filters: ReportFilterArgs,
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<ConclusionStudent>> {
     return conclusionsOverTime(ctx, page, filters);
@@ -102,7 +102,7 @@ export class ReportResolver {
   })
   conclusionDistribution(
     @Arg("groupBy", () => ConclusionGrouping) groupBy: ConclusionGrouping,
-    @Args() filters: ReportFilterArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConclusionCount[]> {
     return conclusionDistribution(ctx, groupBy, filters);
@@ -113,8 +113,8 @@ export class ReportResolver {
       "Open agreements past their due date, of placements that have not ended (end date today or later), oldest first.",
   })
   overdueAgreements(
-    @Args() page: PageArgs,
-    @Args() filters: ReportFilterArgs,
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
     @Arg("includeEnded", () => Boolean, { defaultValue: false, description: INCLUDE_ENDED })
     includeEnded: boolean,
     @Ctx() ctx: RequestContext,
@@ -127,8 +127,8 @@ export class ReportResolver {
       "Signed conversations whose report is not yet marked as entered into the student system, longest waiting first.",
   })
   notEnteredConversations(
-    @Args() page: PageArgs,
-    @Args() filters: ReportFilterArgs,
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<NotEnteredConversation>> {
     return notEnteredConversations(ctx, page, filters);
