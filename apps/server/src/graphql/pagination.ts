@@ -13,23 +13,37 @@ export class PageInfo {
 /** The largest page a paged list (other than the admin tables) answers with. */
 export const MAX_PAGE_SIZE = 200;
 
+/** The `first` argument of a paged list: rows per page, `fallback` when left out, 1 to `max`. */
+export function PageSize(fallback: number, max: number): PropertyDecorator {
+  return (target, key) => {
+    Field(() => Int, { defaultValue: fallback, description: `Rows per page, 1 to ${max}.` })(
+      target,
+      key,
+    );
+    IsInt()(target, key);
+    Min(1)(target, key);
+    Max(max)(target, key);
+  };
+}
+
+/** The `after` argument of a paged list: the cursor of the last row seen, opaque, bounded. */
+export function AfterCursor(maxLength = 1000): PropertyDecorator {
+  return (target, key) => {
+    Field(() => String, {
+      nullable: true,
+      description: "The endCursor of the page before; omitted: the first page.",
+    })(target, key);
+    IsOptional()(target, key);
+    IsString()(target, key);
+    MaxLength(maxLength)(target, key);
+  };
+}
+
 /** `first` / `after` of a paged list: the default page is 50 rows, at most `MAX_PAGE_SIZE`. */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 50, description: `Rows per page, 1 to ${MAX_PAGE_SIZE}.` })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  first: number;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "The endCursor of the page before; omitted: the first page.",
-  })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  after?: string | null;
+  @PageSize(50, MAX_PAGE_SIZE) first: number;
+  @AfterCursor() after?: string | null;
 }
 
 /** One page of a connection, as a resolver returns it. */

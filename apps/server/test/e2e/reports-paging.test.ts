@@ -32,6 +32,8 @@ import { openTestDatabase, testDatabases } from "../support/database.js";
  */
 
 const TODAY = "2026-03-09";
+/** A school large enough for several pages of every report. */
+const SCHOOL = { placements: 400, conversations: 2400, today: TODAY, seed: 23 };
 
 /** What a row is about: a placement, and the date the range filter reads (if any). */
 interface Unit {
@@ -118,12 +120,7 @@ describe.each(testDatabases())("report pages on %s", (kind) => {
 
   beforeAll(async () => {
     dataSource = await opened.dataSource();
-    school = await seedSchool(dataSource, {
-      placements: 400,
-      conversations: 2400,
-      today: TODAY,
-      seed: 23,
-    });
+    school = await seedSchool(dataSource, SCHOOL);
     await refreshAllFrequency(dataSource, TODAY);
     data = await loadReferenceData(dataSource);
   }, 120_000);

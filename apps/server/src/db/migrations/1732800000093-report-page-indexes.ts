@@ -2,29 +2,33 @@ import { type MigrationInterface, type QueryRunner, TableIndex } from "typeorm";
 
 /**
  * Indexes the paged staff reports read through (modules/report), declared on the entities too:
- * - agreement (status, due_date, id): the open agreements past their due date, found without
- *   reading every agreement of the school;
- * - conversation (status, student_system_entered_at, signed_at): the signed conversations not
- *   yet entered into the student system, likewise.
+ * the open agreements past their due date, and the signed conversations not yet entered into
+ * the student system, each found without reading every row of its table.
  */
-const INDEXES: [string, string[]][] = [
-  ["agreement", ["status", "due_date", "id"]],
-  ["conversation", ["status", "student_system_entered_at", "signed_at"]],
-];
-
 export class ReportPageIndexes1732800000093 implements MigrationInterface {
   name = "ReportPageIndexes1732800000093";
 
+  private indexes(runner: QueryRunner): { table: string; index: TableIndex }[] {
+    const named = (table: string, columnNames: string[]) => ({
+      table,
+      index: new TableIndex({
+        name: runner.connection.namingStrategy.indexName(table, columnNames),
+        columnNames,
+      }),
+    });
+    return [
+      named("agreement", ["status", "due_date", "id"]),
+      named("conversation", ["status", "student_system_entered_at", "signed_at"]),
+    ];
+  }
+
   async up(runner: QueryRunner): Promise<void> {
-    for (const [table, columnNames] of INDEXES) {
-      await runner.createIndex(table, new TableIndex({ columnNames }));
-    }
+    for (const { table, index } of this.indexes(runner)) await runner.createIndex(table, index);
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const [table, columnNames] of [...INDEXES].reverse()) {
-      const name = runner.connection.namingStrategy.indexName(table, columnNames);
-      await runner.dropIndex(table, name);
+    for (const { table, index } of this.indexes(runner).reverse()) {
+      await runner.dropIndex(table, index);
     }
   }
 }

@@ -151,7 +151,7 @@ describe("the staff overview", () => {
     await previous?.trigger("click");
     await settle();
     expect(cardTitles(panel(page, "overdue"))[0]).toBe("Student 00");
-  });
+  }, 15_000);
 
   it("switches parts with the tabs and keeps the choice in the address", async () => {
     const { page, router } = await mountPage(

@@ -94,14 +94,17 @@ function pageOf<T>(
 
 /** The report queries and the one mutation, answered from `school`. */
 export function reportResolvers(school: FakeSchool): Resolvers {
-  const byPlacement = <T extends { placement: { id: string }; studentName: string }>(
+  /** Rows about a placement (`placement.id` or `placementId`), paged and filtered. */
+  const byPlacement = <
+    T extends { placement?: { id: string }; placementId?: string; studentName: string },
+  >(
     rows: readonly T[],
     args: PageFilterArgs,
   ) =>
     pageOf(
       school,
       rows,
-      (r) => r.placement.id,
+      (r) => r.placement?.id ?? r.placementId ?? "",
       (r) => r.studentName,
       args,
     );
@@ -141,22 +144,8 @@ export function reportResolvers(school: FakeSchool): Resolvers {
       );
     },
     conclusionDistribution: () => school.distribution,
-    overdueAgreements: (args: PageFilterArgs) =>
-      pageOf(
-        school,
-        school.agreements,
-        (a) => a.placementId,
-        (a) => a.studentName,
-        args,
-      ),
-    notEnteredConversations: (args: PageFilterArgs) =>
-      pageOf(
-        school,
-        school.notEntered,
-        (n) => n.placementId,
-        (n) => n.studentName,
-        args,
-      ),
+    overdueAgreements: (args: PageFilterArgs) => byPlacement(school.agreements, args),
+    notEnteredConversations: (args: PageFilterArgs) => byPlacement(school.notEntered, args),
     particulars: ({ handled }: { handled?: boolean | null }) =>
       school.particulars.filter((p) =>
         handled === true ? p.handledAt !== null : handled === false ? p.handledAt === null : true,
