@@ -300,7 +300,7 @@ async function benchmark(kind: "sqlite" | "postgres"): Promise<void> {
               last = await run(ctx, { first: PAGE_SIZE, after }, filters);
               if (i >= warmup) times.push(performance.now() - started);
             }
-            results.push({
+            const row: Row = {
               report,
               caller: caller.label,
               page: [where, filterLabel].filter(Boolean).join(", "),
@@ -308,7 +308,9 @@ async function benchmark(kind: "sqlite" | "postgres"): Promise<void> {
               total: last?.totalCount ?? 0,
               p50: percentiles(times).p50,
               p95: p95(times),
-            });
+            };
+            results.push(row);
+            log(`  ${label} ${row.report} / ${row.caller} / ${row.page}: p95 ${ms(row.p95)}`);
           }
         }
       }
