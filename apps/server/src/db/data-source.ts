@@ -16,7 +16,6 @@ import { Archive1732800000050 } from "./migrations/1732800000050-archive.js";
 import { SectionPeriods1732800000060 } from "./migrations/1732800000060-section-periods.js";
 import { Afronden1732800000070 } from "./migrations/1732800000070-afronden.js";
 import { StaffSessions1732800000080 } from "./migrations/1732800000080-staff-sessions.js";
-import { ReportPageIndexes1732800000093 } from "./migrations/1732800000093-report-page-indexes.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -33,7 +32,6 @@ export const MIGRATIONS = [
   SectionPeriods1732800000060,
   Afronden1732800000070,
   StaffSessions1732800000080,
-  ReportPageIndexes1732800000093,
 ];
 
 /**

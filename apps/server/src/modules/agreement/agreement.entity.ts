@@ -1,14 +1,12 @@
 import type { AgreementStatus, ParticipantRole } from "@driehoek/domain";
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity, Index } from "typeorm";
+import { Column, Entity } from "typeorm";
 import { DateColumn, IdColumn, MomentColumn, RefColumn } from "../../db/columns.js";
 import { AgreementStatusEnum, RoleEnum } from "../../graphql/enums.js";
 
 /** A SMART agreement made in one conversation and reviewed in a later one. */
 @ObjectType("Agreement")
 @Entity("agreement")
-// The overdue agreements report finds the open ones past their date through this index.
-@Index(["status", "dueDate", "id"])
 export class Agreement {
   @Field(() => ID)
   @IdColumn()

@@ -17,8 +17,6 @@ export type ConversationMode = "in_person" | "online";
 @Entity("conversation")
 // The staff reports read a placement's held conversations and conclusions from this index alone.
 @Index(["placementId", "scheduledAt", "status", "conclusion", "id"])
-// The report of signed conversations not yet entered into the student system reads this one.
-@Index(["status", "studentSystemEnteredAt", "signedAt"])
 export class Conversation {
   @Field(() => ID)
   @IdColumn()
