@@ -27,6 +27,7 @@ import {
 } from "@driehoek/domain";
 import type { DataSource } from "typeorm";
 import type { RequestContext, Services } from "../src/context.js";
+import { MAX_PAGE_SIZE, type Page, type PageArgs } from "../src/graphql/pagination.js";
 import {
   conclusionDistribution,
   conclusionsOverTime,
@@ -103,6 +104,29 @@ export const canonical = {
     rows.map((r) => [r.agreement.id, r.studentName, r.agreement.dueDate, r.daysOverdue].join("|")),
 };
 
+/**
+ * Every row of a paged report, page after page (`first` rows each) through the cursors; fails
+ * when the pages do not add up to the total.
+ */
+export async function everyRow<T>(
+  pageOf: (page: PageArgs) => Promise<Page<T>>,
+  first = MAX_PAGE_SIZE,
+): Promise<T[]> {
+  const rows: T[] = [];
+  let after: string | null = null;
+  let totalCount = 0;
+  do {
+    const page: Page<T> = await pageOf({ first, after });
+    totalCount = page.totalCount;
+    rows.push(...page.edges.map((edge) => edge.node));
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+  if (rows.length !== totalCount) {
+    throw new Error(`pages hold ${rows.length} rows, totalCount says ${totalCount}`);
+  }
+  return rows;
+}
+
 /** A request context for calling the report functions directly, as `viewer` on `today`. */
 export function reportContext(
   dataSource: DataSource,
@@ -124,10 +148,17 @@ export async function serverReports(
   withinDays = 30,
   includeEnded = false,
 ): Promise<CanonicalReports> {
+  const students = await everyRow((page) => reports.conclusionsOverTime(ctx, page));
+  const points: ConclusionPoint[] = [];
+  for (const student of students) points.push(...(await student.points()));
   return {
-    overdueConversations: canonical.overdue(await reports.overdueConversations(ctx)),
-    pokIssues: canonical.pok(await reports.pokIssues(ctx, withinDays, includeEnded)),
-    conclusionsOverTime: canonical.points(await reports.conclusionsOverTime(ctx)),
+    overdueConversations: canonical.overdue(
+      await everyRow((page) => reports.overdueConversations(ctx, page)),
+    ),
+    pokIssues: canonical.pok(
+      await everyRow((page) => reports.pokIssues(ctx, page, {}, withinDays, includeEnded)),
+    ),
+    conclusionsOverTime: canonical.points(points),
     "conclusionDistribution(programme)": canonical.distribution(
       await reports.conclusionDistribution(ctx, ConclusionGrouping.programme),
     ),
@@ -137,7 +168,9 @@ export async function serverReports(
     "conclusionDistribution(begeleider)": canonical.distribution(
       await reports.conclusionDistribution(ctx, ConclusionGrouping.begeleider),
     ),
-    overdueAgreements: canonical.agreements(await reports.overdueAgreements(ctx, includeEnded)),
+    overdueAgreements: canonical.agreements(
+      await everyRow((page) => reports.overdueAgreements(ctx, page, {}, includeEnded)),
+    ),
   };
 }
 
@@ -246,7 +279,7 @@ export function referenceReports(
     .sort(
       (a, b) =>
         b.f.missed - a.f.missed ||
-        byName(a.name, b.name) ||
+        compare(a.name, b.name) ||
         compare(a.p.id as string, b.p.id as string),
     )
     .map((r) =>
@@ -293,7 +326,7 @@ export function referenceReports(
       (a, b) =>
         Number(a.check.isValid) - Number(b.check.isValid) ||
         compare(a.p.pok_end_date as string, b.p.pok_end_date as string) ||
-        byName(a.name, b.name) ||
+        compare(a.name, b.name) ||
         compare(a.p.id as string, b.p.id as string),
     )
     .map((r) =>
@@ -318,7 +351,12 @@ export function referenceReports(
       const p = visible.get(c.placement_id as string) as Record<string, string>;
       return { c, p, student: studentOf(p), conclusion: c.conclusion as Conclusion };
     });
-  const pointLines = points.map(({ c, p, student, conclusion }) =>
+  // The chart's order: per student (by name, then id), each student's points oldest first.
+  const byStudent = [...points].sort(
+    (a, b) =>
+      compare(nameOf(a.p), nameOf(b.p)) || compare(a.student.id as string, b.student.id as string),
+  );
+  const pointLines = byStudent.map(({ c, p, student, conclusion }) =>
     [
       c.id,
       student.id,

@@ -26,7 +26,7 @@ const SIGN = `mutation($id: ID!, $hash: String!) {
   signConversation(conversationId: $id, contentHash: $hash) { status } }`;
 const ENTERED = `mutation($id: ID!) { markEnteredInStudentSystem(conversationId: $id) {
   studentSystemEnteredAt studentSystemEnteredBy { name } } }`;
-const NOT_ENTERED = `{ notEnteredConversations { conversationId studentName begeleiderName } }`;
+const NOT_ENTERED = `{ notEnteredConversations { edges { node { conversationId studentName begeleiderName } } } }`;
 const NONE = `mutation($id: ID!, $none: Boolean!) {
   setNoParticulars(conversationId: $id, noParticulars: $none) { noParticularsAt } }`;
 const FLAG = `mutation($id: ID!, $text: String!) {
@@ -141,7 +141,9 @@ describe.each(testDatabases())("archivering on %s", (kind) => {
 
     const marieke = await loginAs(suite.server, suite.school.staff.marieke);
     for (const token of [marieke, petra]) {
-      const listed = (await gql(NOT_ENTERED, {}, token)).data?.notEnteredConversations;
+      const listed = (await gql(NOT_ENTERED, {}, token)).data?.notEnteredConversations.edges.map(
+        (e: { node: unknown }) => e.node,
+      );
       expect(listed).toContainEqual({
         conversationId: id,
         studentName: "Lotte de Boer",
@@ -150,7 +152,9 @@ describe.each(testDatabases())("archivering on %s", (kind) => {
     }
     // Ahmed is not Lotte's trajectbegeleider: not in his report.
     const ahmed = await loginAs(suite.server, suite.school.staff.ahmed);
-    const his = (await gql(NOT_ENTERED, {}, ahmed)).data?.notEnteredConversations;
+    const his = (await gql(NOT_ENTERED, {}, ahmed)).data?.notEnteredConversations.edges.map(
+      (e: { node: unknown }) => e.node,
+    );
     expect(his.map((r: { conversationId: string }) => r.conversationId)).not.toContain(id);
     expect(codeOf(await gql(NOT_ENTERED, {}, tokens.student))).toBe("FORBIDDEN");
 
@@ -161,7 +165,9 @@ describe.each(testDatabases())("archivering on %s", (kind) => {
     });
     const shown = await conversationOf(id, tokens.student);
     expect(shown.studentSystemEnteredBy.name).toBe("Marieke de Vries");
-    const after = (await gql(NOT_ENTERED, {}, marieke)).data?.notEnteredConversations;
+    const after = (await gql(NOT_ENTERED, {}, marieke)).data?.notEnteredConversations.edges.map(
+      (e: { node: unknown }) => e.node,
+    );
     expect(after.map((r: { conversationId: string }) => r.conversationId)).not.toContain(id);
     const audit = await suite.server.services.dataSource.manager.countBy(AuditEntry, {
       subjectId: id,

@@ -17,16 +17,34 @@ import {
 import { codeOf, startTestServer, type TestServer } from "../support/server.js";
 
 const OVERDUE =
-  "{ overdueConversations { studentName frequency { required held missed isOverdue } } }";
-const POK = "{ pokIssues(withinDays: 30) { studentName isValid problems expiresSoon } }";
+  "{ overdueConversations { edges { node { studentName frequency { required held missed isOverdue } } } } }";
+const POK =
+  "{ pokIssues(withinDays: 30) { edges { node { studentName isValid problems expiresSoon } } } }";
 const POK_ALL =
-  "{ pokIssues(withinDays: 30, includeEnded: true) { studentName isValid problems expiresSoon } }";
-const POINTS = "{ conclusionsOverTime { studentName date conclusion score } }";
+  "{ pokIssues(withinDays: 30, includeEnded: true) { edges { node { studentName isValid problems expiresSoon } } } }";
+const POINTS =
+  "{ conclusionsOverTime { edges { node { points { studentName date conclusion score } } } } }";
 const SPREAD = `query($by: ConclusionGrouping!) { conclusionDistribution(groupBy: $by) { group voor opSchema achter } }`;
-const DIRECTORY = "{ staffDirectory { id } }";
-const LATE = "{ overdueAgreements { studentName daysOverdue agreement { text } } }";
+const DIRECTORY = "{ staffDirectory { edges { node { id } } } }";
+const LATE =
+  "{ overdueAgreements { edges { node { studentName daysOverdue agreement { text } } } } }";
 const LATE_ALL =
-  "{ overdueAgreements(includeEnded: true) { studentName daysOverdue agreement { text } } }";
+  "{ overdueAgreements(includeEnded: true) { edges { node { studentName daysOverdue agreement { text } } } } }";
+
+/**
+ * The rows of each report in a result: a page's nodes (all rows here: the first page holds them),
+ * and of the chart the points of its students in page order.
+ */
+function nodesOf<T extends { data?: Record<string, unknown> | null }>(result: T): T {
+  for (const [field, value] of Object.entries(result.data ?? {})) {
+    const page = value as { edges?: { node: { points?: unknown[] } }[] } | null;
+    if (!page?.edges || !result.data) continue;
+    const nodes = page.edges.map((edge) => edge.node);
+    result.data[field] =
+      field === "conclusionsOverTime" ? nodes.flatMap((node) => node.points) : nodes;
+  }
+  return result;
+}
 
 describe.each(testDatabases())("reports on %s", (kind) => {
   let server: TestServer;
@@ -106,7 +124,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
   const tokens = new Map<string, Promise<string>>();
   const as = async (who: keyof TestSchool["staff"], query: string, variables = {}) => {
     if (!tokens.has(who)) tokens.set(who, loginAs(server, school.staff[who]));
-    return server.gql(query, variables, await tokens.get(who));
+    return nodesOf(await server.gql(query, variables, await tokens.get(who)));
   };
 
   it("overdue conversations: exactly the placements behind the frequency rule, per caller", async () => {
@@ -189,7 +207,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     const byId = (rows: { id: string }[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     const names: Record<string, string[]> = {};
     for (const who of ["marieke", "joost", "ahmed", "petra", "fleur"] as const) {
-      const directory = await as(who, `{ staffDirectory { ${fields} } }`);
+      const directory = await as(who, `{ staffDirectory { edges { node { ${fields} } } } }`);
       const placements = await as(who, `{ placements { ${fields} } }`);
       expect(directory.errors, who).toBeUndefined();
       const listed = directory.data?.staffDirectory as { id: string; student: { name: string } }[];
@@ -291,10 +309,10 @@ describe.each(testDatabases())("reports on %s", (kind) => {
   it("rows carry whole placements and agreements, as the other queries give them", async () => {
     const overdue = await as(
       "fleur",
-      `{ overdueConversations { studentName placement { id startDate endDate hoursPerWeek
+      `{ overdueConversations { edges { node { studentName placement { id startDate endDate hoursPerWeek
           student { name } enrolment { cohort } programme { crebo } companyName begeleider { name }
           pok { number status endDate companySignedAt } pokValid }
-        frequency { periodStart periodEnd required held missed isOverdue nextDueDate proposedDate isCurrent } } }`,
+        frequency { periodStart periodEnd required held missed isOverdue nextDueDate proposedDate isCurrent } } } } }`,
     );
     expect(overdue.errors).toBeUndefined();
     expect(overdue.data?.overdueConversations.slice(0, 1)).toEqual([
@@ -334,7 +352,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
     ]);
     const late = await as(
       "joost",
-      "{ overdueAgreements(includeEnded: true) { daysOverdue agreement { id conversationId position text owner dueDate measure firstStep status reviewedInId } } }",
+      "{ overdueAgreements(includeEnded: true) { edges { node { daysOverdue agreement { id conversationId position text owner dueDate measure firstStep status reviewedInId } } } } }",
     );
     expect(late.errors).toBeUndefined();
     const [row] = late.data?.overdueAgreements ?? [];
@@ -425,7 +443,7 @@ describe.each(testDatabases())("reports on %s", (kind) => {
       rows.filter((r) => r.studentName === "Noor Bakker");
     const overdue = await as(
       "joost",
-      "{ overdueConversations { studentName frequency { periodStart periodEnd required held missed nextDueDate } } }",
+      "{ overdueConversations { edges { node { studentName frequency { periodStart periodEnd required held missed nextDueDate } } } } }",
     );
     expect(noor(overdue.data?.overdueConversations)).toEqual([
       {

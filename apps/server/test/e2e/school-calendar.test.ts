@@ -24,8 +24,8 @@ const CALENDAR = `query($year: Int!) { schoolCalendar(schoolYear: $year) {
   schoolYear label start end isDefault periods { start end } holidays { name start end } } }`;
 const SAVE = `mutation($input: SchoolCalendarInput!) { saveSchoolCalendar(input: $input) {
   schoolYear isDefault periods { start end } } }`;
-const OVERDUE = `{ overdueConversations { studentName
-  frequency { periodStart periodEnd required held missed nextDueDate proposedDate } } }`;
+const OVERDUE = `{ overdueConversations { edges { node { studentName
+  frequency { periodStart periodEnd required held missed nextDueDate proposedDate } } } } }`;
 const FREQUENCY = `query($id: ID!) { placement(id: $id) { frequency {
   isCurrent isOverdue missed nextDueDate proposedDate } } }`;
 
@@ -70,7 +70,9 @@ describe.each(testDatabases())("the school calendar and the frequency rule on %s
 
   const overdueOf = async (name: string) =>
     (
-      ((await server.gql(OVERDUE, {}, begeleider)).data?.overdueConversations ?? []) as {
+      ((await server.gql(OVERDUE, {}, begeleider)).data?.overdueConversations.edges.map(
+        (e: { node: unknown }) => e.node,
+      ) ?? []) as {
         studentName: string;
         frequency: Record<string, unknown>;
       }[]

@@ -5,9 +5,24 @@ import {
   HELD_STATUSES,
   schoolDate,
 } from "@driehoek/domain";
+import DataLoader from "dataloader";
+import type { SelectQueryBuilder } from "typeorm";
 import type { RequestContext } from "../../context.js";
 import { badInput } from "../../graphql/errors.js";
-import { type ConclusionCount, ConclusionGrouping, type ConclusionPoint } from "./report.types.js";
+import type { Page, PageArgs } from "../../graphql/pagination.js";
+import type { Placement } from "../placement/placement.entity.js";
+import {
+  type ConclusionCount,
+  ConclusionGrouping,
+  type ConclusionPoint,
+  ConclusionStudent,
+} from "./report.types.js";
+import {
+  filterParameters,
+  type ReportFilterArgs,
+  reportPage,
+  whereFilters,
+} from "./report-page.js";
 import { byName, placementsInView, reportRows, withStudent } from "./report-scope.js";
 
 /**
@@ -20,58 +35,116 @@ const DRAWN = {
   ...Object.fromEntries(CONCLUSIONS.map((c) => [c, c])),
 };
 
+/** The drawn conclusions of visible placements (alias `c`), the student joined, narrowed. */
+function drawn(placements: SelectQueryBuilder<Placement>) {
+  return withStudent(placements.innerJoin("conversation", "c", "c.placement_id = p.id"))
+    .andWhere("c.status IN (:...held)")
+    .andWhere("c.conclusion IN (:...conclusions)");
+}
+
+/** The date range of the conclusion reports is on the conversation's date. */
+const ON_CONVERSATION_DATE = { column: "c.scheduled_at" };
+
 /**
- * Every conclusion drawn in a held conversation of a visible placement, oldest first, with the
- * student's own statement beside the begeleider's judgement.
+ * A page of the students with a conclusion drawn in a held conversation of a visible placement,
+ * by name; each student's points (`ConclusionStudent.points`) are read for the whole page at once.
  */
-export async function conclusionsOverTime(ctx: RequestContext): Promise<ConclusionPoint[]> {
+export async function conclusionsOverTime(
+  ctx: RequestContext,
+  page: PageArgs,
+  filters: ReportFilterArgs = {},
+): Promise<Page<ConclusionStudent>> {
   const placements = await placementsInView(ctx);
-  const rows = await reportRows(ctx, "conclusionsOverTime", placements, DRAWN, () =>
-    withStudent(placements.innerJoin("conversation", "c", "c.placement_id = p.id"))
-      .select("c.id", "conversation_id")
-      .addSelect("st.id", "student_id")
-      .addSelect("sp.name", "student_name")
-      .addSelect("c.scheduled_at", "scheduled_at")
-      .addSelect("c.conclusion", "conclusion")
-      .addSelect("c.student_conclusion", "student_conclusion")
-      .andWhere("c.status IN (:...held)")
-      .andWhere("c.conclusion IN (:...conclusions)")
-      .orderBy("c.scheduled_at", "ASC")
-      .addOrderBy("c.id", "ASC"),
-  );
-  return rows.map((raw) => {
-    const row = raw as Record<string, string>;
+  const scope = placements.clone();
+  const points = new DataLoader((ids: readonly string[]) => pointsOf(scope.clone(), filters, ids));
+  const pointsOfStudent = (id: string) => points.load(id);
+  return reportPage(ctx, {
+    report: "conclusionsOverTime",
+    scope: placements,
+    parameters: DRAWN,
+    page,
+    filters,
+    dates: ON_CONVERSATION_DATE,
+    order: [{ alias: "student_name" }, { alias: "student_id" }],
+    build: () =>
+      drawn(placements)
+        .select("st.id", "student_id")
+        .addSelect("sp.name", "student_name")
+        .addSelect("COUNT(*)", "point_count")
+        .groupBy("st.id")
+        .addGroupBy("sp.name"),
+    toNode: (row) =>
+      Object.assign(new ConclusionStudent(), {
+        studentId: String(row.student_id),
+        studentName: String(row.student_name),
+        pointCount: Number(row.point_count),
+        pointsOf: pointsOfStudent,
+      }),
+  });
+}
+
+/** The points of the students `ids`, oldest first, in one query (a DataLoader's batch). */
+async function pointsOf(
+  placements: SelectQueryBuilder<Placement>,
+  filters: ReportFilterArgs,
+  ids: readonly string[],
+): Promise<ConclusionPoint[][]> {
+  const rows = await whereFilters(drawn(placements), filters, ON_CONVERSATION_DATE)
+    .select("c.id", "conversation_id")
+    .addSelect("c.placement_id", "placement_id")
+    .addSelect("st.id", "student_id")
+    .addSelect("sp.name", "student_name")
+    .addSelect("c.scheduled_at", "scheduled_at")
+    .addSelect("c.conclusion", "conclusion")
+    .addSelect("c.student_conclusion", "student_conclusion")
+    .andWhere("st.id IN (:...ids)")
+    .setParameters({ ...placements.getParameters(), ...DRAWN, ...filterParameters(filters), ids })
+    .orderBy("c.scheduled_at", "ASC")
+    .addOrderBy("c.id", "ASC")
+    .getRawMany<Record<string, string>>();
+  const byStudent = new Map<string, ConclusionPoint[]>(ids.map((id) => [id, []]));
+  for (const row of rows) {
     const conclusion = row.conclusion as Conclusion;
-    return {
-      conversationId: row.conversation_id,
-      studentId: row.student_id,
-      studentName: row.student_name,
+    byStudent.get(row.student_id as string)?.push({
+      conversationId: row.conversation_id as string,
+      placementId: row.placement_id as string,
+      studentId: row.student_id as string,
+      studentName: row.student_name as string,
       date: schoolDate(new Date(row.scheduled_at as string)),
       conclusion,
       score: conclusionScore(conclusion),
       studentConclusion: (row.student_conclusion as Conclusion | undefined) ?? null,
-    };
-  });
+    });
+  }
+  return ids.map((id) => byStudent.get(id) ?? []);
 }
 
 /** The conclusions of `conclusionsOverTime` counted per programme (crebo), cohort or begeleider. */
 export async function conclusionDistribution(
   ctx: RequestContext,
   groupBy: ConclusionGrouping,
+  filters: ReportFilterArgs = {},
 ): Promise<ConclusionCount[]> {
   const placements = await placementsInView(ctx);
-  const rows = await reportRows(ctx, `conclusionDistribution/${groupBy}`, placements, DRAWN, () => {
-    let query = placements.innerJoin("conversation", "c", "c.placement_id = p.id");
+  const report = `conclusionDistribution/${groupBy}`;
+  const rows = await reportRows(
+    ctx,
+    report,
+    placements,
+    DRAWN,
+    build,
+    filters,
+    ON_CONVERSATION_DATE,
+  );
+  function build() {
+    let query = withStudent(placements.innerJoin("conversation", "c", "c.placement_id = p.id"));
     let group: string;
     switch (groupBy) {
       case ConclusionGrouping.programme:
-        query = query
-          .innerJoin("student", "st", "st.id = p.student_id")
-          .innerJoin("programme", "pr", "pr.id = st.programme_id");
+        query = query.innerJoin("programme", "pr", "pr.id = st.programme_id");
         group = "pr.crebo";
         break;
       case ConclusionGrouping.cohort:
-        query = query.innerJoin("student", "st", "st.id = p.student_id");
         group = "st.cohort";
         break;
       case ConclusionGrouping.begeleider:
@@ -91,7 +164,7 @@ export async function conclusionDistribution(
       .andWhere("c.status IN (:...held)")
       .andWhere("c.conclusion IN (:...conclusions)")
       .groupBy(group);
-  });
+  }
   return rows
     .map((raw) => {
       const row = raw as Record<string, unknown>;

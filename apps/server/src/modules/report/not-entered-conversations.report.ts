@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import type { RequestContext } from "../../context.js";
-import { byName, compare, placementsInView, reportRows, withStudent } from "./report-scope.js";
+import { connectionOf, type Page, type PageArgs } from "../../graphql/pagination.js";
+import { type ReportFilterArgs, reportPage } from "./report-page.js";
+import { placementsInView, withStudent } from "./report-scope.js";
 
 /** A signed conversation whose report is not yet entered into the student system. */
 @ObjectType("NotEnteredConversation")
@@ -15,19 +17,26 @@ export class NotEnteredConversation {
 }
 
 /**
- * Locked (signed) conversations of visible placements whose report nobody has marked as
- * entered into the student system (Archivering, step 3), longest waiting first.
+ * A page of the locked (signed) conversations of visible placements whose report nobody has
+ * marked as entered into the student system (Archivering, step 3), longest waiting first. The
+ * date range is on the conversation's date.
  */
 export async function notEnteredConversations(
   ctx: RequestContext,
-): Promise<NotEnteredConversation[]> {
+  page: PageArgs,
+  filters: ReportFilterArgs = {},
+): Promise<Page<NotEnteredConversation>> {
   const placements = await placementsInView(ctx);
-  const rows = await reportRows(
-    ctx,
-    "notEnteredConversations",
-    placements,
-    { signed: "signed" },
-    () =>
+  return reportPage(ctx, {
+    report: "notEnteredConversations",
+    scope: placements,
+    parameters: { signed: "signed" },
+    page,
+    filters,
+    dates: { column: "c.scheduled_at" },
+    // A signed conversation without its moment (none in practice) waits longest.
+    order: [{ alias: "waiting_since" }, { alias: "conversation_id" }],
+    build: () =>
       withStudent(placements.innerJoin("conversation", "c", "c.placement_id = p.id"))
         .innerJoin("person", "bg", "bg.id = p.begeleider_id")
         .select("c.id", "conversation_id")
@@ -36,27 +45,21 @@ export async function notEnteredConversations(
         .addSelect("bg.name", "begeleider_name")
         .addSelect("c.scheduled_at", "scheduled_at")
         .addSelect("c.signed_at", "signed_at")
+        .addSelect("COALESCE(c.signed_at, '')", "waiting_since")
         .andWhere("c.status = :signed")
-        .andWhere("c.student_system_entered_at IS NULL")
-        .orderBy("c.signed_at", "ASC")
-        .addOrderBy("c.id", "ASC"),
-  );
-  return rows
-    .map((raw) => {
-      const row = raw as Record<string, string>;
-      return {
-        conversationId: row.conversation_id as string,
-        placementId: row.placement_id as string,
-        studentName: row.student_name as string,
-        begeleiderName: row.begeleider_name as string,
-        scheduledAt: new Date(row.scheduled_at as string),
-        signedAt: new Date(row.signed_at as string),
-      };
-    })
-    .sort(
-      (a, b) =>
-        a.signedAt.getTime() - b.signedAt.getTime() ||
-        byName(a.studentName, b.studentName) ||
-        compare(a.conversationId, b.conversationId),
-    );
+        .andWhere("c.student_system_entered_at IS NULL"),
+    toNode: (row) => ({
+      conversationId: row.conversation_id as string,
+      placementId: row.placement_id as string,
+      studentName: row.student_name as string,
+      begeleiderName: row.begeleider_name as string,
+      scheduledAt: new Date(row.scheduled_at as string),
+      signedAt: new Date(row.signed_at as string),
+    }),
+  });
 }
+
+export const NotEnteredConversationConnection = connectionOf(
+  "NotEnteredConversation",
+  NotEnteredConversation,
+);

@@ -1,36 +1,35 @@
 import { daysBetween, OPEN_AGREEMENT_STATUSES } from "@driehoek/domain";
 import type { RequestContext } from "../../context.js";
+import type { Page, PageArgs } from "../../graphql/pagination.js";
 import { Agreement } from "../agreement/agreement.entity.js";
 import { entityColumns } from "./report.sql.js";
 import type { OverdueAgreement } from "./report.types.js";
-import {
-  placementsInView,
-  reportRows,
-  selectAll,
-  todayOf,
-  unlessEnded,
-  withStudent,
-} from "./report-scope.js";
+import { type ReportFilterArgs, reportPage } from "./report-page.js";
+import { placementsInView, selectAll, todayOf, unlessEnded, withStudent } from "./report-scope.js";
 
 /**
- * Open agreements (open or partly done) past their due date, oldest first, of visible placements
- * that have not ended (unless `includeEnded`).
+ * A page of the open agreements (open or partly done) past their due date, oldest first, of
+ * visible placements that have not ended (unless `includeEnded`). The date range is on the due date.
  */
 export async function overdueAgreements(
   ctx: RequestContext,
+  page: PageArgs,
+  filters: ReportFilterArgs = {},
   includeEnded = false,
-): Promise<OverdueAgreement[]> {
+): Promise<Page<OverdueAgreement>> {
   const placements = await placementsInView(ctx);
   const dataSource = ctx.services.dataSource;
   const today = todayOf(ctx);
   const agreement = entityColumns(dataSource, Agreement, "a");
-  const report = includeEnded ? "overdueAgreements/includeEnded" : "overdueAgreements";
-  const rows = await reportRows(
-    ctx,
-    report,
-    placements,
-    { today, open: OPEN_AGREEMENT_STATUSES },
-    () =>
+  return reportPage(ctx, {
+    report: includeEnded ? "overdueAgreements/includeEnded" : "overdueAgreements",
+    scope: placements,
+    parameters: { today, open: OPEN_AGREEMENT_STATUSES },
+    page,
+    filters,
+    dates: { column: "a.due_date" },
+    order: [{ alias: "a_due_date" }, { alias: "a_id" }],
+    build: () =>
       selectAll(
         withStudent(
           unlessEnded(placements, includeEnded)
@@ -40,18 +39,17 @@ export async function overdueAgreements(
         agreement.selects,
       )
         .addSelect("sp.name", "student_name")
+        .addSelect("p.id", "placement_id")
         .andWhere("a.status IN (:...open)")
-        .andWhere("a.due_date IS NOT NULL AND a.due_date < :today")
-        .orderBy("a.due_date", "ASC")
-        .addOrderBy("a.id", "ASC"),
-  );
-  return rows.map((raw) => {
-    const row = raw as Record<string, unknown>;
-    const a = agreement.hydrate(row);
-    return {
-      agreement: a,
-      studentName: String(row.student_name),
-      daysOverdue: daysBetween(a.dueDate as string, today),
-    };
+        .andWhere("a.due_date IS NOT NULL AND a.due_date < :today"),
+    toNode: (row) => {
+      const a = agreement.hydrate(row);
+      return {
+        agreement: a,
+        placementId: String(row.placement_id),
+        studentName: String(row.student_name),
+        daysOverdue: daysBetween(a.dueDate as string, today),
+      };
+    },
   });
 }

@@ -1,48 +1,50 @@
 import type { RequestContext } from "../../context.js";
+import type { Page, PageArgs } from "../../graphql/pagination.js";
 import { ensureFrequencyJudged } from "../placement/frequency-state.js";
 import { Placement } from "../placement/placement.entity.js";
 import { entityColumns } from "./report.sql.js";
 import type { OverduePlacement } from "./report.types.js";
-import {
-  byName,
-  compare,
-  placementsInView,
-  reportRows,
-  selectAll,
-  todayOf,
-  withStudent,
-} from "./report-scope.js";
+import { type ReportFilterArgs, reportPage } from "./report-page.js";
+import { placementsInView, selectAll, todayOf, withStudent } from "./report-scope.js";
 
 /**
- * Placements behind the frequency rule today (a window ended without a conversation), most missed
- * first, then by name. A placement that ended more than a school year ago is history, not overdue.
+ * A page of the placements behind the frequency rule today (a window ended without a conversation),
+ * most missed first, then by name. A placement that ended more than a school year ago is history, not overdue.
  * The rule is the domain's `frequencyStatus`; its verdict per placement is stored
  * (placement_frequency, see frequency-state.ts), so this report only filters on it.
  */
-export async function overdueConversations(ctx: RequestContext): Promise<OverduePlacement[]> {
+export async function overdueConversations(
+  ctx: RequestContext,
+  page: PageArgs,
+  filters: ReportFilterArgs = {},
+): Promise<Page<OverduePlacement>> {
   const placements = await placementsInView(ctx);
   const { dataSource } = ctx.services;
   await ensureFrequencyJudged(dataSource, todayOf(ctx));
   const placement = entityColumns(dataSource, Placement, "p");
-  const rows = await reportRows(ctx, "overdueConversations", placements, { overdue: true }, () =>
-    selectAll(
-      withStudent(placements.innerJoin("placement_frequency", "f", "f.placement_id = p.id")),
-      placement.selects,
-    )
-      .addSelect("sp.name", "student_name")
-      .addSelect("f.period_start", "period_start")
-      .addSelect("f.period_end", "period_end")
-      .addSelect("f.required", "required")
-      .addSelect("f.held", "held")
-      .addSelect("f.missed", "missed")
-      .addSelect("f.next_due_date", "next_due_date")
-      .addSelect("f.proposed_date", "proposed_date")
-      .andWhere("f.is_overdue = :overdue")
-      .orderBy("f.missed", "DESC"),
-  );
-
-  return rows
-    .map((row) => {
+  return reportPage(ctx, {
+    report: "overdueConversations",
+    scope: placements,
+    parameters: { overdue: true },
+    page,
+    filters,
+    dates: "placement",
+    order: [{ alias: "missed", descending: true }, { alias: "student_name" }, { alias: "p_id" }],
+    build: () =>
+      selectAll(
+        withStudent(placements.innerJoin("placement_frequency", "f", "f.placement_id = p.id")),
+        placement.selects,
+      )
+        .addSelect("sp.name", "student_name")
+        .addSelect("f.period_start", "period_start")
+        .addSelect("f.period_end", "period_end")
+        .addSelect("f.required", "required")
+        .addSelect("f.held", "held")
+        .addSelect("f.missed", "missed")
+        .addSelect("f.next_due_date", "next_due_date")
+        .addSelect("f.proposed_date", "proposed_date")
+        .andWhere("f.is_overdue = :overdue"),
+    toNode: (row) => {
       const missed = Number(row.missed);
       return {
         placement: placement.hydrate(row),
@@ -60,11 +62,6 @@ export async function overdueConversations(ctx: RequestContext): Promise<Overdue
           isCurrent: true,
         },
       };
-    })
-    .sort(
-      (a, b) =>
-        b.frequency.missed - a.frequency.missed ||
-        byName(a.studentName, b.studentName) ||
-        compare(a.placement.id, b.placement.id),
-    );
+    },
+  });
 }

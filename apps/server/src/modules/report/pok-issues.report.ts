@@ -7,101 +7,96 @@ import {
 } from "@driehoek/domain";
 import type { RequestContext } from "../../context.js";
 import { badInput } from "../../graphql/errors.js";
+import type { Page, PageArgs } from "../../graphql/pagination.js";
 import { Placement } from "../placement/placement.entity.js";
 import { ageOnSql, dialectOf, entityColumns } from "./report.sql.js";
 import type { PokIssue } from "./report.types.js";
-import {
-  byName,
-  compare,
-  placementsInView,
-  reportRows,
-  selectAll,
-  todayOf,
-  unlessEnded,
-  withStudent,
-} from "./report-scope.js";
+import { type ReportFilterArgs, reportPage } from "./report-page.js";
+import { placementsInView, selectAll, todayOf, unlessEnded, withStudent } from "./report-scope.js";
 
 /** The POK status that makes a POK invalid for good. */
 const TERMINATED: PokFacts["status"] = "terminated";
 
 /**
- * Placements whose POK is invalid today or valid but ending within `withinDays`: invalid ones
- * first, then by POK end date. Only placements that have not ended, unless `includeEnded`. The
- * database keeps the placements that may have an issue (any violated condition of the POK rule,
- * or an end date within reach); `checkPok` and `pokExpiresWithin` then decide each row.
+ * A page of the placements whose POK is invalid today or valid but ending within `withinDays`:
+ * invalid ones first, then by POK end date. Only placements that have not ended, unless
+ * `includeEnded`. The database keeps the placements with an issue (any violated condition of the
+ * POK rule, or an end date within reach) and orders them by the same conditions; `checkPok` then
+ * names each row's problems. The date range is on the POK's end date.
  */
 export async function pokIssues(
   ctx: RequestContext,
-  withinDays: number,
+  page: PageArgs,
+  filters: ReportFilterArgs = {},
+  withinDays = 30,
   includeEnded = false,
-): Promise<PokIssue[]> {
+): Promise<Page<PokIssue>> {
   if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3650)
     throw badInput("withinDays must be between 0 and 3650.");
   const placements = await placementsInView(ctx);
   const dataSource = ctx.services.dataSource;
   const today = todayOf(ctx);
   const placement = entityColumns(dataSource, Placement, "p");
-  const rows = await reportRows(
-    ctx,
-    includeEnded ? "pokIssues/includeEnded" : "pokIssues",
-    placements,
-    { today, until: addDays(today, withinDays), terminated: TERMINATED },
-    () => {
+  return reportPage(ctx, {
+    report: includeEnded ? "pokIssues/includeEnded" : "pokIssues",
+    scope: placements,
+    parameters: { today, until: addDays(today, withinDays), terminated: TERMINATED },
+    page,
+    filters,
+    dates: { column: "p.pok_end_date" },
+    order: [
+      { alias: "valid" },
+      { alias: "p_pok_end_date" },
+      { alias: "student_name" },
+      { alias: "p_id" },
+    ],
+    build: () => {
       const recognised = dialectOf(dataSource).isRecognised(
         "p.company_id",
         "st.programme_id",
         ":today",
       );
-      const mayHaveIssue = [
-        "p.pok_end_date <= :until",
-        "p.pok_start_date > :today",
+      // Each condition that makes the POK invalid today (checkPok's problems).
+      const invalid = [
         "p.pok_status = :terminated",
         "p.pok_student_signed_at IS NULL",
         "p.pok_school_signed_at IS NULL",
         "p.pok_company_signed_at IS NULL",
         `(p.pok_parent_signed_at IS NULL AND st.birth_date IS NOT NULL AND ${ageOnSql("st.birth_date", "p.pok_start_date")} < ${AGE_OF_MAJORITY})`,
+        "p.pok_start_date > :today",
+        "p.pok_end_date < :today",
         `NOT ${recognised}`,
-      ];
+      ].join(" OR ");
       return selectAll(withStudent(unlessEnded(placements, includeEnded)), placement.selects)
         .addSelect("sp.name", "student_name")
         .addSelect("st.birth_date", "birth_date")
         .addSelect(`CASE WHEN ${recognised} THEN 1 ELSE 0 END`, "recognised")
-        .andWhere(`(${mayHaveIssue.join(" OR ")})`);
+        .addSelect(`CASE WHEN ${invalid} THEN 0 ELSE 1 END`, "valid")
+        .andWhere(`(${invalid} OR p.pok_end_date <= :until)`);
     },
-  );
-
-  const issues: PokIssue[] = [];
-  for (const raw of rows) {
-    const row = raw as Record<string, unknown>;
-    const p = placement.hydrate(row);
-    const facts: PokFacts = {
-      status: p.pokStatus,
-      startDate: p.pokStartDate,
-      endDate: p.pokEndDate,
-      studentSignedAt: p.pokStudentSignedAt,
-      schoolSignedAt: p.pokSchoolSignedAt,
-      companySignedAt: p.pokCompanySignedAt,
-      parentSignedAt: p.pokParentSignedAt,
-      studentBirthDate: (row.birth_date as string | null) ?? null,
-      companyRecognised: Number(row.recognised) === 1,
-    };
-    const check = checkPok(facts, today);
-    const expiresSoon = check.isValid && pokExpiresWithin(facts, today, withinDays);
-    if (check.isValid && !expiresSoon) continue;
-    issues.push({
-      placement: p,
-      studentName: String(row.student_name),
-      isValid: check.isValid,
-      problems: check.problems,
-      expiresSoon,
-      pokEndDate: p.pokEndDate,
-    });
-  }
-  return issues.sort(
-    (a, b) =>
-      Number(a.isValid) - Number(b.isValid) ||
-      compare(a.pokEndDate, b.pokEndDate) ||
-      byName(a.studentName, b.studentName) ||
-      compare(a.placement.id, b.placement.id),
-  );
+    toNode: (row) => {
+      const p = placement.hydrate(row);
+      const facts: PokFacts = {
+        status: p.pokStatus,
+        startDate: p.pokStartDate,
+        endDate: p.pokEndDate,
+        studentSignedAt: p.pokStudentSignedAt,
+        schoolSignedAt: p.pokSchoolSignedAt,
+        companySignedAt: p.pokCompanySignedAt,
+        parentSignedAt: p.pokParentSignedAt,
+        studentBirthDate: (row.birth_date as string | null) ?? null,
+        companyRecognised: Number(row.recognised) === 1,
+      };
+      const check = checkPok(facts, today);
+      return {
+        placement: p,
+        studentName: String(row.student_name),
+        isValid: check.isValid,
+        problems: check.problems,
+        // A valid POK is here because it ends within reach (and has not ended: that is invalid).
+        expiresSoon: check.isValid && pokExpiresWithin(facts, today, withinDays),
+        pokEndDate: p.pokEndDate,
+      };
+    },
+  });
 }

@@ -5,6 +5,13 @@ import { visiblePlacements } from "../../access/scope.js";
 import type { RequestContext } from "../../context.js";
 import type { Placement } from "../placement/placement.entity.js";
 import { hasNotEndedSql } from "./report.sql.js";
+import {
+  type DateRule,
+  filterParameters,
+  type ReportFilterArgs,
+  shapeOf,
+  whereFilters,
+} from "./report-page.js";
 
 /*
  * What every staff report shares: the placements the caller may see (`visiblePlacements`, the
@@ -64,18 +71,21 @@ export async function reportRows(
   scope: SelectQueryBuilder<Placement>,
   parameters: ObjectLiteral,
   build: () => SelectQueryBuilder<ObjectLiteral>,
+  filters: ReportFilterArgs = {},
+  dates?: DateRule,
 ): Promise<Record<string, unknown>[]> {
   const dataSource = ctx.services.dataSource;
   const scopeParameters = scope.getParameters();
-  const key = `${dataSource.options.type}\n${report}\n${scope.getQuery()}`;
+  const shape = shapeOf(filters, dates);
+  const key = `${dataSource.options.type}\n${report}\n${shape}\n${scope.getQuery()}`;
   let sql = reportSql.get(key);
   if (sql === undefined) {
-    sql = build().getQuery();
+    sql = whereFilters(build(), filters, dates).getQuery();
     reportSql.set(key, sql);
   }
   const [query, values] = dataSource.driver.escapeQueryWithParameters(
     sql,
-    { ...scopeParameters, ...parameters },
+    { ...scopeParameters, ...filterParameters(filters), ...parameters },
     {},
   );
   return dataSource.query(query, values);

@@ -1,8 +1,10 @@
-import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context.js";
+import { type Page, PageArgs } from "../../graphql/pagination.js";
 import { conclusionDistribution, conclusionsOverTime } from "./conclusions.report.js";
 import {
-  NotEnteredConversation,
+  type NotEnteredConversation,
+  NotEnteredConversationConnection,
   notEnteredConversations,
 } from "./not-entered-conversations.report.js";
 import { overdueAgreements } from "./overdue-agreements.report.js";
@@ -11,78 +13,124 @@ import { pokIssues } from "./pok-issues.report.js";
 import {
   ConclusionCount,
   ConclusionGrouping,
-  ConclusionPoint,
-  OverdueAgreement,
-  OverduePlacement,
-  PokIssue,
+  type ConclusionStudent,
+  ConclusionStudentConnection,
+  type OverdueAgreement,
+  OverdueAgreementConnection,
+  type OverduePlacement,
+  OverduePlacementConnection,
+  type PokIssue,
+  PokIssueConnection,
 } from "./report.types.js";
-import { DirectoryPlacement, staffDirectory } from "./staff-directory.report.js";
+import { ReportFilterArgs } from "./report-page.js";
+import {
+  type DirectoryPlacement,
+  DirectoryPlacementConnection,
+  ReportFilterOptions,
+  reportFilterOptions,
+  staffDirectory,
+} from "./staff-directory.report.js";
 
 const INCLUDE_ENDED = "Also cover placements that have ended (end date before today): the history.";
 
-/** Staff reports, each over exactly the placements the caller may see (see report-scope.ts). */
+/**
+ * Staff reports, each over exactly the placements the caller may see (see report-scope.ts), a
+ * page at a time (`first`/`after`) and narrowed by the staff page's filters in SQL.
+ */
 @Resolver()
 export class ReportResolver {
-  @Query(() => [DirectoryPlacement], {
+  @Query(() => DirectoryPlacementConnection, {
     description:
-      "Every placement the caller may see with programme, cohort, begeleider and conversations: what report rows are filtered on.",
+      "The placements the caller may see with programme, cohort, begeleider and conversations, by student name.",
   })
-  staffDirectory(@Ctx() ctx: RequestContext): Promise<DirectoryPlacement[]> {
-    return staffDirectory(ctx);
+  staffDirectory(
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Page<DirectoryPlacement>> {
+    return staffDirectory(ctx, page, filters);
   }
 
-  @Query(() => [OverduePlacement], { description: "Placements behind the frequency rule today." })
-  overdueConversations(@Ctx() ctx: RequestContext): Promise<OverduePlacement[]> {
-    return overdueConversations(ctx);
+  @Query(() => ReportFilterOptions, {
+    description: "The programmes, cohorts and begeleiders the staff page's filters offer.",
+  })
+  reportFilterOptions(@Ctx() ctx: RequestContext): Promise<ReportFilterOptions> {
+    return reportFilterOptions(ctx);
   }
 
-  @Query(() => [PokIssue], {
+  @Query(() => OverduePlacementConnection, {
+    description: "Placements behind the frequency rule today, most missed first.",
+  })
+  overdueConversations(
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Page<OverduePlacement>> {
+    return overdueConversations(ctx, page, filters);
+  }
+
+  @Query(() => PokIssueConnection, {
     description:
-      "Placements that have not ended (end date today or later) whose POK is invalid today or ends within `withinDays`.",
+      "Placements that have not ended (end date today or later) whose POK is invalid today or ends within `withinDays`: invalid first, then by end date.",
   })
   pokIssues(
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
     @Arg("withinDays", () => Int, { defaultValue: 30 }) withinDays: number,
     @Arg("includeEnded", () => Boolean, { defaultValue: false, description: INCLUDE_ENDED })
     includeEnded: boolean,
     @Ctx() ctx: RequestContext,
-  ): Promise<PokIssue[]> {
-    return pokIssues(ctx, withinDays, includeEnded);
+  ): Promise<Page<PokIssue>> {
+    return pokIssues(ctx, page, filters, withinDays, includeEnded);
   }
 
-  @Query(() => [ConclusionPoint], {
-    description: "Every drawn conclusion over time, per student (oldest first).",
+  @Query(() => ConclusionStudentConnection, {
+    description:
+      "The students with drawn conclusions, by name, each with their conclusions over time.",
   })
-  conclusionsOverTime(@Ctx() ctx: RequestContext): Promise<ConclusionPoint[]> {
-    return conclusionsOverTime(ctx);
+  conclusionsOverTime(
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Page<ConclusionStudent>> {
+    return conclusionsOverTime(ctx, page, filters);
   }
 
   @Query(() => [ConclusionCount], {
-    description: "How conclusions are distributed per programme, cohort or begeleider.",
+    description:
+      "How conclusions are distributed per programme, cohort or begeleider (counted in the database).",
   })
   conclusionDistribution(
     @Arg("groupBy", () => ConclusionGrouping) groupBy: ConclusionGrouping,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConclusionCount[]> {
-    return conclusionDistribution(ctx, groupBy);
+    return conclusionDistribution(ctx, groupBy, filters);
   }
 
-  @Query(() => [OverdueAgreement], {
+  @Query(() => OverdueAgreementConnection, {
     description:
-      "Open agreements past their due date, of placements that have not ended (end date today or later).",
+      "Open agreements past their due date, of placements that have not ended (end date today or later), oldest first.",
   })
   overdueAgreements(
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
     @Arg("includeEnded", () => Boolean, { defaultValue: false, description: INCLUDE_ENDED })
     includeEnded: boolean,
     @Ctx() ctx: RequestContext,
-  ): Promise<OverdueAgreement[]> {
-    return overdueAgreements(ctx, includeEnded);
+  ): Promise<Page<OverdueAgreement>> {
+    return overdueAgreements(ctx, page, filters, includeEnded);
   }
 
-  @Query(() => [NotEnteredConversation], {
+  @Query(() => NotEnteredConversationConnection, {
     description:
-      "Signed conversations whose report is not yet marked as entered into the student system.",
+      "Signed conversations whose report is not yet marked as entered into the student system, longest waiting first.",
   })
-  notEnteredConversations(@Ctx() ctx: RequestContext): Promise<NotEnteredConversation[]> {
-    return notEnteredConversations(ctx);
+  notEnteredConversations(
+    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => ReportFilterArgs) filters: ReportFilterArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Page<NotEnteredConversation>> {
+    return notEnteredConversations(ctx, page, filters);
   }
 }

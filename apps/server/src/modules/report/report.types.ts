@@ -1,6 +1,7 @@
 import { type Conclusion, type PokProblem } from "@driehoek/domain";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { ConclusionEnum, PokProblemEnum } from "../../graphql/enums.js";
+import { connectionOf } from "../../graphql/pagination.js";
 import { Agreement } from "../agreement/agreement.entity.js";
 import { Placement } from "../placement/placement.entity.js";
 import { FrequencyStatusType } from "../placement/placement.types.js";
@@ -37,6 +38,8 @@ export class PokIssue {
 @ObjectType("ConclusionPoint")
 export class ConclusionPoint {
   @Field(() => ID) conversationId: string;
+  @Field(() => ID, { description: "The placement the conversation belongs to." })
+  placementId: string;
   @Field(() => ID) studentId: string;
   @Field(() => String) studentName: string;
   @Field(() => String, { description: "The conversation's date, YYYY-MM-DD." }) date: string;
@@ -48,6 +51,21 @@ export class ConclusionPoint {
       "What the student stated; differs from `conclusion` when the begeleider judged otherwise.",
   })
   studentConclusion: Conclusion | null;
+}
+
+/** A student with conclusions, and those conclusions: one line of the chart. */
+@ObjectType("ConclusionStudent")
+export class ConclusionStudent {
+  @Field(() => ID, { description: "The student's id (Student.id)." }) studentId: string;
+  @Field(() => String) studentName: string;
+  @Field(() => Int, { description: "How many points `points` holds." }) pointCount: number;
+  /** Reads a student's points, batched over the page (not a field). */
+  pointsOf: (studentId: string) => Promise<ConclusionPoint[]>;
+
+  @Field(() => [ConclusionPoint], { description: "The student's conclusions, oldest first." })
+  points(): Promise<ConclusionPoint[]> {
+    return this.pointsOf(this.studentId);
+  }
 }
 
 /** How many conclusions of each kind a group has. */
@@ -64,6 +82,17 @@ export class ConclusionCount {
 @ObjectType("OverdueAgreement")
 export class OverdueAgreement {
   @Field(() => Agreement) agreement: Agreement;
+  @Field(() => ID, { description: "The placement the agreement was made in." })
+  placementId: string;
   @Field(() => String) studentName: string;
   @Field(() => Int) daysOverdue: number;
 }
+
+export const OverduePlacementConnection = connectionOf("OverduePlacement", OverduePlacement);
+export const PokIssueConnection = connectionOf("PokIssue", PokIssue);
+export const ConclusionStudentConnection = connectionOf(
+  "ConclusionStudent",
+  ConclusionStudent,
+  "Students with a conclusion matching the filters, on all pages.",
+);
+export const OverdueAgreementConnection = connectionOf("OverdueAgreement", OverdueAgreement);

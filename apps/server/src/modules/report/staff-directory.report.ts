@@ -1,6 +1,10 @@
+import DataLoader from "dataloader";
 import { Field, ID, ObjectType } from "type-graphql";
+import type { EntityManager } from "typeorm";
 import type { RequestContext } from "../../context.js";
-import { placementsInView } from "./report-scope.js";
+import { connectionOf, type Page, type PageArgs } from "../../graphql/pagination.js";
+import { type ReportFilterArgs, reportPage } from "./report-page.js";
+import { byName, placementsInView, withStudent } from "./report-scope.js";
 
 @ObjectType("DirectoryRef", { description: "An id with a display name." })
 export class DirectoryRef {
@@ -40,72 +44,135 @@ export class DirectoryPlacement {
   @Field(() => DirectoryEnrolment) enrolment: DirectoryEnrolment;
   @Field(() => DirectoryProgramme) programme: DirectoryProgramme;
   @Field(() => DirectoryRef) begeleider: DirectoryRef;
-  /** Oldest first. */
-  @Field(() => [DirectoryConversation]) conversations: DirectoryConversation[];
+  /** Reads a placement's conversations, batched over the page (not a field). */
+  conversationsOf: (placementId: string) => Promise<DirectoryConversation[]>;
+
+  @Field(() => [DirectoryConversation], { description: "Oldest first." })
+  conversations(): Promise<DirectoryConversation[]> {
+    return this.conversationsOf(this.id);
+  }
 }
 
-/**
- * Every placement the caller may see with its programme, cohort, begeleider and conversations,
- * in two queries whatever the school's size (the staff page joins report rows to it).
- */
-export async function staffDirectory(ctx: RequestContext): Promise<DirectoryPlacement[]> {
-  const scope = await placementsInView(ctx);
-  const visible = scope.clone().select("p.id");
-  const rows = await scope
-    .innerJoin("student", "st", "st.id = p.student_id")
-    .innerJoin("person", "sp", "sp.id = st.person_id")
-    .innerJoin("programme", "pr", "pr.id = st.programme_id")
-    .innerJoin("company", "co", "co.id = p.company_id")
-    .innerJoin("person", "bg", "bg.id = p.begeleider_id")
-    .select([
-      "p.id AS id",
-      "co.name AS company_name",
-      "sp.id AS student_person_id",
-      "sp.name AS student_name",
-      "st.id AS student_id",
-      "st.cohort AS cohort",
-      "pr.id AS programme_id",
-      "pr.crebo AS crebo",
-      "pr.name AS programme_name",
-      "bg.id AS begeleider_id",
-      "bg.name AS begeleider_name",
-    ])
-    .orderBy("sp.name", "ASC")
-    .addOrderBy("p.id", "ASC")
-    .getRawMany<Record<string, string>>();
+export const DirectoryPlacementConnection = connectionOf("DirectoryPlacement", DirectoryPlacement);
 
-  const conversations = await ctx.services.dataSource.manager
+/**
+ * A page of the placements the caller may see with their programme, cohort and begeleider, by
+ * student name; their conversations are read for the whole page at once. The date range keeps
+ * the placements running in it.
+ */
+export async function staffDirectory(
+  ctx: RequestContext,
+  page: PageArgs,
+  filters: ReportFilterArgs = {},
+): Promise<Page<DirectoryPlacement>> {
+  const scope = await placementsInView(ctx);
+  const { manager } = ctx.services.dataSource;
+  const conversations = new DataLoader((ids: readonly string[]) => conversationsOf(manager, ids));
+  const conversationsOfPlacement = (id: string) => conversations.load(id);
+  return reportPage(ctx, {
+    report: "staffDirectory",
+    scope,
+    parameters: {},
+    page,
+    filters,
+    dates: "placement",
+    order: [{ alias: "student_name" }, { alias: "id" }],
+    build: () =>
+      withStudent(scope)
+        .innerJoin("programme", "pr", "pr.id = st.programme_id")
+        .innerJoin("company", "co", "co.id = p.company_id")
+        .innerJoin("person", "bg", "bg.id = p.begeleider_id")
+        .select("p.id", "id")
+        .addSelect("co.name", "company_name")
+        .addSelect("sp.id", "student_person_id")
+        .addSelect("sp.name", "student_name")
+        .addSelect("st.id", "student_id")
+        .addSelect("st.cohort", "cohort")
+        .addSelect("pr.id", "programme_id")
+        .addSelect("pr.crebo", "crebo")
+        .addSelect("pr.name", "programme_name")
+        .addSelect("bg.id", "begeleider_id")
+        .addSelect("bg.name", "begeleider_name"),
+    toNode: (row) => {
+      const r = row as Record<string, string>;
+      return Object.assign(new DirectoryPlacement(), {
+        id: r.id as string,
+        companyName: r.company_name as string,
+        student: { id: r.student_person_id as string, name: r.student_name as string },
+        enrolment: { id: r.student_id as string, cohort: r.cohort as string },
+        programme: {
+          id: r.programme_id as string,
+          crebo: r.crebo as string,
+          name: r.programme_name as string,
+        },
+        begeleider: { id: r.begeleider_id as string, name: r.begeleider_name as string },
+        conversationsOf: conversationsOfPlacement,
+      });
+    },
+  });
+}
+
+/** The conversations of the placements `ids` (visible ones: a page's), oldest first, in one query. */
+async function conversationsOf(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<DirectoryConversation[][]> {
+  const rows = await manager
     .createQueryBuilder()
     .select(["c.id AS id", "c.placement_id AS placement_id", "c.scheduled_at AS scheduled_at"])
     .addSelect("c.status", "status")
     .from("conversation", "c")
-    .where(`c.placement_id IN (${visible.getQuery()})`)
-    .setParameters(visible.getParameters())
+    .where("c.placement_id IN (:...ids)", { ids })
     .orderBy("c.scheduled_at", "ASC")
     .addOrderBy("c.id", "ASC")
     .getRawMany<Record<string, string>>();
-  const byPlacement = new Map<string, DirectoryConversation[]>();
-  for (const c of conversations) {
-    const list = byPlacement.get(c.placement_id as string) ?? [];
-    list.push({
+  const byPlacement = new Map<string, DirectoryConversation[]>(ids.map((id) => [id, []]));
+  for (const c of rows) {
+    byPlacement.get(c.placement_id as string)?.push({
       id: c.id as string,
       scheduledAt: c.scheduled_at as string,
       status: c.status as string,
     });
-    byPlacement.set(c.placement_id as string, list);
   }
+  return ids.map((id) => byPlacement.get(id) ?? []);
+}
 
-  return rows.map((r) => ({
-    id: r.id as string,
-    companyName: r.company_name as string,
-    student: { id: r.student_person_id as string, name: r.student_name as string },
-    enrolment: { id: r.student_id as string, cohort: r.cohort as string },
-    programme: {
-      id: r.programme_id as string,
-      crebo: r.crebo as string,
-      name: r.programme_name as string,
-    },
-    begeleider: { id: r.begeleider_id as string, name: r.begeleider_name as string },
-    conversations: byPlacement.get(r.id as string) ?? [],
-  }));
+@ObjectType("ReportFilterOptions", {
+  description: "The choices of the staff page's filters, among the placements the caller may see.",
+})
+export class ReportFilterOptions {
+  @Field(() => [DirectoryProgramme], { description: "By name." }) programmes: DirectoryProgramme[];
+  @Field(() => [String], { description: "Newest first." }) cohorts: string[];
+  @Field(() => [DirectoryRef], { description: "By name." }) begeleiders: DirectoryRef[];
+}
+
+/** The programmes, cohorts and begeleiders of the placements the caller may see (three queries). */
+export async function reportFilterOptions(ctx: RequestContext): Promise<ReportFilterOptions> {
+  const scope = await placementsInView(ctx);
+  const distinct = (build: (q: typeof scope) => typeof scope) =>
+    build(scope.clone().innerJoin("student", "st", "st.id = p.student_id"))
+      .distinct(true)
+      .getRawMany<Record<string, string>>();
+  const [programmes, cohorts, begeleiders] = await Promise.all([
+    distinct((q) =>
+      q
+        .innerJoin("programme", "pr", "pr.id = st.programme_id")
+        .select(["pr.id AS id", "pr.crebo AS crebo", "pr.name AS name"]),
+    ),
+    distinct((q) => q.select("st.cohort", "cohort")),
+    distinct((q) =>
+      q
+        .innerJoin("person", "bg", "bg.id = p.begeleider_id")
+        .select(["bg.id AS id", "bg.name AS name"]),
+    ),
+  ]);
+  return {
+    programmes: programmes
+      .map((r) => ({ id: r.id as string, crebo: r.crebo as string, name: r.name as string }))
+      .sort((a, b) => byName(a.name, b.name) || byName(a.crebo, b.crebo)),
+    cohorts: cohorts.map((r) => r.cohort as string).sort((a, b) => byName(b, a)),
+    begeleiders: begeleiders
+      .map((r) => ({ id: r.id as string, name: r.name as string }))
+      .sort((a, b) => byName(a.name, b.name)),
+  };
 }

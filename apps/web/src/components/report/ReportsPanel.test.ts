@@ -9,6 +9,9 @@ import { overdue, overdueAgreement, particular, point, pokIssue, SCHOOL } from "
 import { type FakeSchool, fakeSchool, reportResolvers } from "./reportSchool";
 
 const Blank = { template: "<div />" };
+/** The variables of a report asked without filters. */
+const NO_FILTERS = { programme: null, cohort: null, begeleiderId: null, student: null };
+const FIRST_PAGE = { first: 50, after: null, ...NO_FILTERS };
 
 async function mountPage(
   school: FakeSchool,
@@ -90,13 +93,14 @@ describe("the staff overview", () => {
       fakeSchool({ placements: SCHOOL, overdue: [overdue("sanne", "Sanne Jansen")] }),
     );
     await filtered.get("input[type=search]").setValue("lotte");
+    await settle();
     expect(panel(filtered, "overdue").text()).toContain(
       "Niemand die aan de filters voldoet is te laat.",
     );
   });
 
   it("narrows every part with the filters and updates the tab counts", async () => {
-    const { page } = await mountPage(
+    const { page, server } = await mountPage(
       fakeSchool({
         placements: SCHOOL,
         overdue: [overdue("sanne", "Sanne Jansen"), overdue("lotte", "Lotte de Boer")],
@@ -108,16 +112,46 @@ describe("the staff overview", () => {
 
     const programme = page.findAll("select").find((s) => s.text().includes("Verzorgende-IG"));
     await programme?.setValue("25655");
+    await settle();
 
+    // The server narrows: the report asks with the filter, the tab counts what passes.
+    expect(server.callsOf("OverdueConversations").at(-1)).toMatchObject({ programme: "25655" });
     expect(cardTitles(panel(page, "overdue"))).toEqual(["Lotte de Boer"]);
-    expect(panel(page, "overdue").text()).toContain("1 van 2");
+    expect(tab(page, /^Te laat/).text()).toBe("Te laat 1");
     expect(tab(page, /^POK/).text()).toBe("POK 1");
     expect(tab(page, /^Afspraken/).text()).toBe("Afspraken over datum 0");
 
     await page.get("button.report-filters-clear").trigger("click");
+    await settle();
     expect(tab(page, /^POK/).text()).toBe("POK 2");
     expect(page.find("button.report-filters-clear").exists()).toBe(false);
   });
+
+  it("asks a page at a time and pages on with the cursor, saying which rows of how many", async () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      overdue("sanne", `Student ${String(i).padStart(2, "0")}`),
+    );
+    const { page, server } = await mountPage(fakeSchool({ placements: SCHOOL, overdue: many }));
+    const overduePanel = panel(page, "overdue");
+    expect(tab(page, /^Te laat/).text()).toBe("Te laat 60");
+    expect(cardTitles(overduePanel)).toHaveLength(50);
+    expect(overduePanel.text()).toContain("50 van 60");
+    expect(overduePanel.get(".pager-nav").text()).toContain("1–50 van 60");
+
+    const next = overduePanel.findAll(".pager-nav button").find((b) => b.text() === "Volgende");
+    await next?.trigger("click");
+    await settle();
+    expect(server.callsOf("OverdueConversations").at(-1)).toMatchObject({ first: 50, after: "50" });
+    expect(cardTitles(panel(page, "overdue"))).toEqual(many.slice(50).map((r) => r.studentName));
+    expect(panel(page, "overdue").get(".pager-nav").text()).toContain("51–60 van 60");
+
+    const previous = panel(page, "overdue")
+      .findAll(".pager-nav button")
+      .find((b) => b.text() === "Vorige");
+    await previous?.trigger("click");
+    await settle();
+    expect(cardTitles(panel(page, "overdue"))[0]).toBe("Student 00");
+  }, 15_000);
 
   it("switches parts with the tabs and keeps the choice in the address", async () => {
     const { page, router } = await mountPage(
@@ -159,7 +193,10 @@ describe("the staff overview", () => {
     expect(days.attributes("aria-invalid")).toBe("false");
     await new Promise((resolve) => setTimeout(resolve, 450));
     await settle();
-    expect(server.callsOf("PokIssues")).toEqual([{ withinDays: 30 }, { withinDays: 90 }]);
+    expect(server.callsOf("PokIssues")).toEqual([
+      { withinDays: 30, ...FIRST_PAGE },
+      { withinDays: 90, ...FIRST_PAGE },
+    ]);
   });
 
   it("marks a particular handled: it leaves the open list and shows among the handled ones", async () => {
@@ -257,7 +294,7 @@ describe("the staff overview", () => {
     await settle();
     expect(server.requests.at(-1)).toEqual({
       name: "ConclusionDistribution",
-      variables: { groupBy: "begeleider" },
+      variables: { groupBy: "begeleider", ...NO_FILTERS },
     });
   });
 

@@ -1,4 +1,8 @@
-import type { ConclusionCountRow, ConclusionGrouping } from "../../graphql/report";
+import type {
+  ConclusionCountRow,
+  ConclusionGrouping,
+  ReportFilterChoices,
+} from "../../graphql/report";
 import type { ReportFacets, ReportRow } from "./reportRows";
 
 /** The filters of the staff page; an empty string means "all". */
@@ -88,6 +92,19 @@ export function filterOptions(placements: readonly ReportFacets[]): FilterOption
       .sort((a, b) => b.localeCompare(a))
       .map((value) => ({ value, label: value })),
     begeleiders: [...begeleiders].map(([value, label]) => ({ value, label })).sort(byLabel),
+  };
+}
+
+/** The choices the server gives, as the filters list them (cohorts newest first). */
+export function filterOptionsOf(choices: ReportFilterChoices | undefined): FilterOptions {
+  if (!choices) return { programmes: [], cohorts: [], begeleiders: [] };
+  return {
+    programmes: choices.programmes.map((p) => ({
+      value: p.crebo,
+      label: `${p.name} (${p.crebo})`,
+    })),
+    cohorts: choices.cohorts.map((value) => ({ value, label: value })),
+    begeleiders: choices.begeleiders.map((b) => ({ value: b.id, label: b.name })),
   };
 }
 

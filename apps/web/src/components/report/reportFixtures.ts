@@ -99,6 +99,7 @@ export function point(
   const score = conclusionScore(conclusion);
   return {
     conversationId: `c-${key}-${n}`,
+    placementId: `pl-${key}`,
     studentId: `st-${key}`,
     studentName: name,
     date,
@@ -113,6 +114,7 @@ export function overdueAgreement(key: string, name: string, days: number): Overd
   return {
     studentName: name,
     daysOverdue: days,
+    placementId: `pl-${key}`,
     agreement: {
       id: `a-${key}-${days}`,
       conversationId: `c-${key}-1`,

@@ -1,5 +1,5 @@
 import type { ErrorLike, Reference } from "@apollo/client";
-import { type ComputedRef, computed, type Ref, reactive, type ShallowRef } from "vue";
+import { type ComputedRef, computed, type Ref, reactive, ref, type ShallowRef, watch } from "vue";
 import { type QueryState, useQuery } from "../../composables/useQuery";
 import { useGraphQL } from "../../graphql/client";
 import {
@@ -12,32 +12,50 @@ import {
   OVERDUE_CONVERSATIONS,
   PARTICULARS,
   POK_ISSUES,
+  REPORT_FILTER_OPTIONS,
   STAFF_PLACEMENTS,
 } from "../../graphql/report";
-import { filterOptions, filterRows, type ReportFilter } from "./reportFilter";
+import { filterOptionsOf, filterRows, type ReportFilter } from "./reportFilter";
 import {
   agreementRows,
   conclusionRows,
   notEnteredRows,
   overdueRows,
+  type PlacementDirectory,
   particularRows,
   placementDirectory,
   pokRows,
   type ReportRow,
 } from "./reportRows";
 
-/** One report as a section shows it: the filtered rows, how many there are in all, its state. */
+/** The most placements one look-up asks for (the server's largest page). */
+const MAX_LOOKUP = 200;
+
+/** Where a paged report is: previous and next page, and which rows of how many. */
+export interface ReportPager {
+  /** The number of this page's first row (1 on the first page). */
+  first: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  previous(): void;
+  next(): void;
+}
+
+/** One report as a section shows it: a page of the rows that pass the filters, and its state. */
 export interface ReportView<T> {
-  /** Every row the server sent. */
+  /** The rows of this page (the server filtered them). */
   all: ComputedRef<ReportRow<T>[]>;
-  /** The rows that pass the filters. */
+  /** The same rows: what the lists show. */
   rows: ComputedRef<ReportRow<T>[]>;
-  /** Rows before filtering. */
+  /** Rows that pass the filters, on all pages. */
   total: ComputedRef<number>;
   /** True until the first answer (a refetch keeps the old rows on screen). */
   isLoading: ComputedRef<boolean>;
+  /** True while another page or filter loads. */
+  isBusy: Readonly<Ref<boolean>>;
   error: Readonly<ShallowRef<ErrorLike | undefined>>;
   refetch: () => Promise<void>;
+  pager: ReportPager;
 }
 
 /** What the page asks the reports for. */
@@ -48,21 +66,160 @@ export interface ReportInputs {
   groupBy: Readonly<Ref<ConclusionGrouping>>;
 }
 
+/** Rows per page of a list; the chart shows fewer students at a time. */
+export const PAGE_SIZE = 50;
+export const CHART_PAGE_SIZE = 20;
+
+/** The filters as the server takes them (an empty one is left out). */
+export function serverFilter(filter: ReportFilter) {
+  return {
+    programme: filter.programme || null,
+    cohort: filter.cohort || null,
+    begeleiderId: filter.begeleider || null,
+    student: filter.name.trim() || null,
+  };
+}
+
+/** A page of a report as the operations answer it. */
+interface Connection<N> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  edges: readonly { node: N }[];
+}
+
 /**
- * Every report of the staff page, joined to the placements for the filters. The server already
- * limits each report to what the caller may see; the filters only narrow that further.
+ * Every report of the staff page, a page at a time, narrowed by the filters on the server. The
+ * placements of the rows on screen are looked up (`STAFF_PLACEMENTS`) for what rows show of them.
  */
 export function useReports(inputs: ReportInputs) {
   const { client } = useGraphQL();
-  const placements = useQuery(STAFF_PLACEMENTS, {});
-  const directory = computed(() => placementDirectory(placements.data.value?.staffDirectory ?? []));
-  const options = computed(() => filterOptions(directory.value.all));
+  const choices = useQuery(REPORT_FILTER_OPTIONS, {});
+  const options = computed(() => filterOptionsOf(choices.data.value?.reportFilterOptions));
+  const filterKey = computed(() => JSON.stringify(serverFilter(inputs.filter.value)));
 
-  function view<TData, T>(
-    query: QueryState<TData>,
-    toRows: (data: TData) => ReportRow<T>[],
+  function view<TData, N, T>(
+    pageSize: number,
+    ask: (page: () => { first: number; after: string | null }) => QueryState<TData>,
+    connectionOf: (data: TData) => Connection<N>,
+    placementIdsOf: (nodes: readonly N[]) => string[],
+    toRows: (nodes: readonly N[], directory: PlacementDirectory) => ReportRow<T>[],
   ): ReportView<T> {
-    const all = computed(() => (query.data.value ? toRows(query.data.value) : []));
+    // The cursors of the pages before this one; a filter change starts at the first page.
+    const cursors = ref<(string | null)[]>([]);
+    watch(filterKey, () => {
+      cursors.value = [];
+    });
+    const after = computed(() => cursors.value.at(-1) ?? null);
+    const query = ask(() => ({ first: pageSize, after: after.value }));
+    const page = computed(() => (query.data.value ? connectionOf(query.data.value) : undefined));
+    const nodes = computed(() => page.value?.edges.map((edge) => edge.node) ?? []);
+    const placementIds = computed(() => [...new Set(placementIdsOf(nodes.value))].sort());
+    const placements = useQuery(STAFF_PLACEMENTS, () => ({ placementIds: placementIds.value }));
+    const directory = computed(() =>
+      placementDirectory(
+        placements.data.value?.staffDirectory.edges.map((edge) => edge.node) ?? [],
+      ),
+    );
+    const all = computed(() => toRows(nodes.value, directory.value));
+    return {
+      all,
+      rows: all,
+      total: computed(() => page.value?.totalCount ?? 0),
+      isLoading: computed(() => query.data.value === undefined && !query.error.value),
+      isBusy: query.loading,
+      error: query.error,
+      refetch: query.refetch,
+      pager: reactive({
+        first: computed(() => cursors.value.length * pageSize + 1),
+        hasPrevious: computed(() => cursors.value.length > 0),
+        hasNext: computed(() => Boolean(page.value?.pageInfo.hasNextPage)),
+        previous: () => {
+          cursors.value = cursors.value.slice(0, -1);
+        },
+        next: () => {
+          const cursor = page.value?.pageInfo.endCursor;
+          if (cursor) cursors.value = [...cursors.value, cursor];
+        },
+      }) as ReportPager,
+    };
+  }
+
+  // Each query's variables follow its page and the filters.
+  const filterVars = () => serverFilter(inputs.filter.value);
+  const overdue = view(
+    PAGE_SIZE,
+    (page) => useQuery(OVERDUE_CONVERSATIONS, () => ({ ...filterVars(), ...page() })),
+    (d) => d.overdueConversations,
+    (nodes) => nodes.map((n) => n.placement.id),
+    overdueRows,
+  );
+  const pok = view(
+    PAGE_SIZE,
+    (page) =>
+      useQuery(POK_ISSUES, () => ({
+        withinDays: inputs.withinDays.value,
+        ...filterVars(),
+        ...page(),
+      })),
+    (d) => d.pokIssues,
+    (nodes) => nodes.map((n) => n.placement.id),
+    pokRows,
+  );
+  const conclusions = view(
+    CHART_PAGE_SIZE,
+    (page) =>
+      useQuery(CONCLUSIONS_OVER_TIME, () => ({
+        ...filterVars(),
+        ...page(),
+      })),
+    (d) => d.conclusionsOverTime,
+    (nodes) => nodes.flatMap((n) => n.points.map((p) => p.placementId)),
+    (nodes, directory) =>
+      conclusionRows(
+        nodes.flatMap((n) => n.points),
+        directory,
+      ),
+  );
+  const distributionQuery = useQuery(CONCLUSION_DISTRIBUTION, () => ({
+    groupBy: inputs.groupBy.value,
+    ...filterVars(),
+  }));
+  const agreements = view(
+    PAGE_SIZE,
+    (page) => useQuery(OVERDUE_AGREEMENTS, () => ({ ...filterVars(), ...page() })),
+    (d) => d.overdueAgreements,
+    (nodes) => nodes.map((n) => n.placementId),
+    agreementRows,
+  );
+  const notEntered = view(
+    PAGE_SIZE,
+    (page) =>
+      useQuery(NOT_ENTERED_CONVERSATIONS, () => ({
+        ...filterVars(),
+        ...page(),
+      })),
+    (d) => d.notEnteredConversations,
+    (nodes) => nodes.map((n) => n.placementId),
+    notEnteredRows,
+  );
+
+  // The particulars are one list (not paged); their placements are looked up as the reports'.
+  function particularView(handled: boolean) {
+    const query = useQuery(PARTICULARS, { handled });
+    const ids = computed(() =>
+      [...new Set((query.data.value?.particulars ?? []).map((p) => p.conversation.placement.id))]
+        .sort()
+        .slice(0, MAX_LOOKUP),
+    );
+    const placements = useQuery(STAFF_PLACEMENTS, () => ({ placementIds: ids.value }));
+    const directory = computed(() =>
+      placementDirectory(
+        placements.data.value?.staffDirectory.edges.map((edge) => edge.node) ?? [],
+      ),
+    );
+    const all = computed(() =>
+      query.data.value ? particularRows(query.data.value.particulars, directory.value) : [],
+    );
     return {
       all,
       rows: computed(() => filterRows(all.value, inputs.filter.value)),
@@ -72,32 +229,8 @@ export function useReports(inputs: ReportInputs) {
       refetch: query.refetch,
     };
   }
-
-  const overdue = view(useQuery(OVERDUE_CONVERSATIONS, {}), (d) =>
-    overdueRows(d.overdueConversations, directory.value),
-  );
-  const pok = view(
-    useQuery(POK_ISSUES, () => ({ withinDays: inputs.withinDays.value })),
-    (d) => pokRows(d.pokIssues, directory.value),
-  );
-  const conclusions = view(useQuery(CONCLUSIONS_OVER_TIME, {}), (d) =>
-    conclusionRows(d.conclusionsOverTime, directory.value),
-  );
-  const distributionQuery = useQuery(CONCLUSION_DISTRIBUTION, () => ({
-    groupBy: inputs.groupBy.value,
-  }));
-  const agreements = view(useQuery(OVERDUE_AGREEMENTS, {}), (d) =>
-    agreementRows(d.overdueAgreements, directory.value),
-  );
-  const notEntered = view(useQuery(NOT_ENTERED_CONVERSATIONS, {}), (d) =>
-    notEnteredRows(d.notEnteredConversations, directory.value),
-  );
-  const openParticulars = view(useQuery(PARTICULARS, { handled: false }), (d) =>
-    particularRows(d.particulars, directory.value),
-  );
-  const handledParticulars = view(useQuery(PARTICULARS, { handled: true }), (d) =>
-    particularRows(d.particulars, directory.value),
-  );
+  const openParticulars = particularView(false);
+  const handledParticulars = particularView(true);
 
   /** Particulars being marked handled right now, and the last failure per particular. */
   const marking = reactive({ pending: new Set<string>(), errors: new Map<string, ErrorLike>() });
@@ -144,8 +277,8 @@ export function useReports(inputs: ReportInputs) {
 
   return {
     options,
-    /** The placements behind the filters; their failure leaves the filters empty. */
-    placementsError: placements.error,
+    /** The filters' choices; their failure leaves the filters empty. */
+    placementsError: choices.error,
     overdue,
     pok,
     conclusions,

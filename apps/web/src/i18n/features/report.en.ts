@@ -22,6 +22,12 @@ export const reportEn: typeof reportNl = {
       entered: "Not entered",
     },
     count: "{shown} of {total}",
+    pager: {
+      label: "Pages of {report}",
+      range: "{first}–{last} of {total}",
+      previous: "Previous",
+      next: "Next",
+    },
     filters: {
       title: "Filter",
       programme: "Programme",

@@ -20,6 +20,12 @@ export const reportNl = {
       entered: "Niet ingevoerd",
     },
     count: "{shown} van {total}",
+    pager: {
+      label: "Pagina's van {report}",
+      range: "{first}–{last} van {total}",
+      previous: "Vorige",
+      next: "Volgende",
+    },
     filters: {
       title: "Filteren",
       programme: "Opleiding",
