@@ -61,6 +61,8 @@ export default defineConfig({
     },
   },
   build: {
+    // The server reads it to preload a deep-linked page's chunks with the entry (web/route-preload.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
         // Views are lazy routes (see router.ts); these groups keep the big libraries in

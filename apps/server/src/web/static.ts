@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import express, { type RequestHandler, type Router } from "express";
+import { routePreloads } from "./route-preload.js";
 
 /** Finds the built web app: `WEB_DIST`, else the @driehoek/web package's dist folder. */
 export function findWebDist(configured: string | undefined): string | null {
@@ -39,10 +40,10 @@ export function webAppRouter(dist: string | null): Router {
     }),
   );
   router.use(express.static(dist, { index: false, maxAge: 0 }));
-  const indexHtml = path.join(dist, "index.html");
-  router.get(/^\/(?!graphql|collab|export\/).*/, (_req, res) => {
+  const indexHtmlFor = routePreloads(dist);
+  router.get(/^\/(?!graphql|collab|export\/).*/, (req, res) => {
     res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(indexHtml);
+    res.type("html").send(indexHtmlFor(req.path));
   });
   return router;
 }
