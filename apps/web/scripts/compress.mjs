@@ -9,7 +9,7 @@ import zlib from "node:zlib";
 const dist = process.argv[2]
   ? path.resolve(process.argv[2])
   : path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
-const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest|wasm|onnx)$/;
 /** Below this, compression saves less than the header it costs. */
 const MIN_BYTES = 1024;
 
