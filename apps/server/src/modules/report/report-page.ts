@@ -72,6 +72,7 @@ export class ReportFilterArgs {
       "From this day (YYYY-MM-DD, inclusive): on the report's date (conversation, due date, POK end) or, for placements, those running on or after it.",
   })
   @IsOptional()
+  @MaxLength(10)
   @Matches(DAY, { message: "Use YYYY-MM-DD." })
   @IsDayInRange()
   from?: string | null;
@@ -81,6 +82,7 @@ export class ReportFilterArgs {
     description: "Up to this day (YYYY-MM-DD, inclusive), as `from`.",
   })
   @IsOptional()
+  @MaxLength(10)
   @Matches(DAY, { message: "Use YYYY-MM-DD." })
   @IsDayInRange()
   to?: string | null;

@@ -12,6 +12,7 @@ import {
 } from "type-graphql";
 import { PhaseEnum, RoleEnum } from "../../graphql/enums.js";
 import { PageInfo } from "../../graphql/pagination.js";
+import { IsDateInRange } from "../../security/date-range.js";
 import { TALK_SOURCES, type TalkSource } from "./talk-interval.entity.js";
 import { TALK_LIMITS } from "./talk-rules.js";
 
@@ -28,8 +29,8 @@ registerEnumType(TalkSourceEnum, {
 /** One "speaking from t1 to t2", as a device reports it. */
 @InputType()
 export class TalkIntervalInput {
-  @Field(() => Date) startedAt: Date;
-  @Field(() => Date) endedAt: Date;
+  @Field(() => Date) @IsDateInRange() startedAt: Date;
+  @Field(() => Date) @IsDateInRange() endedAt: Date;
   @Field(() => TalkSourceEnum) source: TalkSource;
   @Field(() => RoleEnum, {
     nullable: true,
