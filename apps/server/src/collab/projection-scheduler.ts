@@ -1,6 +1,10 @@
 /** One conversation's projection state: a pending timer and the chain of runs. */
 interface Entry {
   timer: NodeJS.Timeout | null;
+  /** When the oldest change the pending timer covers was made (ms; 0 without a timer). */
+  firstChangeAt: number;
+  /** When the newest change was made (ms). */
+  lastChangeAt: number;
   running: Promise<void>;
   /** A run is chained but has not started: it will read the document when it does. */
   isQueued: boolean;
@@ -21,8 +25,22 @@ export interface RetryBackoff {
 /** Retries after 2 s, 4 s, 8 s, … up to every 5 minutes. */
 export const DEFAULT_BACKOFF: RetryBackoff = { firstMs: 2_000, maxMs: 5 * 60_000 };
 
+/** A run waits at most this many times the quiet delay while people keep typing. */
+export const MAX_DELAY_FACTOR = 5;
+
 /**
- * When the relational tables follow a live document: at most one timer and at most one queued
+ * Projections running at once in a process. Hundreds of rooms whose people started typing
+ * together come due together; run all at once, their queries interleave on the database
+ * connection, every projection's write transaction lasts as long as the whole burst, and the
+ * collaboration log's commits wait behind them (a p99 of 0.7 s at 300 conversations).
+ */
+export const CONCURRENT_PROJECTIONS = 2;
+
+/**
+ * When the relational tables follow a live document: once it has been quiet for the delay, and
+ * while people keep typing at most MAX_DELAY_FACTOR times the delay after the first change
+ * (2 s and 10 s by default), so a conversation in full swing is not projected every few
+ * keystrokes. At most one timer and at most one queued
  * run per conversation, so slow projections under load never build a backlog. A failed run is
  * tried again with a delay that doubles per failure (see RetryBackoff), and never again once
  * the document has left memory (`forget`).
@@ -30,11 +48,15 @@ export const DEFAULT_BACKOFF: RetryBackoff = { firstMs: 2_000, maxMs: 5 * 60_000
 export class ProjectionScheduler<Target> {
   private readonly entries = new Map<string, Entry>();
   private isStopped = false;
+  private running = 0;
+  /** Runs waiting for one of the CONCURRENT_PROJECTIONS turns, oldest first. */
+  private readonly waiting: (() => void)[] = [];
 
   constructor(
     private readonly delayMs: number,
     private readonly project: (conversationId: string, target: Target) => Promise<void>,
     private readonly backoff: RetryBackoff = DEFAULT_BACKOFF,
+    private readonly maxDelayMs: number = delayMs * MAX_DELAY_FACTOR,
   ) {}
 
   private entryOf(conversationId: string): Entry {
@@ -42,6 +64,8 @@ export class ProjectionScheduler<Target> {
     if (!entry) {
       entry = {
         timer: null,
+        firstChangeAt: 0,
+        lastChangeAt: 0,
         running: Promise.resolve(),
         isQueued: false,
         failures: 0,
@@ -52,15 +76,31 @@ export class ProjectionScheduler<Target> {
     return entry;
   }
 
-  /** Projects `conversationId` after the delay, unless a run (or a retry) is already pending. */
+  /**
+   * A change of `conversationId`: projects it once changes have stopped for the delay (or the
+   * longest delay has passed), unless a run (or a retry) is already pending. A keystroke only
+   * notes the time; the one timer moves itself on when it fires too early.
+   */
   schedule(conversationId: string, target: Target): void {
-    this.startTimer(this.entryOf(conversationId), conversationId, target, this.delayMs);
+    const entry = this.entryOf(conversationId);
+    const now = Date.now();
+    entry.lastChangeAt = now;
+    if (entry.timer) return;
+    entry.firstChangeAt = now;
+    this.startTimer(entry, conversationId, target, this.delayMs);
+  }
+
+  /** When a timer fires: the moment its run is due, later than now while people still type. */
+  private dueAt(entry: Entry): number {
+    return Math.min(entry.lastChangeAt + this.delayMs, entry.firstChangeAt + this.maxDelayMs);
   }
 
   private startTimer(entry: Entry, conversationId: string, target: Target, delayMs: number): void {
     if (this.isStopped || entry.isForgotten || entry.timer) return;
     entry.timer = setTimeout(() => {
       entry.timer = null;
+      const wait = entry.failures === 0 ? this.dueAt(entry) - Date.now() : 0;
+      if (wait > 0) return this.startTimer(entry, conversationId, target, wait);
       void this.runEntry(entry, conversationId, target);
     }, delayMs);
     entry.timer.unref();
@@ -80,10 +120,15 @@ export class ProjectionScheduler<Target> {
     entry.isQueued = true;
     entry.running = entry.running
       .then(async () => {
-        entry.isQueued = false;
-        if (entry.isForgotten) return;
-        await this.project(conversationId, target);
-        entry.failures = 0;
+        await this.turn();
+        try {
+          entry.isQueued = false;
+          if (entry.isForgotten) return;
+          await this.project(conversationId, target);
+          entry.failures = 0;
+        } finally {
+          this.endTurn();
+        }
       })
       .catch((error) => {
         entry.failures += 1;
@@ -99,6 +144,22 @@ export class ProjectionScheduler<Target> {
         this.startTimer(entry, conversationId, target, delayMs);
       });
     return entry.running;
+  }
+
+  /** Waits until fewer than CONCURRENT_PROJECTIONS runs are in progress. */
+  private async turn(): Promise<void> {
+    if (this.running < CONCURRENT_PROJECTIONS) {
+      this.running += 1;
+      return;
+    }
+    // The turn passes straight from the run that ends to this one (see endTurn).
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private endTurn(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running -= 1;
   }
 
   /**

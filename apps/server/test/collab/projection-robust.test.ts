@@ -9,7 +9,10 @@ import {
 import { connectCollab, pause, until } from "@driehoek/test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { ProjectionScheduler } from "../../src/collab/projection-scheduler.js";
+import {
+  CONCURRENT_PROJECTIONS,
+  ProjectionScheduler,
+} from "../../src/collab/projection-scheduler.js";
 import { appendParagraph, newId, participantTokens } from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
 import { buildSchool, loginAs, planConversation, type TestSchool } from "../support/factories.js";
@@ -180,5 +183,71 @@ describe("the projection scheduler's backoff", () => {
     } finally {
       quiet.mockRestore();
     }
+  });
+});
+
+describe("when the projection scheduler runs", () => {
+  it("waits for a quiet moment, but no longer than five delays while people keep typing", async () => {
+    vi.useFakeTimers();
+    try {
+      const runs: number[] = [];
+      const start = Date.now();
+      const scheduler = new ProjectionScheduler<null>(2_000, async () => {
+        runs.push(Date.now() - start);
+      });
+      // One change, then quiet: projected 2 s later.
+      scheduler.schedule("c", null);
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(runs).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(runs).toEqual([2_000]);
+
+      // A keystroke every 500 ms for 30 s: a run every 10 s, not every 2 s.
+      for (let t = 0; t < 30_000; t += 500) {
+        scheduler.schedule("c", null);
+        await vi.advanceTimersByTimeAsync(500);
+      }
+      expect(runs.slice(1).map((at) => at - 2_000)).toEqual([10_000, 20_000, 30_000]);
+
+      // Typing stops: the last keystrokes are projected 2 s after the last one.
+      scheduler.schedule("c", null);
+      await vi.advanceTimersByTimeAsync(700);
+      scheduler.schedule("c", null);
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(runs).toHaveLength(4);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(runs).toHaveLength(5);
+      expect(runs[4]).toBe((runs[3] ?? Number.NaN) + 700 + 2_000);
+      expect(scheduler.isPending("c")).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe("projections that come due together", () => {
+  it("run two at a time, every one of them, each reading the document when its turn comes", async () => {
+    let active = 0;
+    let mostAtOnce = 0;
+    const projected: string[] = [];
+    const scheduler = new ProjectionScheduler<null>(5, async (id) => {
+      active += 1;
+      mostAtOnce = Math.max(mostAtOnce, active);
+      await pause(20);
+      projected.push(id);
+      active -= 1;
+    });
+    const ids = Array.from({ length: 12 }, (_, i) => `c${i}`);
+    for (const id of ids) scheduler.schedule(id, null);
+    // A change while its run waits for a turn is covered by that run: no second run.
+    await pause(15);
+    scheduler.schedule("c11", null);
+    await until(() => projected.length >= 12, "every projection");
+    await pause(60);
+    expect(mostAtOnce).toBe(CONCURRENT_PROJECTIONS);
+    expect(projected.sort()).toEqual([...ids].sort());
+    // An explicit run still waits its turn and then brings the tables up to date.
+    await scheduler.run("c3", null);
+    expect(projected.filter((id) => id === "c3")).toHaveLength(2);
   });
 });
