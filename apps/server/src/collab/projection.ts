@@ -18,7 +18,7 @@ import {
   isParticipantRole,
   isUnreviewed,
 } from "@driehoek/domain";
-import { In } from "typeorm";
+import { type EntityManager, In } from "typeorm";
 import * as Y from "yjs";
 import type { Services } from "../context.js";
 import { inTransaction } from "../db/transaction.js";
@@ -109,6 +109,16 @@ function readableSummary(conversationId: string, doc: Y.Doc): string | null {
   }
 }
 
+/** The werkprocessen of the programme a placement's student follows. */
+async function programmeWerkprocessen(
+  manager: EntityManager,
+  placementId: string,
+): Promise<Werkproces[]> {
+  const placement = await manager.findOneByOrFail(Placement, { id: placementId });
+  const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
+  return manager.findBy(Werkproces, { programmeId: student.programmeId });
+}
+
 /** The first key of the advisory locks that serialize projections of one conversation. */
 const PROJECTION_LOCK_SPACE = 0x636f6c6c;
 
@@ -160,12 +170,16 @@ export async function projectConversation(
   const manager = services.dataSource.manager;
   const conversation = await manager.findOneBy(Conversation, { id: conversationId });
   if (!conversation || isLocked(conversation.status)) return unchanged;
-  const placement = await manager.findOneByOrFail(Placement, { id: conversation.placementId });
-  const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
-  const werkprocessen = await manager.findBy(Werkproces, { programmeId: student.programmeId });
+  // Most runs follow the summary being typed: what only agreements and the review need is read
+  // only when there are agreements or a review to store.
+  const werkprocessen = drafts.some((d) => d.werkproces)
+    ? await programmeWerkprocessen(manager, conversation.placementId)
+    : [];
   // Only agreements this conversation reviews can be changed by its review.
   const reviewable = new Map(
-    (await agreementsToReview(manager, conversation)).map((a) => [a.id, a] as const),
+    (review.length > 0 ? await agreementsToReview(manager, conversation) : []).map(
+      (a) => [a.id, a] as const,
+    ),
   );
   const now = services.now();
   let hasChangedRows = false;
@@ -181,7 +195,7 @@ export async function projectConversation(
     const existing = await tx.findBy(Agreement, { conversationId });
     // An id the document reuses from another conversation's agreement is not ours to touch.
     const foreign = new Set(
-      (await tx.findBy(Agreement, { id: In(drafts.map((d) => d.id)) }))
+      (drafts.length > 0 ? await tx.findBy(Agreement, { id: In(drafts.map((d) => d.id)) }) : [])
         .filter((a) => a.conversationId !== conversationId)
         .map((a) => a.id),
     );
