@@ -49,7 +49,7 @@ export interface Config {
   collabAuthTimeoutMs: number;
   /** Ms a document stays in memory after its last connection left. `COLLAB_IDLE_UNLOAD_MS`, default 30000. */
   collabIdleUnloadMs: number;
-  /** Ms before the tables follow a live document. `COLLAB_PROJECTION_DELAY_MS`, default 2000. */
+  /** Ms of quiet before the tables follow a live document (at most 5× while people keep typing). `COLLAB_PROJECTION_DELAY_MS`, default 2000. */
   collabProjectionDelayMs: number;
   /** Logged updates after which a document is compacted. `COLLAB_COMPACT_AFTER`, default 2000. */
   collabCompactAfterUpdates: number;
