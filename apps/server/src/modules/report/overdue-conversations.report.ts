@@ -4,7 +4,7 @@ import { ensureFrequencyJudged } from "../placement/frequency-state.js";
 import { Placement } from "../placement/placement.entity.js";
 import { entityColumns } from "./report.sql.js";
 import type { OverduePlacement } from "./report.types.js";
-import { type ReportFilterArgs, reportPage } from "./report-page.js";
+import { filtersStudent, type ReportFilterArgs, reportPage } from "./report-page.js";
 import { placementsInView, selectAll, todayOf, withStudent } from "./report-scope.js";
 
 /**
@@ -22,6 +22,7 @@ export async function overdueConversations(
   const { dataSource } = ctx.services;
   await ensureFrequencyJudged(dataSource, todayOf(ctx));
   const placement = entityColumns(dataSource, Placement, "p");
+  const counted = placements.clone();
   return reportPage(ctx, {
     report: "overdueConversations",
     scope: placements,
@@ -44,6 +45,12 @@ export async function overdueConversations(
         .addSelect("f.next_due_date", "next_due_date")
         .addSelect("f.proposed_date", "proposed_date")
         .andWhere("f.is_overdue = :overdue"),
+    count: () => {
+      const query = counted
+        .innerJoin("placement_frequency", "f", "f.placement_id = p.id")
+        .andWhere("f.is_overdue = :overdue");
+      return (filtersStudent(filters) ? withStudent(query) : query).select("p.id", "id");
+    },
     toNode: (row) => {
       const missed = Number(row.missed);
       return {

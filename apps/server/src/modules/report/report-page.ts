@@ -156,6 +156,22 @@ export function whereFilters<T extends SelectQueryBuilder<ObjectLiteral>>(
   return query;
 }
 
+/** Whether the filters read the student (`st`) or the student's person (`sp`). */
+export function filtersStudent(filters: ReportFilterArgs): boolean {
+  return Boolean(
+    filters.programme || filters.cohort || filters.studentId || filters.student?.trim(),
+  );
+}
+
+/** Whether the filters read the placement (`p`) itself, with `dates` as the report applies them. */
+export function filtersPlacement(filters: ReportFilterArgs, dates: DateRule | undefined): boolean {
+  return Boolean(
+    filters.begeleiderId ||
+      filters.placementIds ||
+      (dates === "placement" && (filters.from || filters.to)),
+  );
+}
+
 /** The values `whereFilters` binds. */
 export function filterParameters(filters: ReportFilterArgs): ObjectLiteral {
   return {
@@ -191,13 +207,29 @@ export interface ReportPageSpec<N> {
   order: SortKey[];
   /** The report's rows, unordered, selecting every alias of `order`. */
   build: () => SelectQueryBuilder<ObjectLiteral>;
+  /**
+   * As many rows as `build` (one per row it gives), for the total: without the joins that only
+   * add columns. `build` when left out.
+   */
+  count?: () => SelectQueryBuilder<ObjectLiteral>;
   toNode: (row: Record<string, unknown>) => N;
 }
 
 /** The SQL of each report per scope and filter shape, built once (see `reportRows`). */
 const pageSql = new Map<string, { count: string; first: string; next: string }>();
 
-/** `r.a > :k0 OR (r.a = :k0 AND (r.b < :k1 OR …))`: the rows after the cursor's row. */
+/**
+ * `r.a >= :k0 AND (r.a > :k0 OR (r.a = :k0 AND (r.b < :k1 OR …)))`: the rows after the cursor's
+ * row. The first conjunct says nothing new; it is there so the database can start an index on
+ * the first key at the cursor instead of reading the rows before it.
+ */
+function afterRow(order: SortKey[], quote: (alias: string) => string): string {
+  const first = order[0] as SortKey;
+  const from = `r.${quote(first.alias)} ${first.descending ? "<=" : ">="} :k0`;
+  return order.length === 1 ? afterKeys(order, quote) : `${from} AND ${afterKeys(order, quote)}`;
+}
+
+/** `r.a > :k0 OR (r.a = :k0 AND (r.b < :k1 OR …))`. */
 function afterKeys(order: SortKey[], quote: (alias: string) => string, i = 0): string {
   const key = order[i] as SortKey;
   const column = `r.${quote(key.alias)}`;
@@ -222,14 +254,17 @@ export async function reportPage<N>(
   let sql = pageSql.get(key);
   if (sql === undefined) {
     const inner = whereFilters(spec.build(), filters, spec.dates).getQuery();
+    const countInner = spec.count
+      ? whereFilters(spec.count(), filters, spec.dates).getQuery()
+      : inner;
     const quote = (alias: string) => dataSource.driver.escape(alias);
     const orderBy = order
       .map((k) => `r.${quote(k.alias)} ${k.descending ? "DESC" : "ASC"}`)
       .join(", ");
     sql = {
-      count: `SELECT COUNT(*) AS n FROM (${inner}) r`,
+      count: `SELECT COUNT(*) AS n FROM (${countInner}) r`,
       first: `SELECT * FROM (${inner}) r ORDER BY ${orderBy} LIMIT :limit`,
-      next: `SELECT * FROM (${inner}) r WHERE ${afterKeys(order, quote)} ORDER BY ${orderBy} LIMIT :limit`,
+      next: `SELECT * FROM (${inner}) r WHERE ${afterRow(order, quote)} ORDER BY ${orderBy} LIMIT :limit`,
     };
     pageSql.set(key, sql);
   }

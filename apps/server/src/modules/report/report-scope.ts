@@ -35,6 +35,16 @@ export async function placementsInView(
   return visiblePlacements(ctx);
 }
 
+/**
+ * Whether `scope` is every placement of the school (an admin's): no condition and no join. Then a
+ * report may count the rows of a table below the placement alone, as each of those rows belongs
+ * to exactly one placement (required references).
+ */
+export function isWholeSchool(scope: SelectQueryBuilder<Placement>): boolean {
+  const { wheres, joinAttributes } = scope.expressionMap;
+  return wheres.length === 0 && joinAttributes.length === 0;
+}
+
 /** Joins a placement query (alias `p`) to its student (`st`) and the student's person (`sp`). */
 export function withStudent<T extends SelectQueryBuilder<Placement>>(query: T): T {
   return query
