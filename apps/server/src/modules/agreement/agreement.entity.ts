@@ -7,8 +7,9 @@ import { AgreementStatusEnum, RoleEnum } from "../../graphql/enums.js";
 /** A SMART agreement made in one conversation and reviewed in a later one. */
 @ObjectType("Agreement")
 @Entity("agreement")
-// The overdue agreements report reads them in its order (migration 1732800000095).
+// The overdue agreements report reads them in its order and counts them (migration 1732800000095).
 @Index("IDX_agreement_report_due", { synchronize: false })
+@Index("IDX_agreement_report_open", { synchronize: false })
 export class Agreement {
   @Field(() => ID)
   @IdColumn()

@@ -177,7 +177,15 @@ export async function conclusionDistribution(
   filters: ReportFilterArgs = {},
 ): Promise<ConclusionCount[]> {
   const placements = await placementsInView(ctx);
-  const report = `conclusionDistribution/${groupBy}`;
+  // The whole school's conclusions are counted per placement first (from the conversation index
+  // alone, in its order), then per group: 20,000 placements joined instead of 65,000 conclusions.
+  // A narrower scope joins its own placements' conversations.
+  const perPlacement = isWholeSchool(placements);
+  const report = perPlacement
+    ? `conclusionDistribution/${groupBy}/school/${filters.from ? "f" : ""}${filters.to ? "t" : ""}`
+    : `conclusionDistribution/${groupBy}`;
+  const count = (conclusion: Conclusion) =>
+    `SUM(CASE WHEN c.conclusion = :${conclusion} THEN 1 ELSE 0 END)`;
   const rows = await reportRows(
     ctx,
     report,
@@ -185,10 +193,35 @@ export async function conclusionDistribution(
     DRAWN,
     build,
     filters,
-    ON_CONVERSATION_DATE,
+    perPlacement ? undefined : ON_CONVERSATION_DATE,
   );
+  function conversations(query: SelectQueryBuilder<Placement>) {
+    if (!perPlacement) {
+      return query
+        .innerJoin("conversation", "c", conversationsOfPlacements(placements))
+        .andWhere("c.status IN (:...held)")
+        .andWhere("c.conclusion IN (:...conclusions)");
+    }
+    return query.innerJoin(
+      (sub) => {
+        sub
+          .from("conversation", "c")
+          .select("c.placement_id", "placement_id")
+          .addSelect(count("voor"), "voor")
+          .addSelect(count("op_schema"), "op_schema")
+          .addSelect(count("achter"), "achter")
+          .where("c.status IN (:...held)")
+          .andWhere("c.conclusion IN (:...conclusions)");
+        if (filters.from) sub.andWhere("c.scheduled_at >= :fFrom");
+        if (filters.to) sub.andWhere("c.scheduled_at < :fAfterTo");
+        return sub.groupBy("c.placement_id");
+      },
+      "pc",
+      "pc.placement_id = p.id",
+    );
+  }
   function build() {
-    let query = placements.innerJoin("conversation", "c", conversationsOfPlacements(placements));
+    let query = conversations(placements);
     // The student (and the student's name) only where the grouping or the filters read them.
     const grouped = groupBy !== ConclusionGrouping.begeleider;
     if (grouped || filtersStudent(filters)) {
@@ -211,15 +244,13 @@ export async function conclusionDistribution(
       default:
         throw badInput("Unknown grouping.");
     }
-    const count = (conclusion: Conclusion) =>
-      `SUM(CASE WHEN c.conclusion = :${conclusion} THEN 1 ELSE 0 END)`;
+    const sum = (conclusion: Conclusion) =>
+      perPlacement ? `SUM(pc.${conclusion})` : count(conclusion);
     return query
       .select(group, "grp")
-      .addSelect(count("voor"), "voor")
-      .addSelect(count("op_schema"), "op_schema")
-      .addSelect(count("achter"), "achter")
-      .andWhere("c.status IN (:...held)")
-      .andWhere("c.conclusion IN (:...conclusions)")
+      .addSelect(sum("voor"), "voor")
+      .addSelect(sum("op_schema"), "op_schema")
+      .addSelect(sum("achter"), "achter")
       .groupBy(group);
   }
   return rows

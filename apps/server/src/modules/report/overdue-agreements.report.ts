@@ -11,6 +11,7 @@ import {
   filtersStudent,
   type ReportFilterArgs,
   reportPage,
+  whereFilters,
 } from "./report-page.js";
 import {
   isWholeSchool,
@@ -44,12 +45,22 @@ export async function overdueAgreements(
       .andWhere("a.due_date IS NOT NULL AND a.due_date < :today");
   const counted = placements.clone();
   const dates = { column: "a.due_date" };
+  const wholeSchool = isWholeSchool(placements);
   // The school's overdue agreements of ended and running placements alike are counted alone.
   const countsAlone =
-    includeEnded &&
-    isWholeSchool(placements) &&
-    !filtersStudent(filters) &&
-    !filtersPlacement(filters, dates);
+    includeEnded && wholeSchool && !filtersStudent(filters) && !filtersPlacement(filters, dates);
+  /** The school's open agreements past their date, narrowed by the date filters. */
+  const schoolOverdue = () =>
+    whereFilters(
+      dataSource
+        .createQueryBuilder()
+        .select("a.id", "id")
+        .from("agreement", "a")
+        .where("a.status IN (:...open)")
+        .andWhere("a.due_date IS NOT NULL AND a.due_date < :today"),
+      { from: filters.from, to: filters.to },
+      dates,
+    );
   return reportPage(ctx, {
     report: includeEnded ? "overdueAgreements/includeEnded" : "overdueAgreements",
     scope: placements,
@@ -62,17 +73,28 @@ export async function overdueAgreements(
       selectAll(withStudent(overdue(placements)), agreement.selects)
         .addSelect("sp.name", "student_name")
         .addSelect("p.id", "placement_id"),
+    countFiltersItself: true,
     count: () => {
-      if (countsAlone) {
-        return dataSource
-          .createQueryBuilder()
-          .select("a.id", "id")
-          .from("agreement", "a")
-          .where("a.status IN (:...open)")
-          .andWhere("a.due_date IS NOT NULL AND a.due_date < :today");
+      if (countsAlone) return schoolOverdue();
+      if (wholeSchool) {
+        // The school's overdue agreements whose conversation is one of the matching placements':
+        // those conversations are collected once, instead of joining each agreement to its
+        // conversation and placement.
+        const placed = unlessEnded(counted, includeEnded);
+        const conversations = whereFilters(
+          (filtersStudent(filters) ? withStudent(placed) : placed)
+            .innerJoin("conversation", "c", "c.placement_id = p.id")
+            .select("c.id"),
+          filters,
+        );
+        return schoolOverdue().andWhere(`a.conversation_id IN (${conversations.getQuery()})`);
       }
       const query = overdue(counted);
-      return (filtersStudent(filters) ? withStudent(query) : query).select("a.id", "id");
+      return whereFilters(
+        (filtersStudent(filters) ? withStudent(query) : query).select("a.id", "id"),
+        filters,
+        dates,
+      );
     },
     toNode: (row) => {
       const a = agreement.hydrate(row);

@@ -44,6 +44,8 @@ export async function pokIssues(
     page,
     filters,
     dates: { column: "p.pok_end_date" },
+    // Validity is judged per row: each page reads every placement in view, and counts them too.
+    countsInPage: true,
     order: [
       { alias: "valid" },
       { alias: "p_pok_end_date" },

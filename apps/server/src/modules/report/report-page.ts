@@ -212,11 +212,22 @@ export interface ReportPageSpec<N> {
    * add columns. `build` when left out.
    */
   count?: () => SelectQueryBuilder<ObjectLiteral>;
+  /** Whether `count` applies the filters itself (where they belong in a subquery). */
+  countFiltersItself?: boolean;
+  /**
+   * Count the rows in the page's own query (`COUNT(*) OVER ()` before the cursor and the limit
+   * cut) instead of a second query: for a report whose order no index gives, which reads every
+   * row for each page anyway.
+   */
+  countsInPage?: boolean;
   toNode: (row: Record<string, unknown>) => N;
 }
 
 /** The SQL of each report per scope and filter shape, built once (see `reportRows`). */
 const pageSql = new Map<string, { count: string; first: string; next: string }>();
+
+/** The column of the total when a page counts its rows itself (`countsInPage`). */
+const TOTAL = "report_total";
 
 /**
  * `r.a >= :k0 AND (r.a > :k0 OR (r.a = :k0 AND (r.b < :k1 OR …)))`: the rows after the cursor's
@@ -254,17 +265,22 @@ export async function reportPage<N>(
   let sql = pageSql.get(key);
   if (sql === undefined) {
     const inner = whereFilters(spec.build(), filters, spec.dates).getQuery();
-    const countInner = spec.count
-      ? whereFilters(spec.count(), filters, spec.dates).getQuery()
-      : inner;
+    const countInner = !spec.count
+      ? inner
+      : spec.countFiltersItself
+        ? spec.count().getQuery()
+        : whereFilters(spec.count(), filters, spec.dates).getQuery();
     const quote = (alias: string) => dataSource.driver.escape(alias);
     const orderBy = order
       .map((k) => `r.${quote(k.alias)} ${k.descending ? "DESC" : "ASC"}`)
       .join(", ");
+    const rows = spec.countsInPage
+      ? `(SELECT w.*, COUNT(*) OVER () AS ${TOTAL} FROM (${inner}) w)`
+      : `(${inner})`;
     sql = {
       count: `SELECT COUNT(*) AS n FROM (${countInner}) r`,
-      first: `SELECT * FROM (${inner}) r ORDER BY ${orderBy} LIMIT :limit`,
-      next: `SELECT * FROM (${inner}) r WHERE ${afterRow(order, quote)} ORDER BY ${orderBy} LIMIT :limit`,
+      first: `SELECT * FROM ${rows} r ORDER BY ${orderBy} LIMIT :limit`,
+      next: `SELECT * FROM ${rows} r WHERE ${afterRow(order, quote)} ORDER BY ${orderBy} LIMIT :limit`,
     };
     pageSql.set(key, sql);
   }
@@ -282,7 +298,22 @@ export async function reportPage<N>(
     const [query, values] = dataSource.driver.escapeQueryWithParameters(text, parameters, {});
     return dataSource.query(query, values) as Promise<Record<string, unknown>[]>;
   };
-  const [counted, rows] = await Promise.all([run(sql.count), run(after ? sql.next : sql.first)]);
+  let total: number;
+  let rows: Record<string, unknown>[];
+  if (spec.countsInPage) {
+    rows = await run(after ? sql.next : sql.first);
+    // A page past the last row has no row to read the total from.
+    total =
+      rows.length > 0
+        ? Number(rows[0]?.[TOTAL])
+        : after
+          ? Number((await run(sql.count))[0]?.n ?? 0)
+          : 0;
+  } else {
+    const [counted, page] = await Promise.all([run(sql.count), run(after ? sql.next : sql.first)]);
+    total = Number(counted[0]?.n ?? 0);
+    rows = page;
+  }
   const edges = rows.slice(0, page.first).map((row) => ({
     node: spec.toNode(row),
     cursor: keysetCursor.encode(
@@ -291,7 +322,7 @@ export async function reportPage<N>(
     ),
   }));
   return {
-    totalCount: Number(counted[0]?.n ?? 0),
+    totalCount: total,
     pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
     edges,
   };
