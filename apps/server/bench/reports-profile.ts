@@ -6,7 +6,9 @@
  *     [--caller admin|begeleider] [--cohort] [--deep] [--report NAME] [--plans] [--runs N]
  *
  * The begeleider is the typical one (median placement count), as bench:reports picks; `--cohort`
- * filters on the largest cohort; `--deep` reads the page after row 1,000 (or halfway).
+ * filters on the largest cohort; `--deep` reads the page after row 1,000 (or halfway);
+ * `--no-stats` drops SQLite's planner statistics first (as in a database grown since they were
+ * last taken).
  */
 import "reflect-metadata";
 import { parseArgs } from "node:util";
@@ -36,6 +38,7 @@ const { values: flags } = parseArgs({
     deep: { type: "boolean", default: false },
     report: { type: "string" },
     plans: { type: "boolean", default: false },
+    "no-stats": { type: "boolean", default: false },
     runs: { type: "string", default: "5" },
     today: { type: "string", default: "2026-03-09" },
   },
@@ -45,6 +48,10 @@ const dataSource = await openDatabase({
   databaseUrl: flags["database-url"],
 });
 const runs = Number(flags.runs);
+if (flags["no-stats"] && dataSource.options.type === "sqlite") {
+  await dataSource.query("DELETE FROM sqlite_stat1");
+  await dataSource.query("ANALYZE sqlite_schema");
+}
 let caller: { personId: string; role: Role };
 if (flags.caller === "admin") {
   const [admin] = (await dataSource.query(

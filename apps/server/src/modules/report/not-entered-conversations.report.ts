@@ -3,6 +3,7 @@ import type { SelectQueryBuilder } from "typeorm";
 import type { RequestContext } from "../../context.js";
 import { connectionOf, type Page, type PageArgs } from "../../graphql/pagination.js";
 import type { Placement } from "../placement/placement.entity.js";
+import { dialectOf } from "./report.sql.js";
 import {
   filtersPlacement,
   filtersStudent,
@@ -35,16 +36,22 @@ export async function notEnteredConversations(
 ): Promise<Page<NotEnteredConversation>> {
   const placements = await placementsInView(ctx);
   /** The signed conversations not entered, of visible placements. */
+  const wholeSchool = isWholeSchool(placements);
+  // Fewer placements than the school's are read placement by placement: the index of the
+  // school's waiting conversations is kept out of their plan (SQLite, with or without statistics,
+  // might otherwise read the whole school's through it).
+  const status = wholeSchool
+    ? "c.status"
+    : dialectOf(ctx.services.dataSource).unindexed("c.status");
   const waiting = <T extends SelectQueryBuilder<Placement>>(query: T) =>
     query
       .innerJoin("conversation", "c", "c.placement_id = p.id")
-      .andWhere("c.status = :signed")
+      .andWhere(`${status} = :signed`)
       .andWhere("c.student_system_entered_at IS NULL");
   const counted = placements.clone();
   const dates = { column: "c.scheduled_at" };
   // The school's waiting conversations are counted alone.
-  const countsAlone =
-    isWholeSchool(placements) && !filtersStudent(filters) && !filtersPlacement(filters, dates);
+  const countsAlone = wholeSchool && !filtersStudent(filters) && !filtersPlacement(filters, dates);
   return reportPage(ctx, {
     report: "notEnteredConversations",
     scope: placements,
