@@ -10,7 +10,12 @@ import {
   type ReportFilterArgs,
   reportPage,
 } from "./report-page.js";
-import { isWholeSchool, placementsInView, withStudent } from "./report-scope.js";
+import {
+  isWholeSchool,
+  placementsInView,
+  withStudent,
+  withStudentFiltered,
+} from "./report-scope.js";
 
 /** A signed conversation whose report is not yet entered into the student system. */
 @ObjectType("NotEnteredConversation")
@@ -81,7 +86,7 @@ export async function notEnteredConversations(
           .andWhere("c.student_system_entered_at IS NULL");
       }
       const query = waiting(counted);
-      return (filtersStudent(filters) ? withStudent(query) : query).select("c.id", "id");
+      return withStudentFiltered(query, filters).select("c.id", "id");
     },
     toNode: (row) => ({
       conversationId: row.conversation_id as string,

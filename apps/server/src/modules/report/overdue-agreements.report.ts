@@ -20,6 +20,7 @@ import {
   todayOf,
   unlessEnded,
   withStudent,
+  withStudentFiltered,
 } from "./report-scope.js";
 
 /**
@@ -82,7 +83,7 @@ export async function overdueAgreements(
         // conversation and placement.
         const placed = unlessEnded(counted, includeEnded);
         const conversations = whereFilters(
-          (filtersStudent(filters) ? withStudent(placed) : placed)
+          withStudentFiltered(placed, filters)
             .innerJoin("conversation", "c", "c.placement_id = p.id")
             .select("c.id"),
           filters,
@@ -90,11 +91,7 @@ export async function overdueAgreements(
         return schoolOverdue().andWhere(`a.conversation_id IN (${conversations.getQuery()})`);
       }
       const query = overdue(counted);
-      return whereFilters(
-        (filtersStudent(filters) ? withStudent(query) : query).select("a.id", "id"),
-        filters,
-        dates,
-      );
+      return whereFilters(withStudentFiltered(query, filters).select("a.id", "id"), filters, dates);
     },
     toNode: (row) => {
       const a = agreement.hydrate(row);

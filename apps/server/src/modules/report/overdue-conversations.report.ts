@@ -4,8 +4,14 @@ import { ensureFrequencyJudged } from "../placement/frequency-state.js";
 import { Placement } from "../placement/placement.entity.js";
 import { entityColumns } from "./report.sql.js";
 import type { OverduePlacement } from "./report.types.js";
-import { filtersStudent, type ReportFilterArgs, reportPage } from "./report-page.js";
-import { placementsInView, selectAll, todayOf, withStudent } from "./report-scope.js";
+import { type ReportFilterArgs, reportPage } from "./report-page.js";
+import {
+  placementsInView,
+  selectAll,
+  todayOf,
+  withStudent,
+  withStudentFiltered,
+} from "./report-scope.js";
 
 /**
  * A page of the placements behind the frequency rule today (a window ended without a conversation),
@@ -49,7 +55,7 @@ export async function overdueConversations(
       const query = counted
         .innerJoin("placement_frequency", "f", "f.placement_id = p.id")
         .andWhere("f.is_overdue = :overdue");
-      return (filtersStudent(filters) ? withStudent(query) : query).select("p.id", "id");
+      return withStudentFiltered(query, filters).select("p.id", "id");
     },
     toNode: (row) => {
       const missed = Number(row.missed);

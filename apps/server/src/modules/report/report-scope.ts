@@ -8,6 +8,7 @@ import { hasNotEndedSql } from "./report.sql.js";
 import {
   type DateRule,
   filterParameters,
+  filtersStudent,
   type ReportFilterArgs,
   shapeOf,
   whereFilters,
@@ -50,6 +51,21 @@ export function withStudent<T extends SelectQueryBuilder<Placement>>(query: T): 
   return query
     .innerJoin("student", "st", "st.id = p.student_id")
     .innerJoin("person", "sp", "sp.id = st.person_id");
+}
+
+/**
+ * Joins a placement query to what `filters` read of the student: the student (`st`) for the
+ * programme, cohort or student id, and the student's person (`sp`) for name words; nothing for
+ * the other filters. For a count, whose rows need no names.
+ */
+export function withStudentFiltered<T extends SelectQueryBuilder<Placement>>(
+  query: T,
+  filters: ReportFilterArgs,
+): T {
+  if (!filtersStudent(filters)) return query;
+  query.innerJoin("student", "st", "st.id = p.student_id");
+  if (filters.student?.trim()) query.innerJoin("person", "sp", "sp.id = st.person_id");
+  return query;
 }
 
 /** Today's date as the reports judge it. */

@@ -3,8 +3,8 @@ import { Field, ID, ObjectType } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import type { RequestContext } from "../../context.js";
 import { connectionOf, type Page, type PageArgs } from "../../graphql/pagination.js";
-import { filtersStudent, type ReportFilterArgs, reportPage } from "./report-page.js";
-import { byName, placementsInView, withStudent } from "./report-scope.js";
+import { type ReportFilterArgs, reportPage } from "./report-page.js";
+import { byName, placementsInView, withStudent, withStudentFiltered } from "./report-scope.js";
 
 @ObjectType("DirectoryRef", { description: "An id with a display name." })
 export class DirectoryRef {
@@ -95,7 +95,7 @@ export async function staffDirectory(
         .addSelect("bg.id", "begeleider_id")
         .addSelect("bg.name", "begeleider_name"),
     // Programme, company and begeleider are one each per placement (required references).
-    count: () => (filtersStudent(filters) ? withStudent(counted) : counted).select("p.id", "id"),
+    count: () => withStudentFiltered(counted, filters).select("p.id", "id"),
     toNode: (row) => {
       const r = row as Record<string, string>;
       return Object.assign(new DirectoryPlacement(), {
