@@ -17,6 +17,7 @@ import { SectionPeriods1732800000060 } from "./migrations/1732800000060-section-
 import { Afronden1732800000070 } from "./migrations/1732800000070-afronden.js";
 import { StaffSessions1732800000080 } from "./migrations/1732800000080-staff-sessions.js";
 import { TalkIntervals1732800000090 } from "./migrations/1732800000090-talk-intervals.js";
+import { ReportOrderIndexes1732800000095 } from "./migrations/1732800000095-report-order-indexes.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   Afronden1732800000070,
   StaffSessions1732800000080,
   TalkIntervals1732800000090,
+  ReportOrderIndexes1732800000095,
 ];
 
 /**
@@ -81,10 +83,35 @@ export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, "driehoek.sqlite");
 }
 
+/**
+ * How SQLite reads on the one connection TypeORM keeps: the file memory-mapped (up to 1 GiB; the
+ * pages stay the operating system's, shared with other readers) and a 64 MiB page cache, instead
+ * of a 2 MiB cache refilled by a system call per page. A school-wide report reads tens of
+ * thousands of index entries per page (docs/decisions/0015).
+ */
+const SQLITE_READING = ["PRAGMA mmap_size = 1073741824", "PRAGMA cache_size = -65536"];
+
+/**
+ * Keeps SQLite's planner statistics (`sqlite_stat1`) current: `PRAGMA optimize` analyses each
+ * table that has none or has grown or shrunk a lot since, reading at most a sample of each index
+ * (`analysis_limit`), so it costs milliseconds. Run on opening (after the migrations) and daily;
+ * PostgreSQL keeps its own statistics (autovacuum). Without them SQLite guesses every index
+ * equally selective and may read a begeleider's report through a school-wide index.
+ */
+export async function refreshPlannerStatistics(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== "sqlite") return;
+  await dataSource.query("PRAGMA analysis_limit = 1000");
+  await dataSource.query("PRAGMA optimize = 0x10002");
+}
+
 /** Opens the data source and brings its schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
   const dataSource = createDataSource(options);
   await dataSource.initialize();
+  if (dataSource.options.type === "sqlite") {
+    for (const pragma of SQLITE_READING) await dataSource.query(pragma);
+  }
   await dataSource.runMigrations({ transaction: "each" });
+  await refreshPlannerStatistics(dataSource);
   return dataSource;
 }

@@ -1,12 +1,15 @@
 import type { AgreementStatus, ParticipantRole } from "@driehoek/domain";
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Column, Entity } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { DateColumn, IdColumn, MomentColumn, RefColumn } from "../../db/columns.js";
 import { AgreementStatusEnum, RoleEnum } from "../../graphql/enums.js";
 
 /** A SMART agreement made in one conversation and reviewed in a later one. */
 @ObjectType("Agreement")
 @Entity("agreement")
+// The overdue agreements report reads them in its order and counts them (migration 1732800000095).
+@Index("IDX_agreement_report_due", { synchronize: false })
+@Index("IDX_agreement_report_open", { synchronize: false })
 export class Agreement {
   @Field(() => ID)
   @IdColumn()

@@ -17,6 +17,8 @@ export type ConversationMode = "in_person" | "online";
 @Entity("conversation")
 // The staff reports read a placement's held conversations and conclusions from this index alone.
 @Index(["placementId", "scheduledAt", "status", "conclusion", "id"])
+// The not-entered report reads the signed ones in its order (an expression: migration 1732800000095).
+@Index("IDX_conversation_report_waiting", { synchronize: false })
 export class Conversation {
   @Field(() => ID)
   @IdColumn()

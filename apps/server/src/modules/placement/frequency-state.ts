@@ -9,6 +9,7 @@ import {
 import { type DataSource, type EntityManager, In } from "typeorm";
 import type { Services } from "../../context.js";
 import { withAdvisoryLock } from "../../db/advisory-lock.js";
+import { refreshPlannerStatistics } from "../../db/data-source.js";
 import { inTransaction } from "../../db/transaction.js";
 import { loggerFor } from "../../log/logger.js";
 import { calendarsOf } from "../calendar/calendar-store.js";
@@ -199,13 +200,23 @@ export interface FrequencyClock {
 
 /**
  * Judges stale verdicts now (on start-up) and whenever the school's date has moved on since
- * (checked every quarter of an hour; a check on a fresh day costs nothing).
+ * (checked every quarter of an hour; a check on a fresh day costs nothing); on a new day it also
+ * refreshes SQLite's planner statistics.
  */
 export function startFrequencyClock(services: Services): FrequencyClock {
   let running: Promise<void> = Promise.resolve();
+  let statisticsOf: string | null = null;
   const check = () => {
     running = running
-      .then(() => ensureFrequencyJudged(services.dataSource, schoolToday(services.now())))
+      .then(async () => {
+        const today = schoolToday(services.now());
+        await ensureFrequencyJudged(services.dataSource, today);
+        // Once a day too: SQLite's planner statistics, as the data grows (cheap when unchanged).
+        if (statisticsOf !== today) {
+          await refreshPlannerStatistics(services.dataSource);
+          statisticsOf = today;
+        }
+      })
       .catch((error: unknown) => {
         loggerFor(services.config).error(
           { err: error },

@@ -6,11 +6,12 @@ import {
   schoolDate,
 } from "@driehoek/domain";
 import DataLoader from "dataloader";
-import type { SelectQueryBuilder } from "typeorm";
+import type { DataSource, SelectQueryBuilder } from "typeorm";
 import type { RequestContext } from "../../context.js";
 import { badInput } from "../../graphql/errors.js";
 import type { Page, PageArgs } from "../../graphql/pagination.js";
 import type { Placement } from "../placement/placement.entity.js";
+import { dialectOf } from "./report.sql.js";
 import {
   type ConclusionCount,
   ConclusionGrouping,
@@ -19,11 +20,19 @@ import {
 } from "./report.types.js";
 import {
   filterParameters,
+  filtersPlacement,
+  filtersStudent,
   type ReportFilterArgs,
   reportPage,
   whereFilters,
 } from "./report-page.js";
-import { byName, placementsInView, reportRows, withStudent } from "./report-scope.js";
+import {
+  byName,
+  isWholeSchool,
+  placementsInView,
+  reportRows,
+  withStudent,
+} from "./report-scope.js";
 
 /**
  * Parameters of both conclusion reports: conclusions drawn in held conversations, and each
@@ -36,14 +45,38 @@ const DRAWN = {
 };
 
 /** The drawn conclusions of visible placements (alias `c`), the student joined, narrowed. */
-function drawn(placements: SelectQueryBuilder<Placement>) {
-  return withStudent(placements.innerJoin("conversation", "c", "c.placement_id = p.id"))
+function drawn(placements: SelectQueryBuilder<Placement>, student = true) {
+  const query = placements.innerJoin("conversation", "c", conversationsOfPlacements(placements));
+  return (student ? withStudent(query) : query)
     .andWhere("c.status IN (:...held)")
     .andWhere("c.conclusion IN (:...conclusions)");
 }
 
+/**
+ * The join of a placement query to its conversations, from the placements (a school's
+ * conclusions grouped: 20,000 placements looked up once each instead of once per conversation).
+ */
+function conversationsOfPlacements(placements: SelectQueryBuilder<Placement>): string {
+  return `c.placement_id = ${dialectOf(placements.connection).unindexed("p.id")}`;
+}
+
 /** The date range of the conclusion reports is on the conversation's date. */
 const ON_CONVERSATION_DATE = { column: "c.scheduled_at" };
+
+/** The held conversations with a conclusion of the student `student` (SQL), for a subquery. */
+const DRAWN_OF = (student: string) =>
+  `FROM placement dp INNER JOIN conversation dc ON dc.placement_id = dp.id WHERE dp.student_id = ${student} AND dc.status IN (:...held) AND dc.conclusion IN (:...conclusions)`;
+
+/**
+ * The school's students with a drawn conclusion (`st`, `sp`), for an admin whose filters read
+ * only the student: read student by student (in name order, a page stops after its rows) instead
+ * of grouping every conclusion of the school.
+ */
+function schoolStudents(dataSource: DataSource, names: boolean) {
+  const query = dataSource.createQueryBuilder().from("student", "st");
+  if (names) query.innerJoin("person", "sp", "sp.id = st.person_id");
+  return query.where(`EXISTS (SELECT 1 ${DRAWN_OF("st.id")})`);
+}
 
 /**
  * A page of the students with a conclusion drawn in a held conversation of a visible placement,
@@ -58,6 +91,13 @@ export async function conclusionsOverTime(
   const scope = placements.clone();
   const points = new DataLoader((ids: readonly string[]) => pointsOf(scope.clone(), filters, ids));
   const pointsOfStudent = (id: string) => points.load(id);
+  const counted = placements.clone();
+  const schoolWide =
+    isWholeSchool(placements) &&
+    !filtersPlacement(filters, ON_CONVERSATION_DATE) &&
+    !filters.from &&
+    !filters.to;
+  const { dataSource } = ctx.services;
   return reportPage(ctx, {
     report: "conclusionsOverTime",
     scope: placements,
@@ -67,12 +107,23 @@ export async function conclusionsOverTime(
     dates: ON_CONVERSATION_DATE,
     order: [{ alias: "student_name" }, { alias: "student_id" }],
     build: () =>
-      drawn(placements)
-        .select("st.id", "student_id")
-        .addSelect("sp.name", "student_name")
-        .addSelect("COUNT(*)", "point_count")
-        .groupBy("st.id")
-        .addGroupBy("sp.name"),
+      schoolWide
+        ? schoolStudents(dataSource, true)
+            .select("st.id", "student_id")
+            .addSelect("sp.name", "student_name")
+            .addSelect(`(SELECT COUNT(*) ${DRAWN_OF("st.id")})`, "point_count")
+        : drawn(placements)
+            .select("st.id", "student_id")
+            .addSelect("sp.name", "student_name")
+            .addSelect("COUNT(*)", "point_count")
+            .groupBy("st.id")
+            .addGroupBy("sp.name"),
+    count: () =>
+      schoolWide
+        ? schoolStudents(dataSource, Boolean(filters.student?.trim())).select("st.id", "id")
+        : drawn(counted, filtersStudent(filters))
+            .select("p.student_id", "student_id")
+            .distinct(true),
     toNode: (row) =>
       Object.assign(new ConclusionStudent(), {
         studentId: String(row.student_id),
@@ -126,7 +177,15 @@ export async function conclusionDistribution(
   filters: ReportFilterArgs = {},
 ): Promise<ConclusionCount[]> {
   const placements = await placementsInView(ctx);
-  const report = `conclusionDistribution/${groupBy}`;
+  // The whole school's conclusions are counted per placement first (from the conversation index
+  // alone, in its order), then per group: 20,000 placements joined instead of 65,000 conclusions.
+  // A narrower scope joins its own placements' conversations.
+  const perPlacement = isWholeSchool(placements);
+  const report = perPlacement
+    ? `conclusionDistribution/${groupBy}/school/${filters.from ? "f" : ""}${filters.to ? "t" : ""}`
+    : `conclusionDistribution/${groupBy}`;
+  const count = (conclusion: Conclusion) =>
+    `SUM(CASE WHEN c.conclusion = :${conclusion} THEN 1 ELSE 0 END)`;
   const rows = await reportRows(
     ctx,
     report,
@@ -134,10 +193,41 @@ export async function conclusionDistribution(
     DRAWN,
     build,
     filters,
-    ON_CONVERSATION_DATE,
+    perPlacement ? undefined : ON_CONVERSATION_DATE,
   );
+  function conversations(query: SelectQueryBuilder<Placement>) {
+    if (!perPlacement) {
+      return query
+        .innerJoin("conversation", "c", conversationsOfPlacements(placements))
+        .andWhere("c.status IN (:...held)")
+        .andWhere("c.conclusion IN (:...conclusions)");
+    }
+    return query.innerJoin(
+      (sub) => {
+        sub
+          .from("conversation", "c")
+          .select("c.placement_id", "placement_id")
+          .addSelect(count("voor"), "voor")
+          .addSelect(count("op_schema"), "op_schema")
+          .addSelect(count("achter"), "achter")
+          .where("c.status IN (:...held)")
+          .andWhere("c.conclusion IN (:...conclusions)");
+        if (filters.from) sub.andWhere("c.scheduled_at >= :fFrom");
+        if (filters.to) sub.andWhere("c.scheduled_at < :fAfterTo");
+        return sub.groupBy("c.placement_id");
+      },
+      "pc",
+      "pc.placement_id = p.id",
+    );
+  }
   function build() {
-    let query = withStudent(placements.innerJoin("conversation", "c", "c.placement_id = p.id"));
+    let query = conversations(placements);
+    // The student (and the student's name) only where the grouping or the filters read them.
+    const grouped = groupBy !== ConclusionGrouping.begeleider;
+    if (grouped || filtersStudent(filters)) {
+      query = query.innerJoin("student", "st", "st.id = p.student_id");
+    }
+    if (filters.student?.trim()) query = query.innerJoin("person", "sp", "sp.id = st.person_id");
     let group: string;
     switch (groupBy) {
       case ConclusionGrouping.programme:
@@ -154,15 +244,13 @@ export async function conclusionDistribution(
       default:
         throw badInput("Unknown grouping.");
     }
-    const count = (conclusion: Conclusion) =>
-      `SUM(CASE WHEN c.conclusion = :${conclusion} THEN 1 ELSE 0 END)`;
+    const sum = (conclusion: Conclusion) =>
+      perPlacement ? `SUM(pc.${conclusion})` : count(conclusion);
     return query
       .select(group, "grp")
-      .addSelect(count("voor"), "voor")
-      .addSelect(count("op_schema"), "op_schema")
-      .addSelect(count("achter"), "achter")
-      .andWhere("c.status IN (:...held)")
-      .andWhere("c.conclusion IN (:...conclusions)")
+      .addSelect(sum("voor"), "voor")
+      .addSelect(sum("op_schema"), "op_schema")
+      .addSelect(sum("achter"), "achter")
       .groupBy(group);
   }
   return rows

@@ -1,11 +1,27 @@
 import { daysBetween, OPEN_AGREEMENT_STATUSES } from "@driehoek/domain";
+import type { SelectQueryBuilder } from "typeorm";
 import type { RequestContext } from "../../context.js";
 import type { Page, PageArgs } from "../../graphql/pagination.js";
 import { Agreement } from "../agreement/agreement.entity.js";
+import type { Placement } from "../placement/placement.entity.js";
 import { entityColumns } from "./report.sql.js";
 import type { OverdueAgreement } from "./report.types.js";
-import { type ReportFilterArgs, reportPage } from "./report-page.js";
-import { placementsInView, selectAll, todayOf, unlessEnded, withStudent } from "./report-scope.js";
+import {
+  filtersPlacement,
+  filtersStudent,
+  type ReportFilterArgs,
+  reportPage,
+  whereFilters,
+} from "./report-page.js";
+import {
+  isWholeSchool,
+  placementsInView,
+  selectAll,
+  todayOf,
+  unlessEnded,
+  withStudent,
+  withStudentFiltered,
+} from "./report-scope.js";
 
 /**
  * A page of the open agreements (open or partly done) past their due date, oldest first, of
@@ -21,27 +37,62 @@ export async function overdueAgreements(
   const dataSource = ctx.services.dataSource;
   const today = todayOf(ctx);
   const agreement = entityColumns(dataSource, Agreement, "a");
+  /** The open agreements past their date of placements that have not ended (unless `includeEnded`). */
+  const overdue = <T extends SelectQueryBuilder<Placement>>(query: T) =>
+    unlessEnded(query, includeEnded)
+      .innerJoin("conversation", "c", "c.placement_id = p.id")
+      .innerJoin("agreement", "a", "a.conversation_id = c.id")
+      .andWhere("a.status IN (:...open)")
+      .andWhere("a.due_date IS NOT NULL AND a.due_date < :today");
+  const counted = placements.clone();
+  const dates = { column: "a.due_date" };
+  const wholeSchool = isWholeSchool(placements);
+  // The school's overdue agreements of ended and running placements alike are counted alone.
+  const countsAlone =
+    includeEnded && wholeSchool && !filtersStudent(filters) && !filtersPlacement(filters, dates);
+  /** The school's open agreements past their date, narrowed by the date filters. */
+  const schoolOverdue = () =>
+    whereFilters(
+      dataSource
+        .createQueryBuilder()
+        .select("a.id", "id")
+        .from("agreement", "a")
+        .where("a.status IN (:...open)")
+        .andWhere("a.due_date IS NOT NULL AND a.due_date < :today"),
+      { from: filters.from, to: filters.to },
+      dates,
+    );
   return reportPage(ctx, {
     report: includeEnded ? "overdueAgreements/includeEnded" : "overdueAgreements",
     scope: placements,
     parameters: { today, open: OPEN_AGREEMENT_STATUSES },
     page,
     filters,
-    dates: { column: "a.due_date" },
+    dates,
     order: [{ alias: "a_due_date" }, { alias: "a_id" }],
     build: () =>
-      selectAll(
-        withStudent(
-          unlessEnded(placements, includeEnded)
-            .innerJoin("conversation", "c", "c.placement_id = p.id")
-            .innerJoin("agreement", "a", "a.conversation_id = c.id"),
-        ),
-        agreement.selects,
-      )
+      selectAll(withStudent(overdue(placements)), agreement.selects)
         .addSelect("sp.name", "student_name")
-        .addSelect("p.id", "placement_id")
-        .andWhere("a.status IN (:...open)")
-        .andWhere("a.due_date IS NOT NULL AND a.due_date < :today"),
+        .addSelect("p.id", "placement_id"),
+    countFiltersItself: true,
+    count: () => {
+      if (countsAlone) return schoolOverdue();
+      if (wholeSchool) {
+        // The school's overdue agreements whose conversation is one of the matching placements':
+        // those conversations are collected once, instead of joining each agreement to its
+        // conversation and placement.
+        const placed = unlessEnded(counted, includeEnded);
+        const conversations = whereFilters(
+          withStudentFiltered(placed, filters)
+            .innerJoin("conversation", "c", "c.placement_id = p.id")
+            .select("c.id"),
+          filters,
+        );
+        return schoolOverdue().andWhere(`a.conversation_id IN (${conversations.getQuery()})`);
+      }
+      const query = overdue(counted);
+      return whereFilters(withStudentFiltered(query, filters).select("a.id", "id"), filters, dates);
+    },
     toNode: (row) => {
       const a = agreement.hydrate(row);
       return {

@@ -5,7 +5,13 @@ import { Placement } from "../placement/placement.entity.js";
 import { entityColumns } from "./report.sql.js";
 import type { OverduePlacement } from "./report.types.js";
 import { type ReportFilterArgs, reportPage } from "./report-page.js";
-import { placementsInView, selectAll, todayOf, withStudent } from "./report-scope.js";
+import {
+  placementsInView,
+  selectAll,
+  todayOf,
+  withStudent,
+  withStudentFiltered,
+} from "./report-scope.js";
 
 /**
  * A page of the placements behind the frequency rule today (a window ended without a conversation),
@@ -22,6 +28,7 @@ export async function overdueConversations(
   const { dataSource } = ctx.services;
   await ensureFrequencyJudged(dataSource, todayOf(ctx));
   const placement = entityColumns(dataSource, Placement, "p");
+  const counted = placements.clone();
   return reportPage(ctx, {
     report: "overdueConversations",
     scope: placements,
@@ -44,6 +51,12 @@ export async function overdueConversations(
         .addSelect("f.next_due_date", "next_due_date")
         .addSelect("f.proposed_date", "proposed_date")
         .andWhere("f.is_overdue = :overdue"),
+    count: () => {
+      const query = counted
+        .innerJoin("placement_frequency", "f", "f.placement_id = p.id")
+        .andWhere("f.is_overdue = :overdue");
+      return withStudentFiltered(query, filters).select("p.id", "id");
+    },
     toNode: (row) => {
       const missed = Number(row.missed);
       return {

@@ -156,6 +156,22 @@ export function whereFilters<T extends SelectQueryBuilder<ObjectLiteral>>(
   return query;
 }
 
+/** Whether the filters read the student (`st`) or the student's person (`sp`). */
+export function filtersStudent(filters: ReportFilterArgs): boolean {
+  return Boolean(
+    filters.programme || filters.cohort || filters.studentId || filters.student?.trim(),
+  );
+}
+
+/** Whether the filters read the placement (`p`) itself, with `dates` as the report applies them. */
+export function filtersPlacement(filters: ReportFilterArgs, dates: DateRule | undefined): boolean {
+  return Boolean(
+    filters.begeleiderId ||
+      filters.placementIds ||
+      (dates === "placement" && (filters.from || filters.to)),
+  );
+}
+
 /** The values `whereFilters` binds. */
 export function filterParameters(filters: ReportFilterArgs): ObjectLiteral {
   return {
@@ -191,13 +207,45 @@ export interface ReportPageSpec<N> {
   order: SortKey[];
   /** The report's rows, unordered, selecting every alias of `order`. */
   build: () => SelectQueryBuilder<ObjectLiteral>;
+  /**
+   * As many rows as `build` (one per row it gives), for the total: without the joins that only
+   * add columns. `build` when left out.
+   */
+  count?: () => SelectQueryBuilder<ObjectLiteral>;
+  /** Whether `count` applies the filters itself (where they belong in a subquery). */
+  countFiltersItself?: boolean;
+  /**
+   * Count the rows in the page's own query (`COUNT(*) OVER ()` before the cursor and the limit
+   * cut) instead of a second query: for a report whose order no index gives, which reads every
+   * row for each page anyway.
+   */
+  countsInPage?: boolean;
+  /**
+   * Columns read for the page's rows only, after the cut: joins to the page (alias `r`) and the
+   * columns they add. For a report that sorts many rows, so they are sorted narrow.
+   */
+  widen?: { joins: string; selects: string };
   toNode: (row: Record<string, unknown>) => N;
 }
 
 /** The SQL of each report per scope and filter shape, built once (see `reportRows`). */
 const pageSql = new Map<string, { count: string; first: string; next: string }>();
 
-/** `r.a > :k0 OR (r.a = :k0 AND (r.b < :k1 OR …))`: the rows after the cursor's row. */
+/** The column of the total when a page counts its rows itself (`countsInPage`). */
+const TOTAL = "report_total";
+
+/**
+ * `r.a >= :k0 AND (r.a > :k0 OR (r.a = :k0 AND (r.b < :k1 OR …)))`: the rows after the cursor's
+ * row. The first conjunct says nothing new; it is there so the database can start an index on
+ * the first key at the cursor instead of reading the rows before it.
+ */
+function afterRow(order: SortKey[], quote: (alias: string) => string): string {
+  const first = order[0] as SortKey;
+  const from = `r.${quote(first.alias)} ${first.descending ? "<=" : ">="} :k0`;
+  return order.length === 1 ? afterKeys(order, quote) : `${from} AND ${afterKeys(order, quote)}`;
+}
+
+/** `r.a > :k0 OR (r.a = :k0 AND (r.b < :k1 OR …))`. */
 function afterKeys(order: SortKey[], quote: (alias: string) => string, i = 0): string {
   const key = order[i] as SortKey;
   const column = `r.${quote(key.alias)}`;
@@ -222,14 +270,28 @@ export async function reportPage<N>(
   let sql = pageSql.get(key);
   if (sql === undefined) {
     const inner = whereFilters(spec.build(), filters, spec.dates).getQuery();
+    const countInner = !spec.count
+      ? inner
+      : spec.countFiltersItself
+        ? spec.count().getQuery()
+        : whereFilters(spec.count(), filters, spec.dates).getQuery();
     const quote = (alias: string) => dataSource.driver.escape(alias);
     const orderBy = order
       .map((k) => `r.${quote(k.alias)} ${k.descending ? "DESC" : "ASC"}`)
       .join(", ");
+    const rows = spec.countsInPage
+      ? `(SELECT w.*, COUNT(*) OVER () AS ${TOTAL} FROM (${inner}) w)`
+      : `(${inner})`;
+    const widened = (cut: string) =>
+      spec.widen
+        ? `SELECT r.*, ${spec.widen.selects} FROM (${cut}) r ${spec.widen.joins} ORDER BY ${orderBy}`
+        : cut;
     sql = {
-      count: `SELECT COUNT(*) AS n FROM (${inner}) r`,
-      first: `SELECT * FROM (${inner}) r ORDER BY ${orderBy} LIMIT :limit`,
-      next: `SELECT * FROM (${inner}) r WHERE ${afterKeys(order, quote)} ORDER BY ${orderBy} LIMIT :limit`,
+      count: `SELECT COUNT(*) AS n FROM (${countInner}) r`,
+      first: widened(`SELECT * FROM ${rows} r ORDER BY ${orderBy} LIMIT :limit`),
+      next: widened(
+        `SELECT * FROM ${rows} r WHERE ${afterRow(order, quote)} ORDER BY ${orderBy} LIMIT :limit`,
+      ),
     };
     pageSql.set(key, sql);
   }
@@ -247,7 +309,22 @@ export async function reportPage<N>(
     const [query, values] = dataSource.driver.escapeQueryWithParameters(text, parameters, {});
     return dataSource.query(query, values) as Promise<Record<string, unknown>[]>;
   };
-  const [counted, rows] = await Promise.all([run(sql.count), run(after ? sql.next : sql.first)]);
+  let total: number;
+  let rows: Record<string, unknown>[];
+  if (spec.countsInPage) {
+    rows = await run(after ? sql.next : sql.first);
+    // A page past the last row has no row to read the total from.
+    total =
+      rows.length > 0
+        ? Number(rows[0]?.[TOTAL])
+        : after
+          ? Number((await run(sql.count))[0]?.n ?? 0)
+          : 0;
+  } else {
+    const [counted, page] = await Promise.all([run(sql.count), run(after ? sql.next : sql.first)]);
+    total = Number(counted[0]?.n ?? 0);
+    rows = page;
+  }
   const edges = rows.slice(0, page.first).map((row) => ({
     node: spec.toNode(row),
     cursor: keysetCursor.encode(
@@ -256,7 +333,7 @@ export async function reportPage<N>(
     ),
   }));
   return {
-    totalCount: Number(counted[0]?.n ?? 0),
+    totalCount: total,
     pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
     edges,
   };

@@ -8,6 +8,7 @@ import { hasNotEndedSql } from "./report.sql.js";
 import {
   type DateRule,
   filterParameters,
+  filtersStudent,
   type ReportFilterArgs,
   shapeOf,
   whereFilters,
@@ -35,11 +36,36 @@ export async function placementsInView(
   return visiblePlacements(ctx);
 }
 
+/**
+ * Whether `scope` is every placement of the school (an admin's): no condition and no join. Then a
+ * report may count the rows of a table below the placement alone, as each of those rows belongs
+ * to exactly one placement (required references).
+ */
+export function isWholeSchool(scope: SelectQueryBuilder<Placement>): boolean {
+  const { wheres, joinAttributes } = scope.expressionMap;
+  return wheres.length === 0 && joinAttributes.length === 0;
+}
+
 /** Joins a placement query (alias `p`) to its student (`st`) and the student's person (`sp`). */
 export function withStudent<T extends SelectQueryBuilder<Placement>>(query: T): T {
   return query
     .innerJoin("student", "st", "st.id = p.student_id")
     .innerJoin("person", "sp", "sp.id = st.person_id");
+}
+
+/**
+ * Joins a placement query to what `filters` read of the student: the student (`st`) for the
+ * programme, cohort or student id, and the student's person (`sp`) for name words; nothing for
+ * the other filters. For a count, whose rows need no names.
+ */
+export function withStudentFiltered<T extends SelectQueryBuilder<Placement>>(
+  query: T,
+  filters: ReportFilterArgs,
+): T {
+  if (!filtersStudent(filters)) return query;
+  query.innerJoin("student", "st", "st.id = p.student_id");
+  if (filters.student?.trim()) query.innerJoin("person", "sp", "sp.id = st.person_id");
+  return query;
 }
 
 /** Today's date as the reports judge it. */

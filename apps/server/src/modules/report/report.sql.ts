@@ -16,6 +16,13 @@ export interface SqlDialect {
    * recognitions once, as it would run a probe per placement with the cost of a sequential plan.
    */
   isRecognised(company: string, programme: string, today: string): string;
+  /**
+   * `expression` as a value no index lookup is made with: SQLite's unary `+` (its documented way
+   * to keep the planner from an index), so a join written `c.placement_id = +p.id`
+   * runs from the placements to their conversations and not the other way round. PostgreSQL
+   * weighs both orders from its statistics: the expression as is.
+   */
+  unindexed(expression: string): string;
 }
 
 const validOn = (today: string) =>
@@ -24,11 +31,13 @@ const validOn = (today: string) =>
 const sqlite: SqlDialect = {
   isRecognised: (company, programme, today) =>
     `EXISTS (SELECT 1 FROM company_recognition r WHERE r.company_id = ${company} AND r.programme_id = ${programme} AND ${validOn(today)})`,
+  unindexed: (expression) => `+${expression}`,
 };
 
 const postgres: SqlDialect = {
   isRecognised: (company, programme, today) =>
     `(${company}, ${programme}) IN (SELECT r.company_id, r.programme_id FROM company_recognition r WHERE ${validOn(today)})`,
+  unindexed: (expression) => expression,
 };
 
 /** The dialect of a data source (SQLite or PostgreSQL). */

@@ -4,7 +4,7 @@ import type { EntityManager } from "typeorm";
 import type { RequestContext } from "../../context.js";
 import { connectionOf, type Page, type PageArgs } from "../../graphql/pagination.js";
 import { type ReportFilterArgs, reportPage } from "./report-page.js";
-import { byName, placementsInView, withStudent } from "./report-scope.js";
+import { byName, placementsInView, withStudent, withStudentFiltered } from "./report-scope.js";
 
 @ObjectType("DirectoryRef", { description: "An id with a display name." })
 export class DirectoryRef {
@@ -69,6 +69,7 @@ export async function staffDirectory(
   const { manager } = ctx.services.dataSource;
   const conversations = new DataLoader((ids: readonly string[]) => conversationsOf(manager, ids));
   const conversationsOfPlacement = (id: string) => conversations.load(id);
+  const counted = scope.clone();
   return reportPage(ctx, {
     report: "staffDirectory",
     scope,
@@ -93,6 +94,8 @@ export async function staffDirectory(
         .addSelect("pr.name", "programme_name")
         .addSelect("bg.id", "begeleider_id")
         .addSelect("bg.name", "begeleider_name"),
+    // Programme, company and begeleider are one each per placement (required references).
+    count: () => withStudentFiltered(counted, filters).select("p.id", "id"),
     toNode: (row) => {
       const r = row as Record<string, string>;
       return Object.assign(new DirectoryPlacement(), {
