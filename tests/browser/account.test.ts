@@ -4,7 +4,7 @@ import type { StaffLogin } from "@driehoek/test-support";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
-import { openFromHeader } from "./support/header";
+import { openFromHeader } from "./support/header.js";
 import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
 
 const ADMIN = "Fleur Hendriks";

@@ -2,7 +2,7 @@ import type { StaffLogin } from "@driehoek/test-support";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
-import { openFromHeader } from "./support/header";
+import { openFromHeader } from "./support/header.js";
 import { useBrowserSuite } from "./support/suite.js";
 
 /** The demo school's admin and one of its students (apps/server/src/demo/demo-school.ts). */

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { describeInBrowser, openDevice } from "./support/browser.js";
 import { typeAtEnd } from "./support/conversation-page.js";
-import { openFromHeader } from "./support/header";
+import { openFromHeader } from "./support/header.js";
 import { afrondenPage, giveAkkoord } from "./support/signoff-page.js";
 import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
 

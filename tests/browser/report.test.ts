@@ -3,7 +3,7 @@ import { graphql, joinWithInvite, type StaffLogin } from "@driehoek/test-support
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { DESKTOP, type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
-import { openFromHeader } from "./support/header";
+import { openFromHeader } from "./support/header.js";
 import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
 
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Sanne, Daan and Lotte. */

@@ -18,7 +18,10 @@ describe("reconnectDelay", () => {
     };
     const delays = Array.from({ length: 300 }, () => reconnectDelay(4, 10_000, random));
     const buckets = [0, 0, 0, 0];
-    for (const d of delays) buckets[Math.min(3, Math.floor((d - 800) / 200))] += 1;
+    for (const d of delays) {
+      const bucket = Math.min(3, Math.floor((d - 800) / 200));
+      buckets[bucket] = (buckets[bucket] ?? 0) + 1;
+    }
     for (const count of buckets) expect(count).toBeGreaterThan(40);
   });
 });
