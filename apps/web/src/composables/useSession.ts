@@ -1,5 +1,5 @@
 import type { Role } from "@driehoek/domain";
-import { computed, readonly, ref, watch } from "vue";
+import { computed, readonly, ref } from "vue";
 import type { AuthPayload, Person } from "../graphql/operations";
 
 /** Who is signed in on this device, and the token that proves it. */
@@ -17,31 +17,6 @@ const STORAGE_KEY = "driehoek.session";
 
 // One shared ref for the whole app: every component sees the same sign-in state.
 const session = ref<Session | null>(readStoredSession());
-
-/** The longest wait setTimeout keeps (about 24 days); a later expiry is checked again then. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
-let expiryTimer: ReturnType<typeof setTimeout> | undefined;
-
-/**
- * The session ends on this device the moment its token expires, whatever the network does
- * meanwhile: the app then asks to log in again (App.vue) instead of waiting for a request to
- * be refused, which never comes while a live connection stays open or the device is offline.
- */
-function endAtExpiry(current: Session | null): void {
-  clearTimeout(expiryTimer);
-  if (!current) return;
-  const wait = Date.parse(current.expiresAt) - Date.now();
-  if (!Number.isFinite(wait)) return;
-  expiryTimer = setTimeout(
-    () => {
-      if (session.value !== current) return;
-      if (isExpired(current)) clearSession();
-      else endAtExpiry(current);
-    },
-    Math.min(Math.max(0, wait), LONGEST_TIMER_MS),
-  );
-}
-watch(session, endAtExpiry, { immediate: true });
 
 // Logging out (or in) in another tab must not leave this tab acting as the old person.
 globalThis.addEventListener?.("storage", (event) => {
