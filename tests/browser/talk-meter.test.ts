@@ -264,6 +264,8 @@ describeInBrowser("the 70 % meter on three devices", () => {
         for (const role of ["student", "bpv_begeleider"] as const) {
           const page = people[role].page;
           await page.setViewportSize(viewport);
+          // The new size may swap the layout (and the meter's element) under the scroll.
+          await page.waitForTimeout(300);
           await page.locator("[data-talk-meter]").scrollIntoViewIfNeeded();
           await page.screenshot({
             path: path.join(SCREENSHOT_DIR, `talk-meter-${name}-${role}.png`),
