@@ -49,8 +49,17 @@ export class DocumentDoor {
   private readonly admitted: Admitted[] = [];
   private admittedBytes = 0;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** The live document's last transaction wrote nothing the scratch copy lacks. */
+  private scratchHasLast = false;
+  private readonly onLiveTransaction = (tr: Y.Transaction) => {
+    // An admitted update reaches the live document after the copy has it: applying it to the
+    // copy again would decode and walk it for nothing. Seen from the transaction, no decoding.
+    this.scratchHasLast =
+      this.scratch !== null && holdsAll(this.scratch, writtenBy(tr), tr.deleteSet.clients);
+  };
   private readonly onLiveUpdate = (update: Uint8Array) => {
-    if (this.scratch) Y.applyUpdate(this.scratch, update);
+    if (this.scratch && !this.scratchHasLast) Y.applyUpdate(this.scratch, update);
+    this.scratchHasLast = false;
     if (this.admitted.length > 0) this.forgetWhatLiveHas();
   };
 
@@ -60,6 +69,8 @@ export class DocumentDoor {
   ) {
     // Whatever reaches the live document (stored updates, seeds, other processes) reaches the
     // copy too; applying an update the copy already has changes nothing.
+    // Yjs emits a transaction's afterTransaction before its update.
+    live.on("afterTransaction", this.onLiveTransaction);
     live.on("update", this.onLiveUpdate);
   }
 
@@ -103,14 +114,15 @@ export class DocumentDoor {
   }
 
   private remember(update: Uint8Array, tr: Y.Transaction | null, scratch: Y.Doc): void {
-    const ends = new Map<number, number>();
-    const deletes = new Map<number, { clock: number; len: number }[]>();
+    let ends: Map<number, number>;
+    let deletes: Map<number, { clock: number; len: number }[]>;
     if (tr && !scratch.store.pendingStructs && !scratch.store.pendingDs) {
       // What the transaction added and deleted is what the update writes (nothing waits).
-      for (const [client, after] of tr.afterState)
-        if (after > (tr.beforeState.get(client) ?? 0)) ends.set(client, after);
-      for (const [client, ranges] of tr.deleteSet.clients) deletes.set(client, ranges);
+      ends = writtenBy(tr);
+      deletes = tr.deleteSet.clients;
     } else {
+      ends = new Map();
+      deletes = new Map();
       const { structs, ds } = Y.decodeUpdate(update);
       for (const struct of structs) {
         const end = struct.id.clock + struct.length;
@@ -151,22 +163,7 @@ export class DocumentDoor {
 
   /** The live document has every struct and every deletion of `entry`. */
   private holds(entry: Admitted): boolean {
-    const store = this.live.store;
-    for (const [client, end] of entry.ends) if (Y.getState(store, client) < end) return false;
-    for (const [client, ranges] of entry.deletes) {
-      const structs = store.clients.get(client);
-      if (!structs) return false;
-      const state = Y.getState(store, client);
-      for (const { clock, len } of ranges) {
-        if (clock + len > state) return false;
-        for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
-          const struct = structs[i] as Y.Item | Y.GC;
-          if (struct.id.clock >= clock + len) break;
-          if (!struct.deleted) return false;
-        }
-      }
-    }
-    return true;
+    return holdsAll(this.live, entry.ends, entry.deletes);
   }
 
   private copyOfLive(): Y.Doc {
@@ -193,8 +190,41 @@ export class DocumentDoor {
   destroy(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
+    this.live.off("afterTransaction", this.onLiveTransaction);
     this.live.off("update", this.onLiveUpdate);
     this.scratch?.destroy();
     this.scratch = null;
   }
+}
+
+/** Per client, the clock up to which a transaction added structs. */
+function writtenBy(tr: Y.Transaction): Map<number, number> {
+  const ends = new Map<number, number>();
+  for (const [client, after] of tr.afterState)
+    if (after > (tr.beforeState.get(client) ?? 0)) ends.set(client, after);
+  return ends;
+}
+
+/** `doc` has every struct up to `ends` and every deletion in `deletes`. */
+function holdsAll(
+  doc: Y.Doc,
+  ends: Map<number, number>,
+  deletes: Map<number, { clock: number; len: number }[]>,
+): boolean {
+  const store = doc.store;
+  for (const [client, end] of ends) if (Y.getState(store, client) < end) return false;
+  for (const [client, ranges] of deletes) {
+    const structs = store.clients.get(client);
+    if (!structs) return false;
+    const state = Y.getState(store, client);
+    for (const { clock, len } of ranges) {
+      if (clock + len > state) return false;
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const struct = structs[i] as Y.Item | Y.GC;
+        if (struct.id.clock >= clock + len) break;
+        if (!struct.deleted) return false;
+      }
+    }
+  }
+  return true;
 }
