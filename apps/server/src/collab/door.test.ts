@@ -18,7 +18,8 @@ const overLimit = (id: string) => (doc: Y.Doc) => {
   const agreement = agreementsOf(doc)
     .toArray()
     .find((map) => map.get("id") === id);
-  (agreement?.get("text") as Y.Text).insert(0, "x".repeat(LIMITS.agreementText + 1));
+  if (!agreement) throw new Error(`no agreement ${id}`);
+  (agreement.get("text") as Y.Text).insert(0, "x".repeat(LIMITS.agreementText + 1));
 };
 
 /** A writer's connection, as the server applies admitted updates with it as the origin. */
@@ -49,9 +50,7 @@ describe("the door's scratch copy", () => {
       expect(door.admit(fits)).toBeNull();
       Y.applyUpdate(live, fits, WRITER);
       expect(agreementsOf(live).length).toBe(2);
-      expect(String((agreementsOf(live).get(1) as Y.Map<unknown>).get("text"))).toBe(
-        "Ook Elders",
-      );
+      expect(String((agreementsOf(live).get(1) as Y.Map<unknown>).get("text"))).toBe("Ook Elders");
       // The copy again after a refusal: a new agreement built on both is checked in full.
       expect(
         door.admit(changeTo(live, (doc) => addAgreement(doc, { id: "elders", text: "Dubbel" })))
