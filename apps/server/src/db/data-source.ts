@@ -18,6 +18,8 @@ import { Afronden1732800000070 } from "./migrations/1732800000070-afronden.js";
 import { StaffSessions1732800000080 } from "./migrations/1732800000080-staff-sessions.js";
 import { TalkIntervals1732800000090 } from "./migrations/1732800000090-talk-intervals.js";
 import { ReportOrderIndexes1732800000095 } from "./migrations/1732800000095-report-order-indexes.js";
+import { AgreementPlacement1732800000100 } from "./migrations/1732800000100-agreement-placement.js";
+import { PlacementConclusions1732800000105 } from "./migrations/1732800000105-placement-conclusions.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -36,6 +38,8 @@ export const MIGRATIONS = [
   StaffSessions1732800000080,
   TalkIntervals1732800000090,
   ReportOrderIndexes1732800000095,
+  AgreementPlacement1732800000100,
+  PlacementConclusions1732800000105,
 ];
 
 /**

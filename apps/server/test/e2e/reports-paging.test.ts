@@ -52,6 +52,17 @@ interface PagedReport {
 const conversationOf = (data: ReferenceData, id: string) =>
   data.conversations.find((c) => c.id === id) as Record<string, string>;
 
+const agreementKey = (r: { agreement: { id: string } }) => r.agreement.id;
+const agreementUnits = (
+  r: { agreement: { conversationId: string; dueDate: string } },
+  data: ReferenceData,
+): Unit[] => [
+  {
+    placement: conversationOf(data, r.agreement.conversationId).placement_id as string,
+    date: r.agreement.dueDate,
+  },
+];
+
 const REPORTS: Record<string, PagedReport> = {
   overdueConversations: {
     page: overdueConversations,
@@ -76,13 +87,13 @@ const REPORTS: Record<string, PagedReport> = {
   },
   overdueAgreements: {
     page: (ctx, page, filters) => overdueAgreements(ctx, page, filters, true),
-    key: (r: { agreement: { id: string } }) => r.agreement.id,
-    units: (r: { agreement: { conversationId: string; dueDate: string } }, data) => [
-      {
-        placement: conversationOf(data, r.agreement.conversationId).placement_id as string,
-        date: r.agreement.dueDate,
-      },
-    ],
+    key: agreementKey,
+    units: agreementUnits,
+  },
+  "overdueAgreements of running placements": {
+    page: (ctx, page, filters) => overdueAgreements(ctx, page, filters, false),
+    key: agreementKey,
+    units: agreementUnits,
   },
   notEnteredConversations: {
     page: notEnteredConversations,

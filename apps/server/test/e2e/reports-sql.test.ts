@@ -2,6 +2,7 @@ import { addDays, addMonths, ageOn, defaultSchoolCalendar, type Role } from "@dr
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  everyRow,
   loadReferenceData,
   type ReferenceData,
   referenceReports,
@@ -11,6 +12,8 @@ import {
 import { type SeededSchool, seededRandom, seedSchool } from "../../bench/reports-seed.js";
 import { SchoolCalendarRow } from "../../src/modules/calendar/school-calendar.entity.js";
 import { refreshAllFrequency } from "../../src/modules/placement/frequency-state.js";
+import { Placement } from "../../src/modules/placement/placement.entity.js";
+import { overdueAgreements } from "../../src/modules/report/overdue-agreements.report.js";
 import { ageOnSql } from "../../src/modules/report/report.sql.js";
 import { openTestDatabase, testDatabases } from "../support/database.js";
 
@@ -222,6 +225,42 @@ describe.each(testDatabases())("report SQL agrees with the domain on %s", (kind)
         await dataSource.manager.clear(SchoolCalendarRow);
         await refreshAllFrequency(dataSource, "2026-03-09");
       }
+    });
+
+    it("a placement's end date moved: its overdue agreements come and go with it at once", async () => {
+      const today = "2026-03-09";
+      const admin = { personId: school.admin.id, role: "admin" as Role };
+      const ctx = reportContext(dataSource, admin, today);
+      const shownIds = async () =>
+        (await everyRow((page) => overdueAgreements(ctx, page))).map((row) => row.agreement.id);
+      const before = referenceReports(data, admin, today);
+      const history = referenceReports(data, admin, today, 30, true).overdueAgreements;
+      const placementOfAgreement = (line: string) => {
+        const agreement = data.agreements.find((a) => a.id === line.split("|")[0]);
+        return data.conversations.find((c) => c.id === agreement?.conversation_id)
+          ?.placement_id as string;
+      };
+      // One placement that ended, with overdue agreements, runs on; one that runs ends yesterday.
+      const ended = placementOfAgreement(
+        history.find((line) => !before.overdueAgreements.includes(line)) as string,
+      );
+      const running = placementOfAgreement(before.overdueAgreements[0] as string);
+      const endOf = (id: string) => data.placements.find((p) => p.id === id)?.end_date as string;
+      const original = { [ended]: endOf(ended), [running]: endOf(running) };
+      const repository = dataSource.getRepository(Placement);
+      try {
+        await repository.update(ended, { endDate: addDays(today, 60) });
+        await repository.update(running, { endDate: addDays(today, -1) });
+        const moved = referenceReports(await loadReferenceData(dataSource), admin, today);
+        expect(moved.overdueAgreements).not.toEqual(before.overdueAgreements);
+        expect(await shownIds()).toEqual(moved.overdueAgreements.map((l) => l.split("|")[0]));
+        const shown = new Set((await shownIds()).map((id) => placementOfAgreement(`${id}|`)));
+        expect([shown.has(ended), shown.has(running)]).toEqual([true, false]);
+      } finally {
+        for (const [id, endDate] of Object.entries(original))
+          await repository.update(id, { endDate });
+      }
+      expect(await shownIds()).toEqual(before.overdueAgreements.map((l) => l.split("|")[0]));
     });
 
     it("the seeded school is varied enough to mean something", () => {

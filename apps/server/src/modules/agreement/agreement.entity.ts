@@ -7,9 +7,11 @@ import { AgreementStatusEnum, RoleEnum } from "../../graphql/enums.js";
 /** A SMART agreement made in one conversation and reviewed in a later one. */
 @ObjectType("Agreement")
 @Entity("agreement")
-// The overdue agreements report reads them in its order and counts them (migration 1732800000095).
-@Index("IDX_agreement_report_due", { synchronize: false })
+// The overdue agreements report reads them in its order and counts them (migrations 1732800000095
+// and 1732800000100).
+@Index("IDX_agreement_report_due_placement", { synchronize: false })
 @Index("IDX_agreement_report_open", { synchronize: false })
+@Index("IDX_agreement_placement", { synchronize: false })
 export class Agreement {
   @Field(() => ID)
   @IdColumn()
@@ -48,6 +50,28 @@ export class Agreement {
   @Field(() => String, { nullable: true })
   @Column({ type: "text", nullable: true, name: "review_note" })
   reviewNote: string | null;
+  /**
+   * The placement of the agreement's conversation and its end date, for the reports: kept by the
+   * database's triggers (migration 1732800000100), never written by the application.
+   */
+  @Column({
+    type: "varchar",
+    length: 36,
+    nullable: true,
+    name: "placement_id",
+    insert: false,
+    update: false,
+  })
+  placementId: string | null;
+  @Column({
+    type: "varchar",
+    length: 10,
+    nullable: true,
+    name: "placement_end_date",
+    insert: false,
+    update: false,
+  })
+  placementEndDate: string | null;
   @MomentColumn({ name: "created_at" }) createdAt: Date;
   @MomentColumn({ name: "updated_at" }) updatedAt: Date;
 }

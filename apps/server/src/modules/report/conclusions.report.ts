@@ -8,6 +8,7 @@ import {
 import DataLoader from "dataloader";
 import type { DataSource, SelectQueryBuilder } from "typeorm";
 import type { RequestContext } from "../../context.js";
+import { PLACEMENT_CONCLUSIONS } from "../../db/migrations/1732800000105-placement-conclusions.js";
 import { badInput } from "../../graphql/errors.js";
 import type { Page, PageArgs } from "../../graphql/pagination.js";
 import type { Placement } from "../placement/placement.entity.js";
@@ -63,19 +64,22 @@ function conversationsOfPlacements(placements: SelectQueryBuilder<Placement>): s
 /** The date range of the conclusion reports is on the conversation's date. */
 const ON_CONVERSATION_DATE = { column: "c.scheduled_at" };
 
-/** The held conversations with a conclusion of the student `student` (SQL), for a subquery. */
-const DRAWN_OF = (student: string) =>
-  `FROM placement dp INNER JOIN conversation dc ON dc.placement_id = dp.id WHERE dp.student_id = ${student} AND dc.status IN (:...held) AND dc.conclusion IN (:...conclusions)`;
+/**
+ * The placements of the student `student` (SQL) with a drawn conclusion, from the counts per
+ * placement the database keeps (migration 1732800000105), for a subquery.
+ */
+const COUNTED_OF = (student: string) =>
+  `FROM placement dp INNER JOIN ${PLACEMENT_CONCLUSIONS.table} dpc ON dpc.placement_id = dp.id WHERE dp.student_id = ${student}`;
 
 /**
  * The school's students with a drawn conclusion (`st`, `sp`), for an admin whose filters read
- * only the student: read student by student (in name order, a page stops after its rows) instead
- * of grouping every conclusion of the school.
+ * only the student: read student by student (in name order, a page stops after its rows) from
+ * the counts per placement, instead of grouping every conclusion of the school.
  */
 function schoolStudents(dataSource: DataSource, names: boolean) {
   const query = dataSource.createQueryBuilder().from("student", "st");
   if (names) query.innerJoin("person", "sp", "sp.id = st.person_id");
-  return query.where(`EXISTS (SELECT 1 ${DRAWN_OF("st.id")})`);
+  return query.where(`EXISTS (SELECT 1 ${COUNTED_OF("st.id")})`);
 }
 
 /**
@@ -111,7 +115,10 @@ export async function conclusionsOverTime(
         ? schoolStudents(dataSource, true)
             .select("st.id", "student_id")
             .addSelect("sp.name", "student_name")
-            .addSelect(`(SELECT COUNT(*) ${DRAWN_OF("st.id")})`, "point_count")
+            .addSelect(
+              `(SELECT SUM(dpc.voor + dpc.op_schema + dpc.achter) ${COUNTED_OF("st.id")})`,
+              "point_count",
+            )
         : drawn(placements)
             .select("st.id", "student_id")
             .addSelect("sp.name", "student_name")
@@ -177,9 +184,9 @@ export async function conclusionDistribution(
   filters: ReportFilterArgs = {},
 ): Promise<ConclusionCount[]> {
   const placements = await placementsInView(ctx);
-  // The whole school's conclusions are counted per placement first (from the conversation index
-  // alone, in its order), then per group: 20,000 placements joined instead of 65,000 conclusions.
-  // A narrower scope joins its own placements' conversations.
+  // The whole school's conclusions are counted per placement first (kept by the database, or
+  // from the conversation index alone for a date range), then per group: 20,000 placements
+  // joined instead of 65,000 conclusions. A narrower scope joins its own placements' conversations.
   const perPlacement = isWholeSchool(placements);
   const report = perPlacement
     ? `conclusionDistribution/${groupBy}/school/${filters.from ? "f" : ""}${filters.to ? "t" : ""}`
@@ -201,6 +208,11 @@ export async function conclusionDistribution(
         .innerJoin("conversation", "c", conversationsOfPlacements(placements))
         .andWhere("c.status IN (:...held)")
         .andWhere("c.conclusion IN (:...conclusions)");
+    }
+    // Without a date range the counts per placement are kept by the database
+    // (migration 1732800000105); a range counts the conversations in it.
+    if (!filters.from && !filters.to) {
+      return query.innerJoin(PLACEMENT_CONCLUSIONS.table, "pc", "pc.placement_id = p.id");
     }
     return query.innerJoin(
       (sub) => {

@@ -1,10 +1,10 @@
 import { daysBetween, OPEN_AGREEMENT_STATUSES } from "@driehoek/domain";
-import type { SelectQueryBuilder } from "typeorm";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { RequestContext } from "../../context.js";
 import type { Page, PageArgs } from "../../graphql/pagination.js";
 import { Agreement } from "../agreement/agreement.entity.js";
 import type { Placement } from "../placement/placement.entity.js";
-import { entityColumns } from "./report.sql.js";
+import { entityColumns, hasNotEndedSql } from "./report.sql.js";
 import type { OverdueAgreement } from "./report.types.js";
 import {
   filtersPlacement,
@@ -37,19 +37,22 @@ export async function overdueAgreements(
   const dataSource = ctx.services.dataSource;
   const today = todayOf(ctx);
   const agreement = entityColumns(dataSource, Agreement, "a");
+  const wholeSchool = isWholeSchool(placements);
+  /** The agreements (`a`) of placements that have not ended, unless `includeEnded`. */
+  const stillRunning = <T extends SelectQueryBuilder<ObjectLiteral>>(query: T) =>
+    includeEnded ? query : query.andWhere(hasNotEndedSql("a.placement_end_date", ":today"));
   /** The open agreements past their date of placements that have not ended (unless `includeEnded`). */
-  const overdue = <T extends SelectQueryBuilder<Placement>>(query: T) =>
-    unlessEnded(query, includeEnded)
-      .innerJoin("conversation", "c", "c.placement_id = p.id")
-      .innerJoin("agreement", "a", "a.conversation_id = c.id")
+  const overdue = <T extends SelectQueryBuilder<Placement>>(query: T) => {
+    const joined = unlessEnded(query, includeEnded)
+      .innerJoin("agreement", "a", "a.placement_id = p.id")
       .andWhere("a.status IN (:...open)")
       .andWhere("a.due_date IS NOT NULL AND a.due_date < :today");
+    // The same rows, said of the agreement: the school's are then read from the agreement's
+    // report index in order, its placement's end date in the index, joined only when kept.
+    return wholeSchool ? stillRunning(joined) : joined;
+  };
   const counted = placements.clone();
   const dates = { column: "a.due_date" };
-  const wholeSchool = isWholeSchool(placements);
-  // The school's overdue agreements of ended and running placements alike are counted alone.
-  const countsAlone =
-    includeEnded && wholeSchool && !filtersStudent(filters) && !filtersPlacement(filters, dates);
   /** The school's open agreements past their date, narrowed by the date filters. */
   const schoolOverdue = () =>
     whereFilters(
@@ -76,19 +79,16 @@ export async function overdueAgreements(
         .addSelect("p.id", "placement_id"),
     countFiltersItself: true,
     count: () => {
-      if (countsAlone) return schoolOverdue();
       if (wholeSchool) {
-        // The school's overdue agreements whose conversation is one of the matching placements':
-        // those conversations are collected once, instead of joining each agreement to its
-        // conversation and placement.
-        const placed = unlessEnded(counted, includeEnded);
-        const conversations = whereFilters(
-          withStudentFiltered(placed, filters)
-            .innerJoin("conversation", "c", "c.placement_id = p.id")
-            .select("c.id"),
+        // From the agreement's report index alone; the matching placements, when the filters
+        // name any, are collected once instead of joining each agreement to its placement.
+        const school = stillRunning(schoolOverdue());
+        if (!filtersStudent(filters) && !filtersPlacement(filters, dates)) return school;
+        const matching = whereFilters(
+          withStudentFiltered(counted, filters).select("p.id"),
           filters,
         );
-        return schoolOverdue().andWhere(`a.conversation_id IN (${conversations.getQuery()})`);
+        return school.andWhere(`a.placement_id IN (${matching.getQuery()})`);
       }
       const query = overdue(counted);
       return whereFilters(withStudentFiltered(query, filters).select("a.id", "id"), filters, dates);
