@@ -15,9 +15,15 @@ async function main() {
   }
   const port = await server.listen();
   const database = config.databaseUrl ? "PostgreSQL" : `SQLite in ${config.dataDir}`;
-  console.log(`Driehoek is running at ${config.publicUrl} (port ${port}, ${database})`);
-  console.log(mailDestination(config));
-  for (const line of await demoBanner(server.services, process.env.NODE_ENV)) console.log(line);
+  const banner = await demoBanner(server.services, process.env.NODE_ENV);
+  // One write: whoever reads "running at" (start:cluster, the tests) has the invite links with it.
+  console.log(
+    [
+      `Driehoek is running at ${config.publicUrl} (port ${port}, ${database})`,
+      mailDestination(config),
+      ...banner,
+    ].join("\n"),
+  );
   stopOnSignals(server, {
     timeoutSeconds: config.shutdownTimeoutSeconds,
     isVerbose: config.logLevel !== "silent",
