@@ -270,13 +270,15 @@ async function main(): Promise<void> {
     15_000,
   );
 
-  console.log("");
-  console.log(`Driehoek cluster is running at ${publicUrl}`);
   console.log(
-    `nginx on port ${publicPort} → ${processes} processes on ${ports.join(", ")}; nginx config: ${configFile}`,
+    [
+      "",
+      `Driehoek cluster is running at ${publicUrl}`,
+      `nginx on port ${publicPort} → ${processes} processes on ${ports.join(", ")}; nginx config: ${configFile}`,
+      ...invites,
+      "Ctrl-C stops everything.",
+    ].join("\n"),
   );
-  for (const line of invites) console.log(line);
-  console.log("Ctrl-C stops everything.");
 }
 
 main().catch((error) => {

@@ -118,7 +118,8 @@ describe.skipIf(Boolean(missing))("npm run start:cluster", () => {
     const text = () => output.join("\n");
 
     await until(
-      () => /^Driehoek cluster is running at /m.test(text()) || cluster?.exitCode !== null,
+      // The banner's last line: the address and the invite links are all in by then.
+      () => /^Ctrl-C stops everything\.$/m.test(text()) || cluster?.exitCode !== null,
       "the cluster's address",
       90_000,
     );
@@ -127,13 +128,13 @@ describe.skipIf(Boolean(missing))("npm run start:cluster", () => {
     expect(url).toBe(`http://127.0.0.1:${port}`);
     for (const m of text().matchAll(/^\[cluster\] (\S+) pid (\d+)$/gm)) pids.push(Number(m[2]));
     expect(pids).toHaveLength(3); // two servers and nginx
-    const invite = /^invite student: (\S+)$/m.exec(text())?.[1] as string;
-    expect(invite.startsWith(`${url}/join/`), text()).toBe(true);
+    const invite = /^invite student: (\S+)$/m.exec(text())?.[1];
+    expect(invite?.startsWith(`${url}/join/`), text()).toBe(true);
 
     // GraphQL over nginx.
     const health = await fetch(`${url}/healthz`);
     expect(health.headers.get("server")).toMatch(/^nginx/);
-    const session = await joinWithInvite(url, invite);
+    const session = await joinWithInvite(url, invite as string);
     const me = await graphql<{ conversation: { id: string } }>(
       url,
       "query($id: ID!) { conversation(id: $id) { id } }",
