@@ -43,6 +43,9 @@ const SQLITE_TRIGGERS = [
   `CREATE TRIGGER trg_conversation_conclusions_update
      AFTER UPDATE OF status, conclusion, placement_id ON conversation BEGIN
      ${recount("NEW.placement_id").join(";\n")};
+   END`,
+  `CREATE TRIGGER trg_conversation_conclusions_move
+     AFTER UPDATE OF placement_id ON conversation WHEN OLD.placement_id IS NOT NEW.placement_id BEGIN
      ${recount("OLD.placement_id").join(";\n")};
    END`,
   `CREATE TRIGGER trg_conversation_conclusions_delete AFTER DELETE ON conversation BEGIN
@@ -85,7 +88,7 @@ export class PlacementConclusions1732800000105 implements MigrationInterface {
       await runner.query(`DROP TRIGGER trg_conversation_conclusions ON conversation`);
       await runner.query(`DROP FUNCTION conversation_conclusions()`);
     } else {
-      for (const when of ["insert", "update", "delete"])
+      for (const when of ["insert", "update", "move", "delete"])
         await runner.query(`DROP TRIGGER trg_conversation_conclusions_${when}`);
     }
     await runner.query(`DROP TABLE "placement_conclusion"`);
