@@ -60,6 +60,7 @@ import {
   postgresCpuBetween,
   rssBytes,
   runQueueWait,
+  threadCpuSeconds,
 } from "./measure.js";
 import { summariseProfile } from "./profile.js";
 
@@ -328,6 +329,8 @@ interface LoadFigures {
   /** Share of the run the server's main thread / all its threads waited for a CPU while runnable. */
   serverWaitMain: number;
   serverWaitAll: number;
+  /** Server CPU of the main thread and of the other threads (share of one core). */
+  serverThreads: Map<string, number>;
   machineCpu: number;
   loadCpu: number;
   postgresCpu: number | null;
@@ -397,6 +400,7 @@ async function driveLoad(input: {
   let connectSeconds = 0;
   let window = {
     wait: { all: 0, main: 0 },
+    threads: new Map<string, number>(),
     cpu: 0,
     machine: machineTicks(),
     load: 0,
@@ -405,7 +409,15 @@ async function driveLoad(input: {
     from: new Date(),
     to: new Date(),
   };
-  let cpu = { server: 0, machine: 0, load: 0, postgres: 0, waitAll: 0, waitMain: 0 };
+  let cpu = {
+    server: 0,
+    machine: 0,
+    load: 0,
+    postgres: 0,
+    waitAll: 0,
+    waitMain: 0,
+    threads: new Map<string, number>(),
+  };
   let health: { stop(): Promise<ReturnType<typeof percentiles>> } | null = null;
   const results = await new Promise<LoadResults>((resolve, reject) => {
     const timeout = setTimeout(
@@ -427,6 +439,7 @@ async function driveLoad(input: {
       } else if (message.type === "window-start") {
         window = {
           wait: runQueueWait(serverPid),
+          threads: threadCpuSeconds(serverPid),
           cpu: serverCpuSeconds(),
           machine: machineTicks(),
           load: cpuSeconds(child.pid as number),
@@ -443,6 +456,12 @@ async function driveLoad(input: {
         cpu = {
           waitAll: (wait.all - window.wait.all) / elapsed,
           waitMain: (wait.main - window.wait.main) / elapsed,
+          threads: new Map(
+            [...threadCpuSeconds(serverPid)].map(([kind, seconds]) => [
+              kind,
+              (seconds - (window.threads.get(kind) ?? 0)) / elapsed,
+            ]),
+          ),
           server: (serverCpuSeconds() - window.cpu) / elapsed,
           machine: (machine.busy - window.machine.busy) / (machine.total - window.machine.total),
           load: (cpuSeconds(child.pid as number) - window.load) / elapsed,
@@ -476,6 +495,7 @@ async function driveLoad(input: {
     serverCpu: cpu.server,
     serverWaitMain: cpu.waitMain,
     serverWaitAll: cpu.waitAll,
+    serverThreads: cpu.threads,
     machineCpu: cpu.machine,
     loadCpu: cpu.load,
     postgresCpu: input.databaseUrl ? cpu.postgres : null,
@@ -764,6 +784,7 @@ function report(f: SizeFigures): string {
     `  stored confirmation:                    p50 ${ms(r.stored.p50)}, p99 ${ms(r.stored.p99)}, max ${ms(r.stored.max)} (${r.confirmedInWindow}/${r.typedInWindow} confirmed)`,
     `  updates/s achieved: ${f.updatesPerSecond.toFixed(0)} stored (${(r.typedInWindow / r.windowSeconds).toFixed(0)} typed), ${(r.relayedInWindow / r.windowSeconds).toFixed(0)} relay arrivals; load's own event-loop delay p50 ${ms(r.loopDelayP50)}, p99 ${ms(r.loopDelayP99)}${r.slipMaxMs > 0 ? `, typing schedule fell up to ${ms(r.slipMaxMs)} behind` : ""}`,
     `  server CPU ${(f.serverCpu * 100).toFixed(0)}% of one core (${((f.serverCpu * 1000) / Math.max(1, f.updatesPerSecond)).toFixed(2)} ms CPU per stored update); waited for a CPU while runnable: main thread ${(f.serverWaitMain * 100).toFixed(0)}% of the time, all threads ${(f.serverWaitAll * 100).toFixed(0)}%`,
+    `  server CPU by thread: ${[...f.serverThreads].map(([kind, share]) => `${kind} ${(share * 100).toFixed(0)}%`).join(", ")}`,
     `  load process ${(f.loadCpu * 100).toFixed(0)}%${f.postgresCpu === null ? "" : `; PostgreSQL ${(f.postgresCpu * 100).toFixed(0)}%`}; machine ${(f.machineCpu * 100).toFixed(0)}% of ${os.cpus().length} cores (other processes: ${Math.max(0, (f.machineCpu * os.cpus().length - f.serverCpu - f.loadCpu - (f.postgresCpu ?? 0)) * 100).toFixed(0)}% of a core)`,
     `  server RSS: ${mb(f.rssIdle)} before clients, ${mb(f.rssLoaded)} with all rooms live, ${mb(f.rssEnd)} after the run; ${kb(perConversation)} per live conversation (${kb(f.rssLoaded / f.conversations)} total/N); load process ${mb(r.rssBytes)}`,
     `  group commit: ${f.commits.entries} log entries in ≈${f.commits.batches} commits (avg ${(f.commits.entries / Math.max(1, f.commits.batches)).toFixed(1)}, largest ${f.commits.largest}) = ${(f.commits.batches / r.windowSeconds).toFixed(0)} commits/s`,

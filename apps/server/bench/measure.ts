@@ -35,6 +35,31 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / clockTicks();
 }
 
+/**
+ * CPU seconds (user + system) of a process's main (JavaScript) thread and of all its other
+ * threads together: libuv's thread pool (SQLite's statements and syncs) and V8's helpers
+ * (garbage collection, compilation). Node 20 does not name its threads, so they are not told
+ * apart further. Threads that ended are not counted.
+ */
+export function threadCpuSeconds(pid: number): Map<string, number> {
+  const byKind = new Map<string, number>([
+    ["main", 0],
+    ["other threads", 0],
+  ]);
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const seconds = (Number(fields[11]) + Number(fields[12])) / clockTicks();
+      const kind = tid === String(pid) ? "main" : "other threads";
+      byKind.set(kind, (byKind.get(kind) ?? 0) + seconds);
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return byKind;
+}
+
 /** Resident memory of a process in bytes, from /proc/<pid>/status. */
 export function rssBytes(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");

@@ -17,14 +17,23 @@ export interface RawCollabSocket {
   isOpen(): boolean;
 }
 
+/** How a raw socket behaves. */
+export interface RawSocketOptions {
+  /** Answers the server's pings, as every websocket client does (default true). */
+  autoPong?: boolean;
+}
+
 /** Opens a raw websocket on `/collab/<room>` with these query parameters, as given. */
 export function openRaw(
   server: ServerAddress,
   room: string,
   params: Record<string, string> = {},
+  options: RawSocketOptions = {},
 ): RawCollabSocket {
   const query = new URLSearchParams(params).toString();
-  const ws = new WebSocket(`${collabBase(server.url)}/${room}${query ? `?${query}` : ""}`);
+  const ws = new WebSocket(`${collabBase(server.url)}/${room}${query ? `?${query}` : ""}`, {
+    autoPong: options.autoPong ?? true,
+  });
   const messages: Uint8Array[] = [];
   ws.on("message", (data: Buffer) => messages.push(new Uint8Array(data)));
   ws.on("error", () => undefined);

@@ -160,6 +160,7 @@ export class CollabServer {
   }
 
   private receive(connection: CollabConnection, room: Room, data: Buffer): void {
+    connection.isHeardFrom = true;
     // Closing: what arrives now is neither stored nor confirmed (see close).
     if (this.isClosing) return;
     if (!connection.admit(data.byteLength)) {
@@ -280,11 +281,22 @@ export class CollabServer {
     return this.bySocket.get(socket);
   }
 
+  /**
+   * Finds dead connections: one that neither sent anything nor answered the last ping is
+   * terminated. Only connections that were silent since the last round are pinged: a ping is a
+   * system call of its own for each socket, and pinging hundreds of busy sockets at once held
+   * the event loop for 20 to 30 ms every round, while their messages show they are alive.
+   */
   private ping(): void {
     for (const loading of this.documents.all()) {
       void loading.then(
         (room) => {
           for (const connection of room.connections) {
+            if (connection.isHeardFrom) {
+              connection.isHeardFrom = false;
+              connection.isAlive = true;
+              continue;
+            }
             if (!connection.isAlive) {
               connection.socket.terminate();
               continue;

@@ -19,8 +19,10 @@ export class CollabConnection {
   readonly awarenessClockOffsets = new Map<number, number>();
   /** Updates of this connection the door refused (see Room.admitUpdate). */
   refusedUpdates = 0;
-  /** Answered the last ping. */
+  /** Answered the last ping (or was heard from since it was sent). */
   isAlive = true;
+  /** Sent a message since the last round of pings: alive without being asked. */
+  isHeardFrom = false;
   /** Messages sent in this turn of the event loop wait in the socket until its end. */
   private isCorked = false;
   /** The client asked for "stored" messages (acks=1). */

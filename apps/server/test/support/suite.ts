@@ -1,6 +1,7 @@
 import type { ParticipantRole } from "@driehoek/domain";
 import { type CollabClient, type CollabClientOptions, connectCollab } from "@driehoek/test-support";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import type { Config } from "../../src/config.js";
 import { participantTokens } from "./collab-fixtures.js";
 import type { DatabaseKind } from "./database.js";
 import {
@@ -27,11 +28,11 @@ export interface SchoolSuite {
  * the suite's tests; closes the server and drops the database after them. Call at the top of
  * a `describe` block; the fields are there once its tests (and later hooks) run.
  */
-export function useSchoolServer(kind: DatabaseKind): SchoolSuite {
+export function useSchoolServer(kind: DatabaseKind, config?: Partial<Config>): SchoolSuite {
   let server: TestServer | undefined;
   let school: TestSchool | undefined;
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    server = await startTestServer(kind, { config });
     school = await buildSchool(server.services);
   });
   afterAll(() => server?.close());
@@ -47,7 +48,11 @@ export function useSchoolServer(kind: DatabaseKind): SchoolSuite {
     restartServer: async () => {
       const stopped = suite.server;
       await stopped.stop();
-      server = await startTestServer(kind, { database: stopped.database, clock: stopped.clock });
+      server = await startTestServer(kind, {
+        database: stopped.database,
+        clock: stopped.clock,
+        config,
+      });
       return server;
     },
   };
@@ -85,8 +90,8 @@ export interface CollabSuite extends SchoolSuite {
 }
 
 /** `useSchoolServer` for tests over /collab: every client a test opens is gone after it. */
-export function useCollabSuite(kind: DatabaseKind): CollabSuite {
-  const suite = useSchoolServer(kind);
+export function useCollabSuite(kind: DatabaseKind, config?: Partial<Config>): CollabSuite {
+  const suite = useSchoolServer(kind, config);
   let open: CollabClient[] = [];
   const destroyClients = (...keep: CollabClient[]) => {
     for (const client of open) if (!keep.includes(client)) client.destroy();
