@@ -12,6 +12,7 @@ import {
 import {
   AGREEMENT_STATUSES,
   type AgreementStatus,
+  CONVERSATION_STATUSES,
   clipToLimit,
   isIsoDate,
   isLocked,
@@ -21,6 +22,7 @@ import {
 import { type EntityManager, In } from "typeorm";
 import * as Y from "yjs";
 import type { Services } from "../context.js";
+import { withSqliteWriteLock } from "../db/sqlite-write-lock.js";
 import { inTransaction } from "../db/transaction.js";
 import { Agreement } from "../modules/agreement/agreement.entity.js";
 import { agreementsToReview } from "../modules/agreement/previous-agreements.js";
@@ -119,6 +121,45 @@ async function programmeWerkprocessen(
   return manager.findBy(Werkproces, { programmeId: student.programmeId });
 }
 
+/** A short digest of `value` as JSON. */
+function digest(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("base64");
+}
+
+/** Statuses in which a conversation's record no longer follows its document. */
+const LOCKED_STATUSES = CONVERSATION_STATUSES.filter(isLocked);
+
+/**
+ * Writes a conversation's summary (kept as stored when null: it could not be read) and shared
+ * notes in one statement, unless the record is locked or they are stored as they are already.
+ * Returns whether the row changed.
+ */
+async function projectTexts(
+  services: Services,
+  conversationId: string,
+  summary: string | null,
+  sharedNotes: string,
+): Promise<boolean> {
+  const { dataSource } = services;
+  const isPostgres = dataSource.options.type === "postgres";
+  const at = (n: number) => (isPostgres ? `$${n}` : "?");
+  const differs = isPostgres ? "IS DISTINCT FROM" : "IS NOT";
+  const locked = LOCKED_STATUSES.map((_, i) => at(i + 4)).join(", ");
+  const sql = `UPDATE conversation SET summary = COALESCE(${at(1)}, summary), shared_notes = ${at(2)}
+    WHERE id = ${at(3)} AND status NOT IN (${locked})
+    AND (summary ${differs} COALESCE(${at(1)}, summary) OR shared_notes ${differs} ${at(2)})`;
+  const parameters = [summary, sharedNotes, conversationId, ...LOCKED_STATUSES];
+  const write = async () => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      return ((await runner.query(sql, parameters, true)).affected ?? 0) > 0;
+    } finally {
+      await runner.release();
+    }
+  };
+  return isPostgres ? write() : withSqliteWriteLock(String(dataSource.options.database), write);
+}
+
 /** The first key of the advisory locks that serialize projections of one conversation. */
 const PROJECTION_LOCK_SPACE = 0x636f6c6c;
 
@@ -160,12 +201,18 @@ export async function projectConversation(
   const sharedNotes = JSON.stringify(notes);
   // Most changes of a live document are keystrokes in a text that was projected a moment ago;
   // when nothing that is projected changed, the database is not touched at all.
-  // A digest, not the JSON itself: every open room keeps its last one.
-  const fingerprint = createHash("sha256")
-    .update(JSON.stringify([drafts, review, summary, sharedNotes]))
-    .digest("base64");
+  // Digests, not the JSON itself: every open room keeps its last one. The first covers the
+  // rows of agreements and the review, the second the conversation's own texts.
+  const rowsPart = digest([drafts, review]);
+  const fingerprint = `${rowsPart} ${digest([summary, sharedNotes])}`;
   const unchanged: Projection = { fingerprint: lastProjected, hasChangedRows: false };
   if (fingerprint === lastProjected) return unchanged;
+  // Only the summary or the notes changed since the last run (the usual case while people
+  // type): one UPDATE of the conversation's row, no reads and no transaction.
+  if (lastProjected?.startsWith(`${rowsPart} `)) {
+    const hasChangedRows = await projectTexts(services, conversationId, summary, sharedNotes);
+    return { fingerprint, hasChangedRows };
+  }
 
   const manager = services.dataSource.manager;
   const conversation = await manager.findOneBy(Conversation, { id: conversationId });

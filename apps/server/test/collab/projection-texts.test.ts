@@ -1,0 +1,100 @@
+import { addAgreement, conversationSeed, notesOf, plainText, summaryOf } from "@driehoek/collab";
+import { SECTION_KEYS } from "@driehoek/domain";
+import { beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { projectConversation } from "../../src/collab/projection.js";
+import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
+import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
+import { appendParagraph, newId } from "../support/collab-fixtures.js";
+import { testDatabases } from "../support/database.js";
+import { planConversation } from "../support/factories.js";
+import { useSchoolServer } from "../support/suite.js";
+
+/**
+ * The projection called directly, run after run, as the scheduler does: what the tables hold
+ * after each, and whether it reports a changed record. Runs after the first that change only
+ * the summary or the notes write the conversation's row alone.
+ */
+describe.each(testDatabases())("projecting the texts of a conversation on %s", (kind) => {
+  const suite = useSchoolServer(kind);
+  let conversationId: string;
+  let doc: Y.Doc;
+  let last: string | null;
+
+  beforeEach(async () => {
+    const { services } = suite.server;
+    conversationId = (await planConversation(services, suite.school.students.sanne.placementId)).id;
+    doc = new Y.Doc();
+    Y.applyUpdate(doc, conversationSeed([]));
+    last = null;
+  });
+
+  /** Projects the document as it is now; returns whether the record changed. */
+  async function project(): Promise<boolean> {
+    const result = await projectConversation(suite.server.services, conversationId, doc, last);
+    last = result.fingerprint;
+    return result.hasChangedRows;
+  }
+
+  const stored = () =>
+    suite.server.services.dataSource.manager.findOneByOrFail(Conversation, { id: conversationId });
+  const storedAgreements = () =>
+    suite.server.services.dataSource.manager.findBy(Agreement, { conversationId });
+  const note = () => notesOf(doc).get(SECTION_KEYS[0] as string) as Y.Text;
+
+  it("writes a changed summary or note, and nothing when nothing changed", async () => {
+    const agreement = newId();
+    addAgreement(doc, { id: agreement, text: "Sanne oefent de demo", owner: "student" });
+    const paragraph = appendParagraph(summaryOf(doc), "Ik heb geleerd");
+    expect(await project()).toBe(true);
+
+    paragraph.insert(paragraph.length, " te plannen");
+    expect(await project()).toBe(true);
+    expect((await stored()).summary).toBe(plainText(summaryOf(doc)));
+    expect((await stored()).summary).toContain("Ik heb geleerd te plannen");
+
+    expect(await project()).toBe(false);
+
+    note().insert(0, "Goed voorbereid");
+    expect(await project()).toBe(true);
+    expect(JSON.parse((await stored()).sharedNotes ?? "{}")).toEqual({
+      [SECTION_KEYS[0] as string]: "Goed voorbereid",
+    });
+    // The agreement is as it was first stored, once.
+    expect((await storedAgreements()).map((a) => [a.id, a.text])).toEqual([
+      [agreement, "Sanne oefent de demo"],
+    ]);
+  });
+
+  it("still stores agreements that change after the texts did", async () => {
+    const paragraph = appendParagraph(summaryOf(doc), "Eerste week");
+    expect(await project()).toBe(true);
+    paragraph.insert(paragraph.length, " was druk");
+    expect(await project()).toBe(true);
+
+    const agreement = newId();
+    addAgreement(doc, { id: agreement, text: "Kees plant een demo", owner: "praktijkopleider" });
+    paragraph.insert(paragraph.length, "!");
+    expect(await project()).toBe(true);
+    expect((await storedAgreements()).map((a) => a.text)).toEqual(["Kees plant een demo"]);
+    expect((await stored()).summary).toContain("Eerste week was druk!");
+  });
+
+  it("leaves a signed record alone", async () => {
+    const paragraph = appendParagraph(summaryOf(doc), "Zoals getekend");
+    expect(await project()).toBe(true);
+    await suite.server.services.dataSource.manager.update(
+      Conversation,
+      { id: conversationId },
+      { status: "signed" },
+    );
+
+    paragraph.insert(paragraph.length, " en later veranderd");
+    note().insert(0, "Na ondertekening");
+    expect(await project()).toBe(false);
+    const signed = await stored();
+    expect(signed.summary).toContain("Zoals getekend");
+    expect(signed.summary).not.toContain("later veranderd");
+    expect(signed.sharedNotes ?? "").not.toContain("Na ondertekening");
+  });
+});
