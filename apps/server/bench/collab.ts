@@ -292,6 +292,42 @@ async function timeLoad(url: string, conversationId: string, token: string) {
   return { elapsed, bytes, chars };
 }
 
+/** Garbage collections so far by kind (minor, major, incremental, weakcb): count and seconds. */
+type GcTotals = Map<string, { count: number; seconds: number }>;
+
+/**
+ * The server's garbage collections so far, from its /metrics (prom-client's default figures);
+ * empty for a process without them (the baseline relay).
+ */
+async function gcTotals(url: string): Promise<GcTotals> {
+  const totals: GcTotals = new Map();
+  try {
+    const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) return totals;
+    const line =
+      /^driehoek_process_nodejs_gc_duration_seconds_(sum|count)\{kind="(\w+)"\} (\S+)$/gm;
+    for (const [, field, kind, value] of (await response.text()).matchAll(line)) {
+      const entry = totals.get(kind as string) ?? { count: 0, seconds: 0 };
+      if (field === "sum") entry.seconds = Number(value);
+      else entry.count = Number(value);
+      totals.set(kind as string, entry);
+    }
+  } catch {
+    // No figures: the line is left out.
+  }
+  return totals;
+}
+
+/** What was collected between two readings of `gcTotals`. */
+function gcBetween(from: GcTotals, to: GcTotals): GcTotals {
+  return new Map(
+    [...to].map(([kind, end]) => {
+      const start = from.get(kind) ?? { count: 0, seconds: 0 };
+      return [kind, { count: end.count - start.count, seconds: end.seconds - start.seconds }];
+    }),
+  );
+}
+
 /** Samples /healthz latency (the server's event loop) until stopped. */
 function healthProbe(url: string) {
   const samples: number[] = [];
@@ -331,6 +367,8 @@ interface LoadFigures {
   serverWaitAll: number;
   /** Server CPU of the main thread and of the other threads (share of one core). */
   serverThreads: Map<string, number>;
+  /** Garbage collections in the measured window, by kind (none for the baseline). */
+  gc: GcTotals;
   machineCpu: number;
   loadCpu: number;
   postgresCpu: number | null;
@@ -419,6 +457,8 @@ async function driveLoad(input: {
     threads: new Map<string, number>(),
   };
   let health: { stop(): Promise<ReturnType<typeof percentiles>> } | null = null;
+  let gcAtStart: Promise<GcTotals> = Promise.resolve(new Map());
+  let gcAtEnd: Promise<GcTotals> = Promise.resolve(new Map());
   const results = await new Promise<LoadResults>((resolve, reject) => {
     const timeout = setTimeout(
       () => reject(new Error("The load did not finish in time.")),
@@ -449,6 +489,7 @@ async function driveLoad(input: {
           to: new Date(),
         };
         health = healthProbe(input.url);
+        gcAtStart = gcTotals(input.url);
       } else if (message.type === "window-end") {
         const elapsed = (performance.now() - window.at) / 1000;
         const machine = machineTicks();
@@ -469,6 +510,7 @@ async function driveLoad(input: {
             ? postgresCpuBetween(window.postgres, postgresCpu()) / elapsed
             : 0,
         };
+        gcAtEnd = gcTotals(input.url);
         window.to = new Date();
       } else if (message.type === "results") {
         clearTimeout(timeout);
@@ -486,6 +528,7 @@ async function driveLoad(input: {
     health as { stop(): Promise<ReturnType<typeof percentiles>> } | null
   )?.stop();
   const rssEnd = rssBytes(serverPid);
+  const gc = gcBetween(await gcAtStart, await gcAtEnd);
   return {
     clients: results.clients,
     connectSeconds,
@@ -503,6 +546,7 @@ async function driveLoad(input: {
     rssLoaded,
     rssEnd,
     health: healthFigures ?? percentiles([]),
+    gc,
     window: { from: window.from, to: window.to },
   };
 }
@@ -789,6 +833,7 @@ function report(f: SizeFigures): string {
     `  server RSS: ${mb(f.rssIdle)} before clients, ${mb(f.rssLoaded)} with all rooms live, ${mb(f.rssEnd)} after the run; ${kb(perConversation)} per live conversation (${kb(f.rssLoaded / f.conversations)} total/N); load process ${mb(r.rssBytes)}`,
     `  group commit: ${f.commits.entries} log entries in ≈${f.commits.batches} commits (avg ${(f.commits.entries / Math.max(1, f.commits.batches)).toFixed(1)}, largest ${f.commits.largest}) = ${(f.commits.batches / r.windowSeconds).toFixed(0)} commits/s`,
     `  /healthz during the run: p50 ${ms(f.health.p50)}, p99 ${ms(f.health.p99)}`,
+    `  garbage collection in the window: ${[...f.gc].map(([kind, { count, seconds }]) => `${kind} ${count}× ${ms(seconds * 1000)}`).join(", ") || "-"}`,
     `  40-minute conversation (${longDocKeystrokes} keystrokes, ${kb(f.longDoc.bytes)}): load cold ${ms(f.longDoc.coldMs)}, warm ${ms(f.longDoc.afterColdMs)}, under this load ${r.loadUnderLoadMs.map(ms).join(" / ") || "-"}${r.loadFailures.length ? ` (failed: ${r.loadFailures.join("; ")})` : ""}`,
     `  setup: ${f.setupSeconds.toFixed(1)} s planning + invites; ${f.connectSeconds.toFixed(1)} s to connect and sync all clients; closes: ${JSON.stringify(r.closes)}; unconfirmed after drain: ${r.unconfirmedAfterDrain}`,
   ].join("\n");
