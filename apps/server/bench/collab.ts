@@ -18,6 +18,8 @@
  *        --warmup S  --sync full|normal  --postgres  --awareness  --long-doc-keystrokes K
  *        --collab-rate messages/s per connection (server limit)  --seed N
  *        --profile DIR (V8 CPU profile of the server during the load, summarised at the end)
+ *        --allocations DIR (what the server allocates during the load, garbage included, by
+ *        function: V8's sampling heap profiler over the inspector; the profile is kept in DIR)
  *
  *   npm run bench:collab -- --processes 1,2,3 [--conversations 60]
  *
@@ -48,6 +50,7 @@ import * as Y from "yjs";
 import { SERVER_DIR, SERVER_ENTRY, startBuiltServer } from "../test/crash/built-server.js";
 import { Typist, visibleContent } from "../test/crash/typing.js";
 import { seededRandom } from "../test/support/random.js";
+import { type AllocationSummary, sampleAllocations } from "./allocations.js";
 import type { LoadConfig, LoadMessage, LoadResults } from "./load.js";
 import {
   cpuSeconds,
@@ -78,6 +81,7 @@ const { values: flags } = parseArgs({
     "collab-rate": { type: "string", default: "2000" },
     seed: { type: "string", default: "42" },
     profile: { type: "string" },
+    allocations: { type: "string" },
     processes: { type: "string" },
   },
 });
@@ -369,6 +373,8 @@ interface LoadFigures {
   serverThreads: Map<string, number>;
   /** Garbage collections in the measured window, by kind (none for the baseline). */
   gc: GcTotals;
+  /** What the server allocated in the window (--allocations), else null. */
+  allocated: AllocationSummary | null;
   machineCpu: number;
   loadCpu: number;
   postgresCpu: number | null;
@@ -409,6 +415,8 @@ async function driveLoad(input: {
   databaseUrl?: string;
   plainUrls: boolean;
   onLoad: (child: ChildProcess) => void;
+  /** The server's inspector port: its allocations in the window are sampled (--allocations). */
+  inspectPort?: number;
 }): Promise<LoadFigures> {
   const rssIdle = rssBytes(input.serverPid);
   const config: LoadConfig = {
@@ -459,6 +467,8 @@ async function driveLoad(input: {
   let health: { stop(): Promise<ReturnType<typeof percentiles>> } | null = null;
   let gcAtStart: Promise<GcTotals> = Promise.resolve(new Map());
   let gcAtEnd: Promise<GcTotals> = Promise.resolve(new Map());
+  let sampling: ReturnType<typeof sampleAllocations> | null = null;
+  let allocations: Promise<AllocationSummary> | null = null;
   const results = await new Promise<LoadResults>((resolve, reject) => {
     const timeout = setTimeout(
       () => reject(new Error("The load did not finish in time.")),
@@ -490,6 +500,7 @@ async function driveLoad(input: {
         };
         health = healthProbe(input.url);
         gcAtStart = gcTotals(input.url);
+        if (input.inspectPort) sampling = sampleAllocations(input.inspectPort);
       } else if (message.type === "window-end") {
         const elapsed = (performance.now() - window.at) / 1000;
         const machine = machineTicks();
@@ -511,6 +522,13 @@ async function driveLoad(input: {
             : 0,
         };
         gcAtEnd = gcTotals(input.url);
+        if (sampling && flags.allocations) {
+          const file = path.resolve(
+            flags.allocations,
+            `allocations-${input.conversations.length}.heapprofile`,
+          );
+          allocations = sampling.then((s) => s.stop(file));
+        }
         window.to = new Date();
       } else if (message.type === "results") {
         clearTimeout(timeout);
@@ -529,6 +547,7 @@ async function driveLoad(input: {
   )?.stop();
   const rssEnd = rssBytes(serverPid);
   const gc = gcBetween(await gcAtStart, await gcAtEnd);
+  const allocated = await allocations;
   return {
     clients: results.clients,
     connectSeconds,
@@ -547,6 +566,7 @@ async function driveLoad(input: {
     rssEnd,
     health: healthFigures ?? percentiles([]),
     gc,
+    allocated,
     window: { from: window.from, to: window.to },
   };
 }
@@ -571,16 +591,19 @@ async function runSize(conversations: number): Promise<SizeFigures> {
     ACCESS_TOKEN_TTL: "86400",
     ...BULK_PLANNING,
   };
+  const inspectPort = await freePort();
   const start = (profile = false) =>
     startBuiltServer({
       port,
       dataDir: store.dataDir,
       databaseUrl: store.databaseUrl,
       env,
-      nodeArgs:
-        profile && flags.profile
+      nodeArgs: [
+        ...(profile && flags.profile
           ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(flags.profile)}`]
-          : [],
+          : []),
+        ...(profile && flags.allocations ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
+      ],
     });
   let server: ServerProcess = await start();
   const running: { load: ChildProcess | null } = { load: null };
@@ -632,6 +655,7 @@ async function runSize(conversations: number): Promise<SizeFigures> {
       onLoad: (child) => {
         running.load = child;
       },
+      inspectPort: flags.allocations ? inspectPort : undefined,
     });
     const complaints = server.output.filter((line) => /error|fail|could not/i.test(line));
     if (complaints.length > 0)
@@ -836,7 +860,21 @@ function report(f: SizeFigures): string {
     `  garbage collection in the window: ${[...f.gc].map(([kind, { count, seconds }]) => `${kind} ${count}× ${ms(seconds * 1000)}`).join(", ") || "-"}`,
     `  40-minute conversation (${longDocKeystrokes} keystrokes, ${kb(f.longDoc.bytes)}): load cold ${ms(f.longDoc.coldMs)}, warm ${ms(f.longDoc.afterColdMs)}, under this load ${r.loadUnderLoadMs.map(ms).join(" / ") || "-"}${r.loadFailures.length ? ` (failed: ${r.loadFailures.join("; ")})` : ""}`,
     `  setup: ${f.setupSeconds.toFixed(1)} s planning + invites; ${f.connectSeconds.toFixed(1)} s to connect and sync all clients; closes: ${JSON.stringify(r.closes)}; unconfirmed after drain: ${r.unconfirmedAfterDrain}`,
+    ...(f.allocated ? allocationLines(f.allocated, r.windowSeconds, f.updatesPerSecond) : []),
   ].join("\n");
+}
+
+/** What the server allocated in the window, in all and per update, and where. */
+function allocationLines(a: AllocationSummary, windowSeconds: number, perSecond: number): string[] {
+  const updates = Math.max(1, perSecond * windowSeconds);
+  const size = (bytes: number) => (bytes < 10_240 ? `${bytes.toFixed(0)} B` : kb(bytes));
+  return [
+    `  allocated in the window (sampled, garbage included): ${mb(a.totalBytes)}, ${mb(a.totalBytes / windowSeconds)}/s, ${size(a.totalBytes / updates)} per stored update; most by:`,
+    ...a.byFunction.map(
+      ([where, bytes]) =>
+        `    ${((bytes / a.totalBytes) * 100).toFixed(1).padStart(5)}%  ${size(bytes / updates).padStart(7)}/update  ${where}`,
+    ),
+  ];
 }
 
 async function main() {

@@ -38,13 +38,13 @@ import {
   ticketedUrl,
 } from "@driehoek/test-support";
 import * as encoding from "lib0/encoding";
-import WebSocket from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { DocumentDoor, SCRATCH_IDLE_MS } from "../src/collab/door.js";
 import { ensureServerBuilt, startBuiltServer } from "../test/crash/built-server.js";
 import { Typist } from "../test/crash/typing.js";
 import { seededRandom } from "../test/support/random.js";
+import { type Inspector, inspector } from "./inspector.js";
 
 const { values: flags } = parseArgs({
   options: {
@@ -68,38 +68,6 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T)
     }),
   );
 }
-
-/** A tiny Chrome DevTools Protocol client on the server's inspector port. */
-async function inspector(port: number) {
-  const list = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
-    webSocketDebuggerUrl: string;
-  }[];
-  const socket = new WebSocket(list[0]?.webSocketDebuggerUrl as string, { maxPayload: 2 ** 31 });
-  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
-  let id = 0;
-  const pending = new Map<number, (result: unknown) => void>();
-  socket.on("message", (data) => {
-    const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: unknown };
-    if (message.id !== undefined) pending.get(message.id)?.(message.error ?? message.result);
-  });
-  const call = (method: string, params: object = {}) =>
-    new Promise<unknown>((resolve) => {
-      id += 1;
-      pending.set(id, resolve);
-      socket.send(JSON.stringify({ id, method, params }));
-    });
-  const evaluate = async (expression: string) => {
-    const result = (await call("Runtime.evaluate", {
-      expression,
-      awaitPromise: true,
-      returnByValue: true,
-    })) as { result?: { value?: unknown } };
-    return result.result?.value;
-  };
-  return { evaluate, close: () => socket.close() };
-}
-
-type Inspector = Awaited<ReturnType<typeof inspector>>;
 
 /** Heap used and RSS after repeated full collections. */
 async function measure(server: Inspector): Promise<{ heap: number; rss: number }> {
