@@ -11,8 +11,9 @@
  * conversation that type like people. Everything runs on 127.0.0.1 and stops by itself.
  *
  * Before Driehoek, each size runs the same load against the baseline: a minimal in-memory
- * y-protocols relay (bench/relay.ts: no durability, no auth) in its own process; the figures are
- * printed side by side with their ratio (--skip-baseline leaves it out).
+ * y-protocols relay (bench/relay.ts: no durability, no auth) in its own process, with the same
+ * finished 40-minute conversation typed into it for the newcomers who open it during the load;
+ * the figures are printed side by side with their ratio (--skip-baseline leaves it out).
  *
  * Flags: --conversations N[,N...] (default 100,300; e.g. 100,300,600)  --skip-baseline  --rate keystrokes/s per client  --seconds S (measured)
  *        --warmup S  --sync full|normal  --postgres  --awareness  --long-doc-keystrokes K
@@ -37,6 +38,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import {
+  collabUrl,
   freePort,
   graphql,
   joinWithInvite,
@@ -246,10 +248,17 @@ async function buildLongConversation(
   url: string,
   conversation: { id: string; tokens: string[] },
   keystrokes: number,
+  /** The baseline relay: plain addresses, and no confirmations to wait for. */
+  isRelay = false,
 ): Promise<{ seconds: number; clients: RawCollabClient[] }> {
   const random = seededRandom(seed + 7);
   const clients = conversation.tokens.map(
-    (t) => new RawCollabClient(ticketedUrl(url, conversation.id, t)),
+    (t) =>
+      new RawCollabClient(
+        isRelay
+          ? collabUrl(url, conversation.id, "none", false)
+          : ticketedUrl(url, conversation.id, t),
+      ),
   );
   await Promise.all(clients.map((c) => c.connect()));
   const typists = clients.map((c) => new Typist(c.doc, random, 0.08));
@@ -262,7 +271,7 @@ async function buildLongConversation(
     clients.forEach((client, i) => {
       // At most 40 unconfirmed characters in flight per person.
       const own = Y.getState(client.doc.store, client.clientID);
-      if (typed < keystrokes && own - client.storedOwn < 40) {
+      if (typed < keystrokes && (isRelay || own - client.storedOwn < 40)) {
         typists[i]?.keystroke();
         typed += 1;
         progressed = true;
@@ -276,7 +285,7 @@ async function buildLongConversation(
     Date.now() < deadline &&
     !clients.every(
       (c) =>
-        c.storedOwn >= Y.getState(c.doc.store, c.clientID) &&
+        (isRelay || c.storedOwn >= Y.getState(c.doc.store, c.clientID)) &&
         vector(c) === vector(clients[0] as RawCollabClient),
     )
   )
@@ -299,30 +308,42 @@ async function timeLoad(url: string, conversationId: string, token: string) {
 /** Garbage collections so far by kind (minor, major, incremental, weakcb): count and seconds. */
 type GcTotals = Map<string, { count: number; seconds: number }>;
 
-/**
- * The server's garbage collections so far, from its /metrics (prom-client's default figures);
- * empty for a process without them (the baseline relay).
- */
-async function gcTotals(url: string): Promise<GcTotals> {
-  const totals: GcTotals = new Map();
-  try {
-    const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) return totals;
-    const line =
-      /^driehoek_process_nodejs_gc_duration_seconds_(sum|count)\{kind="(\w+)"\} (\S+)$/gm;
-    for (const [, field, kind, value] of (await response.text()).matchAll(line)) {
-      const entry = totals.get(kind as string) ?? { count: 0, seconds: 0 };
-      if (field === "sum") entry.seconds = Number(value);
-      else entry.count = Number(value);
-      totals.set(kind as string, entry);
-    }
-  } catch {
-    // No figures: the line is left out.
-  }
-  return totals;
+/** The figures of the server's own /metrics the benchmark reads, at one moment. */
+interface ServerMetrics {
+  gc: GcTotals;
+  /** Group commits of the update log so far by duration: upper bound in s → commits at most that long. */
+  commitBuckets: Map<number, number>;
 }
 
-/** What was collected between two readings of `gcTotals`. */
+/**
+ * The server's garbage collections (prom-client's default figures) and the update log's commit
+ * times (driehoek_collab_store_latency_seconds) so far, from its /metrics; empty for a process
+ * without them (the baseline relay).
+ */
+async function serverMetrics(url: string): Promise<ServerMetrics> {
+  const read: ServerMetrics = { gc: new Map(), commitBuckets: new Map() };
+  try {
+    const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) return read;
+    const text = await response.text();
+    const gcLine =
+      /^driehoek_process_nodejs_gc_duration_seconds_(sum|count)\{kind="(\w+)"\} (\S+)$/gm;
+    for (const [, field, kind, value] of text.matchAll(gcLine)) {
+      const entry = read.gc.get(kind as string) ?? { count: 0, seconds: 0 };
+      if (field === "sum") entry.seconds = Number(value);
+      else entry.count = Number(value);
+      read.gc.set(kind as string, entry);
+    }
+    const bucketLine = /^driehoek_collab_store_latency_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm;
+    for (const [, le, value] of text.matchAll(bucketLine))
+      read.commitBuckets.set(le === "+Inf" ? Number.POSITIVE_INFINITY : Number(le), Number(value));
+  } catch {
+    // No figures: their lines are left out.
+  }
+  return read;
+}
+
+/** What was collected between two readings. */
 function gcBetween(from: GcTotals, to: GcTotals): GcTotals {
   return new Map(
     [...to].map(([kind, end]) => {
@@ -330,6 +351,17 @@ function gcBetween(from: GcTotals, to: GcTotals): GcTotals {
       return [kind, { count: end.count - start.count, seconds: end.seconds - start.seconds }];
     }),
   );
+}
+
+/** Group commits between two readings that took longer than each bucket's bound: [bound in s, commits]. */
+function slowCommitsBetween(from: ServerMetrics, to: ServerMetrics): [number, number][] {
+  const total = (m: ServerMetrics) => m.commitBuckets.get(Number.POSITIVE_INFINITY) ?? 0;
+  return [...to.commitBuckets]
+    .filter(([bound]) => Number.isFinite(bound))
+    .map(([bound, atMost]) => [
+      bound,
+      total(to) - atMost - (total(from) - (from.commitBuckets.get(bound) ?? 0)),
+    ]);
 }
 
 /** Samples /healthz latency (the server's event loop) until stopped. */
@@ -373,6 +405,8 @@ interface LoadFigures {
   serverThreads: Map<string, number>;
   /** Garbage collections in the measured window, by kind (none for the baseline). */
   gc: GcTotals;
+  /** Group commits of the log in the window slower than 1, 5, 10, 25, 50 and 100 ms. */
+  slowCommits: [number, number][];
   /** What the server allocated in the window (--allocations), else null. */
   allocated: AllocationSummary | null;
   machineCpu: number;
@@ -465,8 +499,9 @@ async function driveLoad(input: {
     threads: new Map<string, number>(),
   };
   let health: { stop(): Promise<ReturnType<typeof percentiles>> } | null = null;
-  let gcAtStart: Promise<GcTotals> = Promise.resolve(new Map());
-  let gcAtEnd: Promise<GcTotals> = Promise.resolve(new Map());
+  const none: ServerMetrics = { gc: new Map(), commitBuckets: new Map() };
+  let metricsAtStart: Promise<ServerMetrics> = Promise.resolve(none);
+  let metricsAtEnd: Promise<ServerMetrics> = Promise.resolve(none);
   let sampling: ReturnType<typeof sampleAllocations> | null = null;
   let allocations: Promise<AllocationSummary> | null = null;
   const results = await new Promise<LoadResults>((resolve, reject) => {
@@ -499,7 +534,7 @@ async function driveLoad(input: {
           to: new Date(),
         };
         health = healthProbe(input.url);
-        gcAtStart = gcTotals(input.url);
+        metricsAtStart = serverMetrics(input.url);
         if (input.inspectPort) sampling = sampleAllocations(input.inspectPort);
       } else if (message.type === "window-end") {
         const elapsed = (performance.now() - window.at) / 1000;
@@ -521,7 +556,7 @@ async function driveLoad(input: {
             ? postgresCpuBetween(window.postgres, postgresCpu()) / elapsed
             : 0,
         };
-        gcAtEnd = gcTotals(input.url);
+        metricsAtEnd = serverMetrics(input.url);
         if (sampling && flags.allocations) {
           const file = path.resolve(
             flags.allocations,
@@ -546,7 +581,11 @@ async function driveLoad(input: {
     health as { stop(): Promise<ReturnType<typeof percentiles>> } | null
   )?.stop();
   const rssEnd = rssBytes(serverPid);
-  const gc = gcBetween(await gcAtStart, await gcAtEnd);
+  const [metricsFrom, metricsTo] = [await metricsAtStart, await metricsAtEnd];
+  const gc = gcBetween(metricsFrom.gc, metricsTo.gc);
+  const slowCommits = slowCommitsBetween(metricsFrom, metricsTo).filter(([bound]) =>
+    [0.001, 0.005, 0.01, 0.025, 0.05, 0.1].includes(bound),
+  );
   const allocated = await allocations;
   return {
     clients: results.clients,
@@ -566,6 +605,7 @@ async function driveLoad(input: {
     rssEnd,
     health: healthFigures ?? percentiles([]),
     gc,
+    slowCommits,
     allocated,
     window: { from: window.from, to: window.to },
   };
@@ -792,6 +832,15 @@ async function runBaseline(conversations: number): Promise<LoadFigures> {
       );
     });
     log(`N=${conversations}: baseline relay pid ${relay.pid} on port ${port}`);
+    // The same finished conversation as Driehoek's, which newcomers open during the load.
+    const long = { id: "bench-long", tokens: ["a", "b", "c"] };
+    const built = await buildLongConversation(
+      `http://127.0.0.1:${port}`,
+      long,
+      longDocKeystrokes,
+      true,
+    );
+    for (const c of built.clients) c.destroy();
     return await driveLoad({
       url: `http://127.0.0.1:${port}`,
       serverPid: relay.pid as number,
@@ -799,7 +848,7 @@ async function runBaseline(conversations: number): Promise<LoadFigures> {
         id: `bench-${i}`,
         tokens: ["a", "b", "c"],
       })),
-      longDoc: null,
+      longDoc: { id: long.id, token: "a" },
       plainUrls: true,
       onLoad: (child) => {
         running.load = child;
@@ -857,6 +906,7 @@ function report(f: SizeFigures): string {
     `  server RSS: ${mb(f.rssIdle)} before clients, ${mb(f.rssLoaded)} with all rooms live, ${mb(f.rssEnd)} after the run; ${kb(perConversation)} per live conversation (${kb(f.rssLoaded / f.conversations)} total/N); load process ${mb(r.rssBytes)}`,
     `  group commit: ${f.commits.entries} log entries in ≈${f.commits.batches} commits (avg ${(f.commits.entries / Math.max(1, f.commits.batches)).toFixed(1)}, largest ${f.commits.largest}) = ${(f.commits.batches / r.windowSeconds).toFixed(0)} commits/s`,
     `  /healthz during the run: p50 ${ms(f.health.p50)}, p99 ${ms(f.health.p99)}`,
+    `  log commits slower than ${f.slowCommits.map(([bound, n]) => `${bound * 1000} ms: ${n}`).join(", ") || "-"}`,
     `  garbage collection in the window: ${[...f.gc].map(([kind, { count, seconds }]) => `${kind} ${count}× ${ms(seconds * 1000)}`).join(", ") || "-"}`,
     `  40-minute conversation (${longDocKeystrokes} keystrokes, ${kb(f.longDoc.bytes)}): load cold ${ms(f.longDoc.coldMs)}, warm ${ms(f.longDoc.afterColdMs)}, under this load ${r.loadUnderLoadMs.map(ms).join(" / ") || "-"}${r.loadFailures.length ? ` (failed: ${r.loadFailures.join("; ")})` : ""}`,
     `  setup: ${f.setupSeconds.toFixed(1)} s planning + invites; ${f.connectSeconds.toFixed(1)} s to connect and sync all clients; closes: ${JSON.stringify(r.closes)}; unconfirmed after drain: ${r.unconfirmedAfterDrain}`,
@@ -888,7 +938,7 @@ async function main() {
     const base = flags["skip-baseline"] ? null : await runBaseline(size);
     if (base)
       log(
-        `baseline: relay p50 ${ms(base.results.relay.p50)}, p99 ${ms(base.results.relay.p99)} (${base.results.relayedInWindow}/${base.results.relayExpected} arrivals); CPU ${(base.serverCpu * 100).toFixed(0)}%`,
+        `baseline: relay p50 ${ms(base.results.relay.p50)}, p99 ${ms(base.results.relay.p99)} (${base.results.relayedInWindow}/${base.results.relayExpected} arrivals); CPU ${(base.serverCpu * 100).toFixed(0)}%; the 40-minute conversation opened under load in ${base.results.loadUnderLoadMs.map(ms).join(" / ") || "-"}`,
       );
     const figures = await runSize(size);
     all.push(figures);
