@@ -68,6 +68,13 @@ import {
   threadCpuSeconds,
 } from "./measure.js";
 import { summariseProfile } from "./profile.js";
+import {
+  type GcTotals,
+  gcBetween,
+  type ServerMetrics,
+  serverMetrics,
+  slowCommitsBetween,
+} from "./server-metrics.js";
 
 const { values: flags } = parseArgs({
   options: {
@@ -303,65 +310,6 @@ async function timeLoad(url: string, conversationId: string, token: string) {
   const chars = visibleContent(newcomer.doc).length;
   newcomer.destroy();
   return { elapsed, bytes, chars };
-}
-
-/** Garbage collections so far by kind (minor, major, incremental, weakcb): count and seconds. */
-type GcTotals = Map<string, { count: number; seconds: number }>;
-
-/** The figures of the server's own /metrics the benchmark reads, at one moment. */
-interface ServerMetrics {
-  gc: GcTotals;
-  /** Group commits of the update log so far by duration: upper bound in s → commits at most that long. */
-  commitBuckets: Map<number, number>;
-}
-
-/**
- * The server's garbage collections (prom-client's default figures) and the update log's commit
- * times (driehoek_collab_store_latency_seconds) so far, from its /metrics; empty for a process
- * without them (the baseline relay).
- */
-async function serverMetrics(url: string): Promise<ServerMetrics> {
-  const read: ServerMetrics = { gc: new Map(), commitBuckets: new Map() };
-  try {
-    const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) return read;
-    const text = await response.text();
-    const gcLine =
-      /^driehoek_process_nodejs_gc_duration_seconds_(sum|count)\{kind="(\w+)"\} (\S+)$/gm;
-    for (const [, field, kind, value] of text.matchAll(gcLine)) {
-      const entry = read.gc.get(kind as string) ?? { count: 0, seconds: 0 };
-      if (field === "sum") entry.seconds = Number(value);
-      else entry.count = Number(value);
-      read.gc.set(kind as string, entry);
-    }
-    const bucketLine = /^driehoek_collab_store_latency_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm;
-    for (const [, le, value] of text.matchAll(bucketLine))
-      read.commitBuckets.set(le === "+Inf" ? Number.POSITIVE_INFINITY : Number(le), Number(value));
-  } catch {
-    // No figures: their lines are left out.
-  }
-  return read;
-}
-
-/** What was collected between two readings. */
-function gcBetween(from: GcTotals, to: GcTotals): GcTotals {
-  return new Map(
-    [...to].map(([kind, end]) => {
-      const start = from.get(kind) ?? { count: 0, seconds: 0 };
-      return [kind, { count: end.count - start.count, seconds: end.seconds - start.seconds }];
-    }),
-  );
-}
-
-/** Group commits between two readings that took longer than each bucket's bound: [bound in s, commits]. */
-function slowCommitsBetween(from: ServerMetrics, to: ServerMetrics): [number, number][] {
-  const total = (m: ServerMetrics) => m.commitBuckets.get(Number.POSITIVE_INFINITY) ?? 0;
-  return [...to.commitBuckets]
-    .filter(([bound]) => Number.isFinite(bound))
-    .map(([bound, atMost]) => [
-      bound,
-      total(to) - atMost - (total(from) - (from.commitBuckets.get(bound) ?? 0)),
-    ]);
 }
 
 /** Samples /healthz latency (the server's event loop) until stopped. */
