@@ -21,8 +21,8 @@ export class CollabConnection {
   refusedUpdates = 0;
   /** Answered the last ping (or was heard from since it was sent). */
   isAlive = true;
-  /** Sent a message since the last round of pings: alive without being asked. */
-  isHeardFrom = false;
+  /** Sent a message (or connected) since the last round of pings: alive without being asked. */
+  isHeardFrom = true;
   /** Messages sent in this turn of the event loop wait in the socket until its end. */
   private isCorked = false;
   /** The client asked for "stored" messages (acks=1). */

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { testDatabases } from "../support/database.js";
 import { useCollabSuite } from "../support/suite.js";
 
-const PING_MS = 150;
+const PING_MS = 250;
 
 describe.each(testDatabases())("dead collaboration connections on %s", (kind) => {
   const suite = useCollabSuite(kind, { collabPingIntervalMs: PING_MS });
@@ -52,7 +52,7 @@ describe.each(testDatabases())("dead collaboration connections on %s", (kind) =>
     expect(pings).toBeGreaterThanOrEqual(3);
   });
 
-  it("keeps a connection that keeps sending, without pinging it", async () => {
+  it("keeps a connection that keeps sending, and does not ping it", async () => {
     const socket = await studentSocket(false);
     let pings = 0;
     socket.ws.on("ping", () => {
@@ -66,6 +66,8 @@ describe.each(testDatabases())("dead collaboration connections on %s", (kind) =>
       clearInterval(talking);
     }
     expect(socket.isOpen()).toBe(true);
-    expect(pings).toBe(0);
+    // A silent socket is pinged every round (eight here); one that talks is not. A stall of
+    // this whole process (client and server) longer than a round can let one ping through.
+    expect(pings).toBeLessThanOrEqual(1);
   });
 });
