@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { inspector } from "./inspector.js";
+import { origin } from "./profile.js";
 
 interface AllocationNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -15,23 +16,13 @@ export interface AllocationSummary {
   byFunction: [string, number][];
 }
 
-/** A package name, the server's folder, or the file a frame comes from. */
-function originOf(url: string): string {
-  if (!url) return "(native)";
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (pkg?.[1]) return pkg[1];
-  const own = /(?:apps|packages)\/([^/]+)\/dist\/(.+)$/.exec(url);
-  if (own?.[1] && own[2]) return `${own[1]} ${own[2]}`;
-  return url.startsWith("node:") ? url : path.basename(url);
-}
-
 function summarise(head: AllocationNode, top: number): AllocationSummary {
   const byFunction = new Map<string, number>();
   let totalBytes = 0;
   const visit = (node: AllocationNode) => {
     if (node.selfSize > 0) {
       const { functionName, url, lineNumber } = node.callFrame;
-      const key = `${functionName || "(anonymous)"} ${originOf(url)}:${lineNumber + 1}`;
+      const key = `${functionName || "(anonymous)"} ${origin(url)}:${lineNumber + 1}`;
       byFunction.set(key, (byFunction.get(key) ?? 0) + node.selfSize);
       totalBytes += node.selfSize;
     }

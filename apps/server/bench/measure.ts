@@ -29,7 +29,11 @@ export function clockTicks(): number {
 
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
 export function cpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  return cpuOfStat(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+}
+
+/** CPU seconds (user + system) in a /proc `stat` file of a process or a thread. */
+function cpuOfStat(stat: string): number {
   // Fields after the command name (which may hold spaces) start at field 3.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / clockTicks();
@@ -41,23 +45,18 @@ export function cpuSeconds(pid: number): number {
  * (garbage collection, compilation). Node 20 does not name its threads, so they are not told
  * apart further. Threads that ended are not counted.
  */
-export function threadCpuSeconds(pid: number): Map<string, number> {
-  const byKind = new Map<string, number>([
-    ["main", 0],
-    ["other threads", 0],
-  ]);
+export function threadCpuSeconds(pid: number): { main: number; others: number } {
+  const seconds = { main: 0, others: 0 };
   for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
     try {
-      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const seconds = (Number(fields[11]) + Number(fields[12])) / clockTicks();
-      const kind = tid === String(pid) ? "main" : "other threads";
-      byKind.set(kind, (byKind.get(kind) ?? 0) + seconds);
+      const cpu = cpuOfStat(fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8"));
+      if (tid === String(pid)) seconds.main += cpu;
+      else seconds.others += cpu;
     } catch {
       // The thread ended meanwhile.
     }
   }
-  return byKind;
+  return seconds;
 }
 
 /** Resident memory of a process in bytes, from /proc/<pid>/status. */

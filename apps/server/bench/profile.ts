@@ -17,7 +17,7 @@ interface Profile {
 }
 
 /** Where a function comes from: a package, the server's own code, or V8/Node itself. */
-function origin(url: string): string {
+export function origin(url: string): string {
   if (!url) return "(native)";
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg?.[1]) return pkg[1];

@@ -48,11 +48,14 @@ export function gcBetween(from: GcTotals, to: GcTotals): GcTotals {
   );
 }
 
-/** Group commits between two readings that took longer than each bucket's bound: [bound in s, commits]. */
+/** The commit times the benchmark counts slower ones of, in seconds (buckets of the histogram). */
+const SLOW_COMMIT_BOUNDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1];
+
+/** Group commits between two readings that took longer than 1, 5, 10, 25, 50 and 100 ms: [bound in s, commits]. */
 export function slowCommitsBetween(from: ServerMetrics, to: ServerMetrics): [number, number][] {
   const total = (m: ServerMetrics) => m.commitBuckets.get(Number.POSITIVE_INFINITY) ?? 0;
   return [...to.commitBuckets]
-    .filter(([bound]) => Number.isFinite(bound))
+    .filter(([bound]) => SLOW_COMMIT_BOUNDS.includes(bound))
     .map(([bound, atMost]) => [
       bound,
       total(to) - atMost - (total(from) - (from.commitBuckets.get(bound) ?? 0)),
