@@ -349,7 +349,7 @@ describe.each(testDatabases())("the student page and list on %s", (kind) => {
   it("reads a page in the same number of queries whatever its size (no query per row)", async () => {
     const logger = server.services.dataSource.logger;
     const original = logger.logQuery.bind(logger);
-    const queriesOf = async (first: number) => {
+    const queriesOnce = async (first: number) => {
       const token = await (tokens.get("petra") ?? loginAs(server, school.staff.petra));
       let count = 0;
       logger.logQuery = (...args) => {
@@ -364,6 +364,11 @@ describe.each(testDatabases())("the student page and list on %s", (kind) => {
       }
       return count;
     };
+    // The count is of every query in the process while the request runs: the server's
+    // background work (the mail outbox, the frequency clock) can only add to it, so the fewest
+    // of three requests is the request's own.
+    const queriesOf = async (first: number) =>
+      Math.min(await queriesOnce(first), await queriesOnce(first), await queriesOnce(first));
     const one = await queriesOf(1);
     expect(one).toBeGreaterThan(2);
     expect(await queriesOf(6)).toBe(one);
