@@ -47,8 +47,8 @@ export async function createServer(
 ): Promise<DriehoekServer> {
   const services = await buildServices(config, options);
   const collab = await buildCollab(services, {
-    onRecordChanged: (conversationId, editorIds) =>
-      recordChanged(services, conversationId, ["RECORD"], editorIds),
+    onRecordChanged: (conversationId, editorIds, known) =>
+      recordChanged(services, conversationId, ["RECORD"], editorIds, known),
   });
   const schema = await buildApiSchema();
   // Idle keep-alive connections stay open longer than a load balancer's idle timeout (nginx and

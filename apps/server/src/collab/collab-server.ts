@@ -14,6 +14,7 @@ import { filterAwarenessUpdate } from "./awareness-filter.js";
 import { CollabConnection, type ConnectionLimits } from "./connection.js";
 import { LiveDocuments } from "./live-documents.js";
 import { collabMetrics } from "./metrics.js";
+import type { RecordStanding } from "./projection.js";
 import type { CollabRelay } from "./relay.js";
 import { clocksOf, Room } from "./room.js";
 import type { UpdateStore } from "./store.js";
@@ -46,8 +47,14 @@ export interface CollabHooks {
    * `flushProjection` resolves, which signing relies on; bus events are notifications that
    * every process hears and nobody waits for. It keeps this endpoint free of the sign-off rules.
    * `editorIds`: the people whose updates (received by this process) the change contains.
+   * `known`: what the projection's own write already read back (where the conversation stands
+   * and whether anyone has signed), so it need not be read again; absent when not known.
    */
-  onRecordChanged(conversationId: string, editorIds: readonly string[]): Promise<void>;
+  onRecordChanged(
+    conversationId: string,
+    editorIds: readonly string[],
+    known?: RecordStanding,
+  ): Promise<void>;
 }
 
 class Malformed extends Error {}

@@ -109,7 +109,8 @@ export class LiveDocuments {
     room.projected = projection.fingerprint;
     if (projection.hasChangedRows) room.isRecordChangePending = true;
     if (room.isRecordChangePending) {
-      await this.hooks.onRecordChanged(conversationId, editors);
+      // What the projection read back is known only for its own change, not for a retried one.
+      await this.hooks.onRecordChanged(conversationId, editors, projection.standing);
       room.isRecordChangePending = false;
     }
     for (const editor of editors) room.editors.delete(editor);

@@ -27,6 +27,7 @@ import { inTransaction } from "../db/transaction.js";
 import { Agreement } from "../modules/agreement/agreement.entity.js";
 import { agreementsToReview } from "../modules/agreement/previous-agreements.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
+import type { ConversationStanding } from "../modules/conversation/conversation-changes.js";
 import { Placement } from "../modules/placement/placement.entity.js";
 import { Student } from "../modules/school/student.entity.js";
 import { Werkproces } from "../modules/school/werkproces.entity.js";
@@ -129,17 +130,37 @@ function digest(value: unknown): string {
 /** Statuses in which a conversation's record no longer follows its document. */
 const LOCKED_STATUSES = CONVERSATION_STATUSES.filter(isLocked);
 
+/** A conversation's standing as a projection's write left it, and whether anyone has signed. */
+export interface RecordStanding {
+  conversation: ConversationStanding;
+  hasSignatures: boolean;
+}
+
+/** A row of projectTexts' RETURNING. */
+interface StandingRow {
+  phase: ConversationStanding["phase"];
+  section: string | null;
+  phase_started_at: string | null;
+  section_started_at: string | null;
+  status: ConversationStanding["status"];
+  version: number | string;
+  has_signatures: boolean | number;
+}
+
+const moment = (value: string | null) => (value ? new Date(value) : null);
+
 /**
  * Writes a conversation's summary (kept as stored when null: it could not be read) and shared
  * notes in one statement, unless the record is locked or they are stored as they are already.
- * Returns whether the row changed.
+ * Returns where the changed conversation stands (read back by the same statement, so what
+ * follows a changed record needs no further query), or null when the row did not change.
  */
 async function projectTexts(
   services: Services,
   conversationId: string,
   summary: string | null,
   sharedNotes: string,
-): Promise<boolean> {
+): Promise<RecordStanding | null> {
   const { dataSource } = services;
   const isPostgres = dataSource.options.type === "postgres";
   const at = (n: number) => (isPostgres ? `$${n}` : "?");
@@ -147,17 +168,53 @@ async function projectTexts(
   const locked = LOCKED_STATUSES.map((_, i) => at(i + 4)).join(", ");
   const sql = `UPDATE conversation SET summary = COALESCE(${at(1)}, summary), shared_notes = ${at(2)}
     WHERE id = ${at(3)} AND status NOT IN (${locked})
-    AND (summary ${differs} COALESCE(${at(1)}, summary) OR shared_notes ${differs} ${at(2)})`;
+    AND (summary ${differs} COALESCE(${at(1)}, summary) OR shared_notes ${differs} ${at(2)})
+    RETURNING phase, section, phase_started_at, section_started_at, status, version,
+      EXISTS (SELECT 1 FROM signature WHERE signature.conversation_id = conversation.id) AS has_signatures`;
   const parameters = [summary, sharedNotes, conversationId, ...LOCKED_STATUSES];
-  const write = async () => {
+  const write = async (): Promise<StandingRow[]> => {
+    if (!isPostgres) {
+      // Straight to the driver: TypeORM's SQLite runner answers an UPDATE without its rows.
+      const sqlite = (dataSource.driver as unknown as { databaseConnection: SqliteConnection })
+        .databaseConnection;
+      return new Promise((resolve, reject) =>
+        sqlite.all(sql, parameters, (error, rows) =>
+          error ? reject(error) : resolve(rows as StandingRow[]),
+        ),
+      );
+    }
     const runner = dataSource.createQueryRunner();
     try {
-      return ((await runner.query(sql, parameters, true)).affected ?? 0) > 0;
+      return (await runner.query(sql, parameters, true)).records as StandingRow[];
     } finally {
       await runner.release();
     }
   };
-  return isPostgres ? write() : withSqliteWriteLock(String(dataSource.options.database), write);
+  const [row] = isPostgres
+    ? await write()
+    : await withSqliteWriteLock(String(dataSource.options.database), write);
+  if (!row) return null;
+  return {
+    conversation: {
+      id: conversationId,
+      phase: row.phase,
+      section: row.section,
+      phaseStartedAt: moment(row.phase_started_at),
+      sectionStartedAt: moment(row.section_started_at),
+      status: row.status,
+      version: Number(row.version),
+    },
+    hasSignatures: Boolean(row.has_signatures),
+  };
+}
+
+/** node-sqlite3's `Database`, as far as projectTexts uses it. */
+interface SqliteConnection {
+  all(
+    sql: string,
+    parameters: unknown[],
+    done: (error: Error | null, rows: unknown[]) => void,
+  ): void;
 }
 
 /** The first key of the advisory locks that serialize projections of one conversation. */
@@ -169,6 +226,8 @@ export interface Projection {
   fingerprint: string | null;
   /** Whether any stored row of the conversation changed (so its record did). */
   hasChangedRows: boolean;
+  /** Where the changed conversation stands, when the write read it back (see projectTexts). */
+  standing?: RecordStanding;
 }
 
 /**
@@ -210,8 +269,10 @@ export async function projectConversation(
   // Only the summary or the notes changed since the last run (the usual case while people
   // type): one UPDATE of the conversation's row, no reads and no transaction.
   if (lastProjected?.startsWith(`${rowsPart} `)) {
-    const hasChangedRows = await projectTexts(services, conversationId, summary, sharedNotes);
-    return { fingerprint, hasChangedRows };
+    const standing = await projectTexts(services, conversationId, summary, sharedNotes);
+    return standing
+      ? { fingerprint, hasChangedRows: true, standing }
+      : { fingerprint, hasChangedRows: false };
   }
 
   const manager = services.dataSource.manager;

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { projectConversation } from "../../src/collab/projection.js";
 import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
+import { Signature } from "../../src/modules/signoff/signature.entity.js";
 import { appendParagraph, newId } from "../support/collab-fixtures.js";
 import { testDatabases } from "../support/database.js";
 import { planConversation } from "../support/factories.js";
@@ -78,6 +79,57 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
     expect(await project()).toBe(true);
     expect((await storedAgreements()).map((a) => a.text)).toEqual(["Kees plant een demo"]);
     expect((await stored()).summary).toContain("Eerste week was druk!");
+  });
+
+  it("reads back where the conversation stands and whether anyone signed, in the same write", async () => {
+    const { manager } = suite.server.services.dataSource;
+    const paragraph = appendParagraph(summaryOf(doc), "In de kern");
+    expect(await project()).toBe(true);
+    const startedAt = new Date("2026-12-04T09:05:00.000Z");
+    await manager.update(
+      Conversation,
+      { id: conversationId },
+      { status: "ended", phase: "afronden", section: null, phaseStartedAt: startedAt, version: 7 },
+    );
+
+    paragraph.insert(paragraph.length, " besproken");
+    const unsigned = await projectConversation(suite.server.services, conversationId, doc, last);
+    last = unsigned.fingerprint;
+    expect(unsigned.standing).toEqual({
+      conversation: {
+        id: conversationId,
+        phase: "afronden",
+        section: null,
+        phaseStartedAt: startedAt,
+        sectionStartedAt: null,
+        status: "ended",
+        version: 7,
+      },
+      hasSignatures: false,
+    });
+
+    const placement = suite.school.students.sanne;
+    await manager.insert(Signature, {
+      id: newId(),
+      conversationId,
+      personId: placement.personId,
+      role: "student",
+      method: "digital",
+      contentHash: "0".repeat(64),
+      signedAt: new Date(),
+      voidedAt: null,
+      voidReason: null,
+      recordJson: null,
+    });
+    paragraph.insert(paragraph.length, " en getekend");
+    const signed = await projectConversation(suite.server.services, conversationId, doc, last);
+    expect(signed.hasChangedRows).toBe(true);
+    expect(signed.standing?.hasSignatures).toBe(true);
+    // Nothing changed: nothing read back.
+    expect(
+      (await projectConversation(suite.server.services, conversationId, doc, signed.fingerprint))
+        .standing,
+    ).toBeUndefined();
   });
 
   it("leaves a signed record alone", async () => {

@@ -2,9 +2,15 @@ import type { Services } from "../../context.js";
 import type { ConversationChangeEvent, ConversationChangeKind } from "../../events.js";
 import { Conversation } from "./conversation.entity.js";
 
+/** Where a conversation stands: what every change event carries besides what changed. */
+export type ConversationStanding = Pick<
+  Conversation,
+  "id" | "phase" | "section" | "phaseStartedAt" | "sectionStartedAt" | "status" | "version"
+>;
+
 /** The event that reports `kinds` as changed in `c`, with where `c` stands now. */
 export function changeOf(
-  c: Conversation,
+  c: ConversationStanding,
   kinds: ConversationChangeKind[],
 ): ConversationChangeEvent {
   return {
@@ -22,7 +28,7 @@ export function changeOf(
 /** Tells the conversation's subscribers what changed. Call it after the change is committed. */
 export function publishChange(
   services: Services,
-  c: Conversation,
+  c: ConversationStanding,
   kinds: ConversationChangeKind[],
 ): void {
   services.events.publish("conversationChanged", c.id, changeOf(c, kinds));

@@ -8,12 +8,13 @@ import {
 } from "@driehoek/domain";
 import { IsNull } from "typeorm";
 import type { ConversationAccess } from "../../access/conversation-access.js";
+import type { RecordStanding } from "../../collab/projection.js";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import type { ConversationChangeKind } from "../../events.js";
 import { conflict, forbidden } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
-import { announceChange } from "../conversation/conversation-changes.js";
+import { announceChange, publishChange } from "../conversation/conversation-changes.js";
 import { refreshFrequency } from "../placement/frequency-state.js";
 import { buildRecord, hashRecordText, type SignedForm, serializeRecord } from "./record.js";
 import { keepRecordEdit } from "./record-changes.js";
@@ -88,7 +89,13 @@ export async function recordChanged(
   conversationId: string,
   kinds: ConversationChangeKind[],
   editorIds: readonly string[] = [],
+  known?: RecordStanding,
 ): Promise<void> {
+  // Nobody has signed (the usual case while people type): nothing to void, nothing to read.
+  if (known && !known.hasSignatures) {
+    if (kinds.length > 0) publishChange(services, known.conversation, kinds);
+    return;
+  }
   const voided = await voidOutdatedSignatures(services, conversationId, editorIds);
   const changed: ConversationChangeKind[] = voided > 0 ? [...kinds, "SIGNATURES"] : kinds;
   if (changed.length > 0) await announceChange(services, conversationId, changed);
