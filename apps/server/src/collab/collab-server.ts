@@ -218,15 +218,26 @@ export class CollabServer {
       throw new Malformed();
     }
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    const clocks = clocksOf(decoded);
+    // A client that (re)connects answers the server's sync step 1 with what the server lacks,
+    // and Yjs always adds the document's whole delete set: on a long conversation kilobytes of
+    // deletions the server has. Such an update is not checked, stored or relayed again; it is
+    // confirmed at once, when none of the connection's earlier updates is still on its way
+    // (so confirmations keep their order).
+    if (connection.pendingWrites === 0 && room.holds(clocks, decoded.ds.clients)) {
+      room.confirmStored(connection, clocks);
+      return;
+    }
     if (!connection.identity.canWrite) {
       room.refuseWrite(connection, connection.identity.readOnlyReason ?? "You may not write here.");
       return;
     }
     if (!room.admitUpdate(connection, update)) return;
-    const clocks = clocksOf(decoded);
     // Stored first; only then applied (which relays it) and confirmed.
+    connection.pendingWrites += 1;
     this.documents.committer.write({ docName: room.name, update }).then(
       () => {
+        connection.pendingWrites -= 1;
         try {
           Y.applyUpdate(room.doc, update, connection);
         } catch (error) {
@@ -237,6 +248,7 @@ export class CollabServer {
         room.confirmStored(connection, clocks);
       },
       (error) => {
+        connection.pendingWrites -= 1;
         console.error(`collab: storing an update to ${room.name} failed:`, error);
         // The client keeps its edit and sends it again after reconnecting.
         connection.close(CLOSE.loadFailed, "The update could not be stored; reconnecting.");

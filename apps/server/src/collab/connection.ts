@@ -25,6 +25,8 @@ export class CollabConnection {
   isHeardFrom = true;
   /** Messages sent in this turn of the event loop wait in the socket until its end. */
   private isCorked = false;
+  /** Updates of this connection on their way to the log (not stored or failed yet). */
+  pendingWrites = 0;
   /** The client asked for "stored" messages (acks=1). */
   readonly wantsAcks: boolean;
   private readonly messages: TokenBucket;

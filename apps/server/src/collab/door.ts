@@ -167,7 +167,7 @@ export class DocumentDoor {
   }
 
   private copyOfLive(): Y.Doc {
-    const copy = new Y.Doc({ gc: true });
+    const copy = new Y.Doc({ gc: true, guid: this.live.guid });
     defineShape(copy, this.kind);
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.live));
     return copy;
@@ -206,7 +206,7 @@ function writtenBy(tr: Y.Transaction): Map<number, number> {
 }
 
 /** `doc` has every struct up to `ends` and every deletion in `deletes`. */
-function holdsAll(
+export function holdsAll(
   doc: Y.Doc,
   ends: Map<number, number>,
   deletes: Map<number, { clock: number; len: number }[]>,

@@ -4,7 +4,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { CollabConnection } from "./connection.js";
-import { DocumentDoor } from "./door.js";
+import { DocumentDoor, holdsAll } from "./door.js";
 
 /** The origin of changes that came from other processes (relayed or read again from the log). */
 export const RELAYED = "relay";
@@ -43,8 +43,8 @@ export function clocksOf(update: {
  * Updates reach the doc only after they are stored; the doc's update event relays them.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<CollabConnection>();
   /** Log entries since the last compaction, to decide when to compact. */
   updatesSinceCompaction = 0;
@@ -66,6 +66,9 @@ export class Room {
     readonly name: string,
     private readonly onChange: (origin: unknown) => void,
   ) {
+    // The document's name as its guid: Yjs would draw a random one (36 calls to the RNG).
+    this.doc = new Y.Doc({ gc: true, guid: name });
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.door = new DocumentDoor(this.doc, name.includes("/") ? "private" : "conversation");
     // The server is not a participant: it shows no presence of its own.
     this.awareness.setLocalState(null);
@@ -164,6 +167,14 @@ export class Room {
       [...clocks.keys()].map((c) => [c, Y.getState(this.doc.store, c)] as const),
     );
     if (connection.wantsAcks) connection.send(encodeStored(upTo));
+  }
+
+  /**
+   * The document already holds every struct up to `clocks` and every deletion in `deletes`:
+   * an update with nothing more is already stored (only stored updates reach the document).
+   */
+  holds(clocks: StoredClocks, deletes: Map<number, { clock: number; len: number }[]>): boolean {
+    return holdsAll(this.doc, clocks, deletes);
   }
 
   /** Tells a client its write was refused (y-protocols' auth "permission denied"). */
