@@ -33,7 +33,8 @@ export class Compactor {
   private async compactNow(docName: string): Promise<void> {
     try {
       const stored = await this.store.load(docName);
-      const doc = new Y.Doc({ gc: true });
+      // A guid of its own: Yjs draws a random one otherwise (36 calls to the system's RNG).
+      const doc = new Y.Doc({ gc: true, guid: docName });
       applyStored(doc, stored, null);
       await this.store.compact(docName, Y.encodeStateAsUpdate(doc), stored.lastId);
       doc.destroy();
