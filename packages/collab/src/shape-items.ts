@@ -229,7 +229,7 @@ export function checkAddedItem(item: Y.Item, kind: DocKind, touched: Touched): v
 }
 
 /** The limit of a Y.Text under `root` at `keys`, or null when texts do not belong there. */
-function textLimit(root: string, keys: readonly (string | null)[]): LimitKey | null {
+export function textLimit(root: string, keys: readonly (string | null)[]): LimitKey | null {
   const [first, second] = keys;
   if (root === DOC.notes && keys.length === 1) return "sectionNote";
   if (root === DOC.agreements && keys.length === 2 && second) return TEXT_LIMIT[second] ?? null;

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { DOC } from "./document.js";
 import {
   AGREEMENT_FIELDS,
+  type AnyType,
   checkAddedItem,
   checkTextLength,
   type DocKind,
@@ -13,6 +14,7 @@ import {
   ROOTS,
   ShapeViolation,
   type Touched,
+  textLimit,
 } from "./shape-items.js";
 
 /**
@@ -67,8 +69,8 @@ function checkAgreements(doc: Y.Doc, touched: ReadonlySet<Y.Map<unknown>>): void
   }
 }
 
-/** The summary's length in characters (a paragraph counts one), within its limit. */
-function checkSummary(doc: Y.Doc, isGrown: boolean): void {
+/** The summary's length in characters (a paragraph counts one); throws when nested too deeply. */
+function summaryLength(doc: Y.Doc): number {
   let length = 0;
   const visit = (node: Y.XmlFragment | Y.XmlElement, depth: number) => {
     if (depth > MAX_SUMMARY_DEPTH) throw new ShapeViolation(DOC.summary, "nested too deeply");
@@ -84,6 +86,12 @@ function checkSummary(doc: Y.Doc, isGrown: boolean): void {
     }
   };
   visit(doc.getXmlFragment(DOC.summary), 0);
+  return length;
+}
+
+/** The summary's length within its limit (when it grew) and its nesting within bounds. */
+function checkSummary(doc: Y.Doc, isGrown: boolean): void {
+  const length = summaryLength(doc);
   if (isGrown && length > LIMITS.summary)
     throw new ShapeViolation(DOC.summary, `longer than ${LIMITS.summary} characters`);
 }
@@ -125,4 +133,106 @@ export function checkTransaction(doc: Y.Doc, tr: Y.Transaction, kind: DocKind): 
   }
   if (isSummaryChanged) checkSummary(doc, touched.isSummaryGrown);
   if (touched.agreements.size > 0) checkAgreements(doc, touched.agreements);
+}
+
+/** An update as `Y.decodeUpdate` reads it. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** The type an incoming (not yet integrated) item will land in, when `doc` already has it. */
+function landingOf(doc: Y.Doc, item: Y.Item): AnyType | null {
+  const store = doc.store;
+  const has = (id: Y.ID) => id.clock < Y.getState(store, id.client);
+  // Yjs leaves the parent out of an item next to another one: it is that neighbour's.
+  const neighbour = item.origin ?? item.rightOrigin;
+  if (neighbour) {
+    if (!has(neighbour)) return null;
+    const next = Y.getItem(store, neighbour);
+    return next instanceof Y.Item && next.parent instanceof Y.AbstractType ? next.parent : null;
+  }
+  if (!(item.parent instanceof Y.ID) || !has(item.parent)) return null;
+  const parent = Y.getItem(store, item.parent);
+  return parent instanceof Y.Item && parent.content instanceof Y.ContentType
+    ? parent.content.type
+    : null;
+}
+
+/**
+ * Adds to `texts` (with nothing typed) the text of every struct `doc` has in `ranges` of
+ * `client`; false when one of them is not a character of a text.
+ */
+function textsDeletedFrom(
+  doc: Y.Doc,
+  client: number,
+  ranges: { clock: number; len: number }[],
+  texts: Map<Y.Text, number>,
+): boolean {
+  const structs = doc.store.clients.get(client);
+  if (!structs) return false;
+  const state = Y.getState(doc.store, client);
+  for (const { clock, len } of ranges) {
+    if (clock + len > state) return false;
+    for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+      const struct = structs[i];
+      if (!struct || struct.id.clock >= clock + len) break;
+      if (struct instanceof Y.GC) continue;
+      if (!(struct instanceof Y.Item) || !(struct.parent instanceof Y.Text)) return false;
+      if (struct.parentSub !== null || struct.content instanceof Y.ContentType) return false;
+      if (!texts.has(struct.parent)) texts.set(struct.parent, 0);
+    }
+  }
+  return true;
+}
+
+/**
+ * The shape check's common case, decided without applying anything: `update` only types
+ * characters into texts `doc` already has, or deletes characters from them, and every text it
+ * types into stays within its limit even with `inFlight` more characters (admitted updates
+ * that have not reached `doc` yet). True means checkTransaction would let it through; false
+ * means only that this quick look cannot tell, and the full check decides.
+ */
+export function isPlainTyping(
+  doc: Y.Doc,
+  update: DecodedUpdate,
+  kind: DocKind,
+  inFlight: number,
+): boolean {
+  const store = doc.store;
+  if (store.pendingStructs || store.pendingDs) return false;
+  const typed = new Map<Y.Text, number>();
+  const next = new Map<number, number>();
+  for (const struct of update.structs) {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) return false;
+    if (struct.parentSub !== null) return false;
+    // Without a gap: an item beyond one waits in Yjs, outside any check.
+    const { client, clock } = struct.id;
+    if (clock > (next.get(client) ?? Y.getState(store, client))) return false;
+    next.set(client, clock + struct.length);
+    const text = landingOf(doc, struct);
+    if (!(text instanceof Y.Text)) return false;
+    typed.set(text, (typed.get(text) ?? 0) + struct.length);
+  }
+  for (const [client, ranges] of update.ds.clients)
+    if (!textsDeletedFrom(doc, client, ranges, typed)) return false;
+  let isSummaryChanged = false;
+  let summaryTyped = 0;
+  for (const [text, added] of typed) {
+    const place = placeOf(text);
+    if (place.isDeleted) continue;
+    if (!ROOTS[kind].includes(place.root)) return false;
+    if (place.root === DOC.summary) {
+      if (!(text instanceof Y.XmlText) || place.keys.length >= MAX_SUMMARY_DEPTH) return false;
+      isSummaryChanged = true;
+      summaryTyped += added;
+      continue;
+    }
+    const limit = textLimit(place.root, place.keys);
+    if (added > 0 && (!limit || text.length + added + inFlight > LIMITS[limit])) return false;
+  }
+  if (!isSummaryChanged) return true;
+  try {
+    const length = summaryLength(doc);
+    return summaryTyped === 0 || length + summaryTyped + inFlight <= LIMITS.summary;
+  } catch {
+    return false;
+  }
 }

@@ -12,11 +12,12 @@ import { type TrackShutdown, untracked } from "../shutdown.js";
 import { authorizeCollabSocket, CollabRefusal } from "./access.js";
 import { filterAwarenessUpdate } from "./awareness-filter.js";
 import { CollabConnection, type ConnectionLimits } from "./connection.js";
+import { clocksOf } from "./door.js";
 import { LiveDocuments } from "./live-documents.js";
 import { collabMetrics } from "./metrics.js";
 import type { RecordStanding } from "./projection.js";
 import type { CollabRelay } from "./relay.js";
-import { clocksOf, Room } from "./room.js";
+import { Room } from "./room.js";
 import type { UpdateStore } from "./store.js";
 
 /** Settings of the collaboration endpoint. */
@@ -232,7 +233,7 @@ export class CollabServer {
       room.refuseWrite(connection, connection.identity.readOnlyReason ?? "You may not write here.");
       return;
     }
-    if (!room.admitUpdate(connection, update)) return;
+    if (!room.admitUpdate(connection, update, decoded)) return;
     // Stored first; only then applied (which relays it) and confirmed.
     connection.pendingWrites += 1;
     this.documents.committer.write({ docName: room.name, update }).then(

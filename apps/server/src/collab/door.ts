@@ -1,11 +1,32 @@
-import { checkTransaction, type DocKind, defineShape, ShapeViolation } from "@driehoek/collab";
+import {
+  checkTransaction,
+  type DecodedUpdate,
+  type DocKind,
+  defineShape,
+  isPlainTyping,
+  ShapeViolation,
+} from "@driehoek/collab";
 import * as Y from "yjs";
+import { collabMetrics } from "./metrics.js";
+
+/** The door's counters, bound once (prom-client looks labels up on every call otherwise). */
+const CHECKS = {
+  typing: collabMetrics.doorChecks.labels("typing", "admitted"),
+  admitted: collabMetrics.doorChecks.labels("full", "admitted"),
+  refused: collabMetrics.doorChecks.labels("full", "refused"),
+};
 
 /** How long an admitted update is kept to replay into a rebuilt scratch copy, in ms. */
 const REPLAY_MS = 30_000;
 /** At most this many admitted updates (and bytes) are kept for that replay. */
 const REPLAY_MAX_UPDATES = 256;
 const REPLAY_MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * The scratch copy catches up with the live document only before its next check: beyond this
+ * many updates (or bytes) behind, it is dropped instead and built again when needed.
+ */
+const BEHIND_MAX_UPDATES = 2_000;
+const BEHIND_MAX_BYTES = 4 * 1024 * 1024;
 /** The origin of the scratch copy's own transactions. */
 const INCOMING = Symbol("incoming");
 /**
@@ -22,6 +43,8 @@ interface Admitted {
   ends: Map<number, number>;
   /** Per client, the ranges it deletes. */
   deletes: Map<number, { clock: number; len: number }[]>;
+  /** How many clocks its structs take: at most the characters it may add. */
+  weight: number;
 }
 
 /** An update the door turned away, and why. */
@@ -33,14 +56,21 @@ export interface Refusal {
 }
 
 /**
- * Checks every incoming update before it is stored or relayed: the update is applied to a
- * scratch copy of the live document (kept in step with it, so a check costs one apply, not a
- * copy), and what that transaction added and changed is checked against the document's shape
- * (@driehoek/collab shape.ts). A refused update has touched only the scratch copy, which is then
- * rebuilt from the live document plus the admitted updates that may still be on their way to
- * it (stored, but not applied yet; each is forgotten once the live document holds it).
- * The copy exists only while updates come in: after SCRATCH_IDLE_MS without one it is dropped,
- * and the next update rebuilds it the same way before it is checked.
+ * Checks every incoming update before it is stored or relayed.
+ *
+ * Most updates are people typing: characters into a text the live document already has, or
+ * deleted from one. Those are checked on the update as decoded, without applying it anywhere
+ * (@driehoek/collab isPlainTyping: where each character lands, and every text within its limit
+ * even with the characters admitted but not stored yet).
+ *
+ * Any other update is applied to a scratch copy of the live document, and what that
+ * transaction added and changed is checked against the document's shape (shape.ts). The copy
+ * follows the live document lazily: what reached the live document since the copy's last check
+ * is given to it in one merged update before the next one. A refused update has touched only
+ * the copy, which is then rebuilt from the live document plus the admitted updates that may
+ * still be on their way to it (stored, but not applied yet; each is forgotten once the live
+ * document holds it). The copy exists only while such updates come in: after SCRATCH_IDLE_MS
+ * without one it is dropped, and the next one rebuilds it the same way before it is checked.
  */
 export class DocumentDoor {
   /** Null while the room is quiet (see SCRATCH_IDLE_MS). */
@@ -48,6 +78,11 @@ export class DocumentDoor {
   /** Admitted updates the live document may not hold yet (dropped once it does). */
   private readonly admitted: Admitted[] = [];
   private admittedBytes = 0;
+  /** The admitted updates' weights together: characters that may be on their way. */
+  private admittedWeight = 0;
+  /** What the live document received that the scratch copy has not been given yet. */
+  private behind: Uint8Array[] = [];
+  private behindBytes = 0;
   private idleTimer: NodeJS.Timeout | null = null;
   /** The live document's last transaction wrote nothing the scratch copy lacks. */
   private scratchHasLast = false;
@@ -58,7 +93,7 @@ export class DocumentDoor {
       this.scratch !== null && holdsAll(this.scratch, writtenBy(tr), tr.deleteSet.clients);
   };
   private readonly onLiveUpdate = (update: Uint8Array) => {
-    if (this.scratch && !this.scratchHasLast) Y.applyUpdate(this.scratch, update);
+    if (this.scratch && !this.scratchHasLast) this.fallBehind(update);
     this.scratchHasLast = false;
     if (this.admitted.length > 0) this.forgetWhatLiveHas();
   };
@@ -74,9 +109,24 @@ export class DocumentDoor {
     live.on("update", this.onLiveUpdate);
   }
 
-  /** Checks `update`; null when it may be stored and relayed, else why not. */
-  admit(update: Uint8Array): Refusal | null {
-    const scratch = this.scratchCopy();
+  /**
+   * Checks `update` (`decoded`: as Y.decodeUpdate read it); null when it may be stored and
+   * relayed, else why not.
+   */
+  admit(update: Uint8Array, decoded: DecodedUpdate): Refusal | null {
+    if (isPlainTyping(this.live, decoded, this.kind, this.admittedWeight)) {
+      this.remember(update, clocksOf(decoded), decoded.ds.clients, weightOf(decoded));
+      CHECKS.typing.inc();
+      return null;
+    }
+    let scratch: Y.Doc;
+    try {
+      scratch = this.scratchCopy();
+    } catch {
+      // The copy could not catch up; the check runs on one built afresh.
+      this.rebuild();
+      scratch = this.scratch as unknown as Y.Doc;
+    }
     let transaction: Y.Transaction | null = null;
     try {
       scratch.transact((tr) => {
@@ -86,17 +136,65 @@ export class DocumentDoor {
       if (transaction) checkTransaction(scratch, transaction, this.kind);
     } catch (error) {
       this.rebuild();
+      CHECKS.refused.inc();
       return error instanceof ShapeViolation
         ? { code: "DOC_SHAPE", reason: error.message.slice(0, 300) }
         : { code: "UNREADABLE_UPDATE", reason: "the update could not be applied" };
     }
-    this.remember(update, transaction, scratch);
+    const { ends, deletes } =
+      transaction && !scratch.store.pendingStructs && !scratch.store.pendingDs
+        ? // What the transaction added and deleted is what the update writes (nothing waits).
+          {
+            ends: writtenBy(transaction),
+            deletes: (transaction as Y.Transaction).deleteSet.clients,
+          }
+        : { ends: clocksOf(decoded), deletes: decoded.ds.clients };
+    this.remember(update, ends, deletes, weightOf(decoded));
+    CHECKS.admitted.inc();
     return null;
   }
 
-  /** The scratch copy, rebuilt first when the room was quiet; the idle clock starts again. */
+  /** The live document received `update` and the copy does not hold it yet: it is given later. */
+  private fallBehind(update: Uint8Array): void {
+    this.behind.push(update);
+    this.behindBytes += update.byteLength;
+    if (this.behind.length > BEHIND_MAX_UPDATES || this.behindBytes > BEHIND_MAX_BYTES) {
+      // Cheaper to build again from the live document when next needed.
+      this.scratch?.destroy();
+      this.scratch = null;
+      this.clearBehind();
+    }
+  }
+
+  private clearBehind(): void {
+    this.behind = [];
+    this.behindBytes = 0;
+  }
+
+  /**
+   * Gives the copy what it lacks before a check: what reached the live document since (in one
+   * merged update), then the admitted updates that have not reached the live document yet.
+   */
+  private catchUp(scratch: Y.Doc): void {
+    if (this.behind.length > 0) {
+      const behind = this.behind;
+      this.clearBehind();
+      Y.applyUpdate(
+        scratch,
+        behind.length === 1 ? (behind[0] as Uint8Array) : Y.mergeUpdates(behind),
+      );
+    }
+    for (const entry of this.admitted)
+      if (!holdsAll(scratch, entry.ends, entry.deletes)) Y.applyUpdate(scratch, entry.update);
+  }
+
+  /**
+   * The scratch copy, caught up with the live document and what is on its way to it (rebuilt
+   * first when the room was quiet); the idle clock starts again.
+   */
   private scratchCopy(): Y.Doc {
     if (!this.scratch) this.rebuild();
+    else this.catchUp(this.scratch);
     if (this.idleTimer) this.idleTimer.refresh();
     else {
       this.idleTimer = setTimeout(() => this.quiet(), SCRATCH_IDLE_MS);
@@ -110,31 +208,22 @@ export class DocumentDoor {
     this.idleTimer = null;
     this.scratch?.destroy();
     this.scratch = null;
+    this.clearBehind();
     this.prune(Date.now());
   }
 
-  private remember(update: Uint8Array, tr: Y.Transaction | null, scratch: Y.Doc): void {
-    let ends: Map<number, number>;
-    let deletes: Map<number, { clock: number; len: number }[]>;
-    if (tr && !scratch.store.pendingStructs && !scratch.store.pendingDs) {
-      // What the transaction added and deleted is what the update writes (nothing waits).
-      ends = writtenBy(tr);
-      deletes = tr.deleteSet.clients;
-    } else {
-      ends = new Map();
-      deletes = new Map();
-      const { structs, ds } = Y.decodeUpdate(update);
-      for (const struct of structs) {
-        const end = struct.id.clock + struct.length;
-        if ((ends.get(struct.id.client) ?? 0) < end) ends.set(struct.id.client, end);
-      }
-      for (const [client, ranges] of ds.clients) deletes.set(client, ranges);
-    }
+  private remember(
+    update: Uint8Array,
+    ends: Map<number, number>,
+    deletes: Map<number, { clock: number; len: number }[]>,
+    weight: number,
+  ): void {
     // A copy: `update` is a view into the socket's message, which it would keep alive.
-    const entry: Admitted = { update: update.slice(), at: Date.now(), ends, deletes };
+    const entry: Admitted = { update: update.slice(), at: Date.now(), ends, deletes, weight };
     if (this.holds(entry)) return;
     this.admitted.push(entry);
     this.admittedBytes += update.byteLength;
+    this.admittedWeight += weight;
     this.prune(entry.at);
   }
 
@@ -146,7 +235,9 @@ export class DocumentDoor {
         this.admittedBytes > REPLAY_MAX_BYTES ||
         (this.admitted[0]?.at ?? now) < now - REPLAY_MS)
     ) {
-      this.admittedBytes -= this.admitted.shift()?.update.byteLength ?? 0;
+      const dropped = this.admitted.shift();
+      this.admittedBytes -= dropped?.update.byteLength ?? 0;
+      this.admittedWeight -= dropped?.weight ?? 0;
     }
   }
 
@@ -154,8 +245,10 @@ export class DocumentDoor {
   private forgetWhatLiveHas(): void {
     let kept = 0;
     for (const entry of this.admitted) {
-      if (this.holds(entry)) this.admittedBytes -= entry.update.byteLength;
-      else this.admitted[kept++] = entry;
+      if (this.holds(entry)) {
+        this.admittedBytes -= entry.update.byteLength;
+        this.admittedWeight -= entry.weight;
+      } else this.admitted[kept++] = entry;
     }
     this.admitted.length = kept;
     this.prune(Date.now());
@@ -176,6 +269,7 @@ export class DocumentDoor {
   /** The copy again as the live document plus what was admitted but may not have reached it. */
   private rebuild(): void {
     this.scratch?.destroy();
+    this.clearBehind();
     const scratch = this.copyOfLive();
     for (const { update } of this.admitted) {
       try {
@@ -194,7 +288,25 @@ export class DocumentDoor {
     this.live.off("update", this.onLiveUpdate);
     this.scratch?.destroy();
     this.scratch = null;
+    this.clearBehind();
   }
+}
+
+/** Per client, the clock up to which a decoded update carries structs. */
+export function clocksOf(decoded: DecodedUpdate): Map<number, number> {
+  const ends = new Map<number, number>();
+  for (const struct of decoded.structs) {
+    const end = struct.id.clock + struct.length;
+    if ((ends.get(struct.id.client) ?? 0) < end) ends.set(struct.id.client, end);
+  }
+  return ends;
+}
+
+/** How many clocks a decoded update's structs take. */
+function weightOf(decoded: DecodedUpdate): number {
+  let weight = 0;
+  for (const struct of decoded.structs) weight += struct.length;
+  return weight;
 }
 
 /** Per client, the clock up to which a transaction added structs. */

@@ -32,6 +32,11 @@ export const collabMetrics = {
     [],
     BATCH_BUCKETS,
   ),
+  doorChecks: counter(
+    "driehoek_collab_door_checks_total",
+    "Incoming updates checked at the door: as typing (on the update alone) or in full (on the scratch copy), by outcome.",
+    ["check", "outcome"],
+  ),
   catchUpLatency: histogram(
     "driehoek_collab_catch_up_seconds",
     "Time to read a live document's log again and merge what it lacked.",

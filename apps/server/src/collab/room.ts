@@ -1,4 +1,10 @@
-import { CLOSE, encodeStored, MESSAGE, type StoredClocks } from "@driehoek/collab";
+import {
+  CLOSE,
+  type DecodedUpdate,
+  encodeStored,
+  MESSAGE,
+  type StoredClocks,
+} from "@driehoek/collab";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
@@ -24,18 +30,6 @@ function message(type: number, write: (encoder: encoding.Encoder) => void): Uint
   encoding.writeVarUint(encoder, type);
   write(encoder);
   return encoding.toUint8Array(encoder);
-}
-
-/** The clocks up to which an update carries each client's changes. */
-export function clocksOf(update: {
-  structs: { id: { client: number; clock: number }; length: number }[];
-}): StoredClocks {
-  const clocks: StoredClocks = new Map();
-  for (const struct of update.structs) {
-    const end = struct.id.clock + struct.length;
-    if ((clocks.get(struct.id.client) ?? 0) < end) clocks.set(struct.id.client, end);
-  }
-  return clocks;
 }
 
 /**
@@ -195,8 +189,8 @@ export class Room {
    * updates that build on it wait on the server for ever. After MAX_REFUSED_UPDATES refusals the
    * connection is closed with 4400.
    */
-  admitUpdate(connection: CollabConnection, update: Uint8Array): boolean {
-    const refusal = this.door.admit(update);
+  admitUpdate(connection: CollabConnection, update: Uint8Array, decoded: DecodedUpdate): boolean {
+    const refusal = this.door.admit(update, decoded);
     if (!refusal) return true;
     connection.refusedUpdates += 1;
     if (connection.refusedUpdates === 1)
