@@ -69,6 +69,7 @@ import {
 } from "./measure.js";
 import { summariseProfile } from "./profile.js";
 import {
+  doorChecksBetween,
   type GcTotals,
   gcBetween,
   type ServerMetrics,
@@ -355,6 +356,8 @@ interface LoadFigures {
   gc: GcTotals;
   /** Group commits of the log in the window slower than 1, 5, 10, 25, 50 and 100 ms. */
   slowCommits: [number, number][];
+  /** Updates the door checked in the window, by `check outcome`. */
+  doorChecks: Map<string, number>;
   /** What the server allocated in the window (--allocations), else null. */
   allocated: AllocationSummary | null;
   machineCpu: number;
@@ -447,7 +450,7 @@ async function driveLoad(input: {
     threads: { main: 0, others: 0 },
   };
   let health: { stop(): Promise<ReturnType<typeof percentiles>> } | null = null;
-  const none: ServerMetrics = { gc: new Map(), commitBuckets: new Map() };
+  const none: ServerMetrics = { gc: new Map(), commitBuckets: new Map(), doorChecks: new Map() };
   let metricsAtStart: Promise<ServerMetrics> = Promise.resolve(none);
   let metricsAtEnd: Promise<ServerMetrics> = Promise.resolve(none);
   let sampling: ReturnType<typeof sampleAllocations> | null = null;
@@ -550,6 +553,7 @@ async function driveLoad(input: {
     health: healthFigures ?? percentiles([]),
     gc,
     slowCommits,
+    doorChecks: doorChecksBetween(metricsFrom, metricsTo),
     allocated,
     window: { from: window.from, to: window.to },
   };
@@ -851,6 +855,7 @@ function report(f: SizeFigures): string {
     `  group commit: ${f.commits.entries} log entries in ≈${f.commits.batches} commits (avg ${(f.commits.entries / Math.max(1, f.commits.batches)).toFixed(1)}, largest ${f.commits.largest}) = ${(f.commits.batches / r.windowSeconds).toFixed(0)} commits/s`,
     `  /healthz during the run: p50 ${ms(f.health.p50)}, p99 ${ms(f.health.p99)}`,
     `  log commits slower than ${f.slowCommits.map(([bound, n]) => `${bound * 1000} ms: ${n}`).join(", ") || "-"}`,
+    `  door: ${[...f.doorChecks].map(([key, n]) => `${key} ${n}`).join(", ") || "-"}`,
     `  garbage collection in the window: ${[...f.gc].map(([kind, { count, seconds }]) => `${kind} ${count}× ${ms(seconds * 1000)}`).join(", ") || "-"}`,
     `  40-minute conversation (${longDocKeystrokes} keystrokes, ${kb(f.longDoc.bytes)}): load cold ${ms(f.longDoc.coldMs)}, warm ${ms(f.longDoc.afterColdMs)}, under this load ${r.loadUnderLoadMs.map(ms).join(" / ") || "-"}${r.loadFailures.length ? ` (failed: ${r.loadFailures.join("; ")})` : ""}`,
     `  setup: ${f.setupSeconds.toFixed(1)} s planning + invites; ${f.connectSeconds.toFixed(1)} s to connect and sync all clients; closes: ${JSON.stringify(r.closes)}; unconfirmed after drain: ${r.unconfirmedAfterDrain}`,

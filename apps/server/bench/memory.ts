@@ -217,7 +217,7 @@ function doorBench(keystrokes: number): void {
     doc.off("update", take);
     for (const update of updates) {
       const t0 = performance.now();
-      const refusal = door.admit(update);
+      const refusal = door.admit(update, Y.decodeUpdate(update));
       times.push(performance.now() - t0);
       if (refusal) refused += 1;
       else {

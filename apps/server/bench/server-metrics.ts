@@ -8,6 +8,8 @@ export interface ServerMetrics {
   gc: GcTotals;
   /** Group commits of the update log so far by duration: upper bound in s → commits at most that long. */
   commitBuckets: Map<number, number>;
+  /** Updates the door checked so far, by `check outcome` (e.g. `typing admitted`). */
+  doorChecks: Map<string, number>;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface ServerMetrics {
  * without them (the baseline relay).
  */
 export async function serverMetrics(url: string): Promise<ServerMetrics> {
-  const read: ServerMetrics = { gc: new Map(), commitBuckets: new Map() };
+  const read: ServerMetrics = { gc: new Map(), commitBuckets: new Map(), doorChecks: new Map() };
   try {
     const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
     if (!response.ok) return read;
@@ -32,6 +34,9 @@ export async function serverMetrics(url: string): Promise<ServerMetrics> {
     const bucketLine = /^driehoek_collab_store_latency_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm;
     for (const [, le, value] of text.matchAll(bucketLine))
       read.commitBuckets.set(le === "+Inf" ? Number.POSITIVE_INFINITY : Number(le), Number(value));
+    const doorLine = /^driehoek_collab_door_checks_total\{check="(\w+)",outcome="(\w+)"\} (\S+)$/gm;
+    for (const [, check, outcome, value] of text.matchAll(doorLine))
+      read.doorChecks.set(`${check} ${outcome}`, Number(value));
   } catch {
     // No figures: their lines are left out.
   }
@@ -60,4 +65,9 @@ export function slowCommitsBetween(from: ServerMetrics, to: ServerMetrics): [num
       bound,
       total(to) - atMost - (total(from) - (from.commitBuckets.get(bound) ?? 0)),
     ]);
+}
+
+/** The door's checks between two readings, by `check outcome`. */
+export function doorChecksBetween(from: ServerMetrics, to: ServerMetrics): Map<string, number> {
+  return new Map([...to.doorChecks].map(([key, n]) => [key, n - (from.doorChecks.get(key) ?? 0)]));
 }
