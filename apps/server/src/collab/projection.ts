@@ -136,7 +136,7 @@ export interface RecordStanding {
   hasSignatures: boolean;
 }
 
-/** A row of projectTexts' RETURNING. */
+/** Where a conversation stands, as read by projectTexts' RETURNING or a projection's SELECT. */
 interface StandingRow {
   phase: ConversationStanding["phase"];
   section: string | null;
@@ -148,6 +148,26 @@ interface StandingRow {
 }
 
 const moment = (value: string | null) => (value ? new Date(value) : null);
+
+/** The columns of a StandingRow, read from `conversation`. */
+const STANDING = `phase, section, phase_started_at, section_started_at, status, version,
+  EXISTS (SELECT 1 FROM signature WHERE signature.conversation_id = conversation.id) AS has_signatures`;
+
+/** Conversation `id`'s standing from its StandingRow. */
+function standingOf(id: string, row: StandingRow): RecordStanding {
+  return {
+    conversation: {
+      id,
+      phase: row.phase,
+      section: row.section,
+      phaseStartedAt: moment(row.phase_started_at),
+      sectionStartedAt: moment(row.section_started_at),
+      status: row.status,
+      version: Number(row.version),
+    },
+    hasSignatures: Boolean(row.has_signatures),
+  };
+}
 
 /**
  * Writes a conversation's summary (kept as stored when null: it could not be read) and shared
@@ -169,8 +189,7 @@ async function projectTexts(
   const sql = `UPDATE conversation SET summary = COALESCE(${at(1)}, summary), shared_notes = ${at(2)}
     WHERE id = ${at(3)} AND status NOT IN (${locked})
     AND (summary ${differs} COALESCE(${at(1)}, summary) OR shared_notes ${differs} ${at(2)})
-    RETURNING phase, section, phase_started_at, section_started_at, status, version,
-      EXISTS (SELECT 1 FROM signature WHERE signature.conversation_id = conversation.id) AS has_signatures`;
+    RETURNING ${STANDING}`;
   const parameters = [summary, sharedNotes, conversationId, ...LOCKED_STATUSES];
   const write = async (): Promise<StandingRow[]> => {
     if (!isPostgres) {
@@ -193,19 +212,7 @@ async function projectTexts(
   const [row] = isPostgres
     ? await write()
     : await withSqliteWriteLock(String(dataSource.options.database), write);
-  if (!row) return null;
-  return {
-    conversation: {
-      id: conversationId,
-      phase: row.phase,
-      section: row.section,
-      phaseStartedAt: moment(row.phase_started_at),
-      sectionStartedAt: moment(row.section_started_at),
-      status: row.status,
-      version: Number(row.version),
-    },
-    hasSignatures: Boolean(row.has_signatures),
-  };
+  return row ? standingOf(conversationId, row) : null;
 }
 
 /** node-sqlite3's `Database`, as far as projectTexts uses it. */
@@ -226,7 +233,7 @@ export interface Projection {
   fingerprint: string | null;
   /** Whether any stored row of the conversation changed (so its record did). */
   hasChangedRows: boolean;
-  /** Where the changed conversation stands, when the write read it back (see projectTexts). */
+  /** Where the changed conversation stands, as its write left it (see recordChanged). */
   standing?: RecordStanding;
 }
 
@@ -291,6 +298,7 @@ export async function projectConversation(
   );
   const now = services.now();
   let hasChangedRows = false;
+  let standing: RecordStanding | undefined;
 
   await inTransaction(services.dataSource, async (tx) => {
     // Several processes may hold the document live and project it at the same moment: one at a
@@ -300,12 +308,16 @@ export async function projectConversation(
         PROJECTION_LOCK_SPACE,
         conversationId,
       ]);
-    const existing = await tx.findBy(Agreement, { conversationId });
-    // An id the document reuses from another conversation's agreement is not ours to touch.
+    // This conversation's agreements, and those of others whose ids the document reuses (an
+    // id from another conversation's agreement is not ours to touch), in one query.
+    const ids = drafts.map((d) => d.id);
+    const stored = await tx.findBy(
+      Agreement,
+      ids.length > 0 ? [{ conversationId }, { id: In(ids) }] : { conversationId },
+    );
+    const existing = stored.filter((a) => a.conversationId === conversationId);
     const foreign = new Set(
-      (drafts.length > 0 ? await tx.findBy(Agreement, { id: In(drafts.map((d) => d.id)) }) : [])
-        .filter((a) => a.conversationId !== conversationId)
-        .map((a) => a.id),
+      stored.filter((a) => a.conversationId !== conversationId).map((a) => a.id),
     );
     const rows = drafts
       .filter((d) => !foreign.has(d.id))
@@ -371,6 +383,14 @@ export async function projectConversation(
         hasChangedRows = true;
       }
     }
+    // What follows a changed record reads where it stands: read here, in the same transaction.
+    if (hasChangedRows) {
+      const at = services.dataSource.options.type === "postgres" ? "$1" : "?";
+      const [row] = (await tx.query(`SELECT ${STANDING} FROM conversation WHERE id = ${at}`, [
+        conversationId,
+      ])) as StandingRow[];
+      if (row) standing = standingOf(conversationId, row);
+    }
   });
-  return { fingerprint, hasChangedRows };
+  return { fingerprint, hasChangedRows, standing };
 }

@@ -84,7 +84,22 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
   it("reads back where the conversation stands and whether anyone signed, in the same write", async () => {
     const { manager } = suite.server.services.dataSource;
     const paragraph = appendParagraph(summaryOf(doc), "In de kern");
-    expect(await project()).toBe(true);
+    // The first run writes rows in a transaction, and reads the standing back in it.
+    const planned = await stored();
+    const first = await projectConversation(suite.server.services, conversationId, doc, last);
+    last = first.fingerprint;
+    expect(first.standing).toEqual({
+      conversation: {
+        id: conversationId,
+        phase: planned.phase,
+        section: planned.section,
+        phaseStartedAt: planned.phaseStartedAt,
+        sectionStartedAt: planned.sectionStartedAt,
+        status: planned.status,
+        version: planned.version,
+      },
+      hasSignatures: false,
+    });
     const startedAt = new Date("2026-12-04T09:05:00.000Z");
     await manager.update(
       Conversation,
@@ -130,6 +145,24 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
       (await projectConversation(suite.server.services, conversationId, doc, signed.fingerprint))
         .standing,
     ).toBeUndefined();
+  });
+
+  it("never touches another conversation's agreement whose id the document reuses", async () => {
+    const { services } = suite.server;
+    const other = await planConversation(services, suite.school.students.daan.placementId);
+    const otherDoc = new Y.Doc();
+    Y.applyUpdate(otherDoc, conversationSeed([]));
+    const shared = newId();
+    addAgreement(otherDoc, { id: shared, text: "Daan oefent", owner: "student" });
+    await projectConversation(services, other.id, otherDoc, null);
+
+    const own = newId();
+    addAgreement(doc, { id: shared, text: "Overgenomen", owner: "praktijkopleider" });
+    addAgreement(doc, { id: own, text: "Sanne plant", owner: "student" });
+    expect(await project()).toBe(true);
+    const daans = await services.dataSource.manager.findBy(Agreement, { conversationId: other.id });
+    expect(daans.map((a) => [a.id, a.text, a.owner])).toEqual([[shared, "Daan oefent", "student"]]);
+    expect((await storedAgreements()).map((a) => [a.id, a.text])).toEqual([[own, "Sanne plant"]]);
   });
 
   it("leaves a signed record alone", async () => {
