@@ -1,5 +1,8 @@
+import { randomUUID } from "node:crypto";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import type { Services } from "../context.js";
+import { loggerFor } from "../log/logger.js";
+import { REQUEST_ID_HEADER } from "../log/request-id.js";
 import { documentRouter } from "../modules/document/document.routes.js";
 import { exportRouter } from "../modules/export/export.routes.js";
 import { graphqlRateLimit } from "../security/graphql-rate-limit.js";
@@ -22,24 +25,42 @@ export function buildApp(services: Services, graphql: RequestHandler[]): express
   app.use(exportRouter(services));
   app.use(documentRouter(services));
   app.use(webAppRouter(findWebDist(services.config.webDist)));
-  app.use(bodyErrors);
+  app.use(bodyErrors(services));
   return app;
 }
 
-/** Oversized or unreadable request bodies get a GraphQL-shaped error, not an HTML page. */
-const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
-  if (res.headersSent) return next(error);
-  const tooLarge = error?.type === "entity.too.large";
-  const status = tooLarge ? 413 : error?.status && error.status < 500 ? error.status : 500;
-  const code = tooLarge
-    ? "PAYLOAD_TOO_LARGE"
-    : status < 500
-      ? "BAD_REQUEST"
-      : "INTERNAL_SERVER_ERROR";
-  const message = tooLarge
-    ? "The request is too large."
-    : status < 500
-      ? "The request could not be read."
-      : "Something went wrong on the server.";
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-};
+/**
+ * Errors no route answered itself: an oversized or unreadable request body gets a
+ * GraphQL-shaped error, not an HTML page; anything else (a bug, a file gone from disk, a broken
+ * database) is logged with the request id and its stack, and reaches the caller as 500 with
+ * only its code and that id, as GraphQL's internal errors do.
+ */
+function bodyErrors(services: Services): ErrorRequestHandler {
+  const log = loggerFor(services.config);
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const tooLarge = error?.type === "entity.too.large";
+    const status = tooLarge ? 413 : error?.status && error.status < 500 ? error.status : 500;
+    if (status < 500) {
+      const code = tooLarge ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
+      const message = tooLarge ? "The request is too large." : "The request could not be read.";
+      res.status(status).json({ errors: [{ message, extensions: { code } }] });
+      return;
+    }
+    // Outside /graphql requests have no id yet: this one gets its own, sent back as GraphQL's are.
+    const requestId = String(res.locals.requestId ?? randomUUID());
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    log.error(
+      { requestId, err: error, method: req.method, path: req.originalUrl.split("?")[0] },
+      "http request failed",
+    );
+    res.status(500).json({
+      errors: [
+        {
+          message: `Er ging iets mis (INTERNAL_SERVER_ERROR, id ${requestId})`,
+          extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+        },
+      ],
+    });
+  };
+}

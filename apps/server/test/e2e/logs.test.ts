@@ -158,4 +158,42 @@ describe("structured logs and request ids, on the built server", () => {
     // The server is fine again once the table is back.
     expect((await post(server, query, auth)).body.errors).toBeUndefined();
   });
+
+  it("answers an internal error outside GraphQL (a download) as 500 with code and id, and logs the stack", async () => {
+    const auth = { authorization: `Bearer ${token}` };
+    const listed = await post(server, "{ conversations { id } }", auth);
+    const id = (listed.body.data as { conversations: { id: string }[] }).conversations[0]?.id;
+    if (!id) throw new Error("The demo school has no conversation");
+    const download = () =>
+      fetch(`${server.url}/export/conversations/${id}.json`, { headers: auth });
+
+    await onDatabase(server.dataDir, "ALTER TABLE conversation RENAME TO conversation_away");
+    let response: Response;
+    let body: string;
+    try {
+      response = await download();
+      body = await response.text();
+    } finally {
+      await onDatabase(server.dataDir, "ALTER TABLE conversation_away RENAME TO conversation");
+    }
+    expect(response.status).toBe(500);
+    const requestId = response.headers.get("x-request-id") ?? "";
+    const errors = (JSON.parse(body) as { errors: { message: string; extensions: unknown }[] })
+      .errors;
+    expect(errors[0]?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId });
+    expect(body).not.toMatch(/stack|SQLITE|conversation_away/i);
+
+    const isErrorLine = (l: Record<string, unknown>) =>
+      l.level === "error" && l.msg === "http request failed" && l.requestId === requestId;
+    await until(() => jsonLines(server).some(isErrorLine), "the log line of the failed download");
+    const line = jsonLines(server).find(isErrorLine) as {
+      path: string;
+      err: { message: string; stack: string };
+    };
+    expect(line.path).toBe(`/export/conversations/${id}.json`);
+    expect(line.err.message).toMatch(/no such table/);
+    expect(line.err.stack).toMatch(/\n\s+at /);
+    // The download works again once the table is back (this record is not signed: refused).
+    expect((await download()).status).toBeLessThan(500);
+  });
 });
