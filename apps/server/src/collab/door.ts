@@ -119,14 +119,7 @@ export class DocumentDoor {
       CHECKS.typing.inc();
       return null;
     }
-    let scratch: Y.Doc;
-    try {
-      scratch = this.scratchCopy();
-    } catch {
-      // The copy could not catch up; the check runs on one built afresh.
-      this.rebuild();
-      scratch = this.scratch as unknown as Y.Doc;
-    }
+    const scratch = this.scratchCopy();
     let transaction: Y.Transaction | null = null;
     try {
       scratch.transact((tr) => {
@@ -193,8 +186,13 @@ export class DocumentDoor {
    * first when the room was quiet); the idle clock starts again.
    */
   private scratchCopy(): Y.Doc {
-    if (!this.scratch) this.rebuild();
-    else this.catchUp(this.scratch);
+    try {
+      if (!this.scratch) this.rebuild();
+      else this.catchUp(this.scratch);
+    } catch {
+      // What it was to be given could not be applied to it: it is built afresh instead.
+      this.rebuild();
+    }
     if (this.idleTimer) this.idleTimer.refresh();
     else {
       this.idleTimer = setTimeout(() => this.quiet(), SCRATCH_IDLE_MS);
