@@ -335,12 +335,15 @@ describeInBrowser("the 70 % meter on three devices", () => {
       expect(talk.studentShare).toBeCloseTo(measured.studentShare, 3);
       expect(talk.phases).toEqual([expect.objectContaining({ phase: "inleiding" })]);
       expect(talk.phases[0].studentShare).toBeCloseTo(measured.studentShare, 3);
-      // …and the record view shows it, overall and per phase.
+      // …and the record view shows it, overall and per phase: as the record holds it (talk
+      // still measured between the query above and the end can move it across a rounding edge).
       const form = people.bpv_begeleider.page;
       await form.goto(`${server.url}/gesprek/${conversationId}/formulier`);
       await form.locator("[data-record-talk]").waitFor();
-      expect(await shownPercentOf(form, "record")).toBe(expected);
-      expect(await shownPercentOf(form, "record-inleiding")).toBe(expected);
+      expect(await shownPercentOf(form, "record")).toBe(Math.round(talk.studentShare * 100));
+      expect(await shownPercentOf(form, "record-inleiding")).toBe(
+        Math.round(talk.phases[0].studentShare * 100),
+      );
       await form.locator("[data-record-talk]").screenshot({
         path: path.join(SCREENSHOT_DIR, "talk-meter-record.png"),
       });
