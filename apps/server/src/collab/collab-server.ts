@@ -8,14 +8,14 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { watchAccess } from "../auth/session-watch.js";
 import type { Services } from "../context.js";
+import type { RecordStanding } from "../modules/conversation/conversation-changes.js";
 import { type TrackShutdown, untracked } from "../shutdown.js";
 import { authorizeCollabSocket, CollabRefusal } from "./access.js";
 import { filterAwarenessUpdate } from "./awareness-filter.js";
 import { CollabConnection, type ConnectionLimits } from "./connection.js";
-import { clocksOf } from "./door.js";
+import { type IncomingUpdate, readIncoming } from "./door.js";
 import { LiveDocuments } from "./live-documents.js";
 import { collabMetrics } from "./metrics.js";
-import type { RecordStanding } from "./projection.js";
 import type { CollabRelay } from "./relay.js";
 import { Room } from "./room.js";
 import type { UpdateStore } from "./store.js";
@@ -212,14 +212,14 @@ export class CollabServer {
   }
 
   private receiveUpdate(connection: CollabConnection, room: Room, update: Uint8Array): void {
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    let incoming: IncomingUpdate;
     try {
-      decoded = Y.decodeUpdate(update);
+      incoming = readIncoming(update);
     } catch {
       throw new Malformed();
     }
+    const { decoded, clocks } = incoming;
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-    const clocks = clocksOf(decoded);
     // A client that (re)connects answers the server's sync step 1 with what the server lacks,
     // and Yjs always adds the document's whole delete set: on a long conversation kilobytes of
     // deletions the server has. Such an update is not checked, stored or relayed again; it is
@@ -233,7 +233,7 @@ export class CollabServer {
       room.refuseWrite(connection, connection.identity.readOnlyReason ?? "You may not write here.");
       return;
     }
-    if (!room.admitUpdate(connection, update, decoded)) return;
+    if (!room.admitUpdate(connection, incoming)) return;
     // Stored first; only then applied (which relays it) and confirmed.
     connection.pendingWrites += 1;
     this.documents.committer.write({ docName: room.name, update }).then(

@@ -2,7 +2,7 @@ import { addAgreement, agreementsOf, conversationSeed, notesOf, summaryOf } from
 import { LIMITS, SECTION_KEYS } from "@driehoek/domain";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { DocumentDoor } from "./door.js";
+import { DocumentDoor, readIncoming } from "./door.js";
 import { collabMetrics } from "./metrics.js";
 
 /** What a client sends: the change `write` makes to its copy of `live`. */
@@ -27,8 +27,7 @@ const overLimit = (id: string) => (doc: Y.Doc) => {
 const WRITER = { name: "writer" };
 
 /** Lets `update` through `door`, as the server does (decoded once, on arrival). */
-const admit = (door: DocumentDoor, update: Uint8Array) =>
-  door.admit(update, Y.decodeUpdate(update));
+const admit = (door: DocumentDoor, update: Uint8Array) => door.admit(readIncoming(update));
 
 /** How many updates the door has checked so far, by check and outcome. */
 async function checks(): Promise<Record<string, number>> {

@@ -109,13 +109,11 @@ export class DocumentDoor {
     live.on("update", this.onLiveUpdate);
   }
 
-  /**
-   * Checks `update` (`decoded`: as Y.decodeUpdate read it); null when it may be stored and
-   * relayed, else why not.
-   */
-  admit(update: Uint8Array, decoded: DecodedUpdate): Refusal | null {
+  /** Checks an incoming update; null when it may be stored and relayed, else why not. */
+  admit(incoming: IncomingUpdate): Refusal | null {
+    const { update, decoded, clocks, weight } = incoming;
     if (isPlainTyping(this.live, decoded, this.kind, this.admittedWeight)) {
-      this.remember(update, clocksOf(decoded), decoded.ds.clients, weightOf(decoded));
+      this.remember(update, clocks, decoded.ds.clients, weight);
       CHECKS.typing.inc();
       return null;
     }
@@ -141,8 +139,8 @@ export class DocumentDoor {
             ends: writtenBy(transaction),
             deletes: (transaction as Y.Transaction).deleteSet.clients,
           }
-        : { ends: clocksOf(decoded), deletes: decoded.ds.clients };
-    this.remember(update, ends, deletes, weightOf(decoded));
+        : { ends: clocks, deletes: decoded.ds.clients };
+    this.remember(update, ends, deletes, weight);
     CHECKS.admitted.inc();
     return null;
   }
@@ -290,21 +288,27 @@ export class DocumentDoor {
   }
 }
 
-/** Per client, the clock up to which a decoded update carries structs. */
-export function clocksOf(decoded: DecodedUpdate): Map<number, number> {
-  const ends = new Map<number, number>();
-  for (const struct of decoded.structs) {
-    const end = struct.id.clock + struct.length;
-    if ((ends.get(struct.id.client) ?? 0) < end) ends.set(struct.id.client, end);
-  }
-  return ends;
+/** An update as it arrived, read once: decoded, with what its structs write. */
+export interface IncomingUpdate {
+  update: Uint8Array;
+  decoded: DecodedUpdate;
+  /** Per client, the clock up to which the update carries structs. */
+  clocks: Map<number, number>;
+  /** How many clocks its structs take: at most the characters it may add. */
+  weight: number;
 }
 
-/** How many clocks a decoded update's structs take. */
-function weightOf(decoded: DecodedUpdate): number {
+/** Reads an incoming update once (throws when it cannot be decoded). */
+export function readIncoming(update: Uint8Array): IncomingUpdate {
+  const decoded = Y.decodeUpdate(update);
+  const clocks = new Map<number, number>();
   let weight = 0;
-  for (const struct of decoded.structs) weight += struct.length;
-  return weight;
+  for (const struct of decoded.structs) {
+    const end = struct.id.clock + struct.length;
+    if ((clocks.get(struct.id.client) ?? 0) < end) clocks.set(struct.id.client, end);
+    weight += struct.length;
+  }
+  return { update, decoded, clocks, weight };
 }
 
 /** Per client, the clock up to which a transaction added structs. */

@@ -27,7 +27,12 @@ import { inTransaction } from "../db/transaction.js";
 import { Agreement } from "../modules/agreement/agreement.entity.js";
 import { agreementsToReview } from "../modules/agreement/previous-agreements.js";
 import { Conversation } from "../modules/conversation/conversation.entity.js";
-import type { ConversationStanding } from "../modules/conversation/conversation-changes.js";
+import {
+  type RecordStanding,
+  STANDING_COLUMNS,
+  type StandingRow,
+  standingOf,
+} from "../modules/conversation/conversation-changes.js";
 import { Placement } from "../modules/placement/placement.entity.js";
 import { Student } from "../modules/school/student.entity.js";
 import { Werkproces } from "../modules/school/werkproces.entity.js";
@@ -130,45 +135,6 @@ function digest(value: unknown): string {
 /** Statuses in which a conversation's record no longer follows its document. */
 const LOCKED_STATUSES = CONVERSATION_STATUSES.filter(isLocked);
 
-/** A conversation's standing as a projection's write left it, and whether anyone has signed. */
-export interface RecordStanding {
-  conversation: ConversationStanding;
-  hasSignatures: boolean;
-}
-
-/** Where a conversation stands, as read by projectTexts' RETURNING or a projection's SELECT. */
-interface StandingRow {
-  phase: ConversationStanding["phase"];
-  section: string | null;
-  phase_started_at: string | null;
-  section_started_at: string | null;
-  status: ConversationStanding["status"];
-  version: number | string;
-  has_signatures: boolean | number;
-}
-
-const moment = (value: string | null) => (value ? new Date(value) : null);
-
-/** The columns of a StandingRow, read from `conversation`. */
-const STANDING = `phase, section, phase_started_at, section_started_at, status, version,
-  EXISTS (SELECT 1 FROM signature WHERE signature.conversation_id = conversation.id) AS has_signatures`;
-
-/** Conversation `id`'s standing from its StandingRow. */
-function standingOf(id: string, row: StandingRow): RecordStanding {
-  return {
-    conversation: {
-      id,
-      phase: row.phase,
-      section: row.section,
-      phaseStartedAt: moment(row.phase_started_at),
-      sectionStartedAt: moment(row.section_started_at),
-      status: row.status,
-      version: Number(row.version),
-    },
-    hasSignatures: Boolean(row.has_signatures),
-  };
-}
-
 /**
  * Writes a conversation's summary (kept as stored when null: it could not be read) and shared
  * notes in one statement, unless the record is locked or they are stored as they are already.
@@ -189,7 +155,7 @@ async function projectTexts(
   const sql = `UPDATE conversation SET summary = COALESCE(${at(1)}, summary), shared_notes = ${at(2)}
     WHERE id = ${at(3)} AND status NOT IN (${locked})
     AND (summary ${differs} COALESCE(${at(1)}, summary) OR shared_notes ${differs} ${at(2)})
-    RETURNING ${STANDING}`;
+    RETURNING ${STANDING_COLUMNS}`;
   const parameters = [summary, sharedNotes, conversationId, ...LOCKED_STATUSES];
   const write = async (): Promise<StandingRow[]> => {
     if (!isPostgres) {
@@ -386,9 +352,10 @@ export async function projectConversation(
     // What follows a changed record reads where it stands: read here, in the same transaction.
     if (hasChangedRows) {
       const at = services.dataSource.options.type === "postgres" ? "$1" : "?";
-      const [row] = (await tx.query(`SELECT ${STANDING} FROM conversation WHERE id = ${at}`, [
-        conversationId,
-      ])) as StandingRow[];
+      const [row] = (await tx.query(
+        `SELECT ${STANDING_COLUMNS} FROM conversation WHERE id = ${at}`,
+        [conversationId],
+      )) as StandingRow[];
       if (row) standing = standingOf(conversationId, row);
     }
   });

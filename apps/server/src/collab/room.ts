@@ -1,16 +1,10 @@
-import {
-  CLOSE,
-  type DecodedUpdate,
-  encodeStored,
-  MESSAGE,
-  type StoredClocks,
-} from "@driehoek/collab";
+import { CLOSE, encodeStored, MESSAGE, type StoredClocks } from "@driehoek/collab";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { CollabConnection } from "./connection.js";
-import { DocumentDoor, holdsAll } from "./door.js";
+import { DocumentDoor, holdsAll, type IncomingUpdate } from "./door.js";
 
 /** The origin of changes that came from other processes (relayed or read again from the log). */
 export const RELAYED = "relay";
@@ -189,8 +183,8 @@ export class Room {
    * updates that build on it wait on the server for ever. After MAX_REFUSED_UPDATES refusals the
    * connection is closed with 4400.
    */
-  admitUpdate(connection: CollabConnection, update: Uint8Array, decoded: DecodedUpdate): boolean {
-    const refusal = this.door.admit(update, decoded);
+  admitUpdate(connection: CollabConnection, incoming: IncomingUpdate): boolean {
+    const refusal = this.door.admit(incoming);
     if (!refusal) return true;
     connection.refusedUpdates += 1;
     if (connection.refusedUpdates === 1)

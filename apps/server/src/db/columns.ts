@@ -12,9 +12,12 @@ import {
  * The same column then works on SQLite and PostgreSQL, and text order is time order,
  * so range queries and ORDER BY need no dialect-specific functions.
  */
+/** A stored moment as a Date (null stays null), as the column reads it; for raw rows too. */
+export const momentFrom = (value: string | null): Date | null => (value ? new Date(value) : null);
+
 const isoMoment: ValueTransformer = {
   to: (value: Date | null | undefined) => (value ? value.toISOString() : value),
-  from: (value: string | null) => (value ? new Date(value) : null),
+  from: momentFrom,
 };
 
 /** A point in time (stored as ISO text, read back as a Date). */

@@ -33,6 +33,14 @@ export function withoutSchemaHints(
   );
 }
 
+/** What a caller sees of an internal error: its code and the request id, nothing of the inside. */
+export function maskedInternalError(requestId: string) {
+  return {
+    message: `Er ging iets mis (INTERNAL_SERVER_ERROR, id ${requestId})`,
+    extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
+  };
+}
+
 /**
  * Apollo's `formatError`: an internal error (a bug, a broken database) is logged with the
  * request id and its stack, and reaches the client only as its code and that id; our limits
@@ -49,9 +57,8 @@ export function formatErrorFor(config: Pick<Config, "introspection">, log: Logge
         "graphql internal error",
       );
       return {
-        message: `Er ging iets mis (INTERNAL_SERVER_ERROR, id ${requestId})`,
+        ...maskedInternalError(requestId),
         ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
       };
     }
     let result = formatted;

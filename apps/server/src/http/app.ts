@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import type { Services } from "../context.js";
+import { maskedInternalError } from "../graphql/format-error.js";
 import { loggerFor } from "../log/logger.js";
 import { REQUEST_ID_HEADER } from "../log/request-id.js";
 import { documentRouter } from "../modules/document/document.routes.js";
@@ -25,7 +26,7 @@ export function buildApp(services: Services, graphql: RequestHandler[]): express
   app.use(exportRouter(services));
   app.use(documentRouter(services));
   app.use(webAppRouter(findWebDist(services.config.webDist)));
-  app.use(bodyErrors(services));
+  app.use(unansweredErrors(services));
   return app;
 }
 
@@ -35,7 +36,7 @@ export function buildApp(services: Services, graphql: RequestHandler[]): express
  * database) is logged with the request id and its stack, and reaches the caller as 500 with
  * only its code and that id, as GraphQL's internal errors do.
  */
-function bodyErrors(services: Services): ErrorRequestHandler {
+function unansweredErrors(services: Services): ErrorRequestHandler {
   const log = loggerFor(services.config);
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
@@ -54,13 +55,6 @@ function bodyErrors(services: Services): ErrorRequestHandler {
       { requestId, err: error, method: req.method, path: req.originalUrl.split("?")[0] },
       "http request failed",
     );
-    res.status(500).json({
-      errors: [
-        {
-          message: `Er ging iets mis (INTERNAL_SERVER_ERROR, id ${requestId})`,
-          extensions: { code: "INTERNAL_SERVER_ERROR", requestId },
-        },
-      ],
-    });
+    res.status(500).json({ errors: [maskedInternalError(requestId)] });
   };
 }

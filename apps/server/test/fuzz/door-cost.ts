@@ -5,7 +5,7 @@
 import { addAgreement, agreementsOf, conversationSeed, notesOf, summaryOf } from "@driehoek/collab";
 import { SECTION_KEYS } from "@driehoek/domain";
 import * as Y from "yjs";
-import { DocumentDoor } from "../../src/collab/door.js";
+import { DocumentDoor, readIncoming } from "../../src/collab/door.js";
 
 const client = new Y.Doc();
 Y.applyUpdate(
@@ -50,7 +50,7 @@ function measure(label: string, keystroke: (doc: Y.Doc, i: number) => void, roun
   const applyNs = Number(process.hrtime.bigint() - t) / updates.length;
   t = process.hrtime.bigint();
   for (const u of updates) {
-    const refusal = door.admit(u, Y.decodeUpdate(u));
+    const refusal = door.admit(readIncoming(u));
     if (refusal) throw new Error(refusal.reason);
     Y.applyUpdate(live, u); // as the server does after storing
   }

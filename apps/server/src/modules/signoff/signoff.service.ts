@@ -8,13 +8,16 @@ import {
 } from "@driehoek/domain";
 import { IsNull } from "typeorm";
 import type { ConversationAccess } from "../../access/conversation-access.js";
-import type { RecordStanding } from "../../collab/projection.js";
 import type { Services } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import type { ConversationChangeKind } from "../../events.js";
 import { conflict, forbidden } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
-import { announceChange, publishChange } from "../conversation/conversation-changes.js";
+import {
+  announceChange,
+  publishChange,
+  type RecordStanding,
+} from "../conversation/conversation-changes.js";
 import { refreshFrequency } from "../placement/frequency-state.js";
 import { buildRecord, hashRecordText, type SignedForm, serializeRecord } from "./record.js";
 import { keepRecordEdit } from "./record-changes.js";
