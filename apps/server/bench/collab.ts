@@ -72,10 +72,15 @@ import {
   doorChecksBetween,
   type GcTotals,
   gcBetween,
+  noServerMetrics,
   type ServerMetrics,
   serverMetrics,
-  slowCommitsBetween,
+  slowerBetween,
 } from "./server-metrics.js";
+
+/** "1 ms: 12, 5 ms: 3, …" for counts of durations longer than each bound (in s). */
+const longer = (counts: [number, number][]) =>
+  counts.map(([bound, n]) => `${bound * 1000} ms: ${n}`).join(", ") || "-";
 
 const { values: flags } = parseArgs({
   options: {
@@ -356,6 +361,11 @@ interface LoadFigures {
   gc: GcTotals;
   /** Group commits of the log in the window slower than 1, 5, 10, 25, 50 and 100 ms. */
   slowCommits: [number, number][];
+  /**
+   * The SQLite write lock in the window: the log's appends that waited for it longer than 1, 5,
+   * … ms; the turns other writers took, and those longer than 1, 5, … ms.
+   */
+  lock: { logWaits: [number, number][]; otherTurns: number; otherLongTurns: [number, number][] };
   /** Updates the door checked in the window, by `check outcome`. */
   doorChecks: Map<string, number>;
   /** What the server allocated in the window (--allocations), else null. */
@@ -450,7 +460,7 @@ async function driveLoad(input: {
     threads: { main: 0, others: 0 },
   };
   let health: { stop(): Promise<ReturnType<typeof percentiles>> } | null = null;
-  const none: ServerMetrics = { gc: new Map(), commitBuckets: new Map(), doorChecks: new Map() };
+  const none: ServerMetrics = noServerMetrics();
   let metricsAtStart: Promise<ServerMetrics> = Promise.resolve(none);
   let metricsAtEnd: Promise<ServerMetrics> = Promise.resolve(none);
   let sampling: ReturnType<typeof sampleAllocations> | null = null;
@@ -532,7 +542,11 @@ async function driveLoad(input: {
   const rssEnd = rssBytes(serverPid);
   const [metricsFrom, metricsTo] = [await metricsAtStart, await metricsAtEnd];
   const gc = gcBetween(metricsFrom.gc, metricsTo.gc);
-  const slowCommits = slowCommitsBetween(metricsFrom, metricsTo);
+  const slowCommits = slowerBetween(metricsFrom.commitBuckets, metricsTo.commitBuckets);
+  const logLockWaits = slowerBetween(metricsFrom.logLockWait, metricsTo.logLockWait);
+  const otherLockTurns = slowerBetween(metricsFrom.otherLockHeld, metricsTo.otherLockHeld);
+  const count = (b: Map<number, number>) => b.get(Number.POSITIVE_INFINITY) ?? 0;
+  const otherTurns = count(metricsTo.otherLockHeld) - count(metricsFrom.otherLockHeld);
   const allocated = await allocations;
   return {
     clients: results.clients,
@@ -553,6 +567,7 @@ async function driveLoad(input: {
     health: healthFigures ?? percentiles([]),
     gc,
     slowCommits,
+    lock: { logWaits: logLockWaits, otherTurns, otherLongTurns: otherLockTurns },
     doorChecks: doorChecksBetween(metricsFrom, metricsTo),
     allocated,
     window: { from: window.from, to: window.to },
@@ -854,7 +869,12 @@ function report(f: SizeFigures): string {
     `  server RSS: ${mb(f.rssIdle)} before clients, ${mb(f.rssLoaded)} with all rooms live, ${mb(f.rssEnd)} after the run; ${kb(perConversation)} per live conversation (${kb(f.rssLoaded / f.conversations)} total/N); load process ${mb(r.rssBytes)}`,
     `  group commit: ${f.commits.entries} log entries in ≈${f.commits.batches} commits (avg ${(f.commits.entries / Math.max(1, f.commits.batches)).toFixed(1)}, largest ${f.commits.largest}) = ${(f.commits.batches / r.windowSeconds).toFixed(0)} commits/s`,
     `  /healthz during the run: p50 ${ms(f.health.p50)}, p99 ${ms(f.health.p99)}`,
-    `  log commits slower than ${f.slowCommits.map(([bound, n]) => `${bound * 1000} ms: ${n}`).join(", ") || "-"}`,
+    `  log commits slower than ${longer(f.slowCommits)}`,
+    ...(f.lock.logWaits.length
+      ? [
+          `    of which waited for the SQLite write lock longer than ${longer(f.lock.logWaits)}; other writers took ${f.lock.otherTurns} turns, longer than ${longer(f.lock.otherLongTurns)}`,
+        ]
+      : []),
     `  door: ${[...f.doorChecks].map(([key, n]) => `${key} ${n}`).join(", ") || "-"}`,
     `  garbage collection in the window: ${[...f.gc].map(([kind, { count, seconds }]) => `${kind} ${count}× ${ms(seconds * 1000)}`).join(", ") || "-"}`,
     `  40-minute conversation (${longDocKeystrokes} keystrokes, ${kb(f.longDoc.bytes)}): load cold ${ms(f.longDoc.coldMs)}, warm ${ms(f.longDoc.afterColdMs)}, under this load ${r.loadUnderLoadMs.map(ms).join(" / ") || "-"}${r.loadFailures.length ? ` (failed: ${r.loadFailures.join("; ")})` : ""}`,

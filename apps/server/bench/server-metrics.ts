@@ -3,22 +3,53 @@
 /** Garbage collections so far by kind (minor, major, incremental, weakcb): count and seconds. */
 export type GcTotals = Map<string, { count: number; seconds: number }>;
 
+/** A histogram's cumulative buckets: upper bound in s → observations at most that long. */
+export type Buckets = Map<number, number>;
+
 /** The figures of the server's own /metrics the benchmark reads, at one moment. */
 export interface ServerMetrics {
   gc: GcTotals;
-  /** Group commits of the update log so far by duration: upper bound in s → commits at most that long. */
-  commitBuckets: Map<number, number>;
+  /** Group commits of the update log so far, by duration. */
+  commitBuckets: Buckets;
+  /** The log's appends so far, by how long they waited for the SQLite file's write lock. */
+  logLockWait: Buckets;
+  /** The other writers' turns of that lock so far (projections, mutations), by how long they held it. */
+  otherLockHeld: Buckets;
   /** Updates the door checked so far, by `check outcome` (e.g. `typing admitted`). */
   doorChecks: Map<string, number>;
 }
 
+/** Figures of a process without them (the baseline relay). */
+export function noServerMetrics(): ServerMetrics {
+  return {
+    gc: new Map(),
+    commitBuckets: new Map(),
+    logLockWait: new Map(),
+    otherLockHeld: new Map(),
+    doorChecks: new Map(),
+  };
+}
+
+/** The buckets of histogram `name` (of the series with label `label`, e.g. `priority="urgent"`) in `text`. */
+function bucketsOf(text: string, name: string, label = ""): Buckets {
+  const buckets: Buckets = new Map();
+  const line = new RegExp(`^${name}_bucket\\{([^}]*)\\} (\\S+)$`, "gm");
+  for (const [, labels = "", value] of text.matchAll(line)) {
+    const others = labels.replace(/(^|,)le="[^"]*"/, "").replace(/^,/, "");
+    if (others !== label) continue;
+    const le = /le="([^"]+)"/.exec(labels)?.[1];
+    buckets.set(le === "+Inf" ? Number.POSITIVE_INFINITY : Number(le), Number(value));
+  }
+  return buckets;
+}
+
 /**
- * The server's garbage collections (prom-client's default figures) and the update log's commit
- * times (driehoek_collab_store_latency_seconds) so far, from its /metrics; empty for a process
- * without them (the baseline relay).
+ * The server's garbage collections (prom-client's default figures), the update log's commit
+ * times (driehoek_collab_store_latency_seconds), the SQLite write lock's waits and turns and
+ * the door's checks so far, from its /metrics; empty for a process without them (the relay).
  */
 export async function serverMetrics(url: string): Promise<ServerMetrics> {
-  const read: ServerMetrics = { gc: new Map(), commitBuckets: new Map(), doorChecks: new Map() };
+  const read = noServerMetrics();
   try {
     const response = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) });
     if (!response.ok) return read;
@@ -31,9 +62,10 @@ export async function serverMetrics(url: string): Promise<ServerMetrics> {
       else entry.count = Number(value);
       read.gc.set(kind as string, entry);
     }
-    const bucketLine = /^driehoek_collab_store_latency_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm;
-    for (const [, le, value] of text.matchAll(bucketLine))
-      read.commitBuckets.set(le === "+Inf" ? Number.POSITIVE_INFINITY : Number(le), Number(value));
+    read.commitBuckets = bucketsOf(text, "driehoek_collab_store_latency_seconds");
+    const lock = "driehoek_sqlite_write_lock";
+    read.logLockWait = bucketsOf(text, `${lock}_wait_seconds`, 'priority="urgent"');
+    read.otherLockHeld = bucketsOf(text, `${lock}_held_seconds`, 'priority="normal"');
     const doorLine = /^driehoek_collab_door_checks_total\{check="(\w+)",outcome="(\w+)"\} (\S+)$/gm;
     for (const [, check, outcome, value] of text.matchAll(doorLine))
       read.doorChecks.set(`${check} ${outcome}`, Number(value));
@@ -53,18 +85,15 @@ export function gcBetween(from: GcTotals, to: GcTotals): GcTotals {
   );
 }
 
-/** The commit times the benchmark counts slower ones of, in seconds (buckets of the histogram). */
-const SLOW_COMMIT_BOUNDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1];
+/** The durations the benchmark counts longer ones of, in seconds (buckets of the histograms). */
+const SLOW_BOUNDS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1];
 
-/** Group commits between two readings that took longer than 1, 5, 10, 25, 50 and 100 ms: [bound in s, commits]. */
-export function slowCommitsBetween(from: ServerMetrics, to: ServerMetrics): [number, number][] {
-  const total = (m: ServerMetrics) => m.commitBuckets.get(Number.POSITIVE_INFINITY) ?? 0;
-  return [...to.commitBuckets]
-    .filter(([bound]) => SLOW_COMMIT_BOUNDS.includes(bound))
-    .map(([bound, atMost]) => [
-      bound,
-      total(to) - atMost - (total(from) - (from.commitBuckets.get(bound) ?? 0)),
-    ]);
+/** Observations between two readings longer than 1, 5, 10, 25, 50 and 100 ms: [bound in s, count]. */
+export function slowerBetween(from: Buckets, to: Buckets): [number, number][] {
+  const total = (b: Buckets) => b.get(Number.POSITIVE_INFINITY) ?? 0;
+  return [...to]
+    .filter(([bound]) => SLOW_BOUNDS.includes(bound))
+    .map(([bound, atMost]) => [bound, total(to) - atMost - (total(from) - (from.get(bound) ?? 0))]);
 }
 
 /** The door's checks between two readings, by `check outcome`. */

@@ -1,4 +1,16 @@
 import path from "node:path";
+import { histogram } from "../metrics/registry.js";
+
+const lockWait = histogram(
+  "driehoek_sqlite_write_lock_wait_seconds",
+  "Time a writer waited for its turn to write to the SQLite file (urgent: the collaboration log's appends).",
+  ["priority"],
+);
+const lockHeld = histogram(
+  "driehoek_sqlite_write_lock_held_seconds",
+  "Time a writer held its turn to write to the SQLite file, until its work settled (urgent: the collaboration log's appends).",
+  ["priority"],
+);
 
 /**
  * One queue of writers per SQLite file in this process. SQLite lets one connection write at a
@@ -42,15 +54,20 @@ export async function withSqliteWriteLock<T>(
 ): Promise<T> {
   const lock = lockFor(file);
   if (lock.isHeld) {
+    const stopTimer = lockWait.startTimer({ priority });
     await new Promise<void>((resolve) =>
       (priority === "urgent" ? lock.urgent : lock.normal).push(resolve),
     );
+    stopTimer();
   } else {
     lock.isHeld = true;
+    lockWait.observe({ priority }, 0);
   }
+  const stopHolding = lockHeld.startTimer({ priority });
   try {
     return await work();
   } finally {
+    stopHolding();
     release(lock);
   }
 }
