@@ -29,6 +29,8 @@ export interface CollabClient {
   storedClock(): number;
   /** This client's own next clock: everything below it is what it has typed so far. */
   localClock(): number;
+  /** Resolves once the server has confirmed everything this client typed so far as stored. */
+  allStored(what?: string, timeoutMs?: number): Promise<void>;
   /** Drops the connection like a killed tab: no awareness goodbye, no reconnect. */
   kill(): void;
   destroy(): void;
@@ -110,6 +112,8 @@ export function connectCollab(
         return "stop";
       },
     );
+  const storedClock = () => Math.max(0, ...stored.map((clocks) => clocks.get(doc.clientID) ?? 0));
+  const localClock = () => Y.getState(doc.store, doc.clientID);
   return {
     doc,
     provider,
@@ -122,8 +126,10 @@ export function connectCollab(
         () => provider.synced,
         `${room} to sync (closes: ${JSON.stringify(closes)}, tickets: ${ticketErrors.map((e) => e.message)})`,
       ),
-    storedClock: () => Math.max(0, ...stored.map((clocks) => clocks.get(doc.clientID) ?? 0)),
-    localClock: () => Y.getState(doc.store, doc.clientID),
+    storedClock,
+    localClock,
+    allStored: (what = "every edit to be confirmed as stored", timeoutMs?: number) =>
+      until(() => storedClock() >= localClock(), what, timeoutMs),
     kill: () => {
       provider.shouldConnect = false;
       (provider.ws as unknown as WebSocket | null)?.terminate();

@@ -92,11 +92,7 @@ describe.skipIf(!services)("three processes over PostgreSQL and Redis", () => {
       "every copy to hold every edit",
       10_000,
     );
-    await until(
-      () => clients.every((c) => c.storedClock() >= c.localClock()),
-      "every edit to be confirmed as stored",
-      10_000,
-    );
+    await Promise.all(clients.map((c) => c.allStored(undefined, 10_000)));
     const content = visibleContent(clients[0]?.doc as Y.Doc);
     for (const c of clients) expect(visibleContent(c.doc)).toBe(content);
     expect(agreementsOf(clients[0]?.doc as Y.Doc).length).toBe(seededAgreements + 3);

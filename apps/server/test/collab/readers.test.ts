@@ -127,10 +127,7 @@ describe.each(testDatabases())("readers and locked records over /collab on %s", 
       expect(general(byLogin).toString()).toBe("");
 
       typeInto(general(byLogin), 0, "Sanne twijfelt over de opleiding.");
-      await until(
-        () => byLogin.storedClock() >= byLogin.localClock(),
-        "the private note to be stored",
-      );
+      await byLogin.allStored("the private note to be stored");
       await until(
         () => general(byInvite).toString() === "Sanne twijfelt over de opleiding.",
         "the note on the begeleider's other device",

@@ -69,7 +69,7 @@ describe.each(testDatabases())("the seeded review on %s", (kind) => {
     const [reviewed] = previousIds as [string];
     setReviewStatus(first.doc, reviewed, "partly");
     reviewNeededText(first.doc, reviewed)?.insert(0, "Meer tijd voor Git");
-    await until(() => first.storedClock() >= first.localClock(), "the review to be stored");
+    await first.allStored("the review to be stored");
     const expected = fresh().map((item, i) =>
       i === 0 ? { ...item, status: "partly", needed: "Meer tijd voor Git" } : item,
     );

@@ -63,7 +63,7 @@ describe.each(testDatabases())("the stored confirmation on %s", (kind) => {
     expect(readAgreements(withAcks.doc).map((a) => a.text)).toEqual(["Kees plant een demo"]);
     expect(without.stored).toEqual([]);
 
-    await until(() => withAcks.storedClock() >= withAcks.localClock(), "Sanne's confirmation");
+    await withAcks.allStored("Sanne's confirmation");
     // Confirmations name only the writer's own updates, never what others typed.
     for (const clocks of withAcks.stored) expect(clocks.has(without.doc.clientID)).toBe(false);
   });
@@ -72,7 +72,7 @@ describe.each(testDatabases())("the stored confirmation on %s", (kind) => {
     const { conversation, tokens, withAcks } = await pair();
     typeInto(notes(withAcks), 0, "Hallo wereld, tot ziens");
     notes(withAcks).delete(5, 18);
-    await until(() => withAcks.storedClock() >= withAcks.localClock(), "the first confirmation");
+    await withAcks.allStored("the first confirmation");
     const logged = await loggedUpdates(suite.server, conversation.id);
 
     // Someone else watches every message the server sends.
@@ -94,10 +94,7 @@ describe.each(testDatabases())("the stored confirmation on %s", (kind) => {
 
     // A new keystroke still goes through: stored, relayed, confirmed.
     typeInto(notes(again), 5, "!");
-    await until(
-      () => again.storedClock() >= again.localClock(),
-      "the new keystroke's confirmation",
-    );
+    await again.allStored("the new keystroke's confirmation");
     await until(
       () => watcher.messages.slice(heard).some((m) => m[0] === MESSAGE.sync),
       "the keystroke to reach the watcher",

@@ -60,8 +60,7 @@ describe.each(testDatabases())("Afronden that helps on %s", (kind) => {
     const student = connectCollab(server, id, tokens.student, { acks: true });
     open.push(student);
     await student.synced();
-    const stored = () =>
-      until(() => student.storedClock() >= student.localClock(), "the edit to be stored");
+    const stored = () => student.allStored("the edit to be stored");
     return { id, tokens, student, stored };
   }
 

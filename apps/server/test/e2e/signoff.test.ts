@@ -46,7 +46,7 @@ describe.each(testDatabases())("sign-off on %s", (kind) => {
     open.push(student);
     await student.synced();
     appendParagraph(summaryOf(student.doc), summary);
-    await until(() => student.storedClock() >= student.localClock(), "the summary to be stored");
+    await student.allStored("the summary to be stored");
     // The student states the conclusion first; the begeleider confirms it.
     const stated = await server.gql(
       `mutation($id: ID!) { setStudentConclusion(conversationId: $id, conclusion: op_schema) { id } }`,

@@ -55,7 +55,7 @@ describe.each(testDatabases())("access token expiry on open sockets on %s", (kin
       doc: first.doc,
     });
     await renewed.synced();
-    await until(() => renewed.storedClock() >= renewed.localClock(), "the edit to be stored");
+    await renewed.allStored("the edit to be stored");
     const check = connectCollab(server, room, await joinAs(server, invite));
     await until(
       () => summaryOf(check.doc).toString().includes("getypt na het verlopen"),
