@@ -69,6 +69,7 @@ import {
 } from "./measure.js";
 import { summariseProfile } from "./profile.js";
 import {
+  type Buckets,
   doorChecksBetween,
   type GcTotals,
   gcBetween,
@@ -544,8 +545,8 @@ async function driveLoad(input: {
   const gc = gcBetween(metricsFrom.gc, metricsTo.gc);
   const slowCommits = slowerBetween(metricsFrom.commitBuckets, metricsTo.commitBuckets);
   const logLockWaits = slowerBetween(metricsFrom.logLockWait, metricsTo.logLockWait);
-  const otherLockTurns = slowerBetween(metricsFrom.otherLockHeld, metricsTo.otherLockHeld);
-  const count = (b: Map<number, number>) => b.get(Number.POSITIVE_INFINITY) ?? 0;
+  const otherLongTurns = slowerBetween(metricsFrom.otherLockHeld, metricsTo.otherLockHeld);
+  const count = (b: Buckets) => b.get(Number.POSITIVE_INFINITY) ?? 0;
   const otherTurns = count(metricsTo.otherLockHeld) - count(metricsFrom.otherLockHeld);
   const allocated = await allocations;
   return {
@@ -567,7 +568,7 @@ async function driveLoad(input: {
     health: healthFigures ?? percentiles([]),
     gc,
     slowCommits,
-    lock: { logWaits: logLockWaits, otherTurns, otherLongTurns: otherLockTurns },
+    lock: { logWaits: logLockWaits, otherTurns, otherLongTurns },
     doorChecks: doorChecksBetween(metricsFrom, metricsTo),
     allocated,
     window: { from: window.from, to: window.to },
