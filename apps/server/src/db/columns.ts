@@ -7,14 +7,14 @@ import {
   type ValueTransformer,
 } from "typeorm";
 
+/** A stored moment as a Date (null stays null), as the column reads it; for raw rows too. */
+export const momentFrom = (value: string | null): Date | null => (value ? new Date(value) : null);
+
 /**
  * Moments are stored as ISO-8601 UTC text of fixed width ("2026-11-28T17:34:09.123Z").
  * The same column then works on SQLite and PostgreSQL, and text order is time order,
  * so range queries and ORDER BY need no dialect-specific functions.
  */
-/** A stored moment as a Date (null stays null), as the column reads it; for raw rows too. */
-export const momentFrom = (value: string | null): Date | null => (value ? new Date(value) : null);
-
 const isoMoment: ValueTransformer = {
   to: (value: Date | null | undefined) => (value ? value.toISOString() : value),
   from: momentFrom,
