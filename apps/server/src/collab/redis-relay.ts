@@ -6,9 +6,14 @@ import * as encoding from "lib0/encoding";
 import { collabMetrics } from "./metrics.js";
 import type { CollabRelay, RelayHandlers } from "./relay.js";
 
-/** What a relay message carries. */
-const KIND = { update: 0, awareness: 1, heartbeat: 2 } as const;
-const KIND_NAMES = ["update", "awareness", "heartbeat"] as const;
+/**
+ * What a relay message carries. A `hello` is a heartbeat that also asks the others who is
+ * present: a process sends it when it starts serving a document, and when it hears from a
+ * process it does not know (new, or forgotten after falling silent for a while), which may not
+ * know it was forgotten and would otherwise not tell its clients' presence again.
+ */
+const KIND = { update: 0, awareness: 1, heartbeat: 2, hello: 3 } as const;
+const KIND_NAMES = ["update", "awareness", "heartbeat", "hello"] as const;
 
 /** Settings of the relay over Redis. */
 export interface RedisRelayOptions {
@@ -87,6 +92,10 @@ export class RedisRelay implements CollabRelay {
     return `${this.options.prefix}collab:${docName}`;
   }
 
+  private docNameOf(channelName: string): string {
+    return channelName.slice(`${this.options.prefix}collab:`.length);
+  }
+
   private send(docName: string, kind: number, seq: number, payload?: Uint8Array): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, kind);
@@ -137,7 +146,7 @@ export class RedisRelay implements CollabRelay {
     const current = channel;
     current.handlers.add(handlers);
     // Others learn at once that this process serves the document (and send their presence).
-    this.send(docName, KIND.heartbeat, current.sentSeq);
+    this.send(docName, KIND.hello, current.sentSeq);
     return () => {
       current.handlers.delete(handlers);
       if (current.handlers.size > 0 || this.channels.get(name) !== current) return;
@@ -162,7 +171,8 @@ export class RedisRelay implements CollabRelay {
       peer = decoding.readVarString(decoder);
       seq = decoding.readVarUint(decoder);
       sentAt = decoding.readFloat64(decoder);
-      if (kind !== KIND.heartbeat) payload = decoding.readVarUint8Array(decoder);
+      if (kind === KIND.update || kind === KIND.awareness)
+        payload = decoding.readVarUint8Array(decoder);
     } catch {
       return;
     }
@@ -174,6 +184,8 @@ export class RedisRelay implements CollabRelay {
     if (!known) {
       channel.peers.set(peer, { seq, lastSeen: time });
       for (const h of handlers) h.onPeerJoined(peer);
+      // It may have known this process all along: ask it who is present there.
+      if (kind !== KIND.hello) this.send(this.docNameOf(name), KIND.hello, channel.sentSeq);
     } else {
       known.lastSeen = time;
       const expected = kind === KIND.update ? known.seq + 1 : known.seq;
@@ -183,6 +195,7 @@ export class RedisRelay implements CollabRelay {
         for (const h of handlers) h.onGap();
       }
       known.seq = seq;
+      if (kind === KIND.hello) for (const h of handlers) h.onPeerJoined(peer);
     }
     if (kind === KIND.update && payload) {
       collabMetrics.relayLatency.observe(Math.max(0, now() - sentAt) / 1000);
@@ -196,8 +209,8 @@ export class RedisRelay implements CollabRelay {
   private beat(): void {
     const time = Date.now();
     for (const [name, channel] of this.channels) {
-      const docName = name.slice(`${this.options.prefix}collab:`.length);
-      if (this.subscriber.status === "ready") this.send(docName, KIND.heartbeat, channel.sentSeq);
+      if (this.subscriber.status === "ready")
+        this.send(this.docNameOf(name), KIND.heartbeat, channel.sentSeq);
       for (const [peer, known] of channel.peers) {
         if (time - known.lastSeen < this.options.peerTimeoutMs) continue;
         channel.peers.delete(peer);

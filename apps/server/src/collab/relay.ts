@@ -15,7 +15,10 @@ export interface RelayHandlers {
   onAwareness(update: Uint8Array, peer: string): void;
   /** Something may have been missed: read the document from the log again. */
   onGap(): void;
-  /** `peer` serves the document too, from now on (tell it who is present here). */
+  /**
+   * `peer` serves the document too, from now on, or serves it again after falling silent, or
+   * asks who is present: tell it who is present here.
+   */
   onPeerJoined(peer: string): void;
   /** `peer` stopped announcing itself (died or lost Redis): its clients' presence is stale. */
   onPeerGone(peer: string): void;

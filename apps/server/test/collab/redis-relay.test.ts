@@ -89,6 +89,32 @@ describe.skipIf(!redisUrl)("the collaboration relay over Redis", () => {
     expect(Date.now() - before).toBeLessThan(1_500);
   });
 
+  it("gets a process's presence back when it is heard from again after it was reported gone", async () => {
+    // A expects a sign of life every 400 ms; B announces itself only every 1.5 s, so A keeps
+    // reporting B gone and hearing from it again, while B (hearing A every 100 ms) never
+    // notices anything: B must be asked for its presence again.
+    const a = make(100, 400);
+    const b = make(1_500, 4_000);
+    const presentAtA = new Set<string>();
+    const atA: RelayHandlers = {
+      ...recorder().handlers,
+      onAwareness: (update, peer) => presentAtA.add(`${peer}:${update[0]}`),
+      onPeerGone: (peer) => {
+        for (const who of presentAtA) if (who.startsWith(`${peer}:`)) presentAtA.delete(who);
+      },
+    };
+    // B's room: whoever joins or asks is told that B's client 7 is present.
+    const atB: RelayHandlers = {
+      ...recorder().handlers,
+      onPeerJoined: () => b.publishAwareness("doc-4", new Uint8Array([7])),
+    };
+    await a.subscribe("doc-4", atA);
+    await b.subscribe("doc-4", atB);
+    await until(() => presentAtA.has(`${b.peer}:7`), "A to see B's client", 2_000);
+    await until(() => !presentAtA.has(`${b.peer}:7`), "A to report B gone", 2_000);
+    await until(() => presentAtA.has(`${b.peer}:7`), "A to see B's client again", 2_000);
+  });
+
   it("keeps one subscription for a document while any room on this process still listens", async () => {
     const a = make();
     const b = make();
