@@ -14,6 +14,11 @@
  * y-protocols relay (bench/relay.ts: no durability, no auth) in its own process, with the same
  * finished 40-minute conversation typed into it for the newcomers who open it during the load;
  * the figures are printed side by side with their ratio (--skip-baseline leaves it out).
+ * --durable-baseline adds a second baseline: the same relay storing every update in a SQLite
+ * log (same driver, same sync) before relaying it and confirming it to its writer, the least a
+ * server can do to keep Driehoek's promise: Driehoek against it is what Driehoek's own work
+ * costs (access, checks at the door, projections, metrics), and it against the in-memory relay
+ * is what durability itself costs on this machine.
  *
  * Flags: --conversations N[,N...] (default 100,300; e.g. 100,300,600)  --skip-baseline  --rate keystrokes/s per client  --seconds S (measured)
  *        --warmup S  --sync full|normal  --postgres  --awareness  --long-doc-keystrokes K
@@ -87,6 +92,7 @@ const { values: flags } = parseArgs({
   options: {
     conversations: { type: "string", default: "100,300" },
     "skip-baseline": { type: "boolean", default: false },
+    "durable-baseline": { type: "boolean", default: false },
     rate: { type: "string", default: "1" },
     seconds: { type: "string", default: "30" },
     warmup: { type: "string", default: "5" },
@@ -781,12 +787,18 @@ async function mainCluster(counts: number[]): Promise<void> {
 }
 
 /** Runs the load against the baseline relay (bench/relay.ts) in a process of its own. */
-async function runBaseline(conversations: number): Promise<LoadFigures> {
-  const relay = fork(path.join(SERVER_DIR, "bench", "relay.ts"), [], {
-    cwd: SERVER_DIR,
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+/** The baseline relay under the same load; `durable`: storing every update first (see the top). */
+async function runBaseline(conversations: number, durable = false): Promise<LoadFigures> {
+  const logDir = durable ? fs.mkdtempSync(path.join(os.tmpdir(), "driehoek-relay-")) : null;
+  const relay = fork(
+    path.join(SERVER_DIR, "bench", "relay.ts"),
+    logDir ? ["--durable", path.join(logDir, "log.sqlite")] : [],
+    {
+      cwd: SERVER_DIR,
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    },
+  );
   const running: { load: ChildProcess | null } = { load: null };
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -795,7 +807,9 @@ async function runBaseline(conversations: number): Promise<LoadFigures> {
         reject(new Error(`The relay exited (${code}) before listening.`)),
       );
     });
-    log(`N=${conversations}: baseline relay pid ${relay.pid} on port ${port}`);
+    log(
+      `N=${conversations}: baseline ${durable ? "durable relay" : "relay"} pid ${relay.pid} on port ${port}`,
+    );
     // The same finished conversation as Driehoek's, which newcomers open during the load.
     const long = { id: "bench-long", tokens: ["a", "b", "c"] };
     const built = await buildLongConversation(
@@ -822,6 +836,7 @@ async function runBaseline(conversations: number): Promise<LoadFigures> {
     if (running.load && running.load.exitCode === null) running.load.kill("SIGKILL");
     relay.removeAllListeners("exit");
     relay.kill("SIGKILL");
+    if (logDir) fs.rmSync(logDir, { recursive: true, force: true });
   }
 }
 
@@ -831,28 +846,37 @@ const cpuPerUpdate = (f: LoadFigures) => (f.serverCpu * 1000) / Math.max(1, f.ty
 const rssPerConversation = (f: LoadFigures, conversations: number) =>
   (f.rssLoaded - f.rssIdle) / conversations;
 
-function comparison(f: SizeFigures, base: LoadFigures): string {
+function comparison(f: SizeFigures, base: LoadFigures, durable: LoadFigures | null): string {
   const ratio = (a: number, b: number) =>
     Number.isFinite(a / b) && b > 0 ? `${(a / b).toFixed(1)}×` : "-";
-  const rows: [string, number, number, (x: number) => string][] = [
-    ["relay p50", base.results.relay.p50, f.results.relay.p50, ms],
-    ["relay p99", base.results.relay.p99, f.results.relay.p99, ms],
-    ["CPU per update", cpuPerUpdate(base), cpuPerUpdate(f), (x) => `${x.toFixed(3)} ms`],
-    ["server CPU", base.serverCpu, f.serverCpu, (x) => `${(x * 100).toFixed(0)}%`],
-    [
-      "RSS per conversation",
-      rssPerConversation(base, f.conversations),
-      rssPerConversation(f, f.conversations),
-      kb,
-    ],
+  const measures: [string, (x: LoadFigures) => number, (x: number) => string][] = [
+    ["relay p50", (x) => x.results.relay.p50, ms],
+    ["relay p99", (x) => x.results.relay.p99, ms],
+    ["stored p50", (x) => x.results.stored.p50, ms],
+    ["stored p99", (x) => x.results.stored.p99, ms],
+    ["CPU per update", cpuPerUpdate, (x) => `${x.toFixed(3)} ms`],
+    ["server CPU", (x) => x.serverCpu, (x) => `${(x * 100).toFixed(0)}%`],
+    ["RSS per conversation", (x) => rssPerConversation(x, f.conversations), kb],
   ];
+  const columns = durable
+    ? "| measure | relay | durable relay | Driehoek | Driehoek / relay | durable relay / relay | Driehoek / durable relay |"
+    : "| measure | relay | Driehoek | Driehoek / relay |";
+  const rows = measures
+    // The in-memory relay confirms nothing: its "stored" is left out without a durable relay.
+    .filter(([name]) => durable || !name.startsWith("stored"))
+    .map(([name, of, format]) => {
+      const [a, b] = [of(base), of(f)];
+      if (!durable) return `| ${name} | ${format(a)} | ${format(b)} | ${ratio(b, a)} |`;
+      const d = of(durable);
+      const stored = name.startsWith("stored");
+      return `| ${name} | ${stored ? "-" : format(a)} | ${format(d)} | ${format(b)} | ${stored ? "-" : ratio(b, a)} | ${stored ? "-" : ratio(d, a)} | ${ratio(b, d)} |`;
+    });
+  const typed = [base, ...(durable ? [durable] : []), f].map((x) => x.typedPerSecond.toFixed(0));
   return [
-    `\nN=${f.conversations}: baseline relay vs Driehoek (same load; ${base.typedPerSecond.toFixed(0)} vs ${f.typedPerSecond.toFixed(0)} updates/s typed)`,
-    "| measure | relay | Driehoek | Driehoek / relay |",
-    "|---|---|---|---|",
-    ...rows.map(
-      ([name, a, b, format]) => `| ${name} | ${format(a)} | ${format(b)} | ${ratio(b, a)} |`,
-    ),
+    `\nN=${f.conversations}: baseline relay${durable ? ", durable relay" : ""} vs Driehoek (same load; ${typed.join(" vs ")} updates/s typed)`,
+    columns,
+    `|${"---|".repeat(columns.split("|").length - 2)}`,
+    ...rows,
   ].join("\n");
 }
 
@@ -910,10 +934,15 @@ async function main() {
       log(
         `baseline: relay p50 ${ms(base.results.relay.p50)}, p99 ${ms(base.results.relay.p99)} (${base.results.relayedInWindow}/${base.results.relayExpected} arrivals); CPU ${(base.serverCpu * 100).toFixed(0)}%; the 40-minute conversation opened under load in ${base.results.loadUnderLoadMs.map(ms).join(" / ") || "-"}`,
       );
+    const durable = base && flags["durable-baseline"] ? await runBaseline(size, true) : null;
+    if (durable)
+      log(
+        `durable baseline: relay p50 ${ms(durable.results.relay.p50)}, p99 ${ms(durable.results.relay.p99)}; stored p50 ${ms(durable.results.stored.p50)}, p99 ${ms(durable.results.stored.p99)} (${durable.results.storedDuringWindow} confirmed); CPU ${(durable.serverCpu * 100).toFixed(0)}%`,
+      );
     const figures = await runSize(size);
     all.push(figures);
     console.log(report(figures));
-    if (base) comparisons.push(comparison(figures, base));
+    if (base) comparisons.push(comparison(figures, base, durable));
   }
   for (const c of comparisons) console.log(c);
   console.log(
