@@ -1,6 +1,16 @@
 import * as Y from "yjs";
 import { applyStored } from "./room-link.js";
-import type { UpdateStore } from "./store.js";
+import type { StoredDocument, UpdateStore } from "./store.js";
+
+/** The snapshot of a stored document: everything in it, as one update. */
+function snapshotOf(docName: string, stored: StoredDocument): Uint8Array {
+  // A guid of its own: Yjs draws a random one otherwise (36 calls to the system's RNG).
+  const doc = new Y.Doc({ gc: true, guid: docName });
+  applyStored(doc, stored, null);
+  const snapshot = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return snapshot;
+}
 
 /**
  * Folds documents' logs into snapshots, from what is stored (not what is in memory), at most
@@ -32,13 +42,8 @@ export class Compactor {
 
   private async compactNow(docName: string): Promise<void> {
     try {
-      const stored = await this.store.load(docName);
-      // A guid of its own: Yjs draws a random one otherwise (36 calls to the system's RNG).
-      const doc = new Y.Doc({ gc: true, guid: docName });
-      applyStored(doc, stored, null);
-      await this.store.compact(docName, Y.encodeStateAsUpdate(doc), stored.lastId);
-      doc.destroy();
-      this.onCompacted(docName, stored.updates.length);
+      const folded = await this.store.compact(docName, (stored) => snapshotOf(docName, stored));
+      this.onCompacted(docName, folded);
     } catch (error) {
       console.error(`collab: compacting ${docName} failed (the log stays as it is):`, error);
     }

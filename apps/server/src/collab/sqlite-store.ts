@@ -1,6 +1,6 @@
 import sqlite3 from "sqlite3";
 import { withSqliteWriteLock } from "../db/sqlite-write-lock.js";
-import type { LogEntry, StoredDocument, UpdateStore } from "./store.js";
+import type { Fold, LogEntry, StoredDocument, UpdateStore } from "./store.js";
 
 // SQLite allows 32766 bound values per statement; 3 per row.
 const ROWS_PER_INSERT = 5000;
@@ -143,7 +143,18 @@ export class SqliteUpdateStore implements UpdateStore {
     );
   }
 
-  compact(docName: string, snapshot: Uint8Array, uptoId: number): Promise<void> {
+  /**
+   * One writer at a time commits to the file and draws its ids, so the ids follow the commits:
+   * everything up to the newest id read is what was read, and the log is replaced up to it.
+   */
+  async compact(docName: string, fold: Fold): Promise<number> {
+    const stored = await this.load(docName);
+    if (stored.updates.length === 0) return 0;
+    await this.replaceUpTo(docName, fold(stored), stored.lastId);
+    return stored.updates.length;
+  }
+
+  private replaceUpTo(docName: string, snapshot: Uint8Array, uptoId: number): Promise<void> {
     return this.serial(() =>
       this.transaction(async () => {
         await this.run(

@@ -4,13 +4,16 @@ export interface LogEntry {
   update: Uint8Array;
 }
 
-/** A document as stored: the compacted snapshot, then the updates logged since. */
+/** A document as stored: the compacted snapshot, then the updates logged and not folded into it. */
 export interface StoredDocument {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
   /** The id of the newest log entry included (snapshot or update); 0 when empty. */
   lastId: number;
 }
+
+/** Makes the snapshot of a document from what is stored of it. */
+export type Fold = (stored: StoredDocument) => Uint8Array;
 
 /**
  * Durable storage of collaborative documents: an append-only update log plus snapshots.
@@ -22,9 +25,13 @@ export interface UpdateStore {
   append(entries: readonly LogEntry[]): Promise<void>;
   /** Reads a document consistently (snapshot and the updates after it). */
   load(docName: string): Promise<StoredDocument>;
-  /** Replaces the log up to `uptoId` by `snapshot`, atomically. */
-  compact(docName: string, snapshot: Uint8Array, uptoId: number): Promise<void>;
-  /** The number of log entries after the snapshot. */
+  /**
+   * Reads the document and replaces exactly the log entries it read by the snapshot `fold`
+   * makes of them, atomically; an entry committed meanwhile stays in the log. Resolves with the
+   * number of entries folded (0: nothing to fold, nothing written).
+   */
+  compact(docName: string, fold: Fold): Promise<number>;
+  /** The number of log entries not folded into the snapshot. */
   countUpdates(docName: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -26,7 +26,7 @@ async function sqliteLog(): Promise<{ store: UpdateStore; appends: number[] }> {
       return log.append(entries);
     },
     load: (docName) => log.load(docName),
-    compact: (docName, snapshot, uptoId) => log.compact(docName, snapshot, uptoId),
+    compact: (docName, fold) => log.compact(docName, fold),
     countUpdates: (docName) => log.countUpdates(docName),
     close: () => log.close(),
   };
