@@ -193,6 +193,38 @@ interface SqliteConnection {
 /** The first key of the advisory locks that serialize projections of one conversation. */
 const PROJECTION_LOCK_SPACE = 0x636f6c6c;
 
+/** Runs one write of a projection (see inProjectionScope). */
+type Write = <T>(write: () => Promise<T>) => Promise<T>;
+
+/**
+ * Where a projection reads and writes. PostgreSQL: one transaction, one projection of a
+ * conversation at a time across processes (an advisory lock). SQLite: one process, whose
+ * scheduler runs one projection of a conversation at a time; each write is a statement of its
+ * own in its own turn of the file's write lock. A transaction held the lock for all of its
+ * statements, each a trip to the thread pool and back through a busy event loop, and the
+ * collaboration log's commits waited behind it (over half the time at 1,000 conversations;
+ * decision 0011, seventh round); now they go between the writes. A run cut short leaves some
+ * rows as they were: the tables are a copy of the document, and the next run (every load
+ * projects afresh) writes the rest.
+ */
+async function inProjectionScope<T>(
+  services: Services,
+  conversationId: string,
+  work: (manager: EntityManager, write: Write) => Promise<T>,
+): Promise<T> {
+  const { dataSource } = services;
+  if (dataSource.options.type === "postgres")
+    return inTransaction(dataSource, async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
+        PROJECTION_LOCK_SPACE,
+        conversationId,
+      ]);
+      return work(tx, (write) => write());
+    });
+  const file = String(dataSource.options.database);
+  return work(dataSource.manager, (write) => withSqliteWriteLock(file, write));
+}
+
 /** What one projection did. */
 export interface Projection {
   /** What the tables now hold of the document; pass it as `lastProjected` next time. */
@@ -266,14 +298,9 @@ export async function projectConversation(
   let hasChangedRows = false;
   let standing: RecordStanding | undefined;
 
-  await inTransaction(services.dataSource, async (tx) => {
-    // Several processes may hold the document live and project it at the same moment: one at a
-    // time per conversation, so the second sees the first's rows (and changes nothing more).
-    if (services.dataSource.options.type === "postgres")
-      await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
-        PROJECTION_LOCK_SPACE,
-        conversationId,
-      ]);
+  // Several processes may hold the document live and project it at the same moment: one at a
+  // time per conversation, so the second sees the first's rows (and changes nothing more).
+  await inProjectionScope(services, conversationId, async (tx, write) => {
     // This conversation's agreements, and those of others whose ids the document reuses (an
     // id from another conversation's agreement is not ours to touch), in one query.
     const ids = drafts.map((d) => d.id);
@@ -303,28 +330,27 @@ export async function projectConversation(
     for (const row of rows) {
       const before = existing.find((a) => a.id === row.id);
       if (!before) {
-        await tx.insert(Agreement, {
-          ...row,
-          reviewedInId: null,
-          reviewNote: null,
-          createdAt: now,
-        });
+        await write(() =>
+          tx.insert(Agreement, { ...row, reviewedInId: null, reviewNote: null, createdAt: now }),
+        );
         hasChangedRows = true;
       } else if (CHANGEABLE.some((key) => before[key] !== row[key])) {
-        await tx.update(Agreement, { id: row.id }, row);
+        await write(() => tx.update(Agreement, { id: row.id }, row));
         hasChangedRows = true;
       }
     }
     const kept = new Set(rows.map((r) => r.id));
     const removed = existing.filter((a) => !kept.has(a.id)).map((a) => a.id);
     if (removed.length > 0) {
-      await tx.delete(Agreement, { id: In(removed) });
+      await write(() => tx.delete(Agreement, { id: In(removed) }));
       hasChangedRows = true;
     }
 
     const keptSummary = summary ?? conversation.summary;
     if (conversation.summary !== keptSummary || conversation.sharedNotes !== sharedNotes) {
-      await tx.update(Conversation, { id: conversationId }, { summary: keptSummary, sharedNotes });
+      await write(() =>
+        tx.update(Conversation, { id: conversationId }, { summary: keptSummary, sharedNotes }),
+      );
       hasChangedRows = true;
     }
 
@@ -336,20 +362,17 @@ export async function projectConversation(
       // is recorded as reviewed here only once someone here changes that outcome.
       if (before && (before.status !== status || before.reviewNote !== reviewNote)) {
         const touched = !isUnreviewed(status) || reviewNote !== null;
-        await tx.update(
-          Agreement,
-          { id: item.agreementId },
-          {
-            status,
-            reviewNote,
-            reviewedInId: touched ? conversationId : null,
-            updatedAt: now,
-          },
+        await write(() =>
+          tx.update(
+            Agreement,
+            { id: item.agreementId },
+            { status, reviewNote, reviewedInId: touched ? conversationId : null, updatedAt: now },
+          ),
         );
         hasChangedRows = true;
       }
     }
-    // What follows a changed record reads where it stands: read here, in the same transaction.
+    // What follows a changed record reads where it stands: read here, after the writes.
     if (hasChangedRows) {
       const at = services.dataSource.options.type === "postgres" ? "$1" : "?";
       const [row] = (await tx.query(
