@@ -198,7 +198,9 @@ type Write = <T>(write: () => Promise<T>) => Promise<T>;
 
 /**
  * Where a projection reads and writes. PostgreSQL: one transaction, one projection of a
- * conversation at a time across processes (an advisory lock). SQLite: one process, whose
+ * conversation at a time across processes (an advisory lock: several processes may hold the
+ * document live and project it at the same moment; the second sees the first's rows and
+ * changes nothing more). SQLite: one process, whose
  * scheduler runs one projection of a conversation at a time; each write is a statement of its
  * own in its own turn of the file's write lock. A transaction held the lock for all of its
  * statements, each a trip to the thread pool and back through a busy event loop, and the
@@ -298,8 +300,6 @@ export async function projectConversation(
   let hasChangedRows = false;
   let standing: RecordStanding | undefined;
 
-  // Several processes may hold the document live and project it at the same moment: one at a
-  // time per conversation, so the second sees the first's rows (and changes nothing more).
   await inProjectionScope(services, conversationId, async (tx, write) => {
     // This conversation's agreements, and those of others whose ids the document reuses (an
     // id from another conversation's agreement is not ours to touch), in one query.
