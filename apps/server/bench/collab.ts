@@ -14,13 +14,16 @@
  * y-protocols relay (bench/relay.ts: no durability, no auth) in its own process, with the same
  * finished 40-minute conversation typed into it for the newcomers who open it during the load;
  * the figures are printed side by side with their ratio (--skip-baseline leaves it out).
- * --durable-baseline adds a second baseline: the same relay storing every update in a SQLite
+ * --rounds K repeats each size K times (relay, durable relay, Driehoek, then again) and prints
+ * the medians of the rounds and of their ratios: this machine's other work comes and goes, and
+ * one round's p99 can be twice another's. --durable-baseline adds a second baseline: the same relay storing every update in a SQLite
  * log (same driver, same sync) before relaying it and confirming it to its writer, the least a
  * server can do to keep Driehoek's promise: Driehoek against it is what Driehoek's own work
  * costs (access, checks at the door, projections, metrics), and it against the in-memory relay
  * is what durability itself costs on this machine.
  *
  * Flags: --conversations N[,N...] (default 100,300; e.g. 100,300,600)  --skip-baseline  --rate keystrokes/s per client  --seconds S (measured)
+ *        --rounds K (default 1)  --durable-baseline
  *        --warmup S  --sync full|normal  --postgres  --awareness  --long-doc-keystrokes K
  *        --collab-rate messages/s per connection (server limit)  --seed N
  *        --profile DIR (V8 CPU profile of the server during the load, summarised at the end)
@@ -58,12 +61,19 @@ import { SERVER_DIR, SERVER_ENTRY, startBuiltServer } from "../test/crash/built-
 import { Typist, visibleContent } from "../test/crash/typing.js";
 import { seededRandom } from "../test/support/random.js";
 import { type AllocationSummary, sampleAllocations } from "./allocations.js";
+import {
+  comparison,
+  type LoadFigures,
+  type Round,
+  report,
+  type SizeFigures,
+  summaryTable,
+} from "./collab-report.js";
 import type { LoadConfig, LoadMessage, LoadResults } from "./load.js";
 import {
   cpuSeconds,
   kb,
   machineTicks,
-  mb,
   ms,
   percentiles,
   postgresCpu,
@@ -76,17 +86,12 @@ import { summariseProfile } from "./profile.js";
 import {
   type Buckets,
   doorChecksBetween,
-  type GcTotals,
   gcBetween,
   noServerMetrics,
   type ServerMetrics,
   serverMetrics,
   slowerBetween,
 } from "./server-metrics.js";
-
-/** "1 ms: 12, 5 ms: 3, …" for counts of durations longer than each bound (in s). */
-const longer = (counts: [number, number][]) =>
-  counts.map(([bound, n]) => `${bound * 1000} ms: ${n}`).join(", ") || "-";
 
 const { values: flags } = parseArgs({
   options: {
@@ -102,6 +107,7 @@ const { values: flags } = parseArgs({
     "long-doc-keystrokes": { type: "string", default: "8000" },
     "collab-rate": { type: "string", default: "2000" },
     seed: { type: "string", default: "42" },
+    rounds: { type: "string", default: "1" },
     profile: { type: "string" },
     allocations: { type: "string" },
     processes: { type: "string" },
@@ -124,8 +130,13 @@ const warmup = Math.min(Number(flags.warmup), 60);
 const sync = flags.sync === "normal" ? "normal" : "full";
 const longDocKeystrokes = Math.min(Number(flags["long-doc-keystrokes"]), 50_000);
 const seed = Number(flags.seed);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 5000) || !(rate > 0 && rate <= 50)) {
-  throw new Error("--conversations takes 1..5000 (comma-separated), --rate 0..50");
+const roundCount = Number(flags.rounds);
+if (
+  sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 5000) ||
+  !(rate > 0 && rate <= 50) ||
+  !(Number.isInteger(roundCount) && roundCount >= 1 && roundCount <= 10)
+) {
+  throw new Error("--conversations takes 1..5000 (comma-separated), --rate 0..50, --rounds 1..10");
 }
 if (flags.postgres && !process.env.DATABASE_URL) {
   throw new Error("--postgres needs DATABASE_URL (e.g. postgres://root@127.0.0.1:5432/test)");
@@ -347,60 +358,6 @@ function healthProbe(url: string) {
       await done;
       return percentiles(samples);
     },
-  };
-}
-
-/** What one load run measured on the process under test (Driehoek or the baseline relay). */
-interface LoadFigures {
-  clients: number;
-  connectSeconds: number;
-  targetRate: number;
-  results: LoadResults;
-  /** Keystroke updates typed per second in the window (both servers got the same). */
-  typedPerSecond: number;
-  serverCpu: number;
-  /** Share of the run the server's main thread / all its threads waited for a CPU while runnable. */
-  serverWaitMain: number;
-  serverWaitAll: number;
-  /** Server CPU of the main thread and of the other threads (share of one core). */
-  serverThreads: { main: number; others: number };
-  /** Garbage collections in the measured window, by kind (none for the baseline). */
-  gc: GcTotals;
-  /** Group commits of the log in the window slower than 1, 5, 10, 25, 50 and 100 ms. */
-  slowCommits: [number, number][];
-  /**
-   * The SQLite write lock in the window: the log's appends that waited for it longer than 1, 5,
-   * … ms; the turns other writers took, and those longer than 1, 5, … ms.
-   */
-  lock: { logWaits: [number, number][]; otherTurns: number; otherLongTurns: [number, number][] };
-  /** Updates the door checked in the window, by `check outcome`. */
-  doorChecks: Map<string, number>;
-  /** What the server allocated in the window (--allocations), else null. */
-  allocated: AllocationSummary | null;
-  machineCpu: number;
-  loadCpu: number;
-  postgresCpu: number | null;
-  rssIdle: number;
-  rssLoaded: number;
-  rssEnd: number;
-  health: ReturnType<typeof percentiles>;
-  window: { from: Date; to: Date };
-}
-
-/** Everything measured on Driehoek at one size. */
-interface SizeFigures extends LoadFigures {
-  conversations: number;
-  setupSeconds: number;
-  /** Updates confirmed as stored per second in the window. */
-  updatesPerSecond: number;
-  commits: { entries: number; batches: number; largest: number };
-  longDoc: {
-    buildSeconds: number;
-    bytes: number;
-    chars: number;
-    warmMs: number;
-    coldMs: number;
-    afterColdMs: number;
   };
 }
 
@@ -840,87 +797,6 @@ async function runBaseline(conversations: number, durable = false): Promise<Load
   }
 }
 
-/** CPU ms per typed update. */
-const cpuPerUpdate = (f: LoadFigures) => (f.serverCpu * 1000) / Math.max(1, f.typedPerSecond);
-/** Resident memory per live conversation, in bytes. */
-const rssPerConversation = (f: LoadFigures, conversations: number) =>
-  (f.rssLoaded - f.rssIdle) / conversations;
-
-function comparison(f: SizeFigures, base: LoadFigures, durable: LoadFigures | null): string {
-  const ratio = (a: number, b: number) =>
-    Number.isFinite(a / b) && b > 0 ? `${(a / b).toFixed(1)}×` : "-";
-  const measures: [string, (x: LoadFigures) => number, (x: number) => string][] = [
-    ["relay p50", (x) => x.results.relay.p50, ms],
-    ["relay p99", (x) => x.results.relay.p99, ms],
-    ["stored p50", (x) => x.results.stored.p50, ms],
-    ["stored p99", (x) => x.results.stored.p99, ms],
-    ["CPU per update", cpuPerUpdate, (x) => `${x.toFixed(3)} ms`],
-    ["server CPU", (x) => x.serverCpu, (x) => `${(x * 100).toFixed(0)}%`],
-    ["RSS per conversation", (x) => rssPerConversation(x, f.conversations), kb],
-  ];
-  const columns = durable
-    ? "| measure | relay | durable relay | Driehoek | Driehoek / relay | durable relay / relay | Driehoek / durable relay |"
-    : "| measure | relay | Driehoek | Driehoek / relay |";
-  const rows = measures
-    // The in-memory relay confirms nothing: its "stored" is left out without a durable relay.
-    .filter(([name]) => durable || !name.startsWith("stored"))
-    .map(([name, of, format]) => {
-      const [a, b] = [of(base), of(f)];
-      if (!durable) return `| ${name} | ${format(a)} | ${format(b)} | ${ratio(b, a)} |`;
-      const d = of(durable);
-      const stored = name.startsWith("stored");
-      return `| ${name} | ${stored ? "-" : format(a)} | ${format(d)} | ${format(b)} | ${stored ? "-" : ratio(b, a)} | ${stored ? "-" : ratio(d, a)} | ${ratio(b, d)} |`;
-    });
-  const typed = [base, ...(durable ? [durable] : []), f].map((x) => x.typedPerSecond.toFixed(0));
-  return [
-    `\nN=${f.conversations}: baseline relay${durable ? ", durable relay" : ""} vs Driehoek (same load; ${typed.join(" vs ")} updates/s typed)`,
-    columns,
-    `|${"---|".repeat(columns.split("|").length - 2)}`,
-    ...rows,
-  ].join("\n");
-}
-
-function report(f: SizeFigures): string {
-  const r = f.results;
-  const perConversation = (f.rssLoaded - f.rssIdle) / f.conversations;
-  return [
-    `N=${f.conversations} conversations, ${f.clients} clients, target ${f.targetRate} keystrokes/s (${rate}/s per client), ${r.windowSeconds.toFixed(0)} s measured:`,
-    `  relay (send → arrival at the 2 others): p50 ${ms(r.relay.p50)}, p99 ${ms(r.relay.p99)}, max ${ms(r.relay.max)} (${r.relayedInWindow}/${r.relayExpected} arrivals)`,
-    `  stored confirmation:                    p50 ${ms(r.stored.p50)}, p99 ${ms(r.stored.p99)}, max ${ms(r.stored.max)} (${r.confirmedInWindow}/${r.typedInWindow} confirmed)`,
-    `  updates/s achieved: ${f.updatesPerSecond.toFixed(0)} stored (${(r.typedInWindow / r.windowSeconds).toFixed(0)} typed), ${(r.relayedInWindow / r.windowSeconds).toFixed(0)} relay arrivals; load's own event-loop delay p50 ${ms(r.loopDelayP50)}, p99 ${ms(r.loopDelayP99)}${r.slipMaxMs > 0 ? `, typing schedule fell up to ${ms(r.slipMaxMs)} behind` : ""}`,
-    `  server CPU ${(f.serverCpu * 100).toFixed(0)}% of one core (${((f.serverCpu * 1000) / Math.max(1, f.updatesPerSecond)).toFixed(2)} ms CPU per stored update); waited for a CPU while runnable: main thread ${(f.serverWaitMain * 100).toFixed(0)}% of the time, all threads ${(f.serverWaitAll * 100).toFixed(0)}%`,
-    `  server CPU by thread: main ${(f.serverThreads.main * 100).toFixed(0)}%, other threads ${(f.serverThreads.others * 100).toFixed(0)}%`,
-    `  load process ${(f.loadCpu * 100).toFixed(0)}%${f.postgresCpu === null ? "" : `; PostgreSQL ${(f.postgresCpu * 100).toFixed(0)}%`}; machine ${(f.machineCpu * 100).toFixed(0)}% of ${os.cpus().length} cores (other processes: ${Math.max(0, (f.machineCpu * os.cpus().length - f.serverCpu - f.loadCpu - (f.postgresCpu ?? 0)) * 100).toFixed(0)}% of a core)`,
-    `  server RSS: ${mb(f.rssIdle)} before clients, ${mb(f.rssLoaded)} with all rooms live, ${mb(f.rssEnd)} after the run; ${kb(perConversation)} per live conversation (${kb(f.rssLoaded / f.conversations)} total/N); load process ${mb(r.rssBytes)}`,
-    `  group commit: ${f.commits.entries} log entries in ≈${f.commits.batches} commits (avg ${(f.commits.entries / Math.max(1, f.commits.batches)).toFixed(1)}, largest ${f.commits.largest}) = ${(f.commits.batches / r.windowSeconds).toFixed(0)} commits/s`,
-    `  /healthz during the run: p50 ${ms(f.health.p50)}, p99 ${ms(f.health.p99)}`,
-    `  log commits slower than ${longer(f.slowCommits)}`,
-    ...(f.lock.logWaits.length
-      ? [
-          `    of which waited for the SQLite write lock longer than ${longer(f.lock.logWaits)}; other writers took ${f.lock.otherTurns} turns, longer than ${longer(f.lock.otherLongTurns)}`,
-        ]
-      : []),
-    `  door: ${[...f.doorChecks].map(([key, n]) => `${key} ${n}`).join(", ") || "-"}`,
-    `  garbage collection in the window: ${[...f.gc].map(([kind, { count, seconds }]) => `${kind} ${count}× ${ms(seconds * 1000)}`).join(", ") || "-"}`,
-    `  40-minute conversation (${longDocKeystrokes} keystrokes, ${kb(f.longDoc.bytes)}): load cold ${ms(f.longDoc.coldMs)}, warm ${ms(f.longDoc.afterColdMs)}, under this load ${r.loadUnderLoadMs.map(ms).join(" / ") || "-"}${r.loadFailures.length ? ` (failed: ${r.loadFailures.join("; ")})` : ""}`,
-    `  setup: ${f.setupSeconds.toFixed(1)} s planning + invites; ${f.connectSeconds.toFixed(1)} s to connect and sync all clients; closes: ${JSON.stringify(r.closes)}; unconfirmed after drain: ${r.unconfirmedAfterDrain}`,
-    ...(f.allocated ? allocationLines(f.allocated, r.windowSeconds, f.updatesPerSecond) : []),
-  ].join("\n");
-}
-
-/** What the server allocated in the window, in all and per update, and where. */
-function allocationLines(a: AllocationSummary, windowSeconds: number, perSecond: number): string[] {
-  const updates = Math.max(1, perSecond * windowSeconds);
-  const size = (bytes: number) => (bytes < 10_240 ? `${bytes.toFixed(0)} B` : kb(bytes));
-  return [
-    `  allocated in the window (sampled, garbage included): ${mb(a.totalBytes)}, ${mb(a.totalBytes / windowSeconds)}/s, ${size(a.totalBytes / updates)} per stored update; most by:`,
-    ...a.byFunction.map(
-      ([where, bytes]) =>
-        `    ${((bytes / a.totalBytes) * 100).toFixed(1).padStart(5)}%  ${size(bytes / updates).padStart(7)}/update  ${where}`,
-    ),
-  ];
-}
-
 async function main() {
   if (processCounts) return mainCluster(processCounts);
   log(
@@ -929,32 +805,28 @@ async function main() {
   const all: SizeFigures[] = [];
   const comparisons: string[] = [];
   for (const size of sizes) {
-    const base = flags["skip-baseline"] ? null : await runBaseline(size);
-    if (base)
-      log(
-        `baseline: relay p50 ${ms(base.results.relay.p50)}, p99 ${ms(base.results.relay.p99)} (${base.results.relayedInWindow}/${base.results.relayExpected} arrivals); CPU ${(base.serverCpu * 100).toFixed(0)}%; the 40-minute conversation opened under load in ${base.results.loadUnderLoadMs.map(ms).join(" / ") || "-"}`,
-      );
-    const durable = base && flags["durable-baseline"] ? await runBaseline(size, true) : null;
-    if (durable)
-      log(
-        `durable baseline: relay p50 ${ms(durable.results.relay.p50)}, p99 ${ms(durable.results.relay.p99)}; stored p50 ${ms(durable.results.stored.p50)}, p99 ${ms(durable.results.stored.p99)} (${durable.results.storedDuringWindow} confirmed); CPU ${(durable.serverCpu * 100).toFixed(0)}%`,
-      );
-    const figures = await runSize(size);
-    all.push(figures);
-    console.log(report(figures));
-    if (base) comparisons.push(comparison(figures, base, durable));
+    const rounds: Round[] = [];
+    for (let round = 1; round <= roundCount; round++) {
+      if (roundCount > 1) log(`N=${size}: round ${round} of ${roundCount}`);
+      const relay = flags["skip-baseline"] ? null : await runBaseline(size);
+      if (relay)
+        log(
+          `baseline: relay p50 ${ms(relay.results.relay.p50)}, p99 ${ms(relay.results.relay.p99)} (${relay.results.relayedInWindow}/${relay.results.relayExpected} arrivals); CPU ${(relay.serverCpu * 100).toFixed(0)}%; the 40-minute conversation opened under load in ${relay.results.loadUnderLoadMs.map(ms).join(" / ") || "-"}`,
+        );
+      const durable = relay && flags["durable-baseline"] ? await runBaseline(size, true) : null;
+      if (durable)
+        log(
+          `durable baseline: relay p50 ${ms(durable.results.relay.p50)}, p99 ${ms(durable.results.relay.p99)}; stored p50 ${ms(durable.results.stored.p50)}, p99 ${ms(durable.results.stored.p99)} (${durable.results.storedDuringWindow} confirmed); CPU ${(durable.serverCpu * 100).toFixed(0)}%`,
+        );
+      const driehoek = await runSize(size);
+      all.push(driehoek);
+      console.log(report(driehoek, { rate, longDocKeystrokes }));
+      if (relay) rounds.push({ driehoek, relay, durable });
+    }
+    if (rounds.length > 0) comparisons.push(comparison(rounds));
   }
   for (const c of comparisons) console.log(c);
-  console.log(
-    "\n| N | clients | target/s | achieved/s | relay p50 | relay p99 | stored p50 | stored p99 | server CPU | RSS/conv | commits/s | load 40-min cold/warm |",
-  );
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
-  for (const f of all) {
-    const r = f.results;
-    console.log(
-      `| ${f.conversations} | ${f.clients} | ${f.targetRate} | ${f.updatesPerSecond.toFixed(0)} | ${ms(r.relay.p50)} | ${ms(r.relay.p99)} | ${ms(r.stored.p50)} | ${ms(r.stored.p99)} | ${(f.serverCpu * 100).toFixed(0)}% | ${kb((f.rssLoaded - f.rssIdle) / f.conversations)} | ${(f.commits.batches / r.windowSeconds).toFixed(0)} | ${ms(f.longDoc.coldMs)} / ${ms(f.longDoc.afterColdMs)} |`,
-    );
-  }
+  console.log(summaryTable(all));
 }
 
 main().then(

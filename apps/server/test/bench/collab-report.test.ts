@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import {
+  comparison,
+  type LoadFigures,
+  type Round,
+  type SizeFigures,
+} from "../../bench/collab-report.js";
+import { percentiles } from "../../bench/measure.js";
+
+/** A load run whose relay and stored latencies are `p99` ms and whose server used `cpu` of a core. */
+function figures(p99: number, cpu: number): LoadFigures {
+  const latency = { ...percentiles([1, 2, 3]), p99 };
+  return {
+    typedPerSecond: 1000,
+    serverCpu: cpu,
+    rssIdle: 0,
+    rssLoaded: 100 * 1024 * 300,
+    results: { relay: latency, stored: latency },
+  } as unknown as LoadFigures;
+}
+
+const round = (relay: number, durable: number, driehoek: number, cpu = 0.1): Round => ({
+  relay: figures(relay, cpu),
+  durable: figures(durable, cpu * 2),
+  driehoek: { ...figures(driehoek, cpu * 3), conversations: 300 } as SizeFigures,
+});
+
+/** The cells of the table's row named `measure`. */
+function row(table: string, measure: string): string[] {
+  const line = table.split("\n").find((l) => l.startsWith(`| ${measure} |`));
+  if (!line) throw new Error(`no row ${measure} in\n${table}`);
+  return line
+    .split("|")
+    .slice(2, -1)
+    .map((cell) => cell.trim());
+}
+
+describe("bench:collab's comparison over rounds", () => {
+  it("prints each server's median with its range, and the median of each round's own ratio", () => {
+    // Round two ran while the machine was busy: every server's p99 doubled.
+    const table = comparison([round(10, 15, 20), round(40, 60, 60), round(12, 18, 30)]);
+    const [relay, durable, driehoek, overRelay, durableOverRelay, overDurable] = row(
+      table,
+      "relay p99",
+    );
+    expect(relay).toBe("12 ms (10 ms–40 ms)");
+    expect(durable).toBe("18 ms (15 ms–60 ms)");
+    expect(driehoek).toBe("30 ms (20 ms–60 ms)");
+    // Per round 2.0, 1.5 and 2.5: the median is 2.0, not 30 / 12 = 2.5 of the medians.
+    expect(overRelay).toBe("2.0× (1.5–2.5)");
+    expect(durableOverRelay).toBe("1.5× (1.5–1.5)");
+    expect(overDurable).toBe("1.3× (1.0–1.7)");
+    expect(table).toContain("3 rounds: medians (range)");
+    expect(row(table, "CPU per update")[3]).toBe("3.0× (3.0–3.0)");
+  });
+
+  it("prints plain figures for one round, and no stored rows without a durable relay", () => {
+    const one = round(10, 15, 20);
+    const table = comparison([{ ...one, durable: null }]);
+    expect(row(table, "relay p99")).toEqual(["10 ms", "20 ms", "2.0×"]);
+    expect(table).not.toContain("stored p99");
+    expect(table).not.toContain("rounds");
+  });
+});
