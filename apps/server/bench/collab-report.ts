@@ -37,6 +37,8 @@ export interface LoadFigures {
   lock: { logWaits: [number, number][]; otherTurns: number; otherLongTurns: [number, number][] };
   /** Updates the door checked in the window, by `check outcome`. */
   doorChecks: Map<string, number>;
+  /** Mails the outbox sent in the window (none: the load waits for the invitations to go). */
+  mailsSent: number;
   /** What the server allocated in the window (--allocations), else null. */
   allocated: AllocationSummary | null;
   machineCpu: number;
@@ -159,6 +161,7 @@ export function report(f: SizeFigures, load: { rate: number; longDocKeystrokes: 
           `    of which waited for the SQLite write lock longer than ${longer(f.lock.logWaits)}; other writers took ${f.lock.otherTurns} turns, longer than ${longer(f.lock.otherLongTurns)}`,
         ]
       : []),
+    `  mails sent in the window: ${f.mailsSent}`,
     `  door: ${[...f.doorChecks].map(([key, n]) => `${key} ${n}`).join(", ") || "-"}`,
     `  garbage collection in the window: ${[...f.gc].map(([kind, { count, seconds }]) => `${kind} ${count}× ${ms(seconds * 1000)}`).join(", ") || "-"}`,
     `  40-minute conversation (${longDocKeystrokes} keystrokes, ${kb(f.longDoc.bytes)}): load cold ${ms(f.longDoc.coldMs)}, warm ${ms(f.longDoc.afterColdMs)}, under this load ${r.loadUnderLoadMs.map(ms).join(" / ") || "-"}${r.loadFailures.length ? ` (failed: ${r.loadFailures.join("; ")})` : ""}`,

@@ -361,6 +361,22 @@ function healthProbe(url: string) {
   };
 }
 
+/**
+ * Waits until the outbox has sent every mail that is due: planning the conversations queued
+ * three invitations each, and a school sends them when it plans, not while hundreds of
+ * conversations are going on. Their delivery is measured here, not in the load's window.
+ */
+async function outboxSent(url: string): Promise<{ sent: number; seconds: number }> {
+  const started = performance.now();
+  const before = await serverMetrics(url);
+  for (let metrics = before; ; metrics = await serverMetrics(url)) {
+    const seconds = (performance.now() - started) / 1000;
+    if (metrics.mailsWaiting === 0) return { sent: metrics.mailsSent - before.mailsSent, seconds };
+    if (seconds > 600) throw new Error(`${metrics.mailsWaiting} mails still unsent after 600 s`);
+    await sleep(500);
+  }
+}
+
 /** Runs the load process against the server at `url` (process `serverPid`) and measures both. */
 async function driveLoad(input: {
   url: string;
@@ -533,6 +549,7 @@ async function driveLoad(input: {
     slowCommits,
     lock: { logWaits: logLockWaits, otherTurns, otherLongTurns },
     doorChecks: doorChecksBetween(metricsFrom, metricsTo),
+    mailsSent: metricsTo.mailsSent - metricsFrom.mailsSent,
     allocated,
     window: { from: window.from, to: window.to },
   };
@@ -611,6 +628,11 @@ async function runSize(conversations: number): Promise<SizeFigures> {
       `long conversation: ${longDocKeystrokes} keystrokes typed in ${built.seconds.toFixed(1)} s; ${kb(cold.bytes)} state, ${cold.chars} chars of content; load cold ${ms(longDoc.coldMs)}, warm ${ms(longDoc.warmMs)} / ${ms(longDoc.afterColdMs)}`,
     );
 
+    const mails = await outboxSent(url);
+    log(
+      `invitation mails: ${mails.sent} more sent in ${mails.seconds.toFixed(1)} s before the load`,
+    );
+
     // The load, in its own process.
     const driven = await driveLoad({
       url,
@@ -681,6 +703,7 @@ async function runCluster(count: number, conversations: number): Promise<Cluster
     );
     const first = servers[0] as ServerProcess;
     const planned = await planConversations(first.url, conversations);
+    await outboxSent(first.url);
     const driven = await driveLoad({
       url: first.url,
       urls: servers.map((s) => s.url),

@@ -17,6 +17,10 @@ export interface ServerMetrics {
   otherLockHeld: Buckets;
   /** Updates the door checked so far, by `check outcome` (e.g. `typing admitted`). */
   doorChecks: Map<string, number>;
+  /** Mails handed to the mail server (or written as files) so far. */
+  mailsSent: number;
+  /** Mails in the outbox due now or being sent. */
+  mailsWaiting: number;
 }
 
 /** Figures of a process without them (the baseline relay). */
@@ -27,6 +31,8 @@ export function noServerMetrics(): ServerMetrics {
     logLockWait: new Map(),
     otherLockHeld: new Map(),
     doorChecks: new Map(),
+    mailsSent: 0,
+    mailsWaiting: 0,
   };
 }
 
@@ -45,8 +51,9 @@ function bucketsOf(text: string, name: string, label = ""): Buckets {
 
 /**
  * The server's garbage collections (prom-client's default figures), the update log's commit
- * times (driehoek_collab_store_latency_seconds), the SQLite write lock's waits and turns and
- * the door's checks so far, from its /metrics; empty for a process without them (the relay).
+ * times (driehoek_collab_store_latency_seconds), the SQLite write lock's waits and turns, the
+ * door's checks and the outbox so far, from its /metrics; empty for a process without them
+ * (the relay).
  */
 export async function serverMetrics(url: string): Promise<ServerMetrics> {
   const read = noServerMetrics();
@@ -69,6 +76,10 @@ export async function serverMetrics(url: string): Promise<ServerMetrics> {
     const doorLine = /^driehoek_collab_door_checks_total\{check="(\w+)",outcome="(\w+)"\} (\S+)$/gm;
     for (const [, check, outcome, value] of text.matchAll(doorLine))
       read.doorChecks.set(`${check} ${outcome}`, Number(value));
+    const sent = /^driehoek_mail_sent_total\{outcome="sent"\} (\S+)$/m.exec(text)?.[1];
+    read.mailsSent = Number(sent ?? 0);
+    const waiting = /^driehoek_mail_outbox_backlog\{state="(due|sending)"\} (\S+)$/gm;
+    for (const [, , value] of text.matchAll(waiting)) read.mailsWaiting += Number(value);
   } catch {
     // No figures: their lines are left out.
   }
