@@ -9,7 +9,7 @@ import { kb, mb, ms, percentiles } from "./measure.js";
 import type { GcTotals } from "./server-metrics.js";
 
 /** "1 ms: 12, 5 ms: 3, …" for counts of durations longer than each bound (in s). */
-export const longer = (counts: [number, number][]) =>
+const longer = (counts: [number, number][]) =>
   counts.map(([bound, n]) => `${bound * 1000} ms: ${n}`).join(", ") || "-";
 
 /** What one load run measured on the process under test (Driehoek or the baseline relay). */
@@ -69,10 +69,9 @@ export interface SizeFigures extends LoadFigures {
 }
 
 /** CPU ms per typed update. */
-export const cpuPerUpdate = (f: LoadFigures) =>
-  (f.serverCpu * 1000) / Math.max(1, f.typedPerSecond);
+const cpuPerUpdate = (f: LoadFigures) => (f.serverCpu * 1000) / Math.max(1, f.typedPerSecond);
 /** Resident memory per live conversation, in bytes. */
-export const rssPerConversation = (f: LoadFigures, conversations: number) =>
+const rssPerConversation = (f: LoadFigures, conversations: number) =>
   (f.rssLoaded - f.rssIdle) / conversations;
 
 /** One round at one size: the same load on each server, one after the other. */
@@ -143,7 +142,7 @@ export function comparison(rounds: Round[]): string {
 export function report(f: SizeFigures, load: { rate: number; longDocKeystrokes: number }): string {
   const { rate, longDocKeystrokes } = load;
   const r = f.results;
-  const perConversation = (f.rssLoaded - f.rssIdle) / f.conversations;
+  const perConversation = rssPerConversation(f, f.conversations);
   return [
     `N=${f.conversations} conversations, ${f.clients} clients, target ${f.targetRate} keystrokes/s (${rate}/s per client), ${r.windowSeconds.toFixed(0)} s measured:`,
     `  relay (send → arrival at the 2 others): p50 ${ms(r.relay.p50)}, p99 ${ms(r.relay.p99)}, max ${ms(r.relay.max)} (${r.relayedInWindow}/${r.relayExpected} arrivals)`,
