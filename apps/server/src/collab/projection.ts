@@ -136,6 +136,44 @@ function digest(value: unknown): string {
 const LOCKED_STATUSES = CONVERSATION_STATUSES.filter(isLocked);
 
 /**
+ * Runs one statement straight on the driver, without TypeORM's query builder, and returns its
+ * rows: `?` marks a parameter on both databases. On SQLite a write takes its own turn of the
+ * file's write lock (TypeORM's SQLite runner would also answer an UPDATE without its rows).
+ */
+async function onDriver<T>(
+  services: Services,
+  sql: string,
+  parameters: unknown[],
+  writes: boolean,
+): Promise<T[]> {
+  const { dataSource } = services;
+  if (dataSource.options.type === "postgres") {
+    let n = 0;
+    const numbered = sql.replace(/\?/g, () => `$${++n}`);
+    const runner = dataSource.createQueryRunner();
+    try {
+      return (await runner.query(numbered, parameters, true)).records as T[];
+    } finally {
+      await runner.release();
+    }
+  }
+  const sqlite = (dataSource.driver as unknown as { databaseConnection: SqliteConnection })
+    .databaseConnection;
+  const run = () =>
+    new Promise<T[]>((resolve, reject) =>
+      sqlite.all(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
+    );
+  return writes ? withSqliteWriteLock(String(dataSource.options.database), run) : run();
+}
+
+/** `IS NOT` on SQLite, `IS DISTINCT FROM` on PostgreSQL: unequal, NULL being a value. */
+const differs = (services: Services) =>
+  services.dataSource.options.type === "postgres" ? "IS DISTINCT FROM" : "IS NOT";
+
+/** `status NOT IN (…locked statuses)`, with its parameters. */
+const NOT_LOCKED = `status NOT IN (${LOCKED_STATUSES.map(() => "?").join(", ")})`;
+
+/**
  * Writes a conversation's summary (kept as stored when null: it could not be read) and shared
  * notes in one statement, unless the record is locked or they are stored as they are already.
  * Returns where the changed conversation stands (read back by the same statement, so what
@@ -147,41 +185,71 @@ async function projectTexts(
   summary: string | null,
   sharedNotes: string,
 ): Promise<RecordStanding | null> {
-  const { dataSource } = services;
-  const isPostgres = dataSource.options.type === "postgres";
-  const at = (n: number) => (isPostgres ? `$${n}` : "?");
-  const differs = isPostgres ? "IS DISTINCT FROM" : "IS NOT";
-  const locked = LOCKED_STATUSES.map((_, i) => at(i + 4)).join(", ");
-  const sql = `UPDATE conversation SET summary = COALESCE(${at(1)}, summary), shared_notes = ${at(2)}
-    WHERE id = ${at(3)} AND status NOT IN (${locked})
-    AND (summary ${differs} COALESCE(${at(1)}, summary) OR shared_notes ${differs} ${at(2)})
-    RETURNING ${STANDING_COLUMNS}`;
-  const parameters = [summary, sharedNotes, conversationId, ...LOCKED_STATUSES];
-  const write = async (): Promise<StandingRow[]> => {
-    if (!isPostgres) {
-      // Straight to the driver: TypeORM's SQLite runner answers an UPDATE without its rows.
-      const sqlite = (dataSource.driver as unknown as { databaseConnection: SqliteConnection })
-        .databaseConnection;
-      return new Promise((resolve, reject) =>
-        sqlite.all(sql, parameters, (error, rows) =>
-          error ? reject(error) : resolve(rows as StandingRow[]),
-        ),
-      );
-    }
-    const runner = dataSource.createQueryRunner();
-    try {
-      return (await runner.query(sql, parameters, true)).records as StandingRow[];
-    } finally {
-      await runner.release();
-    }
-  };
-  const [row] = isPostgres
-    ? await write()
-    : await withSqliteWriteLock(String(dataSource.options.database), write);
+  const isNot = differs(services);
+  const [row] = await onDriver<StandingRow>(
+    services,
+    `UPDATE conversation SET summary = COALESCE(?, summary), shared_notes = ?
+    WHERE id = ? AND ${NOT_LOCKED}
+    AND (summary ${isNot} COALESCE(?, summary) OR shared_notes ${isNot} ?)
+    RETURNING ${STANDING_COLUMNS}`,
+    [summary, sharedNotes, conversationId, ...LOCKED_STATUSES, summary, sharedNotes],
+    true,
+  );
   return row ? standingOf(conversationId, row) : null;
 }
 
-/** node-sqlite3's `Database`, as far as projectTexts uses it. */
+/**
+ * Writes the texts of one agreement (what it says, its measure and first step) in one
+ * statement, unless its conversation's record is locked, the agreement belongs to another
+ * conversation, or the texts are stored as they are already. Returns whether the row changed.
+ */
+async function projectAgreementTexts(
+  services: Services,
+  conversationId: string,
+  agreement: AgreementFields,
+  now: Date,
+): Promise<boolean> {
+  const isNot = differs(services);
+  const text = clipToLimit("agreementText", agreement.text);
+  const measure = clipToLimit("agreementMeasure", agreement.measure);
+  const firstStep = clipToLimit("agreementFirstStep", agreement.firstStep);
+  const rows = await onDriver<{ id: string }>(
+    services,
+    `UPDATE agreement SET text = ?, measure = ?, first_step = ?, updated_at = ?
+    WHERE id = ? AND conversation_id = ?
+    AND (text ${isNot} ? OR measure ${isNot} ? OR first_step ${isNot} ?)
+    AND EXISTS (SELECT 1 FROM conversation WHERE id = ? AND ${NOT_LOCKED})
+    RETURNING id`,
+    [
+      text,
+      measure,
+      firstStep,
+      now.toISOString(),
+      agreement.id,
+      conversationId,
+      text,
+      measure,
+      firstStep,
+      conversationId,
+      ...LOCKED_STATUSES,
+    ],
+    true,
+  );
+  return rows.length > 0;
+}
+
+/** Where conversation `id` stands now, read on the driver. */
+async function readStanding(services: Services, id: string): Promise<RecordStanding | undefined> {
+  const [row] = await onDriver<StandingRow>(
+    services,
+    `SELECT ${STANDING_COLUMNS} FROM conversation WHERE id = ?`,
+    [id],
+    false,
+  );
+  return row ? standingOf(id, row) : undefined;
+}
+
+/** node-sqlite3's `Database`, as far as the projection uses it. */
 interface SqliteConnection {
   all(
     sql: string,
@@ -267,19 +335,35 @@ export async function projectConversation(
   const sharedNotes = JSON.stringify(notes);
   // Most changes of a live document are keystrokes in a text that was projected a moment ago;
   // when nothing that is projected changed, the database is not touched at all.
-  // Digests, not the JSON itself: every open room keeps its last one. The first covers the
-  // rows of agreements and the review, the second the conversation's own texts.
-  const rowsPart = digest([drafts, review]);
-  const fingerprint = `${rowsPart} ${digest([summary, sharedNotes])}`;
+  // Digests, not the JSON itself: every open room keeps its last one. Three parts: the rows of
+  // agreements and the review without the agreements' texts; each agreement's texts; the
+  // conversation's own texts.
+  const rowsPart = digest([drafts.map(({ text, measure, firstStep, ...rest }) => rest), review]);
+  const agreementTexts = drafts.map((d) => digest([d.text, d.measure, d.firstStep]).slice(0, 16));
+  const textsPart = digest([summary, sharedNotes]);
+  const fingerprint = `${rowsPart} ${agreementTexts.join(",")} ${textsPart}`;
   const unchanged: Projection = { fingerprint: lastProjected, hasChangedRows: false };
   if (fingerprint === lastProjected) return unchanged;
-  // Only the summary or the notes changed since the last run (the usual case while people
-  // type): one UPDATE of the conversation's row, no reads and no transaction.
-  if (lastProjected?.startsWith(`${rowsPart} `)) {
-    const standing = await projectTexts(services, conversationId, summary, sharedNotes);
-    return standing
-      ? { fingerprint, hasChangedRows: true, standing }
-      : { fingerprint, hasChangedRows: false };
+  const [lastRows, lastAgreementTexts, lastTexts] = lastProjected?.split(" ") ?? [];
+  // Only texts changed since the last run (the usual case while people type): the summary and
+  // notes in one UPDATE of the conversation's row, and each agreement whose texts changed in
+  // one UPDATE of its row; no reads, no transaction.
+  if (lastRows === rowsPart && lastAgreementTexts !== undefined && lastTexts !== undefined) {
+    const before = lastAgreementTexts.split(",");
+    const now = services.now();
+    let hasChangedRows = false;
+    for (const [i, draft] of drafts.entries()) {
+      if (before[i] !== agreementTexts[i])
+        hasChangedRows =
+          (await projectAgreementTexts(services, conversationId, draft, now)) || hasChangedRows;
+    }
+    const standing =
+      lastTexts !== textsPart
+        ? await projectTexts(services, conversationId, summary, sharedNotes)
+        : null;
+    if (standing) return { fingerprint, hasChangedRows: true, standing };
+    if (!hasChangedRows) return { fingerprint, hasChangedRows: false };
+    return { fingerprint, hasChangedRows, standing: await readStanding(services, conversationId) };
   }
 
   const manager = services.dataSource.manager;

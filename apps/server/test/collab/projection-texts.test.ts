@@ -1,4 +1,11 @@
-import { addAgreement, conversationSeed, notesOf, plainText, summaryOf } from "@driehoek/collab";
+import {
+  addAgreement,
+  agreementsOf,
+  conversationSeed,
+  notesOf,
+  plainText,
+  summaryOf,
+} from "@driehoek/collab";
 import { SECTION_KEYS } from "@driehoek/domain";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -14,7 +21,8 @@ import { useSchoolServer } from "../support/suite.js";
 /**
  * The projection called directly, run after run, as the scheduler does: what the tables hold
  * after each, and whether it reports a changed record. Runs after the first that change only
- * the summary or the notes write the conversation's row alone.
+ * texts (the summary, the notes, an agreement's text, measure or first step) write the changed
+ * rows alone, without reading any.
  */
 describe.each(testDatabases())("projecting the texts of a conversation on %s", (kind) => {
   const suite = useSchoolServer(kind);
@@ -42,6 +50,37 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
   const storedAgreements = () =>
     suite.server.services.dataSource.manager.findBy(Agreement, { conversationId });
   const note = () => notesOf(doc).get(SECTION_KEYS[0] as string) as Y.Text;
+  /** Field `key` of the agreement at `index` in the document. */
+  const agreementField = (index: number, key: "text" | "measure" | "firstStep" | "owner") =>
+    (agreementsOf(doc).get(index) as Y.Map<unknown>).get(key);
+
+  /**
+   * The statements `work` runs on the SQLite connection (node-sqlite3's trace), or null on
+   * PostgreSQL.
+   */
+  async function statementsOf(work: () => Promise<unknown>): Promise<string[] | null> {
+    if (kind !== "sqlite") {
+      await work();
+      return null;
+    }
+    const connection = (
+      suite.server.services.dataSource.driver as unknown as {
+        databaseConnection: {
+          on(event: "trace", listener: (sql: string) => void): void;
+          removeListener(event: "trace", listener: (sql: string) => void): void;
+        };
+      }
+    ).databaseConnection;
+    const statements: string[] = [];
+    const listener = (sql: string) => statements.push(sql.replace(/\s+/g, " ").trim());
+    connection.on("trace", listener);
+    try {
+      await work();
+    } finally {
+      connection.removeListener("trace", listener);
+    }
+    return statements;
+  }
 
   it("writes a changed summary or note, and nothing when nothing changed", async () => {
     const agreement = newId();
@@ -79,6 +118,56 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
     expect(await project()).toBe(true);
     expect((await storedAgreements()).map((a) => a.text)).toEqual(["Kees plant een demo"]);
     expect((await stored()).summary).toContain("Eerste week was druk!");
+  });
+
+  it("writes an agreement whose texts changed in its own row, and reads nothing", async () => {
+    const first = newId();
+    const second = newId();
+    addAgreement(doc, { id: first, text: "Sanne oefent", owner: "student" });
+    addAgreement(doc, { id: second, text: "Kees plant", owner: "praktijkopleider" });
+    expect(await project()).toBe(true);
+
+    (agreementField(0, "text") as Y.Text).insert("Sanne oefent".length, " de demo");
+    (agreementField(0, "measure") as Y.Text).insert(0, "Kees kijkt mee");
+    let changed = false;
+    const statements = await statementsOf(async () => {
+      changed = await project();
+    });
+    expect(changed).toBe(true);
+    if (statements) {
+      // One UPDATE of the changed agreement's row, and no agreement or conversation read through
+      // TypeORM (the full run's findOneBy and findBy). Other work of the server may run meanwhile.
+      expect(statements.filter((sql) => /agreement/i.test(sql))).toEqual([
+        expect.stringMatching(
+          /^UPDATE agreement SET text = 'Sanne oefent de demo', .* RETURNING id$/,
+        ),
+      ]);
+      expect(statements.filter((sql) => sql.includes('"Conversation"'))).toEqual([]);
+    }
+    const rows = await storedAgreements();
+    const byId = new Map(rows.map((a) => [a.id, a]));
+    expect(byId.get(first)).toMatchObject({
+      text: "Sanne oefent de demo",
+      measure: "Kees kijkt mee",
+      owner: "student",
+      position: 0,
+    });
+    expect(byId.get(second)).toMatchObject({ text: "Kees plant", position: 1 });
+
+    // Texts and the summary together; then an owner (not a text) goes through the full run.
+    (agreementField(1, "firstStep") as Y.Text).insert(0, "Morgen bellen");
+    appendParagraph(summaryOf(doc), "Goed gesprek");
+    expect(await project()).toBe(true);
+    expect((await stored()).summary).toContain("Goed gesprek");
+    (agreementsOf(doc).get(1) as Y.Map<unknown>).set("owner", "bpv_begeleider");
+    expect(await project()).toBe(true);
+    expect((await storedAgreements()).map((a) => [a.id, a.owner, a.firstStep]).sort()).toEqual(
+      [
+        [first, "student", ""],
+        [second, "bpv_begeleider", "Morgen bellen"],
+      ].sort(),
+    );
+    expect(await project()).toBe(false);
   });
 
   it("reads back where the conversation stands and whether anyone signed, in the same write", async () => {
@@ -167,6 +256,7 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
 
   it("leaves a signed record alone", async () => {
     const paragraph = appendParagraph(summaryOf(doc), "Zoals getekend");
+    addAgreement(doc, { id: newId(), text: "Zoals afgesproken", owner: "student" });
     expect(await project()).toBe(true);
     await suite.server.services.dataSource.manager.update(
       Conversation,
@@ -176,7 +266,9 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
 
     paragraph.insert(paragraph.length, " en later veranderd");
     note().insert(0, "Na ondertekening");
+    (agreementField(0, "text") as Y.Text).insert(0, "Later: ");
     expect(await project()).toBe(false);
+    expect((await storedAgreements()).map((a) => a.text)).toEqual(["Zoals afgesproken"]);
     const signed = await stored();
     expect(signed.summary).toContain("Zoals getekend");
     expect(signed.summary).not.toContain("later veranderd");
