@@ -1,4 +1,5 @@
-import pg from "pg";
+import type pg from "pg";
+import { pg as loadPg } from "../load-on-use.js";
 import type { Fold, LogEntry, StoredDocument, UpdateStore } from "./store.js";
 
 const ROWS_PER_INSERT = 5000;
@@ -39,7 +40,7 @@ export class PostgresUpdateStore implements UpdateStore {
   private readonly pool: pg.Pool;
 
   constructor(connectionString: string) {
-    this.pool = new pg.Pool({ connectionString, max: 4 });
+    this.pool = new (loadPg().Pool)({ connectionString, max: 4 });
   }
 
   private async transaction<T>(

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import { ioredis } from "../load-on-use.js";
 import { collabMetrics } from "./metrics.js";
 import type { CollabRelay, RelayHandlers } from "./relay.js";
 
@@ -65,12 +66,12 @@ export class RedisRelay implements CollabRelay {
 
   constructor(private readonly options: RedisRelayOptions) {
     // Publishing fails at once while Redis is away (the log has the update; receivers catch up).
-    this.publisher = new Redis(options.url, {
+    this.publisher = new (ioredis().Redis)(options.url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       retryStrategy: (times) => Math.min(times * 100, 1000),
     });
-    this.subscriber = new Redis(options.url, {
+    this.subscriber = new (ioredis().Redis)(options.url, {
       maxRetriesPerRequest: null,
       retryStrategy: (times) => Math.min(times * 100, 1000),
     });

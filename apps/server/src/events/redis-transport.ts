@@ -1,4 +1,5 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { ioredis } from "../load-on-use.js";
 import type { Logger } from "../log/logger.js";
 import { counter } from "../metrics/registry.js";
 import { decodeJson, encodeJson } from "./json-codec.js";
@@ -44,9 +45,12 @@ export class RedisEventTransport extends EventTarget {
     super();
     this.channelPrefix = `${options.prefix}events:`;
     // Publishes wait in the offline queue through a short hiccup, then give up.
-    this.publisher = new Redis(options.url, { maxRetriesPerRequest: 2, lazyConnect: false });
+    this.publisher = new (ioredis().Redis)(options.url, {
+      maxRetriesPerRequest: 2,
+      lazyConnect: false,
+    });
     // ioredis subscribes again to every channel by itself after a reconnect.
-    this.subscriber = new Redis(options.url, { autoResubscribe: true });
+    this.subscriber = new (ioredis().Redis)(options.url, { autoResubscribe: true });
     for (const client of [this.publisher, this.subscriber]) client.on("error", () => {});
     this.subscriber.on("message", (channel: string, message: string) =>
       this.deliver(channel, message),

@@ -1,5 +1,6 @@
 import type { Socket } from "node:net";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { ioredis } from "../load-on-use.js";
 
 /** The Redis connections this process opened, one per URL, so every user shares one. */
 const clients = new Map<string, Redis>();
@@ -12,7 +13,7 @@ const clients = new Map<string, Redis>();
 export function sharedRedis(url: string): Redis {
   let client = clients.get(url);
   if (!client) {
-    client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    client = new (ioredis().Redis)(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     // ioredis reports a lost connection as an error event; it reconnects by itself.
     client.on("error", () => {});
     // Shared by every server in the process and never closed with one of them, so it must not

@@ -1,4 +1,8 @@
-import PDFDocument from "pdfkit";
+/**
+ * pdfkit, loaded when the first PDF is made (6 MB of heap, its fonts' metrics besides): most of
+ * a server's life prints nothing.
+ */
+let pdfkit: Promise<typeof import("pdfkit")> | null = null;
 
 /** The web app's colours (apps/web/src/styles/tokens.css), so the form looks like the screen. */
 export const PDF_COLORS = {
@@ -28,13 +32,22 @@ export class PdfWriter {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
 
-  constructor(title: string) {
-    this.doc = new PDFDocument({
-      size: "A4",
-      margins: MARGIN,
-      bufferPages: true,
-      info: { Title: title, Author: "Driehoek" },
-    });
+  /** A new document titled `title`. */
+  static async open(title: string): Promise<PdfWriter> {
+    pdfkit ??= import("pdfkit").then((module) => module.default as typeof import("pdfkit"));
+    const PDFDocument = await pdfkit;
+    return new PdfWriter(
+      new PDFDocument({
+        size: "A4",
+        margins: MARGIN,
+        bufferPages: true,
+        info: { Title: title, Author: "Driehoek" },
+      }),
+    );
+  }
+
+  private constructor(doc: PDFKit.PDFDocument) {
+    this.doc = doc;
     this.doc.on("data", (chunk: Buffer) => this.chunks.push(chunk));
     this.done = new Promise((resolve) =>
       this.doc.on("end", () => resolve(Buffer.concat(this.chunks))),

@@ -54,14 +54,14 @@ function timesOf(record: ConversationRecord, now: Date): PhaseTime[] | null {
  * each took; the signature table (role, name, moment of each akkoord) with the record's hash in
  * Archivering; and the particulars.
  */
-export function renderRecordPdf(
+export async function renderRecordPdf(
   record: ConversationRecord,
   signatures: PrintedSignature[],
   isLocked: boolean,
   recordHash: string,
   now: Date = new Date(),
 ): Promise<Buffer> {
-  const pdf = new PdfWriter(`${label("title")} — ${record.student.name}`);
+  const pdf = await PdfWriter.open(`${label("title")} — ${record.student.name}`);
   const scheduled = formatLongMoment(record.scheduledAt, NL);
   const times = timesOf(record, now);
 
