@@ -1,0 +1,117 @@
+/**
+ * Benchmark of one projection run (a script that prints figures; not a test): what copying a
+ * live document into the tables costs the server, per run, after a keystroke.
+ *
+ *   npm run bench:projection                 # 500 runs per case after 100 warm-up runs
+ *   npm run bench:projection -- --runs 2000
+ *
+ * Seeds the demo school into a fresh SQLite file (as `npm start` does), takes its conversation
+ * planned for today and a document with three agreements and a summary, projected once. Then,
+ * per case, a keystroke and a projection run, `--runs` times: typed in the summary, and typed in
+ * an agreement's text. Each case runs twice in turn: as the server runs it (the text run, which
+ * writes the changed rows without reading any) and the same change through the full run (what
+ * any other change takes: read the conversation and its agreements, compare, write), forced by
+ * handing the projection a fingerprint whose rows part does not match. Both write the same rows.
+ * Prints the process's CPU per run (all threads: node-sqlite3's statements run in libuv's pool)
+ * and the wall time's p50 and p99, and the full run's CPU over the text run's.
+ */
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { addAgreement, agreementsOf, conversationSeed, summaryOf } from "@driehoek/collab";
+import * as Y from "yjs";
+import { projectConversation } from "../src/collab/projection.js";
+import { loadConfig } from "../src/config.js";
+import { seedDemo } from "../src/demo/seed-demo.js";
+import { Setting } from "../src/modules/setting/setting.entity.js";
+import { buildServices } from "../src/services.js";
+import { appendParagraph } from "../test/support/collab-fixtures.js";
+import { ms, percentiles } from "./measure.js";
+
+const { values: flags } = parseArgs({
+  options: {
+    runs: { type: "string", default: "500" },
+    warmup: { type: "string", default: "100" },
+  },
+});
+const runs = Number(flags.runs);
+const warmup = Number(flags.warmup);
+
+interface Figures {
+  cpuMs: number;
+  wall: ReturnType<typeof percentiles>;
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "driehoek-bench-projection-"));
+  const services = await buildServices(loadConfig({}, { dataDir }));
+  await seedDemo(services);
+  const setting = await services.dataSource.manager.findOneByOrFail(Setting, {
+    key: "demo_conversation_id",
+  });
+  const conversationId = setting.value;
+
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, conversationSeed([]));
+  for (const [i, owner] of (["student", "praktijkopleider", "bpv_begeleider"] as const).entries())
+    addAgreement(doc, { id: crypto.randomUUID(), text: `Afspraak ${i + 1}`, owner });
+  const paragraph = appendParagraph(summaryOf(doc), "Ik heb deze periode geleerd");
+  let last = (await projectConversation(services, conversationId, doc, null)).fingerprint;
+
+  const cases: [string, (i: number) => void][] = [
+    ["typed in the summary", () => paragraph.insert(paragraph.length, "a")],
+    [
+      "typed in an agreement",
+      (i) => {
+        const agreement = agreementsOf(doc).get(i % 3) as Y.Map<unknown>;
+        const text = agreement.get("text") as Y.Text;
+        text.insert(text.length, "a");
+      },
+    ],
+  ];
+
+  /** `count` keystrokes, each followed by a projection run; text runs or forced full runs. */
+  async function measure(type: (i: number) => void, full: boolean, count: number) {
+    const walls: number[] = [];
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < count; i++) {
+      type(i);
+      // A rows part that matches nothing: the projection takes the full run.
+      const given = full && last ? `- ${last.split(" ").slice(1).join(" ")}` : last;
+      const start = performance.now();
+      const projection = await projectConversation(services, conversationId, doc, given);
+      walls.push(performance.now() - start);
+      if (!projection.hasChangedRows) throw new Error("a keystroke changed no stored row");
+      last = projection.fingerprint;
+    }
+    const used = process.cpuUsage(cpu);
+    return { cpuMs: (used.user + used.system) / 1000 / count, wall: percentiles(walls) };
+  }
+
+  console.log(
+    `projection runs on SQLite (the demo's conversation, 3 agreements): ${runs} runs per case after ${warmup} warm-up runs`,
+  );
+  const line = (f: Figures) =>
+    `${f.cpuMs.toFixed(3)} ms CPU, wall p50 ${ms(f.wall.p50)}, p99 ${ms(f.wall.p99)}`;
+  for (const [label, type] of cases) {
+    await measure(type, false, warmup);
+    await measure(type, true, warmup);
+    const text = await measure(type, false, runs);
+    const full = await measure(type, true, runs);
+    console.log(
+      `  ${label.padEnd(22)} text run: ${line(text)}; full run: ${line(full)}; full / text ${(full.cpuMs / text.cpuMs).toFixed(1)}×`,
+    );
+  }
+  await services.dataSource.destroy();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
