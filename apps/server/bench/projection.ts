@@ -24,8 +24,7 @@ import { addAgreement, agreementsOf, conversationSeed, summaryOf } from "@drieho
 import * as Y from "yjs";
 import { projectConversation } from "../src/collab/projection.js";
 import { loadConfig } from "../src/config.js";
-import { seedDemo } from "../src/demo/seed-demo.js";
-import { Setting } from "../src/modules/setting/setting.entity.js";
+import { demoConversationId, seedDemo } from "../src/demo/seed-demo.js";
 import { buildServices } from "../src/services.js";
 import { appendParagraph } from "../test/support/collab-fixtures.js";
 import { ms, percentiles } from "./measure.js";
@@ -48,10 +47,9 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "driehoek-bench-projection-"));
   const services = await buildServices(loadConfig({}, { dataDir }));
   await seedDemo(services);
-  const setting = await services.dataSource.manager.findOneByOrFail(Setting, {
-    key: "demo_conversation_id",
-  });
-  const conversationId = setting.value;
+  const demo = await demoConversationId(services);
+  if (!demo) throw new Error("the demo school was not seeded");
+  const conversationId = demo;
 
   const doc = new Y.Doc();
   Y.applyUpdate(doc, conversationSeed([]));

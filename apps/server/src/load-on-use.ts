@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
  * ioredis 2 MB of heap) are not loaded until a configuration asks for them. `T` is the
  * package's type: `typeof import("ioredis")`.
  */
-export function loadOnUse<T>(name: string): () => T {
+function loadOnUse<T>(name: string): () => T {
   let loaded: T | undefined;
   return () => {
     loaded ??= require(name) as T;

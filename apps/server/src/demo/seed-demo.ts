@@ -286,14 +286,20 @@ export async function seedDemo(services: Services): Promise<boolean> {
   return true;
 }
 
+/** The id of the demo's conversation planned for today, or null when the demo is not seeded. */
+export async function demoConversationId(services: Services): Promise<string | null> {
+  const setting = await services.dataSource.manager.findOneBy(Setting, { key: DEMO_CONVERSATION });
+  return setting?.value ?? null;
+}
+
 /** The demo's logins and the invite links of today's conversation, for the start-up banner. */
 export async function demoAccess(services: Services): Promise<DemoAccess | null> {
   const manager = services.dataSource.manager;
-  const setting = await manager.findOneBy(Setting, { key: DEMO_CONVERSATION });
-  if (!setting) return null;
+  const conversationId = await demoConversationId(services);
+  if (!conversationId) return null;
   const staff = await manager.find(Person, { where: STAFF.map((s) => ({ email: s.email })) });
   const invites = await manager.find(Invite, {
-    where: { conversationId: setting.value },
+    where: { conversationId },
     order: { createdAt: "ASC" },
   });
   const people = await manager.findBy(Person, { id: In(invites.map((i) => i.personId)) });
