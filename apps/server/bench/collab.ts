@@ -24,7 +24,7 @@
  *
  * Flags: --conversations N[,N...] (default 100,300; e.g. 100,300,600)  --skip-baseline  --rate keystrokes/s per client  --seconds S (measured)
  *        --rounds K (default 1)  --durable-baseline
- *        --warmup S  --sync full|normal  --postgres  --awareness  --long-doc-keystrokes K
+ *        --warmup S (default 12)  --sync full|normal  --postgres  --awareness  --long-doc-keystrokes K
  *        --collab-rate messages/s per connection (server limit)  --seed N
  *        --profile DIR (V8 CPU profile of the server during the load, summarised at the end)
  *        --allocations DIR (what the server allocates during the load, garbage included, by
@@ -100,7 +100,10 @@ const { values: flags } = parseArgs({
     "durable-baseline": { type: "boolean", default: false },
     rate: { type: "string", default: "1" },
     seconds: { type: "string", default: "30" },
-    warmup: { type: "string", default: "5" },
+    // Longer than a projection cycle's longest wait (10 s): before the window, every
+    // conversation has been projected, and every code path the load takes has run once in
+    // each server (the server under measurement is a fresh process).
+    warmup: { type: "string", default: "12" },
     sync: { type: "string", default: "full" },
     postgres: { type: "boolean", default: false },
     awareness: { type: "boolean", default: false },
