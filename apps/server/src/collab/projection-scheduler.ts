@@ -3,10 +3,6 @@ interface Entry {
   timer: NodeJS.Timeout | null;
   /** When the oldest change the pending timer covers was made (ms; 0 without a timer). */
   firstChangeAt: number;
-  /** How long this cycle waits at most while people keep typing (ms). */
-  longestWaitMs: number;
-  /** No cycle has started yet since the document was loaded. */
-  isFirstCycle: boolean;
   /** When the newest change was made (ms). */
   lastChangeAt: number;
   running: Promise<void>;
@@ -33,17 +29,6 @@ export const DEFAULT_BACKOFF: RetryBackoff = { firstMs: 2_000, maxMs: 5 * 60_000
 export const MAX_DELAY_FACTOR = 5;
 
 /**
- * A conversation's first cycle waits at most a share of the longest delay drawn between this
- * and the whole. Conversations planned for the same hour start together: with the same
- * longest wait for all, every one of them that was typed in was projected in the same second,
- * cycle after cycle, a wave of projections that held up everyone's keystrokes, then nothing
- * for ten seconds. Drawn once, the first run of each falls somewhere in the cycle, and the
- * runs after it, a whole longest wait apart while people type, stay where it fell: spread out,
- * at no more runs than before.
- */
-export const SHORTEST_FIRST_WAIT_SHARE = 0.5;
-
-/**
  * Projections running at once in a process. Hundreds of rooms whose people started typing
  * together come due together; run all at once, their queries interleave on the database
  * connection, every projection's write transaction lasts as long as the whole burst, and the
@@ -54,8 +39,7 @@ export const CONCURRENT_PROJECTIONS = 2;
 /**
  * When the relational tables follow a live document: once it has been quiet for the delay, and
  * while people keep typing at most MAX_DELAY_FACTOR times the delay after the first change
- * (2 s and 10 s by default; a conversation's first cycle 5 to 10 s, see
- * SHORTEST_FIRST_WAIT_SHARE), so a conversation in full swing is not projected every few
+ * (2 s and 10 s by default), so a conversation in full swing is not projected every few
  * keystrokes. At most one timer and at most one queued
  * run per conversation, so slow projections under load never build a backlog. A failed run is
  * tried again with a delay that doubles per failure (see RetryBackoff), and never again once
@@ -73,8 +57,6 @@ export class ProjectionScheduler<Target> {
     private readonly project: (conversationId: string, target: Target) => Promise<void>,
     private readonly backoff: RetryBackoff = DEFAULT_BACKOFF,
     private readonly maxDelayMs: number = delayMs * MAX_DELAY_FACTOR,
-    /** A number in [0, 1): where in its range a first cycle's longest wait falls. */
-    private readonly random: () => number = Math.random,
   ) {}
 
   private entryOf(conversationId: string): Entry {
@@ -83,8 +65,6 @@ export class ProjectionScheduler<Target> {
       entry = {
         timer: null,
         firstChangeAt: 0,
-        longestWaitMs: 0,
-        isFirstCycle: true,
         lastChangeAt: 0,
         running: Promise.resolve(),
         isQueued: false,
@@ -107,19 +87,12 @@ export class ProjectionScheduler<Target> {
     entry.lastChangeAt = now;
     if (entry.timer) return;
     entry.firstChangeAt = now;
-    entry.longestWaitMs = entry.isFirstCycle ? this.firstLongestWait() : this.maxDelayMs;
-    entry.isFirstCycle = false;
     this.startTimer(entry, conversationId, target, this.delayMs);
-  }
-
-  private firstLongestWait(): number {
-    const shortest = Math.max(this.delayMs, this.maxDelayMs * SHORTEST_FIRST_WAIT_SHARE);
-    return Math.round(shortest + (this.maxDelayMs - shortest) * this.random());
   }
 
   /** When a timer fires: the moment its run is due, later than now while people still type. */
   private dueAt(entry: Entry): number {
-    return Math.min(entry.lastChangeAt + this.delayMs, entry.firstChangeAt + entry.longestWaitMs);
+    return Math.min(entry.lastChangeAt + this.delayMs, entry.firstChangeAt + this.maxDelayMs);
   }
 
   private startTimer(entry: Entry, conversationId: string, target: Target, delayMs: number): void {

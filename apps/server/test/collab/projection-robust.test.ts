@@ -11,7 +11,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import * as Y from "yjs";
 import {
   CONCURRENT_PROJECTIONS,
-  DEFAULT_BACKOFF,
   ProjectionScheduler,
 } from "../../src/collab/projection-scheduler.js";
 import { appendParagraph, newId, participantTokens } from "../support/collab-fixtures.js";
@@ -193,16 +192,9 @@ describe("when the projection scheduler runs", () => {
     try {
       const runs: number[] = [];
       const start = Date.now();
-      // Every cycle's longest wait drawn at the top of its range: 10 s.
-      const scheduler = new ProjectionScheduler<null>(
-        2_000,
-        async () => {
-          runs.push(Date.now() - start);
-        },
-        DEFAULT_BACKOFF,
-        10_000,
-        () => 0.999_999,
-      );
+      const scheduler = new ProjectionScheduler<null>(2_000, async () => {
+        runs.push(Date.now() - start);
+      });
       // One change, then quiet: projected 2 s later.
       scheduler.schedule("c", null);
       await vi.advanceTimersByTimeAsync(1_999);
@@ -257,71 +249,5 @@ describe("projections that come due together", () => {
     // An explicit run still waits its turn and then brings the tables up to date.
     await scheduler.run("c3", null);
     expect(projected.filter((id) => id === "c3")).toHaveLength(2);
-  });
-});
-
-describe("conversations that start together", () => {
-  /** 60 conversations typed in every 500 ms for 60 s, all from the same moment. */
-  async function typeTogether(random: () => number): Promise<Map<string, number[]>> {
-    vi.useFakeTimers();
-    try {
-      const runs = new Map<string, number[]>();
-      const start = Date.now();
-      const scheduler = new ProjectionScheduler<null>(
-        2_000,
-        async (id) => {
-          runs.set(id, [...(runs.get(id) ?? []), Date.now() - start]);
-        },
-        DEFAULT_BACKOFF,
-        10_000,
-        random,
-      );
-      for (let t = 0; t < 60_000; t += 500) {
-        for (let c = 0; c < 60; c++) scheduler.schedule(`c${c}`, null);
-        await vi.advanceTimersByTimeAsync(500);
-      }
-      scheduler.stop();
-      return runs;
-    } finally {
-      vi.useRealTimers();
-    }
-  }
-
-  /** The most runs of all conversations that fell in one second. */
-  function busiestSecond(runs: Map<string, number[]>): number {
-    const perSecond = new Map<number, number>();
-    for (const at of [...runs.values()].flat()) {
-      const second = Math.floor(at / 1_000);
-      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
-    }
-    return Math.max(...perSecond.values());
-  }
-
-  it("are first projected at moments spread over the cycle, and stay spread", async () => {
-    let seed = 7;
-    const seeded = () => {
-      seed = (seed * 16_807) % 2_147_483_647;
-      return (seed - 1) / 2_147_483_646;
-    };
-    const runs = await typeTogether(seeded);
-    expect(runs.size).toBe(60);
-    const firsts = [...runs.values()].map((at) => at[0] ?? Number.NaN);
-    // The first run 5 to 10 s after the first keystroke, at a different moment for each.
-    expect(Math.min(...firsts)).toBeGreaterThanOrEqual(5_000);
-    expect(Math.max(...firsts)).toBeLessThanOrEqual(10_000);
-    expect(new Set(firsts).size).toBeGreaterThan(50);
-    for (const at of runs.values()) {
-      // While people keep typing, the runs after it a longest wait apart: no more runs.
-      const gaps = at.slice(1).map((t, i) => t - (at[i] ?? 0));
-      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(10_000);
-      for (const gap of gaps) expect(gap).toBeLessThanOrEqual(10_500);
-    }
-    // 60 conversations projected every 10 s: about 6 a second, never a wave.
-    expect(busiestSecond(runs)).toBeLessThanOrEqual(20);
-  });
-
-  it("would otherwise all be projected in the same second, every cycle", async () => {
-    const runs = await typeTogether(() => 0.999_999);
-    expect(busiestSecond(runs)).toBe(60);
   });
 });
