@@ -8,4 +8,5 @@ export * from "./protocol.js";
 export * from "./review.js";
 export * from "./seed.js";
 export * from "./shape.js";
+export * from "./shape-additions.js";
 export * from "./tickets.js";

@@ -89,6 +89,39 @@ function summaryLength(doc: Y.Doc): number {
   return length;
 }
 
+/** The summary's length when it was last counted, and the clocks its document held then. */
+const counted = new WeakMap<Y.Doc, { length: number; clocks: number }>();
+
+/** Every clock `doc` holds, of all its clients together. */
+function clocksOf(doc: Y.Doc): number {
+  let clocks = 0;
+  for (const structs of doc.store.clients.values()) {
+    const last = structs[structs.length - 1];
+    if (last) clocks += last.id.clock + last.length;
+  }
+  return clocks;
+}
+
+/**
+ * The summary's length, or a bound above it when that bound is at most `enough`: the length
+ * when last counted plus every clock written since (a character, a paragraph or a text takes
+ * one clock and adds at most one to the length; deleting takes none and adds nothing). So a
+ * keystroke does not walk the whole summary. Null when it is nested too deeply.
+ */
+export function summaryLengthWithin(doc: Y.Doc, enough: number): number | null {
+  const clocks = clocksOf(doc);
+  const last = counted.get(doc);
+  if (last && last.length + (clocks - last.clocks) <= enough)
+    return last.length + (clocks - last.clocks);
+  try {
+    const length = summaryLength(doc);
+    counted.set(doc, { length, clocks });
+    return length;
+  } catch {
+    return null;
+  }
+}
+
 /** The summary's length within its limit (when it grew) and its nesting within bounds. */
 function checkSummary(doc: Y.Doc, isGrown: boolean): void {
   const length = summaryLength(doc);
@@ -229,10 +262,7 @@ export function isPlainTyping(
     if (added > 0 && (!limit || text.length + added + inFlight > LIMITS[limit])) return false;
   }
   if (!isSummaryChanged) return true;
-  try {
-    const length = summaryLength(doc);
-    return summaryTyped === 0 || length + summaryTyped + inFlight <= LIMITS.summary;
-  } catch {
-    return false;
-  }
+  const room = LIMITS.summary - summaryTyped - inFlight;
+  const length = summaryLengthWithin(doc, room);
+  return length !== null && (summaryTyped === 0 || length <= room);
 }

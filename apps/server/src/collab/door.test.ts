@@ -193,3 +193,42 @@ describe("typing at the door", () => {
       expect(await checksSince(before)).toEqual({ "full refused": 1, "full admitted": 1 });
     }));
 });
+
+describe("additions at the door", () => {
+  it("checks a new agreement on the update alone, but in full while another addition is on its way", () =>
+    withDoor(async (live, door) => {
+      const agreement = (id: string) => changeTo(live, (doc) => addAgreement(doc, { id }));
+      const before = await checks();
+
+      // Two people add an agreement with the same id at once: the first is on its way to the
+      // log when the second arrives. The quick look compares with the live document only, so
+      // the second is checked in full, with the first given to the scratch copy.
+      const first = agreement("same");
+      const second = agreement("same");
+      expect(admit(door, first)).toBeNull();
+      expect(admit(door, second)?.code).toBe("DOC_SHAPE");
+      // Once the first is stored, a paragraph and another agreement pass on the update alone.
+      Y.applyUpdate(live, first, WRITER);
+      const paragraph = changeTo(live, (doc) => {
+        const element = new Y.XmlElement("paragraph");
+        element.insert(0, [new Y.XmlText()]);
+        summaryOf(doc).insert(0, [element]);
+      });
+      expect(admit(door, paragraph)).toBeNull();
+      const third = agreement("other");
+      // The paragraph is still on its way: the agreement goes through the full check, and passes.
+      expect(admit(door, third)).toBeNull();
+      expect(await checksSince(before)).toEqual({
+        "addition admitted": 2,
+        "full refused": 1,
+        "full admitted": 1,
+      });
+      // Everything stored: an id the document has is no addition the quick look passes.
+      Y.applyUpdate(live, paragraph, WRITER);
+      Y.applyUpdate(live, third, WRITER);
+      const again = await checks();
+      expect(admit(door, agreement("same"))?.code).toBe("DOC_SHAPE");
+      expect(admit(door, agreement("new"))).toBeNull();
+      expect(await checksSince(again)).toEqual({ "full refused": 1, "addition admitted": 1 });
+    }));
+});

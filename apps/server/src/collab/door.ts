@@ -3,6 +3,7 @@ import {
   type DecodedUpdate,
   type DocKind,
   defineShape,
+  isPlainAddition,
   isPlainTyping,
   ShapeViolation,
 } from "@driehoek/collab";
@@ -12,6 +13,7 @@ import { collabMetrics } from "./metrics.js";
 /** The door's counters, bound once (prom-client looks labels up on every call otherwise). */
 const CHECKS = {
   typing: collabMetrics.doorChecks.labels("typing", "admitted"),
+  addition: collabMetrics.doorChecks.labels("addition", "admitted"),
   admitted: collabMetrics.doorChecks.labels("full", "admitted"),
   refused: collabMetrics.doorChecks.labels("full", "refused"),
 };
@@ -45,6 +47,8 @@ interface Admitted {
   deletes: Map<number, { clock: number; len: number }[]>;
   /** How many clocks its structs take: at most the characters it may add. */
   weight: number;
+  /** It does more than type characters into texts the live document has. */
+  isStructural: boolean;
 }
 
 /** An update the door turned away, and why. */
@@ -63,6 +67,10 @@ export interface Refusal {
  * (@driehoek/collab isPlainTyping: where each character lands, and every text within its limit
  * even with the characters admitted but not stored yet).
  *
+ * Most of the rest add a paragraph to the summary or an agreement to the list, in the form the
+ * clients make them: those are checked on the update as decoded too (isPlainAddition), while no
+ * other such change is on its way to the live document.
+ *
  * Any other update is applied to a scratch copy of the live document, and what that
  * transaction added and changed is checked against the document's shape (shape.ts). The copy
  * follows the live document lazily: what reached the live document since the copy's last check
@@ -80,6 +88,8 @@ export class DocumentDoor {
   private admittedBytes = 0;
   /** The admitted updates' weights together: characters that may be on their way. */
   private admittedWeight = 0;
+  /** Admitted updates that do more than type and may not have reached the live document. */
+  private structuralInFlight = 0;
   /** What the live document received that the scratch copy has not been given yet. */
   private behind: Uint8Array[] = [];
   private behindBytes = 0;
@@ -102,6 +112,8 @@ export class DocumentDoor {
     private readonly live: Y.Doc,
     private readonly kind: DocKind,
   ) {
+    // The known top-level types with their Yjs types, so the quick looks find them by name.
+    defineShape(live, kind);
     // Whatever reaches the live document (stored updates, seeds, other processes) reaches the
     // copy too; applying an update the copy already has changes nothing.
     // Yjs emits a transaction's afterTransaction before its update.
@@ -113,8 +125,18 @@ export class DocumentDoor {
   admit(incoming: IncomingUpdate): Refusal | null {
     const { update, decoded, clocks, weight } = incoming;
     if (isPlainTyping(this.live, decoded, this.kind, this.admittedWeight)) {
-      this.remember(update, clocks, decoded.ds.clients, weight);
+      this.remember(update, clocks, decoded.ds.clients, weight, false);
       CHECKS.typing.inc();
+      return null;
+    }
+    // A new paragraph or agreement, unless another such change is still on its way to the live
+    // document (the quick look compares only with what the live document holds).
+    if (
+      this.structuralInFlight === 0 &&
+      isPlainAddition(this.live, decoded, this.kind, this.admittedWeight)
+    ) {
+      this.remember(update, clocks, decoded.ds.clients, weight, true);
+      CHECKS.addition.inc();
       return null;
     }
     const scratch = this.scratchCopy();
@@ -140,7 +162,7 @@ export class DocumentDoor {
             deletes: (transaction as Y.Transaction).deleteSet.clients,
           }
         : { ends: clocks, deletes: decoded.ds.clients };
-    this.remember(update, ends, deletes, weight);
+    this.remember(update, ends, deletes, weight, true);
     CHECKS.admitted.inc();
     return null;
   }
@@ -213,14 +235,30 @@ export class DocumentDoor {
     ends: Map<number, number>,
     deletes: Map<number, { clock: number; len: number }[]>,
     weight: number,
+    isStructural: boolean,
   ): void {
     // A copy: `update` is a view into the socket's message, which it would keep alive.
-    const entry: Admitted = { update: update.slice(), at: Date.now(), ends, deletes, weight };
+    const entry: Admitted = {
+      update: update.slice(),
+      at: Date.now(),
+      ends,
+      deletes,
+      weight,
+      isStructural,
+    };
     if (this.holds(entry)) return;
     this.admitted.push(entry);
     this.admittedBytes += update.byteLength;
     this.admittedWeight += weight;
+    if (isStructural) this.structuralInFlight += 1;
     this.prune(entry.at);
+  }
+
+  /** An entry leaves the replay (the live document has it, or it is too old to wait for). */
+  private dropped(entry: Admitted): void {
+    this.admittedBytes -= entry.update.byteLength;
+    this.admittedWeight -= entry.weight;
+    if (entry.isStructural) this.structuralInFlight -= 1;
   }
 
   /** Drops the oldest entries beyond the replay's limits. */
@@ -232,8 +270,7 @@ export class DocumentDoor {
         (this.admitted[0]?.at ?? now) < now - REPLAY_MS)
     ) {
       const dropped = this.admitted.shift();
-      this.admittedBytes -= dropped?.update.byteLength ?? 0;
-      this.admittedWeight -= dropped?.weight ?? 0;
+      if (dropped) this.dropped(dropped);
     }
   }
 
@@ -241,10 +278,8 @@ export class DocumentDoor {
   private forgetWhatLiveHas(): void {
     let kept = 0;
     for (const entry of this.admitted) {
-      if (this.holds(entry)) {
-        this.admittedBytes -= entry.update.byteLength;
-        this.admittedWeight -= entry.weight;
-      } else this.admitted[kept++] = entry;
+      if (this.holds(entry)) this.dropped(entry);
+      else this.admitted[kept++] = entry;
     }
     this.admitted.length = kept;
     this.prune(Date.now());

@@ -34,7 +34,7 @@ export const collabMetrics = {
   ),
   doorChecks: counter(
     "driehoek_collab_door_checks_total",
-    "Incoming updates checked at the door: as typing (on the update alone) or in full (on the scratch copy), by outcome.",
+    "Incoming updates checked at the door: as typing or as an addition (on the update alone) or in full (on the scratch copy), by outcome.",
     ["check", "outcome"],
   ),
   catchUpLatency: histogram(
