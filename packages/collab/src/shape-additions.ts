@@ -108,9 +108,12 @@ function isNewAgreement(doc: Y.Doc, items: Y.Item[]): boolean {
   return isUnique;
 }
 
-/** `doc` has already deleted everything `ds` deletes (a client's whole delete set comes along). */
-function hasDeleted(doc: Y.Doc, ds: DecodedUpdate["ds"]): boolean {
-  for (const [client, ranges] of ds.clients) {
+/** `doc` has already deleted everything in `deletes` (per client, ranges of clocks). */
+export function hasDeleted(
+  doc: Y.Doc,
+  deletes: Map<number, { clock: number; len: number }[]>,
+): boolean {
+  for (const [client, ranges] of deletes) {
     const structs = doc.store.clients.get(client);
     if (!structs) return false;
     const state = Y.getState(doc.store, client);
@@ -141,7 +144,8 @@ export function isPlainAddition(
 ): boolean {
   if (kind !== "conversation") return false;
   const store = doc.store;
-  if (store.pendingStructs || store.pendingDs || !hasDeleted(doc, update.ds)) return false;
+  // Deletions the document already has may come along: a client's whole delete set does.
+  if (store.pendingStructs || store.pendingDs || !hasDeleted(doc, update.ds.clients)) return false;
   const items: Y.Item[] = [];
   let next = -1;
   for (const struct of update.structs) {

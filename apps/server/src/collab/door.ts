@@ -3,6 +3,7 @@ import {
   type DecodedUpdate,
   type DocKind,
   defineShape,
+  hasDeleted,
   isPlainAddition,
   isPlainTyping,
   ShapeViolation,
@@ -360,20 +361,6 @@ export function holdsAll(
   ends: Map<number, number>,
   deletes: Map<number, { clock: number; len: number }[]>,
 ): boolean {
-  const store = doc.store;
-  for (const [client, end] of ends) if (Y.getState(store, client) < end) return false;
-  for (const [client, ranges] of deletes) {
-    const structs = store.clients.get(client);
-    if (!structs) return false;
-    const state = Y.getState(store, client);
-    for (const { clock, len } of ranges) {
-      if (clock + len > state) return false;
-      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
-        const struct = structs[i] as Y.Item | Y.GC;
-        if (struct.id.clock >= clock + len) break;
-        if (!struct.deleted) return false;
-      }
-    }
-  }
-  return true;
+  for (const [client, end] of ends) if (Y.getState(doc.store, client) < end) return false;
+  return hasDeleted(doc, deletes);
 }
