@@ -4,9 +4,10 @@
  *
  * First, people type: `--conversations` documents, three typists each (test/crash/typing.ts,
  * the benchmark's typists), `--keystrokes` keystrokes per typist, round the conversations in
- * turn; every keystroke's update is recorded and given to the conversation's other two. Then the recorded updates are replayed into fresh
- * server-side documents in the same order, in batches of `--batch` (a group commit: admitted
- * first, then applied, as the server does after storing them), two ways:
+ * turn; every keystroke's update is recorded and given to the conversation's other two. Then
+ * the recorded updates are replayed into fresh server-side documents in the same order, in
+ * batches of `--batch` (a group commit: admitted first, then applied, as the server does after
+ * storing them), two ways:
  *
  * - apply: `Y.applyUpdate` on the live document, nothing else;
  * - door: as the server's hot path does it: read the update once (`readIncoming`), see whether

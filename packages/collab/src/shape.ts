@@ -111,8 +111,8 @@ function clocksOf(doc: Y.Doc): number {
 export function summaryLengthWithin(doc: Y.Doc, enough: number): number | null {
   const clocks = clocksOf(doc);
   const last = counted.get(doc);
-  if (last && last.length + (clocks - last.clocks) <= enough)
-    return last.length + (clocks - last.clocks);
+  const bound = last ? last.length + (clocks - last.clocks) : Number.POSITIVE_INFINITY;
+  if (bound <= enough) return bound;
   try {
     const length = summaryLength(doc);
     counted.set(doc, { length, clocks });
