@@ -14,6 +14,14 @@
  * handing the projection a fingerprint whose rows part does not match. Both write the same rows.
  * Prints the process's CPU per run (all threads: node-sqlite3's statements run in libuv's pool)
  * and the wall time's p50 and p99, and the full run's CPU over the text run's.
+ *
+ * Then the server's situation: the collaboration log commits on its own connection to the same
+ * file between two projections (`--commits` group commits of one keystroke before each run; the
+ * server at 600 conversations makes about four per projection). Keystrokes in the summary,
+ * text runs written once on TypeORM's connection and once on the log's (as the live documents
+ * hand it to them), and the commits alone, in turn for `--rounds` rounds; prints the medians of
+ * the CPU per run with the commits' own CPU taken off, and their ratio. A connection that finds
+ * the file changed by another drops its whole page cache and reads every page again.
  */
 import "reflect-metadata";
 import fs from "node:fs";
@@ -23,6 +31,8 @@ import { parseArgs } from "node:util";
 import { addAgreement, agreementsOf, conversationSeed, summaryOf } from "@driehoek/collab";
 import * as Y from "yjs";
 import { projectConversation } from "../src/collab/projection.js";
+import type { SqliteStatements } from "../src/collab/projection-text-runs.js";
+import { SqliteUpdateStore } from "../src/collab/sqlite-store.js";
 import { loadConfig } from "../src/config.js";
 import { demoConversationId, seedDemo } from "../src/demo/seed-demo.js";
 import { buildServices } from "../src/services.js";
@@ -33,10 +43,14 @@ const { values: flags } = parseArgs({
   options: {
     runs: { type: "string", default: "500" },
     warmup: { type: "string", default: "100" },
+    commits: { type: "string", default: "4" },
+    rounds: { type: "string", default: "5" },
   },
 });
 const runs = Number(flags.runs);
 const warmup = Number(flags.warmup);
+const commits = Number(flags.commits);
+const rounds = Number(flags.rounds);
 
 interface Figures {
   cpuMs: number;
@@ -102,6 +116,45 @@ async function main() {
       `  ${label.padEnd(22)} text run: ${line(text)}; full run: ${line(full)}; full / text ${(full.cpuMs / text.cpuMs).toFixed(1)}×`,
     );
   }
+
+  // The log's connection, as the server opens it, committing keystrokes between the runs.
+  const log = await SqliteUpdateStore.open(String(services.dataSource.options.database));
+  const onLog: SqliteStatements = log.statement.bind(log);
+  const keystroke = Y.encodeStateAsUpdate(doc).subarray(0, 40);
+  const commitsThenRun = async (on: SqliteStatements | undefined | null) => {
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < runs; i++) {
+      for (let c = 0; c < commits; c++)
+        await log.append([{ docName: `bench-${c}`, update: keystroke }]);
+      if (on === null) continue;
+      paragraph.insert(paragraph.length, "a");
+      const projection = await projectConversation(services, conversationId, doc, last, on);
+      if (!projection.hasChangedRows) throw new Error("a keystroke changed no stored row");
+      last = projection.fingerprint;
+    }
+    const used = process.cpuUsage(cpu);
+    return (used.user + used.system) / 1000 / runs;
+  };
+  const figures = { alone: [] as number[], typeorm: [] as number[], log: [] as number[] };
+  for (let round = 0; round <= rounds; round++) {
+    const alone = await commitsThenRun(null);
+    const typeorm = await commitsThenRun(undefined);
+    const onLogConnection = await commitsThenRun(onLog);
+    // The first round warms up.
+    if (round === 0) continue;
+    figures.alone.push(alone);
+    figures.typeorm.push(typeorm - alone);
+    figures.log.push(onLogConnection - alone);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
+  const [viaTypeorm, viaLog] = [median(figures.typeorm), median(figures.log)];
+  console.log(
+    `with ${commits} log commits before each run (${rounds} rounds of ${runs} runs, medians; the commits alone ${median(figures.alone).toFixed(3)} ms CPU per run taken off):`,
+  );
+  console.log(
+    `  typed in the summary   text run on TypeORM's connection ${viaTypeorm.toFixed(3)} ms CPU, on the log's ${viaLog.toFixed(3)} ms CPU; log's / TypeORM's ${(viaLog / viaTypeorm).toFixed(2)}×`,
+  );
+  await log.close();
   await services.dataSource.destroy();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

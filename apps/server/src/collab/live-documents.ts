@@ -18,6 +18,7 @@ import { GroupCommitter } from "./group-commit.js";
 import { collabMetrics } from "./metrics.js";
 import { projectConversation } from "./projection.js";
 import { ProjectionScheduler } from "./projection-scheduler.js";
+import type { SqliteStatements } from "./projection-text-runs.js";
 import type { CollabRelay } from "./relay.js";
 import { Room } from "./room.js";
 import { applyStored, RoomLink } from "./room-link.js";
@@ -42,6 +43,8 @@ export class LiveDocuments {
   /** Stores updates; resolves once they are durable (group commit). */
   readonly committer: GroupCommitter;
   private readonly projections: ProjectionScheduler<Room>;
+  /** Where the projection's text runs write on SQLite: the log's connection. */
+  private readonly projectionStatements: SqliteStatements | undefined;
   private readonly compactor: Compactor;
 
   constructor(
@@ -52,6 +55,7 @@ export class LiveDocuments {
     private readonly hooks: CollabHooks,
   ) {
     this.committer = new GroupCommitter(store);
+    this.projectionStatements = store.statement?.bind(store);
     this.compactor = new Compactor(store, (docName, folded) => {
       void this.rooms.get(docName)?.then(
         (room) => {
@@ -105,6 +109,7 @@ export class LiveDocuments {
       conversationId,
       room.doc,
       room.projected,
+      this.projectionStatements,
     );
     room.projected = projection.fingerprint;
     if (projection.hasChangedRows) room.isRecordChangePending = true;

@@ -18,15 +18,27 @@ import {
 const LOCKED_STATUSES = CONVERSATION_STATUSES.filter(isLocked);
 
 /**
+ * Runs one statement on SQLite and answers its rows; `writes`: it writes to the file. The
+ * collaboration log's store offers its connection as one (SqliteUpdateStore.statement).
+ */
+export type SqliteStatements = (
+  sql: string,
+  parameters: unknown[],
+  writes: boolean,
+) => Promise<unknown[]>;
+
+/**
  * Runs one statement straight on the driver, without TypeORM's query builder, and returns its
- * rows: `?` marks a parameter on both databases. On SQLite a write takes its own turn of the
- * file's write lock (TypeORM's SQLite runner would also answer an UPDATE without its rows).
+ * rows: `?` marks a parameter on both databases. On SQLite it runs on `sqlite` when given (the
+ * log's connection), otherwise on TypeORM's, a write in its own turn of the file's write lock
+ * (TypeORM's SQLite runner would also answer an UPDATE without its rows).
  */
 async function onDriver<T>(
   services: Services,
   sql: string,
   parameters: unknown[],
   writes: boolean,
+  sqlite?: SqliteStatements,
 ): Promise<T[]> {
   const { dataSource } = services;
   if (dataSource.options.type === "postgres") {
@@ -39,11 +51,14 @@ async function onDriver<T>(
       await runner.release();
     }
   }
-  const sqlite = (dataSource.driver as unknown as { databaseConnection: SqliteConnection })
+  if (sqlite) return (await sqlite(sql, parameters, writes)) as T[];
+  const connection = (dataSource.driver as unknown as { databaseConnection: SqliteConnection })
     .databaseConnection;
   const run = () =>
     new Promise<T[]>((resolve, reject) =>
-      sqlite.all(sql, parameters, (error, rows) => (error ? reject(error) : resolve(rows as T[]))),
+      connection.all(sql, parameters, (error, rows) =>
+        error ? reject(error) : resolve(rows as T[]),
+      ),
     );
   return writes ? withSqliteWriteLock(String(dataSource.options.database), run) : run();
 }
@@ -66,6 +81,7 @@ export async function projectTexts(
   conversationId: string,
   summary: string | null,
   sharedNotes: string,
+  sqlite?: SqliteStatements,
 ): Promise<RecordStanding | null> {
   const isNot = differs(services);
   const [row] = await onDriver<StandingRow>(
@@ -76,6 +92,7 @@ export async function projectTexts(
     RETURNING ${STANDING_COLUMNS}`,
     [summary, sharedNotes, conversationId, ...LOCKED_STATUSES, summary, sharedNotes],
     true,
+    sqlite,
   );
   return row ? standingOf(conversationId, row) : null;
 }
@@ -90,6 +107,7 @@ export async function projectAgreementTexts(
   conversationId: string,
   agreement: AgreementFields,
   now: Date,
+  sqlite?: SqliteStatements,
 ): Promise<boolean> {
   const isNot = differs(services);
   const text = clipToLimit("agreementText", agreement.text);
@@ -116,6 +134,7 @@ export async function projectAgreementTexts(
       ...LOCKED_STATUSES,
     ],
     true,
+    sqlite,
   );
   return rows.length > 0;
 }
@@ -124,12 +143,14 @@ export async function projectAgreementTexts(
 export async function readStanding(
   services: Services,
   id: string,
+  sqlite?: SqliteStatements,
 ): Promise<RecordStanding | undefined> {
   const [row] = await onDriver<StandingRow>(
     services,
     `SELECT ${STANDING_COLUMNS} FROM conversation WHERE id = ?`,
     [id],
     false,
+    sqlite,
   );
   return row ? standingOf(id, row) : undefined;
 }

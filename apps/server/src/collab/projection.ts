@@ -35,7 +35,12 @@ import {
 import { Placement } from "../modules/placement/placement.entity.js";
 import { Student } from "../modules/school/student.entity.js";
 import { Werkproces } from "../modules/school/werkproces.entity.js";
-import { projectAgreementTexts, projectTexts, readStanding } from "./projection-text-runs.js";
+import {
+  projectAgreementTexts,
+  projectTexts,
+  readStanding,
+  type SqliteStatements,
+} from "./projection-text-runs.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHANGEABLE = [
@@ -184,12 +189,15 @@ export interface Projection {
  * tables: the new agreements, the summary's text, and the review of the previous agreements.
  * Input is the document as people typed it, so every value is checked and clipped first, and
  * an entry that cannot be read is skipped (and logged once) instead of failing the whole run.
+ * `sqlite`: where the runs that change only texts run their statements on SQLite (the log's
+ * connection, when the live documents project); TypeORM's connection when absent.
  */
 export async function projectConversation(
   services: Services,
   conversationId: string,
   doc: Y.Doc,
   lastProjected: string | null = null,
+  sqlite?: SqliteStatements,
 ): Promise<Projection> {
   const drafts = readableAgreements(conversationId, doc);
   const review = readReview(doc, (id) =>
@@ -229,15 +237,20 @@ export async function projectConversation(
     for (const [i, draft] of drafts.entries()) {
       if (before[i] !== agreementTexts[i])
         hasChangedRows =
-          (await projectAgreementTexts(services, conversationId, draft, now)) || hasChangedRows;
+          (await projectAgreementTexts(services, conversationId, draft, now, sqlite)) ||
+          hasChangedRows;
     }
     const standing =
       lastTexts !== textsPart
-        ? await projectTexts(services, conversationId, summary, sharedNotes)
+        ? await projectTexts(services, conversationId, summary, sharedNotes, sqlite)
         : null;
     if (standing) return { fingerprint, hasChangedRows: true, standing };
     if (!hasChangedRows) return { fingerprint, hasChangedRows: false };
-    return { fingerprint, hasChangedRows, standing: await readStanding(services, conversationId) };
+    return {
+      fingerprint,
+      hasChangedRows,
+      standing: await readStanding(services, conversationId, sqlite),
+    };
   }
 
   const manager = services.dataSource.manager;

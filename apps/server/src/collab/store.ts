@@ -31,6 +31,11 @@ export interface UpdateStore {
    * number of entries folded (0: nothing to fold, nothing written).
    */
   compact(docName: string, fold: Fold): Promise<number>;
+  /**
+   * SQLite only: runs one of the projection's statements on the log's connection and answers
+   * its rows (see SqliteUpdateStore.statement).
+   */
+  statement?(sql: string, params: unknown[], writes: boolean): Promise<unknown[]>;
   /** The number of log entries not folded into the snapshot. */
   countUpdates(docName: string): Promise<number>;
   close(): Promise<void>;

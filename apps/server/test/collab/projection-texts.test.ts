@@ -7,16 +7,36 @@ import {
   summaryOf,
 } from "@driehoek/collab";
 import { SECTION_KEYS } from "@driehoek/domain";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { projectConversation } from "../../src/collab/projection.js";
+import type { SqliteStatements } from "../../src/collab/projection-text-runs.js";
+import { SqliteUpdateStore } from "../../src/collab/sqlite-store.js";
 import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
 import { Signature } from "../../src/modules/signoff/signature.entity.js";
 import { appendParagraph, newId } from "../support/collab-fixtures.js";
-import { testDatabases } from "../support/database.js";
+import { type DatabaseKind, testDatabases } from "../support/database.js";
 import { planConversation } from "../support/factories.js";
 import { useSchoolServer } from "../support/suite.js";
+
+/** node-sqlite3's `Database`, as far as its trace goes. */
+interface Traced {
+  on(event: "trace", listener: (sql: string) => void): void;
+  removeListener(event: "trace", listener: (sql: string) => void): void;
+}
+
+/** Where the text runs write: on SQLite the live documents hand them the log's connection. */
+type Connection = "TypeORM's connection" | "the log's connection";
+
+const cases = testDatabases().flatMap((kind): [DatabaseKind, Connection][] =>
+  kind === "sqlite"
+    ? [
+        [kind, "TypeORM's connection"],
+        [kind, "the log's connection"],
+      ]
+    : [[kind, "TypeORM's connection"]],
+);
 
 /**
  * The projection called directly, run after run, as the scheduler does: what the tables hold
@@ -24,11 +44,21 @@ import { useSchoolServer } from "../support/suite.js";
  * texts (the summary, the notes, an agreement's text, measure or first step) write the changed
  * rows alone, without reading any.
  */
-describe.each(testDatabases())("projecting the texts of a conversation on %s", (kind) => {
+describe.each(cases)("projecting the texts of a conversation on %s, on %s", (kind, on) => {
   const suite = useSchoolServer(kind);
   let conversationId: string;
   let doc: Y.Doc;
   let last: string | null;
+  /** The log's own connection to the suite's file, as the server opens it. */
+  let log: SqliteUpdateStore | null = null;
+  let statements: SqliteStatements | undefined;
+
+  beforeAll(async () => {
+    if (on !== "the log's connection") return;
+    log = await SqliteUpdateStore.open(String(suite.server.services.dataSource.options.database));
+    statements = log.statement.bind(log);
+  });
+  afterAll(() => log?.close());
 
   beforeEach(async () => {
     const { services } = suite.server;
@@ -38,9 +68,13 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
     last = null;
   });
 
+  /** One projection run of `of` (this conversation's document unless given). */
+  const projectionOf = (id: string, of: Y.Doc, lastProjected: string | null) =>
+    projectConversation(suite.server.services, id, of, lastProjected, statements);
+
   /** Projects the document as it is now; returns whether the record changed. */
   async function project(): Promise<boolean> {
-    const result = await projectConversation(suite.server.services, conversationId, doc, last);
+    const result = await projectionOf(conversationId, doc, last);
     last = result.fingerprint;
     return result.hasChangedRows;
   }
@@ -55,31 +89,38 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
     (agreementsOf(doc).get(index) as Y.Map<unknown>).get(key);
 
   /**
-   * The statements `work` runs on the SQLite connection (node-sqlite3's trace), or null on
-   * PostgreSQL.
+   * The statements `work` runs on TypeORM's SQLite connection and on the log's (node-sqlite3's
+   * trace), or null on PostgreSQL.
    */
-  async function statementsOf(work: () => Promise<unknown>): Promise<string[] | null> {
+  async function statementsOf(
+    work: () => Promise<unknown>,
+  ): Promise<{ typeorm: string[]; log: string[] } | null> {
     if (kind !== "sqlite") {
       await work();
       return null;
     }
-    const connection = (
-      suite.server.services.dataSource.driver as unknown as {
-        databaseConnection: {
-          on(event: "trace", listener: (sql: string) => void): void;
-          removeListener(event: "trace", listener: (sql: string) => void): void;
-        };
-      }
+    const typeorm = (
+      suite.server.services.dataSource.driver as unknown as { databaseConnection: Traced }
     ).databaseConnection;
-    const statements: string[] = [];
-    const listener = (sql: string) => statements.push(sql.replace(/\s+/g, " ").trim());
-    connection.on("trace", listener);
+    const traced = { typeorm: [] as string[], log: [] as string[] };
+    const listeners = [
+      [typeorm, (sql: string) => traced.typeorm.push(sql.replace(/\s+/g, " ").trim())],
+      ...(log
+        ? [
+            [
+              (log as unknown as { db: Traced }).db,
+              (sql: string) => traced.log.push(sql.replace(/\s+/g, " ").trim()),
+            ],
+          ]
+        : []),
+    ] as [Traced, (sql: string) => void][];
+    for (const [connection, listener] of listeners) connection.on("trace", listener);
     try {
       await work();
     } finally {
-      connection.removeListener("trace", listener);
+      for (const [connection, listener] of listeners) connection.removeListener("trace", listener);
     }
-    return statements;
+    return traced;
   }
 
   it("writes a changed summary or note, and nothing when nothing changed", async () => {
@@ -89,7 +130,21 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
     expect(await project()).toBe(true);
 
     paragraph.insert(paragraph.length, " te plannen");
-    expect(await project()).toBe(true);
+    let changed = false;
+    const statements = await statementsOf(async () => {
+      changed = await project();
+    });
+    expect(changed).toBe(true);
+    if (statements) {
+      // One UPDATE of the conversation's row, on the connection the run was given.
+      const written = log ? statements.log : statements.typeorm;
+      expect(written.filter((sql) => /conversation/i.test(sql))).toEqual([
+        expect.stringMatching(
+          /^UPDATE conversation SET summary = COALESCE\('Ik heb geleerd te plannen'/,
+        ),
+      ]);
+      if (log) expect(statements.typeorm.filter((sql) => /conversation/i.test(sql))).toEqual([]);
+    }
     expect((await stored()).summary).toBe(plainText(summaryOf(doc)));
     expect((await stored()).summary).toContain("Ik heb geleerd te plannen");
 
@@ -135,14 +190,17 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
     });
     expect(changed).toBe(true);
     if (statements) {
-      // One UPDATE of the changed agreement's row, and no agreement or conversation read through
-      // TypeORM (the full run's findOneBy and findBy). Other work of the server may run meanwhile.
-      expect(statements.filter((sql) => /agreement/i.test(sql))).toEqual([
+      // One UPDATE of the changed agreement's row, on the connection the run was given, and no
+      // agreement or conversation read through TypeORM (the full run's findOneBy and findBy).
+      // Other work of the server may run meanwhile.
+      const written = log ? statements.log : statements.typeorm;
+      expect(written.filter((sql) => /agreement/i.test(sql))).toEqual([
         expect.stringMatching(
           /^UPDATE agreement SET text = 'Sanne oefent de demo', .* RETURNING id$/,
         ),
       ]);
-      expect(statements.filter((sql) => sql.includes('"Conversation"'))).toEqual([]);
+      if (log) expect(statements.typeorm.filter((sql) => /agreement/i.test(sql))).toEqual([]);
+      expect(statements.typeorm.filter((sql) => sql.includes('"Conversation"'))).toEqual([]);
     }
     const rows = await storedAgreements();
     const byId = new Map(rows.map((a) => [a.id, a]));
@@ -175,7 +233,7 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
     const paragraph = appendParagraph(summaryOf(doc), "In de kern");
     // The first run writes rows in a transaction, and reads the standing back in it.
     const planned = await stored();
-    const first = await projectConversation(suite.server.services, conversationId, doc, last);
+    const first = await projectionOf(conversationId, doc, last);
     last = first.fingerprint;
     expect(first.standing).toEqual({
       conversation: {
@@ -197,7 +255,7 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
     );
 
     paragraph.insert(paragraph.length, " besproken");
-    const unsigned = await projectConversation(suite.server.services, conversationId, doc, last);
+    const unsigned = await projectionOf(conversationId, doc, last);
     last = unsigned.fingerprint;
     expect(unsigned.standing).toEqual({
       conversation: {
@@ -226,14 +284,11 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
       recordJson: null,
     });
     paragraph.insert(paragraph.length, " en getekend");
-    const signed = await projectConversation(suite.server.services, conversationId, doc, last);
+    const signed = await projectionOf(conversationId, doc, last);
     expect(signed.hasChangedRows).toBe(true);
     expect(signed.standing?.hasSignatures).toBe(true);
     // Nothing changed: nothing read back.
-    expect(
-      (await projectConversation(suite.server.services, conversationId, doc, signed.fingerprint))
-        .standing,
-    ).toBeUndefined();
+    expect((await projectionOf(conversationId, doc, signed.fingerprint)).standing).toBeUndefined();
   });
 
   it("never touches another conversation's agreement whose id the document reuses", async () => {
@@ -243,7 +298,7 @@ describe.each(testDatabases())("projecting the texts of a conversation on %s", (
     Y.applyUpdate(otherDoc, conversationSeed([]));
     const shared = newId();
     addAgreement(otherDoc, { id: shared, text: "Daan oefent", owner: "student" });
-    await projectConversation(services, other.id, otherDoc, null);
+    await projectionOf(other.id, otherDoc, null);
 
     const own = newId();
     addAgreement(doc, { id: shared, text: "Overgenomen", owner: "praktijkopleider" });

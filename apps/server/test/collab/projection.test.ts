@@ -154,6 +154,34 @@ describe.each(testDatabases())("projection of the live document on %s", (kind) =
     );
   });
 
+  it.runIf(kind === "sqlite")(
+    "writes typing in the summary on the log's connection, not TypeORM's",
+    async () => {
+      const { conversation, sanne } = await participants();
+      const paragraph = appendParagraph(summaryOf(sanne.doc), "Eerste week");
+      await apiShows(conversation.id, { summary: "Eerste week" }, "the summary");
+      const typeorm = (
+        suite.server.services.dataSource.driver as unknown as {
+          databaseConnection: {
+            on(event: "trace", listener: (sql: string) => void): void;
+            removeListener(event: "trace", listener: (sql: string) => void): void;
+          };
+        }
+      ).databaseConnection;
+      const traced: string[] = [];
+      const listener = (sql: string) => traced.push(sql);
+      typeorm.on("trace", listener);
+      try {
+        paragraph.insert(paragraph.length, " was druk");
+        await apiShows(conversation.id, { summary: "Eerste week was druk" }, "the typing");
+      } finally {
+        typeorm.removeListener("trace", listener);
+      }
+      // The API read it on TypeORM's connection; the text run wrote it on the log's.
+      expect(traced.filter((sql) => /^\s*UPDATE conversation/i.test(sql))).toEqual([]);
+    },
+  );
+
   it("keeps what people typed but not valid out of the tables", async () => {
     const { conversation, sanne } = await participants();
     const valid = newId();
