@@ -26,6 +26,8 @@
  *        --rounds K (default 1)  --durable-baseline
  *        --warmup S (default 12)  --sync full|normal  --postgres  --awareness  --long-doc-keystrokes K
  *        --collab-rate messages/s per connection (server limit)  --seed N
+ *        --server-env KEY=VALUE (a setting for Driehoek's server, repeatable; e.g.
+ *        COLLAB_PROJECTION_DELAY_MS=600000 leaves the projection out of the window)
  *        --profile DIR (V8 CPU profile of the server during the load, summarised at the end)
  *        --allocations DIR (what the server allocates during the load, garbage included, by
  *        function: V8's sampling heap profiler over the inspector; the profile is kept in DIR)
@@ -114,8 +116,18 @@ const { values: flags } = parseArgs({
     profile: { type: "string" },
     allocations: { type: "string" },
     processes: { type: "string" },
+    "server-env": { type: "string", multiple: true, default: [] },
   },
 });
+
+/** Settings given to Driehoek's server with --server-env KEY=VALUE (repeatable). */
+const serverEnv = Object.fromEntries(
+  (flags["server-env"] ?? []).map((setting) => {
+    const at = setting.indexOf("=");
+    if (at < 1) throw new Error(`--server-env takes KEY=VALUE, got "${setting}"`);
+    return [setting.slice(0, at), setting.slice(at + 1)];
+  }),
+);
 
 /** Scale-out mode: process counts to compare (see the top). */
 const processCounts = flags.processes
@@ -577,6 +589,7 @@ async function runSize(conversations: number): Promise<SizeFigures> {
     COLLAB_RATE: String(flags["collab-rate"]),
     ACCESS_TOKEN_TTL: "86400",
     ...BULK_PLANNING,
+    ...serverEnv,
   };
   const inspectPort = await freePort();
   const start = (profile = false) =>
