@@ -1,4 +1,5 @@
 import sqlite3 from "sqlite3";
+import { KeptStatements } from "../db/kept-statements.js";
 import { withSqliteWriteLock } from "../db/sqlite-write-lock.js";
 import type { Fold, LogEntry, StoredDocument, UpdateStore } from "./store.js";
 
@@ -17,15 +18,18 @@ type Row = Record<string, unknown>;
 export class SqliteUpdateStore implements UpdateStore {
   private queue: Promise<unknown> = Promise.resolve();
   /**
-   * Prepared statements of the hot path (BEGIN, COMMIT, INSERTs of 1..PREPARED_ROWS rows), kept
-   * for reuse: creating a Statement per call was most of the log's main-thread cost.
+   * Statements of the hot path (BEGIN, COMMIT, INSERTs of 1..PREPARED_ROWS rows, the projection's
+   * text runs), prepared once and kept: creating a Statement per call was most of the log's
+   * main-thread cost.
    */
-  private readonly prepared = new Map<string, sqlite3.Statement>();
+  private readonly kept: KeptStatements;
 
   private constructor(
     private readonly db: sqlite3.Database,
     private readonly file: string,
-  ) {}
+  ) {
+    this.kept = new KeptStatements(db);
+  }
 
   /** Opens the store on the database file; `synchronous` FULL syncs every commit to disk. */
   static async open(
@@ -50,44 +54,9 @@ export class SqliteUpdateStore implements UpdateStore {
     );
   }
 
-  /** The statement prepared once for `sql` and kept. */
-  private preparedFor(sql: string): sqlite3.Statement {
-    let statement = this.prepared.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.prepared.set(sql, statement);
-    }
-    return statement;
-  }
-
-  /** A kept statement that failed is dropped (and finalized), to be prepared anew next time. */
-  private dropPrepared(sql: string, statement: sqlite3.Statement): void {
-    if (this.prepared.get(sql) === statement) this.prepared.delete(sql);
-    statement.finalize();
-  }
-
-  /** Runs `sql` on a statement prepared once; one that failed is dropped and prepared anew. */
+  /** Runs `sql` on a statement prepared once and kept. */
   private runPrepared(sql: string, params: unknown[] = []): Promise<void> {
-    const used = this.preparedFor(sql);
-    return new Promise((resolve, reject) =>
-      used.run(params, (e) => {
-        if (!e) return resolve();
-        this.dropPrepared(sql, used);
-        reject(e);
-      }),
-    );
-  }
-
-  /** Like runPrepared, and answers the statement's rows. */
-  private allPrepared(sql: string, params: unknown[]): Promise<Row[]> {
-    const used = this.preparedFor(sql);
-    return new Promise((resolve, reject) =>
-      used.all(params, (e, rows: Row[]) => {
-        if (!e) return resolve(rows);
-        this.dropPrepared(sql, used);
-        reject(e);
-      }),
-    );
+    return this.kept.runAsync(sql, params);
   }
 
   private all(sql: string, params: unknown[] = []): Promise<Row[]> {
@@ -202,7 +171,7 @@ export class SqliteUpdateStore implements UpdateStore {
    * statement (decision 0011, twelfth round).
    */
   statement(sql: string, params: unknown[], writes: boolean): Promise<Row[]> {
-    const run = () => this.allPrepared(sql, params);
+    const run = () => this.kept.allAsync(sql, params);
     return this.serial(() => (writes ? withSqliteWriteLock(this.file, run) : run()));
   }
 
@@ -219,9 +188,7 @@ export class SqliteUpdateStore implements UpdateStore {
 
   close(): Promise<void> {
     return this.serial(async () => {
-      const statements = [...this.prepared.values()];
-      this.prepared.clear();
-      await Promise.all(statements.map((s) => new Promise((r) => s.finalize(() => r(undefined)))));
+      await this.kept.finalizeAll();
       await new Promise<void>((resolve, reject) =>
         this.db.close((e) => (e ? reject(e) : resolve())),
       );

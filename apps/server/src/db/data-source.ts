@@ -3,6 +3,7 @@ import path from "node:path";
 import sqlite3 from "sqlite3";
 import { DataSource } from "typeorm";
 import { ENTITIES } from "./entities.js";
+import { KeptStatements } from "./kept-statements.js";
 import { InitialSchema1732800000000 } from "./migrations/1732800000000-initial-schema.js";
 import { CollabLog1732800000001 } from "./migrations/1732800000001-collab-log.js";
 import { SignOff1732800000002 } from "./migrations/1732800000002-sign-off.js";
@@ -43,13 +44,49 @@ export const MIGRATIONS = [
 ];
 
 /**
- * node-sqlite3 for TypeORM without trace mode. TypeORM calls `driver.verbose()`, which patches
+ * TypeORM's connection: node-sqlite3's Database, whose `run` and `all` (all TypeORM's queries
+ * go through them) use statements prepared once per SQL text and kept (kept-statements.ts):
+ * one trip to the thread pool per query instead of three, and no parse (decision 0011).
+ */
+class KeptStatementsDatabase extends sqlite3.Database {
+  private readonly kept = new KeptStatements(this);
+
+  /** The form TypeORM calls: SQL, an array of parameters (or none), a callback. */
+  private static isQuery(rest: unknown[]): rest is [unknown[] | undefined, (...args: never[]) => unknown] {
+    return (
+      rest.length === 2 &&
+      (rest[0] === undefined || Array.isArray(rest[0])) &&
+      typeof rest[1] === "function"
+    );
+  }
+
+  override run(sql: string, ...rest: unknown[]): this {
+    if (!KeptStatementsDatabase.isQuery(rest)) return super.run(sql, ...rest);
+    const [params, done] = rest;
+    this.kept.run(sql, params ?? [], done as Parameters<KeptStatements["run"]>[2]);
+    return this;
+  }
+
+  override all(sql: string, ...rest: unknown[]): this {
+    if (!KeptStatementsDatabase.isQuery(rest)) return super.all(sql, ...rest);
+    const [params, done] = rest;
+    this.kept.all(sql, params ?? [], done as Parameters<KeptStatements["all"]>[2]);
+    return this;
+  }
+
+  override close(done?: (error: Error | null) => void): void {
+    void this.kept.finalizeAll().then(() => super.close(done));
+  }
+}
+
+/**
+ * node-sqlite3 for TypeORM, without trace mode. TypeORM calls `driver.verbose()`, which patches
  * every Database and Statement method of the one sqlite3 module in the process (the update
  * log's connection too) to capture a stack trace and `util.inspect` its arguments on each call:
  * 28 % of the server's busy CPU under collaboration load (docs/decisions/0011). Handing it this
- * object makes `verbose()` return the plain module.
+ * object makes `verbose()` return the module as it is, with the Database above.
  */
-const sqliteWithoutTrace = { verbose: () => sqlite3 };
+const sqliteForTypeorm = { verbose: () => ({ ...sqlite3, Database: KeptStatementsDatabase }) };
 
 /** Where the data lives: the embedded SQLite file, or PostgreSQL when a URL is given. */
 export interface DatabaseOptions {
@@ -75,7 +112,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     ...common,
     type: "sqlite",
     database: sqliteFile(options.dataDir),
-    driver: sqliteWithoutTrace,
+    driver: sqliteForTypeorm,
     // WAL lets readers go on while one writer commits; the busy timeout queues writers.
     enableWAL: true,
     busyTimeout: 5000,
