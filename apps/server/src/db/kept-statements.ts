@@ -3,6 +3,12 @@ import sqlite3 from "sqlite3";
 /** Rows a statement answered. */
 export type Rows = Record<string, unknown>[];
 
+/** A statement being prepared or prepared, and when it is ready. */
+interface Kept {
+  statement: sqlite3.Statement;
+  ready: Promise<sqlite3.Statement>;
+}
+
 /**
  * node-sqlite3 statements kept per SQL text and used again, for a connection that runs the
  * same few statements over and over. `Database#run` and `#all` prepare a new statement on every
@@ -14,12 +20,6 @@ export type Rows = Record<string, unknown>[];
  * drops every call queued on the statement without calling back. A statement that failed is
  * finalized and prepared anew next time. At most `max` are kept; the oldest goes first.
  */
-/** A statement being prepared or prepared, and when it is ready. */
-interface Kept {
-  statement: sqlite3.Statement;
-  ready: Promise<sqlite3.Statement>;
-}
-
 export class KeptStatements {
   private readonly kept = new Map<string, Kept>();
 
