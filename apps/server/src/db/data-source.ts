@@ -52,7 +52,9 @@ class KeptStatementsDatabase extends sqlite3.Database {
   private readonly kept = new KeptStatements(this);
 
   /** The form TypeORM calls: SQL, an array of parameters (or none), a callback. */
-  private static isQuery(rest: unknown[]): rest is [unknown[] | undefined, (...args: never[]) => unknown] {
+  private static isQuery(
+    rest: unknown[],
+  ): rest is [unknown[] | undefined, (...args: never[]) => unknown] {
     return (
       rest.length === 2 &&
       (rest[0] === undefined || Array.isArray(rest[0])) &&
