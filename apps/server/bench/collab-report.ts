@@ -24,6 +24,8 @@ export interface LoadFigures {
   /** Share of the run the server's main thread / all its threads waited for a CPU while runnable. */
   serverWaitMain: number;
   serverWaitAll: number;
+  /** How often a second the main thread was preempted (absent in older figures). */
+  serverPreemptedMain?: number;
   /** Server CPU of the main thread and of the other threads (share of one core). */
   serverThreads: { main: number; others: number };
   /** Garbage collections in the measured window, by kind (none for the baseline). */
@@ -48,7 +50,8 @@ export interface LoadFigures {
   rssLoaded: number;
   rssEnd: number;
   health: ReturnType<typeof percentiles>;
-  window: { from: Date; to: Date };
+  /** The measured window, by the wall clock and by the monotonic clock (µs). */
+  window: { from: Date; to: Date; clock: { from: number; to: number } };
 }
 
 /** Everything measured on Driehoek at one size. */
@@ -148,7 +151,7 @@ export function report(f: SizeFigures, load: { rate: number; longDocKeystrokes: 
     `  relay (send → arrival at the 2 others): p50 ${ms(r.relay.p50)}, p99 ${ms(r.relay.p99)}, max ${ms(r.relay.max)} (${r.relayedInWindow}/${r.relayExpected} arrivals)`,
     `  stored confirmation:                    p50 ${ms(r.stored.p50)}, p99 ${ms(r.stored.p99)}, max ${ms(r.stored.max)} (${r.confirmedInWindow}/${r.typedInWindow} confirmed)`,
     `  updates/s achieved: ${f.updatesPerSecond.toFixed(0)} stored (${(r.typedInWindow / r.windowSeconds).toFixed(0)} typed), ${(r.relayedInWindow / r.windowSeconds).toFixed(0)} relay arrivals; load's own event-loop delay p50 ${ms(r.loopDelayP50)}, p99 ${ms(r.loopDelayP99)}${r.slipMaxMs > 0 ? `, typing schedule fell up to ${ms(r.slipMaxMs)} behind` : ""}`,
-    `  server CPU ${(f.serverCpu * 100).toFixed(0)}% of one core (${((f.serverCpu * 1000) / Math.max(1, f.updatesPerSecond)).toFixed(2)} ms CPU per stored update); waited for a CPU while runnable: main thread ${(f.serverWaitMain * 100).toFixed(0)}% of the time, all threads ${(f.serverWaitAll * 100).toFixed(0)}%`,
+    `  server CPU ${(f.serverCpu * 100).toFixed(0)}% of one core (${((f.serverCpu * 1000) / Math.max(1, f.updatesPerSecond)).toFixed(2)} ms CPU per stored update); waited for a CPU while runnable: main thread ${(f.serverWaitMain * 100).toFixed(0)}% of the time${f.serverPreemptedMain === undefined ? "" : ` (preempted ${f.serverPreemptedMain.toFixed(0)} times/s)`}, all threads ${(f.serverWaitAll * 100).toFixed(0)}%`,
     `  server CPU by thread: main ${(f.serverThreads.main * 100).toFixed(0)}%, other threads ${(f.serverThreads.others * 100).toFixed(0)}%`,
     `  load process ${(f.loadCpu * 100).toFixed(0)}%${f.postgresCpu === null ? "" : `; PostgreSQL ${(f.postgresCpu * 100).toFixed(0)}%`}; machine ${(f.machineCpu * 100).toFixed(0)}% of ${os.cpus().length} cores (other processes: ${Math.max(0, (f.machineCpu * os.cpus().length - f.serverCpu - f.loadCpu - (f.postgresCpu ?? 0)) * 100).toFixed(0)}% of a core)`,
     `  server RSS: ${mb(f.rssIdle)} before clients, ${mb(f.rssLoaded)} with all rooms live, ${mb(f.rssEnd)} after the run; ${kb(perConversation)} per live conversation (${kb(f.rssLoaded / f.conversations)} total/N); load process ${mb(r.rssBytes)}`,

@@ -76,6 +76,7 @@ import {
   cpuSeconds,
   kb,
   machineTicks,
+  monotonicMicros,
   ms,
   percentiles,
   postgresCpu,
@@ -84,7 +85,7 @@ import {
   runQueueWait,
   threadCpuSeconds,
 } from "./measure.js";
-import { summariseProfile } from "./profile.js";
+import { type ProfileWindow, summariseProfile } from "./profile.js";
 import {
   type Buckets,
   doorChecksBetween,
@@ -435,7 +436,7 @@ async function driveLoad(input: {
   let rssLoaded = 0;
   let connectSeconds = 0;
   let window = {
-    wait: { all: 0, main: 0 },
+    wait: { all: 0, main: 0, mainPreempted: 0 },
     threads: { main: 0, others: 0 },
     cpu: 0,
     machine: machineTicks(),
@@ -444,6 +445,7 @@ async function driveLoad(input: {
     at: 0,
     from: new Date(),
     to: new Date(),
+    clock: { from: 0, to: 0 },
   };
   let cpu = {
     server: 0,
@@ -452,6 +454,7 @@ async function driveLoad(input: {
     postgres: 0,
     waitAll: 0,
     waitMain: 0,
+    preemptedMain: 0,
     threads: { main: 0, others: 0 },
   };
   let health: { stop(): Promise<ReturnType<typeof percentiles>> } | null = null;
@@ -488,6 +491,7 @@ async function driveLoad(input: {
           at: performance.now(),
           from: new Date(),
           to: new Date(),
+          clock: { from: monotonicMicros(), to: 0 },
         };
         health = healthProbe(input.url);
         metricsAtStart = serverMetrics(input.url);
@@ -499,6 +503,7 @@ async function driveLoad(input: {
         cpu = {
           waitAll: (wait.all - window.wait.all) / elapsed,
           waitMain: (wait.main - window.wait.main) / elapsed,
+          preemptedMain: (wait.mainPreempted - window.wait.mainPreempted) / elapsed,
           threads: (({ main, others }) => ({
             main: (main - window.threads.main) / elapsed,
             others: (others - window.threads.others) / elapsed,
@@ -519,6 +524,7 @@ async function driveLoad(input: {
           allocations = sampling.then((s) => s.stop(file));
         }
         window.to = new Date();
+        window.clock.to = monotonicMicros();
       } else if (message.type === "results") {
         clearTimeout(timeout);
         child.removeAllListeners("exit");
@@ -552,6 +558,7 @@ async function driveLoad(input: {
     serverCpu: cpu.server,
     serverWaitMain: cpu.waitMain,
     serverWaitAll: cpu.waitAll,
+    serverPreemptedMain: cpu.preemptedMain,
     serverThreads: cpu.threads,
     machineCpu: cpu.machine,
     loadCpu: cpu.load,
@@ -566,7 +573,7 @@ async function driveLoad(input: {
     doorChecks: doorChecksBetween(metricsFrom, metricsTo),
     mailsSent: metricsTo.mailsSent - metricsFrom.mailsSent,
     allocated,
-    window: { from: window.from, to: window.to },
+    window: { from: window.from, to: window.to, clock: window.clock },
   };
 }
 
@@ -607,6 +614,7 @@ async function runSize(conversations: number): Promise<SizeFigures> {
     });
   let server: ServerProcess = await start();
   const running: { load: ChildProcess | null } = { load: null };
+  let profileWindow: ProfileWindow | undefined;
   try {
     const url = server.url;
     log(
@@ -667,6 +675,7 @@ async function runSize(conversations: number): Promise<SizeFigures> {
       log(
         `the server printed ${complaints.length} error lines, e.g.:\n  ${complaints.slice(0, 3).join("\n  ")}`,
       );
+    profileWindow = driven.window.clock;
     const commits = await commitFigures(store, driven.window.from, driven.window.to);
     return {
       ...driven,
@@ -680,7 +689,7 @@ async function runSize(conversations: number): Promise<SizeFigures> {
     if (running.load && running.load.exitCode === null) running.load.kill("SIGKILL");
     await server.stop("SIGTERM", 30_000);
     await store.drop();
-    if (flags.profile) console.log(summariseProfile(path.resolve(flags.profile)));
+    if (flags.profile) console.log(summariseProfile(path.resolve(flags.profile), profileWindow));
   }
 }
 

@@ -104,14 +104,20 @@ export const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
 export const ms = (value: number) =>
   Number.isNaN(value) ? "-" : value < 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(0)} ms`;
 
+/** Now on the monotonic clock, in µs: the clock of V8's CPU profiles (`--cpu-prof`). */
+export const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
+
 /**
  * Seconds the process's threads spent runnable but waiting for a CPU (/proc/<pid>/task/<tid>/schedstat):
  * all threads together, and the main (JavaScript) thread alone. High values mean the machine,
- * not the process, was the limit.
+ * not the process, was the limit. Also how often the main thread was taken off a CPU while it
+ * could have run on (`nonvoluntary_ctxt_switches`): mostly by a pool thread it had just woken
+ * (decision 0011, thirteenth round).
  */
-export function runQueueWait(pid: number): { all: number; main: number } {
+export function runQueueWait(pid: number): { all: number; main: number; mainPreempted: number } {
   let all = 0;
   let main = 0;
+  let mainPreempted = 0;
   for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
     try {
       const wait =
@@ -122,5 +128,11 @@ export function runQueueWait(pid: number): { all: number; main: number } {
       // The thread ended meanwhile.
     }
   }
-  return { all, main };
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/task/${pid}/status`, "utf8");
+    mainPreempted = Number(/nonvoluntary_ctxt_switches:\s*(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    // The process ended meanwhile.
+  }
+  return { all, main, mainPreempted };
 }

@@ -27,12 +27,21 @@ export function origin(url: string): string {
   return path.basename(url);
 }
 
+/** A stretch of the monotonic clock, in µs: V8's profile timestamps and `process.hrtime` share it. */
+export interface ProfileWindow {
+  from: number;
+  to: number;
+}
+
 /**
  * Summarises the newest V8 CPU profile (.cpuprofile) in `dir`: self time by package or server
- * folder, and the hottest functions. Only the main thread is in it; SQLite's work runs on
- * libuv's thread pool and shows up in the process's CPU time, not here.
+ * folder, and the hottest functions; with `window`, only the samples taken in it (the set-up
+ * before a measured window is mostly GraphQL and TypeORM, which the window barely runs). Only
+ * the main thread is in it; SQLite's work runs on libuv's thread pool and shows up in the
+ * process's CPU time, not here. The profiler samples wall time: a main thread that is runnable
+ * but preempted counts towards the function it was in (decision 0011, thirteenth round).
  */
-export function summariseProfile(dir: string, top = 15): string {
+export function summariseProfile(dir: string, window?: ProfileWindow, top = 15): string {
   if (!fs.existsSync(dir)) return `no CPU profile: ${dir} does not exist`;
   const files = fs
     .readdirSync(dir)
@@ -42,8 +51,15 @@ export function summariseProfile(dir: string, top = 15): string {
   if (!files[0]) return `no .cpuprofile in ${dir}`;
   const profile = JSON.parse(fs.readFileSync(files[0], "utf8")) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  // Each sample's time: the profile's start plus the deltas so far.
+  let at = profile.startTime;
+  const inWindow = profile.timeDeltas.map((delta) => {
+    at += delta;
+    return !window || (at >= window.from && at <= window.to);
+  });
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => {
+    if (!inWindow[i]) return;
     self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
@@ -67,6 +83,7 @@ export function summariseProfile(dir: string, top = 15): string {
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const inclusive = new Map<string, number>();
   profile.samples.forEach((id, i) => {
+    if (!inWindow[i]) return;
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const frame = byId.get(at)?.callFrame;
@@ -79,7 +96,9 @@ export function summariseProfile(dir: string, top = 15): string {
       inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
   const pct = (micros: number) => `${((micros / total) * 100).toFixed(1)}%`;
-  const lines = [`CPU profile ${path.basename(files[0])}: ${(total / 1e6).toFixed(1)} s sampled`];
+  const lines = [
+    `CPU profile ${path.basename(files[0])}: ${(total / 1e6).toFixed(1)} s sampled${window ? " in the measured window" : ""}`,
+  ];
   lines.push("  self time by origin:");
   for (const [name, micros] of [...byOrigin].sort((a, b) => b[1] - a[1]).slice(0, top))
     lines.push(`    ${pct(micros).padStart(6)}  ${name}`);
