@@ -92,6 +92,9 @@ const median = (xs: number[]) => percentiles(xs.filter(Number.isFinite)).p50;
  * median of its rounds (with their range), and each ratio the median of the rounds' own ratios:
  * a round's servers ran minutes apart, so the machine's other work weighs on them alike.
  */
+const percent = (x: number) => (Number.isNaN(x) ? "-" : `${(x * 100).toFixed(0)}%`);
+const perSecond = (x: number) => (Number.isNaN(x) ? "-" : `${x.toFixed(0)}/s`);
+
 export function comparison(rounds: Round[]): string {
   const first = rounds[0] as Round;
   const conversations = first.driehoek.conversations;
@@ -104,6 +107,10 @@ export function comparison(rounds: Round[]): string {
     ["CPU per update", cpuPerUpdate, (x) => `${x.toFixed(3)} ms`],
     ["server CPU", (x) => x.serverCpu, (x) => `${(x * 100).toFixed(0)}%`],
     ["RSS per conversation", (x) => rssPerConversation(x, conversations), kb],
+    // The event loop runnable but off a CPU: mostly taken off by a pool thread it had just
+    // woken for a statement (decision 0011, thirteenth round); the in-memory relay has none.
+    ["main thread waiting for a CPU", (x) => x.serverWaitMain ?? Number.NaN, percent],
+    ["main thread preempted", (x) => x.serverPreemptedMain ?? Number.NaN, perSecond],
   ];
   const several = rounds.length > 1;
   const value = (xs: number[], format: (x: number) => string) => {

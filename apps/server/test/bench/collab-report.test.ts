@@ -54,6 +54,40 @@ describe("bench:collab's comparison over rounds", () => {
     expect(row(table, "CPU per update")[3]).toBe("3.0× (3.0–3.0)");
   });
 
+  it("prints how long each main thread waited for a CPU and how often it was preempted", () => {
+    const one = round(10, 15, 20);
+    const waited = (x: LoadFigures, wait: number, preempted: number): LoadFigures => ({
+      ...x,
+      serverWaitMain: wait,
+      serverPreemptedMain: preempted,
+    });
+    const table = comparison([
+      {
+        relay: waited(one.relay, 0.02, 40),
+        durable: waited(one.durable as LoadFigures, 0.1, 300),
+        driehoek: waited(one.driehoek, 0.15, 600) as SizeFigures,
+      },
+    ]);
+    expect(row(table, "main thread waiting for a CPU")).toEqual([
+      "2%",
+      "10%",
+      "15%",
+      "7.5×",
+      "5.0×",
+      "1.5×",
+    ]);
+    expect(row(table, "main thread preempted")).toEqual([
+      "40/s",
+      "300/s",
+      "600/s",
+      "15.0×",
+      "7.5×",
+      "2.0×",
+    ]);
+    // Figures from before the count was taken print a dash, not zero.
+    expect(row(comparison([one]), "main thread preempted")[0]).toBe("-");
+  });
+
   it("prints plain figures for one round, and no stored rows without a durable relay", () => {
     const one = round(10, 15, 20);
     const table = comparison([{ ...one, durable: null }]);
