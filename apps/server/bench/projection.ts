@@ -13,7 +13,9 @@
  * any other change takes: read the conversation and its agreements, compare, write), forced by
  * handing the projection a fingerprint whose rows part does not match. Both write the same rows.
  * Prints the process's CPU per run (all threads: node-sqlite3's statements run in libuv's pool)
- * and the wall time's p50 and p99, and the full run's CPU over the text run's.
+ * and the wall time's p50 and p99, and the full run's CPU over the text run's. Then agreements
+ * added one at a time (as `addAgreement` adds them, each removed again outside the measure): the
+ * addition run, which inserts the new row without reading any, against the full run.
  *
  * Then the server's situation: the collaboration log commits on its own connection to the same
  * file between two projections (`--commits` group commits of one keystroke before each run; the
@@ -116,6 +118,38 @@ async function main() {
       `  ${label.padEnd(22)} text run: ${line(text)}; full run: ${line(full)}; full / text ${(full.cpuMs / text.cpuMs).toFixed(1)}×`,
     );
   }
+
+  /**
+   * `count` agreements added one at a time, each followed by a projection run (the addition
+   * run, or a forced full run); each is removed again before the next, outside the measure, so
+   * that every run finds the same three agreements stored.
+   */
+  async function measureAdditions(full: boolean, count: number): Promise<Figures> {
+    const walls: number[] = [];
+    let cpuMicros = 0;
+    for (let i = 0; i < count; i++) {
+      addAgreement(doc, { id: crypto.randomUUID(), text: "Nieuwe afspraak", owner: "student" });
+      const given = full && last ? `- ${last.split(" ").slice(1).join(" ")}` : last;
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      const projection = await projectConversation(services, conversationId, doc, given);
+      walls.push(performance.now() - start);
+      const used = process.cpuUsage(cpu);
+      cpuMicros += used.user + used.system;
+      if (!projection.hasChangedRows) throw new Error("an added agreement changed no stored row");
+      agreementsOf(doc).delete(3, 1);
+      last = (await projectConversation(services, conversationId, doc, projection.fingerprint))
+        .fingerprint;
+    }
+    return { cpuMs: cpuMicros / 1000 / count, wall: percentiles(walls) };
+  }
+  await measureAdditions(false, warmup);
+  await measureAdditions(true, warmup);
+  const addition = await measureAdditions(false, runs);
+  const additionInFull = await measureAdditions(true, runs);
+  console.log(
+    `  ${"an agreement added".padEnd(22)} addition run: ${line(addition)}; full run: ${line(additionInFull)}; full / addition ${(additionInFull.cpuMs / addition.cpuMs).toFixed(1)}×`,
+  );
 
   // The log's connection, as the server opens it, committing keystrokes between the runs.
   const log = await SqliteUpdateStore.open(String(services.dataSource.options.database));

@@ -1,10 +1,17 @@
 /**
  * The statements of a text run (projection.ts): when only texts changed since the last run, the
  * changed rows are written straight on the driver, one statement each, without reading them
- * first; where the conversation stands is read back with the write or after it.
+ * first; where the conversation stands is read back with the write or after it. An addition run
+ * (agreements added after the stored ones) inserts each new row the same way.
  */
 import type { AgreementFields } from "@driehoek/collab";
-import { CONVERSATION_STATUSES, clipToLimit, isLocked } from "@driehoek/domain";
+import {
+  type AgreementStatus,
+  CONVERSATION_STATUSES,
+  clipToLimit,
+  isLocked,
+  type ParticipantRole,
+} from "@driehoek/domain";
 import type { Services } from "../context.js";
 import { withSqliteWriteLock } from "../db/sqlite-write-lock.js";
 import {
@@ -131,6 +138,63 @@ export async function projectAgreementTexts(
       measure,
       firstStep,
       conversationId,
+      ...LOCKED_STATUSES,
+    ],
+    true,
+    sqlite,
+  );
+  return rows.length > 0;
+}
+
+/** An agreement's row as the projection stores it (see storableAgreement in projection.ts). */
+export interface AgreementRow {
+  id: string;
+  conversationId: string;
+  position: number;
+  text: string;
+  owner: ParticipantRole | null;
+  dueDate: string | null;
+  measure: string;
+  firstStep: string;
+  werkprocesId: string | null;
+  status: AgreementStatus;
+  updatedAt: Date;
+}
+
+/**
+ * Inserts a new agreement in one statement, unless its conversation's record is locked or an
+ * agreement with its id is stored already (in this conversation or another). Returns whether
+ * it was inserted; when not, a full run decides (projection.ts). The placement's columns are
+ * filled by the database's triggers, as for every insert.
+ */
+export async function insertAgreement(
+  services: Services,
+  row: AgreementRow,
+  sqlite?: SqliteStatements,
+): Promise<boolean> {
+  const at = row.updatedAt.toISOString();
+  const rows = await onDriver<{ id: string }>(
+    services,
+    `INSERT INTO agreement (id, conversation_id, reviewed_in_id, position, text, owner, due_date,
+      measure, first_step, werkproces_id, status, review_note, created_at, updated_at)
+    SELECT ?, ?, NULL, CAST(? AS INTEGER), ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?
+    WHERE EXISTS (SELECT 1 FROM conversation WHERE id = ? AND ${NOT_LOCKED})
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id`,
+    [
+      row.id,
+      row.conversationId,
+      row.position,
+      row.text,
+      row.owner,
+      row.dueDate,
+      row.measure,
+      row.firstStep,
+      row.werkprocesId,
+      row.status,
+      at,
+      at,
+      row.conversationId,
       ...LOCKED_STATUSES,
     ],
     true,

@@ -36,6 +36,8 @@ import { Placement } from "../modules/placement/placement.entity.js";
 import { Student } from "../modules/school/student.entity.js";
 import { Werkproces } from "../modules/school/werkproces.entity.js";
 import {
+  type AgreementRow,
+  insertAgreement,
   projectAgreementTexts,
   projectTexts,
   readStanding,
@@ -55,6 +57,36 @@ const CHANGEABLE = [
 ] as const;
 const asStatus = (value: string): AgreementStatus =>
   (AGREEMENT_STATUSES as readonly string[]).includes(value) ? (value as AgreementStatus) : "open";
+
+/** What the tables store of agreement `draft` at `position`: every value checked and clipped. */
+function storableAgreement(
+  draft: AgreementFields,
+  conversationId: string,
+  position: number,
+  werkprocesId: string | null,
+  now: Date,
+): AgreementRow {
+  return {
+    id: draft.id,
+    conversationId,
+    position,
+    text: clipToLimit("agreementText", draft.text),
+    owner: draft.owner && isParticipantRole(draft.owner) ? draft.owner : null,
+    dueDate: draft.dueDate && isIsoDate(draft.dueDate) ? draft.dueDate : null,
+    measure: clipToLimit("agreementMeasure", draft.measure),
+    firstStep: clipToLimit("agreementFirstStep", draft.firstStep),
+    werkprocesId,
+    status: asStatus(draft.status),
+    updatedAt: now,
+  };
+}
+
+/** The last part of a fingerprint: whether the last full run found ids of other conversations. */
+const OWN_IDS = "own";
+const FOREIGN_IDS = "foreign";
+
+/** A fingerprint's comma-separated list, empty for an empty part. */
+const listOf = (part: string | undefined) => (part ? part.split(",") : []);
 
 /** Entries already reported as unreadable, `conversationId path`; bounded, then forgotten. */
 const reported = new Set<string>();
@@ -189,8 +221,9 @@ export interface Projection {
  * tables: the new agreements, the summary's text, and the review of the previous agreements.
  * Input is the document as people typed it, so every value is checked and clipped first, and
  * an entry that cannot be read is skipped (and logged once) instead of failing the whole run.
- * `sqlite`: where the runs that change only texts run their statements on SQLite (the log's
- * connection, when the live documents project); TypeORM's connection when absent.
+ * `sqlite`: where the runs that change only texts or add agreements run their statements on
+ * SQLite (the log's connection, when the live documents project); TypeORM's connection when
+ * absent.
  */
 export async function projectConversation(
   services: Services,
@@ -217,42 +250,109 @@ export async function projectConversation(
   const sharedNotes = JSON.stringify(notes);
   // Most changes of a live document are keystrokes in a text that was projected a moment ago;
   // when nothing that is projected changed, the database is not touched at all.
-  // Digests, not the JSON itself: every open room keeps its last one. Three parts: the rows of
-  // agreements and the review without the agreements' texts; each agreement's texts; the
-  // conversation's own texts.
-  const rowsPart = digest([drafts.map(({ text, measure, firstStep, ...rest }) => rest), review]);
+  // Digests, not the JSON itself: every open room keeps its last one. Five parts: the review;
+  // each agreement's row without its texts; each agreement's texts; the conversation's own
+  // texts; and whether the last full run met ids of other conversations' agreements.
+  const reviewPart = digest(review);
+  const agreementRows = drafts.map(({ text, measure, firstStep, ...rest }) =>
+    digest(rest).slice(0, 16),
+  );
   const agreementTexts = drafts.map((d) => digest([d.text, d.measure, d.firstStep]).slice(0, 16));
   const textsPart = digest([summary, sharedNotes]);
-  const fingerprint = `${rowsPart} ${agreementTexts.join(",")} ${textsPart}`;
+  const content = `${reviewPart} ${agreementRows.join(",")} ${agreementTexts.join(",")} ${textsPart}`;
+  const [lastReview, lastRows, lastAgreementTexts, lastTexts, lastIds] =
+    lastProjected?.split(" ") ?? [];
   const unchanged: Projection = { fingerprint: lastProjected, hasChangedRows: false };
-  if (fingerprint === lastProjected) return unchanged;
-  const [lastRows, lastAgreementTexts, lastTexts] = lastProjected?.split(" ") ?? [];
-  // Only texts changed since the last run (the usual case while people type): the summary and
-  // notes in one UPDATE of the conversation's row, and each agreement whose texts changed in
-  // one UPDATE of its row; no reads, no transaction.
-  if (lastRows === rowsPart && lastAgreementTexts !== undefined && lastTexts !== undefined) {
-    const before = lastAgreementTexts.split(",");
-    const now = services.now();
-    let hasChangedRows = false;
-    for (const [i, draft] of drafts.entries()) {
-      if (before[i] !== agreementTexts[i])
-        hasChangedRows =
-          (await projectAgreementTexts(services, conversationId, draft, now, sqlite)) ||
-          hasChangedRows;
+  if (
+    lastProjected &&
+    `${lastReview} ${lastRows} ${lastAgreementTexts} ${lastTexts}` === content &&
+    lastIds !== undefined
+  )
+    return unchanged;
+  const full = () =>
+    projectInFull(
+      services,
+      conversationId,
+      drafts,
+      review,
+      summary,
+      sharedNotes,
+      content,
+      unchanged,
+    );
+  if (lastReview !== reviewPart || lastAgreementTexts === undefined || lastTexts === undefined)
+    return full();
+  const before = listOf(lastRows);
+  const current = listOf(agreementRows.join(","));
+  // Only texts changed since the last run (the usual case while people type), or, on SQLite,
+  // agreements were added after those the tables have (as `addAgreement` adds them) and nothing
+  // else changed in the rows: the texts are written in one UPDATE per changed row, a new
+  // agreement in one INSERT; no reads, no transaction.
+  const added = current.length - before.length;
+  const isTextRun = added === 0 && lastRows === agreementRows.join(",");
+  const isAdditionRun =
+    added > 0 &&
+    // On PostgreSQL several processes may project a conversation at once: its full runs take
+    // an advisory lock, and a row inserted meanwhile without it would fail one's INSERT.
+    services.dataSource.options.type !== "postgres" &&
+    lastIds === OWN_IDS &&
+    before.every((row, i) => current[i] === row) &&
+    // A werkproces is looked up in the programme's: a full run does that.
+    drafts.slice(before.length).every((d) => !d.werkproces);
+  if (!isTextRun && !isAdditionRun) return full();
+  const at = services.now();
+  const textsBefore = listOf(lastAgreementTexts);
+  let hasChangedRows = false;
+  for (const [i, draft] of drafts.entries()) {
+    if (i >= before.length) {
+      const row = storableAgreement(draft, conversationId, i, null, at);
+      // Not inserted: the record is locked, or the id is taken (another conversation's
+      // agreement, or a row another process projected); a full run sorts it out, and what
+      // this run wrote before still counts as a change.
+      if (!(await insertAgreement(services, row, sqlite))) {
+        const result = await full();
+        if (!hasChangedRows || result.hasChangedRows) return result;
+        return {
+          ...result,
+          hasChangedRows: true,
+          standing: await readStanding(services, conversationId, sqlite),
+        };
+      }
+      hasChangedRows = true;
+    } else if (textsBefore[i] !== agreementTexts[i]) {
+      hasChangedRows =
+        (await projectAgreementTexts(services, conversationId, draft, at, sqlite)) ||
+        hasChangedRows;
     }
-    const standing =
-      lastTexts !== textsPart
-        ? await projectTexts(services, conversationId, summary, sharedNotes, sqlite)
-        : null;
-    if (standing) return { fingerprint, hasChangedRows: true, standing };
-    if (!hasChangedRows) return { fingerprint, hasChangedRows: false };
-    return {
-      fingerprint,
-      hasChangedRows,
-      standing: await readStanding(services, conversationId, sqlite),
-    };
   }
+  const fingerprint = `${content} ${lastIds}`;
+  const standing =
+    lastTexts !== textsPart
+      ? await projectTexts(services, conversationId, summary, sharedNotes, sqlite)
+      : null;
+  if (standing) return { fingerprint, hasChangedRows: true, standing };
+  if (!hasChangedRows) return { fingerprint, hasChangedRows: false };
+  return {
+    fingerprint,
+    hasChangedRows,
+    standing: await readStanding(services, conversationId, sqlite),
+  };
+}
 
+/**
+ * A full run: reads the conversation and its agreements, and writes what differs from the
+ * document (new, changed and removed agreements, the texts, the review).
+ */
+async function projectInFull(
+  services: Services,
+  conversationId: string,
+  drafts: AgreementFields[],
+  review: ReturnType<typeof readReview>,
+  summary: string | null,
+  sharedNotes: string,
+  content: string,
+  unchanged: Projection,
+): Promise<Projection> {
   const manager = services.dataSource.manager;
   const conversation = await manager.findOneBy(Conversation, { id: conversationId });
   if (!conversation || isLocked(conversation.status)) return unchanged;
@@ -270,6 +370,7 @@ export async function projectConversation(
   const now = services.now();
   let hasChangedRows = false;
   let standing: RecordStanding | undefined;
+  let hasForeignIds = false;
 
   await inProjectionScope(services, conversationId, async (tx, write) => {
     // This conversation's agreements, and those of others whose ids the document reuses (an
@@ -283,21 +384,18 @@ export async function projectConversation(
     const foreign = new Set(
       stored.filter((a) => a.conversationId !== conversationId).map((a) => a.id),
     );
+    hasForeignIds = foreign.size > 0;
     const rows = drafts
       .filter((d) => !foreign.has(d.id))
-      .map((d, position) => ({
-        id: d.id,
-        conversationId,
-        position,
-        text: clipToLimit("agreementText", d.text),
-        owner: d.owner && isParticipantRole(d.owner) ? d.owner : null,
-        dueDate: d.dueDate && isIsoDate(d.dueDate) ? d.dueDate : null,
-        measure: clipToLimit("agreementMeasure", d.measure),
-        firstStep: clipToLimit("agreementFirstStep", d.firstStep),
-        werkprocesId: werkprocessen.find((w) => w.code === d.werkproces)?.id ?? null,
-        status: asStatus(d.status),
-        updatedAt: now,
-      }));
+      .map((d, position) =>
+        storableAgreement(
+          d,
+          conversationId,
+          position,
+          werkprocessen.find((w) => w.code === d.werkproces)?.id ?? null,
+          now,
+        ),
+      );
     for (const row of rows) {
       const before = existing.find((a) => a.id === row.id);
       if (!before) {
@@ -353,5 +451,9 @@ export async function projectConversation(
       if (row) standing = standingOf(conversationId, row);
     }
   });
-  return { fingerprint, hasChangedRows, standing };
+  return {
+    fingerprint: `${content} ${hasForeignIds ? FOREIGN_IDS : OWN_IDS}`,
+    hasChangedRows,
+    standing,
+  };
 }

@@ -14,6 +14,9 @@ import type { SqliteStatements } from "../../src/collab/projection-text-runs.js"
 import { SqliteUpdateStore } from "../../src/collab/sqlite-store.js";
 import { Agreement } from "../../src/modules/agreement/agreement.entity.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
+import { Placement } from "../../src/modules/placement/placement.entity.js";
+import { Student } from "../../src/modules/school/student.entity.js";
+import { Werkproces } from "../../src/modules/school/werkproces.entity.js";
 import { Signature } from "../../src/modules/signoff/signature.entity.js";
 import { appendParagraph, newId } from "../support/collab-fixtures.js";
 import { type DatabaseKind, testDatabases } from "../support/database.js";
@@ -228,6 +231,97 @@ describe.each(cases)("projecting the texts of a conversation on %s, on %s", (kin
     expect(await project()).toBe(false);
   });
 
+  it("stores a new agreement as a full run would: on SQLite in one INSERT, reading nothing", async () => {
+    const first = newId();
+    const added = newId();
+    addAgreement(doc, { id: first, text: "Sanne oefent", owner: "student" });
+    const paragraph = appendParagraph(summaryOf(doc), "Eerste afspraak");
+    expect(await project()).toBe(true);
+
+    addAgreement(doc, {
+      id: added,
+      text: "Kees plant een demo",
+      owner: "praktijkopleider",
+      dueDate: "2027-01-15",
+    });
+    paragraph.insert(paragraph.length, " gemaakt");
+    let changed = false;
+    const statements = await statementsOf(async () => {
+      changed = await project();
+    });
+    expect(changed).toBe(true);
+    if (statements) {
+      // One INSERT of the new row on the connection the run was given (the trace also shows
+      // the trigger that fills the placement's columns), and no agreement or conversation read
+      // through TypeORM (the full run's findOneBy and findBy).
+      const written = (log ? statements.log : statements.typeorm).filter(
+        (sql) => !sql.startsWith("--"),
+      );
+      expect(written.filter((sql) => /agreement/i.test(sql))).toEqual([
+        expect.stringMatching(/^INSERT INTO agreement .*'Kees plant een demo'.* RETURNING id$/),
+      ]);
+      if (log) expect(statements.typeorm.filter((sql) => /agreement/i.test(sql))).toEqual([]);
+      expect(statements.typeorm.filter((sql) => sql.includes('"Conversation"'))).toEqual([]);
+    }
+    const now = suite.server.services.now();
+    const byId = new Map((await storedAgreements()).map((a) => [a.id, a]));
+    expect(byId.get(first)).toMatchObject({ text: "Sanne oefent", position: 0 });
+    // As a full run stores it, the placement's columns filled by the database.
+    expect(byId.get(added)).toMatchObject({
+      conversationId,
+      position: 1,
+      text: "Kees plant een demo",
+      owner: "praktijkopleider",
+      dueDate: "2027-01-15",
+      measure: "",
+      firstStep: "",
+      status: "open",
+      werkprocesId: null,
+      reviewedInId: null,
+      reviewNote: null,
+      placementId: suite.school.students.sanne.placementId,
+    });
+    expect(byId.get(added)?.createdAt.getTime()).toBeCloseTo(now.getTime(), -4);
+    expect((await stored()).summary).toContain("Eerste afspraak gemaakt");
+
+    // Typing in it afterwards is a text run; an owner no role has is stored as none.
+    (agreementField(1, "measure") as Y.Text).insert(0, "Demo staat gepland");
+    addAgreement(doc, { id: newId(), text: "Derde", owner: "directeur" as "student" });
+    expect(await project()).toBe(true);
+    expect(
+      (await storedAgreements())
+        .sort((x, y) => x.position - y.position)
+        .map((a) => [a.position, a.text, a.measure, a.owner]),
+    ).toEqual([
+      [0, "Sanne oefent", "", "student"],
+      [1, "Kees plant een demo", "Demo staat gepland", "praktijkopleider"],
+      [2, "Derde", "", null],
+    ]);
+    expect(await project()).toBe(false);
+  });
+
+  it("stores a new agreement with a werkproces through a full run, which looks it up", async () => {
+    const { manager } = suite.server.services.dataSource;
+    const placement = await manager.findOneByOrFail(Placement, {
+      id: suite.school.students.sanne.placementId,
+    });
+    const student = await manager.findOneByOrFail(Student, { id: placement.studentId });
+    const werkproces = newId();
+    await manager.insert(Werkproces, {
+      id: werkproces,
+      programmeId: student.programmeId,
+      code: "T9-K9-W9",
+      title: "Test werkproces",
+    });
+    addAgreement(doc, { id: newId(), text: "Eerst" });
+    expect(await project()).toBe(true);
+    addAgreement(doc, { id: newId(), text: "Met werkproces", werkproces: "T9-K9-W9" });
+    expect(await project()).toBe(true);
+    expect((await storedAgreements()).find((a) => a.text === "Met werkproces")?.werkprocesId).toBe(
+      werkproces,
+    );
+  });
+
   it("reads back where the conversation stands and whether anyone signed, in the same write", async () => {
     const { manager } = suite.server.services.dataSource;
     const paragraph = appendParagraph(summaryOf(doc), "In de kern");
@@ -307,6 +401,44 @@ describe.each(cases)("projecting the texts of a conversation on %s, on %s", (kin
     const daans = await services.dataSource.manager.findBy(Agreement, { conversationId: other.id });
     expect(daans.map((a) => [a.id, a.text, a.owner])).toEqual([[shared, "Daan oefent", "student"]]);
     expect((await storedAgreements()).map((a) => [a.id, a.text])).toEqual([[own, "Sanne plant"]]);
+
+    // Added after them: numbered among this conversation's own, not by place in the document.
+    const later = newId();
+    addAgreement(doc, { id: later, text: "Later toegevoegd" });
+    expect(await project()).toBe(true);
+    expect(
+      (await storedAgreements()).map((a) => [a.id, a.position]).sort((x, y) => +x[1] - +y[1]),
+    ).toEqual([
+      [own, 0],
+      [later, 1],
+    ]);
+  });
+
+  it("leaves another conversation's agreement alone when a new one reuses its id", async () => {
+    const { services } = suite.server;
+    const other = await planConversation(services, suite.school.students.daan.placementId);
+    const otherDoc = new Y.Doc();
+    Y.applyUpdate(otherDoc, conversationSeed([]));
+    const shared = newId();
+    addAgreement(otherDoc, { id: shared, text: "Daan oefent", owner: "student" });
+    await projectionOf(other.id, otherDoc, null);
+
+    const own = newId();
+    addAgreement(doc, { id: own, text: "Sanne plant", owner: "student" });
+    expect(await project()).toBe(true);
+    const second = newId();
+    addAgreement(doc, { id: second, text: "Sanne belt" });
+    addAgreement(doc, { id: shared, text: "Overgenomen", owner: "praktijkopleider" });
+    expect(await project()).toBe(true);
+    const daans = await services.dataSource.manager.findBy(Agreement, { conversationId: other.id });
+    expect(daans.map((a) => [a.id, a.text, a.owner])).toEqual([[shared, "Daan oefent", "student"]]);
+    expect(
+      (await storedAgreements()).map((a) => [a.id, a.position]).sort((x, y) => +x[1] - +y[1]),
+    ).toEqual([
+      [own, 0],
+      [second, 1],
+    ]);
+    expect(await project()).toBe(false);
   });
 
   it("leaves a signed record alone", async () => {
@@ -322,6 +454,8 @@ describe.each(cases)("projecting the texts of a conversation on %s, on %s", (kin
     paragraph.insert(paragraph.length, " en later veranderd");
     note().insert(0, "Na ondertekening");
     (agreementField(0, "text") as Y.Text).insert(0, "Later: ");
+    expect(await project()).toBe(false);
+    addAgreement(doc, { id: newId(), text: "Na ondertekening toegevoegd" });
     expect(await project()).toBe(false);
     expect((await storedAgreements()).map((a) => a.text)).toEqual(["Zoals afgesproken"]);
     const signed = await stored();
