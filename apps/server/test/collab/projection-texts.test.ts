@@ -385,7 +385,11 @@ describe.each(cases)("projecting the texts of a conversation on %s, on %s", (kin
     expect((await projectionOf(conversationId, doc, signed.fingerprint)).standing).toBeUndefined();
   });
 
-  it("never touches another conversation's agreement whose id the document reuses", async () => {
+  /**
+   * Daan's conversation, projected with one agreement: its id, and that conversation's stored
+   * agreements as `[id, text, owner]` when asked.
+   */
+  async function daansAgreement() {
     const { services } = suite.server;
     const other = await planConversation(services, suite.school.students.daan.placementId);
     const otherDoc = new Y.Doc();
@@ -393,35 +397,39 @@ describe.each(cases)("projecting the texts of a conversation on %s, on %s", (kin
     const shared = newId();
     addAgreement(otherDoc, { id: shared, text: "Daan oefent", owner: "student" });
     await projectionOf(other.id, otherDoc, null);
+    const daans = async () =>
+      (await services.dataSource.manager.findBy(Agreement, { conversationId: other.id })).map(
+        (a) => [a.id, a.text, a.owner],
+      );
+    return { shared, daans };
+  }
+
+  /** This conversation's stored agreements as `[id, position]`, in order. */
+  const positions = async () =>
+    (await storedAgreements()).map((a) => [a.id, a.position]).sort((x, y) => +x[1] - +y[1]);
+
+  it("never touches another conversation's agreement whose id the document reuses", async () => {
+    const { shared, daans } = await daansAgreement();
 
     const own = newId();
     addAgreement(doc, { id: shared, text: "Overgenomen", owner: "praktijkopleider" });
     addAgreement(doc, { id: own, text: "Sanne plant", owner: "student" });
     expect(await project()).toBe(true);
-    const daans = await services.dataSource.manager.findBy(Agreement, { conversationId: other.id });
-    expect(daans.map((a) => [a.id, a.text, a.owner])).toEqual([[shared, "Daan oefent", "student"]]);
+    expect(await daans()).toEqual([[shared, "Daan oefent", "student"]]);
     expect((await storedAgreements()).map((a) => [a.id, a.text])).toEqual([[own, "Sanne plant"]]);
 
     // Added after them: numbered among this conversation's own, not by place in the document.
     const later = newId();
     addAgreement(doc, { id: later, text: "Later toegevoegd" });
     expect(await project()).toBe(true);
-    expect(
-      (await storedAgreements()).map((a) => [a.id, a.position]).sort((x, y) => +x[1] - +y[1]),
-    ).toEqual([
+    expect(await positions()).toEqual([
       [own, 0],
       [later, 1],
     ]);
   });
 
   it("leaves another conversation's agreement alone when a new one reuses its id", async () => {
-    const { services } = suite.server;
-    const other = await planConversation(services, suite.school.students.daan.placementId);
-    const otherDoc = new Y.Doc();
-    Y.applyUpdate(otherDoc, conversationSeed([]));
-    const shared = newId();
-    addAgreement(otherDoc, { id: shared, text: "Daan oefent", owner: "student" });
-    await projectionOf(other.id, otherDoc, null);
+    const { shared, daans } = await daansAgreement();
 
     const own = newId();
     addAgreement(doc, { id: own, text: "Sanne plant", owner: "student" });
@@ -430,11 +438,8 @@ describe.each(cases)("projecting the texts of a conversation on %s, on %s", (kin
     addAgreement(doc, { id: second, text: "Sanne belt" });
     addAgreement(doc, { id: shared, text: "Overgenomen", owner: "praktijkopleider" });
     expect(await project()).toBe(true);
-    const daans = await services.dataSource.manager.findBy(Agreement, { conversationId: other.id });
-    expect(daans.map((a) => [a.id, a.text, a.owner])).toEqual([[shared, "Daan oefent", "student"]]);
-    expect(
-      (await storedAgreements()).map((a) => [a.id, a.position]).sort((x, y) => +x[1] - +y[1]),
-    ).toEqual([
+    expect(await daans()).toEqual([[shared, "Daan oefent", "student"]]);
+    expect(await positions()).toEqual([
       [own, 0],
       [second, 1],
     ]);
