@@ -283,12 +283,11 @@ export async function projectConversation(
   if (lastReview !== reviewPart || lastAgreementTexts === undefined || lastTexts === undefined)
     return full();
   const before = listOf(lastRows);
-  const current = listOf(agreementRows.join(","));
   // Only texts changed since the last run (the usual case while people type), or, on SQLite,
   // agreements were added after those the tables have (as `addAgreement` adds them) and nothing
   // else changed in the rows: the texts are written in one UPDATE per changed row, a new
   // agreement in one INSERT; no reads, no transaction.
-  const added = current.length - before.length;
+  const added = agreementRows.length - before.length;
   const isTextRun = added === 0 && lastRows === agreementRows.join(",");
   const isAdditionRun =
     added > 0 &&
@@ -296,7 +295,7 @@ export async function projectConversation(
     // an advisory lock, and a row inserted meanwhile without it would fail one's INSERT.
     services.dataSource.options.type !== "postgres" &&
     lastIds === OWN_IDS &&
-    before.every((row, i) => current[i] === row) &&
+    before.every((row, i) => agreementRows[i] === row) &&
     // A werkproces is looked up in the programme's: a full run does that.
     drafts.slice(before.length).every((d) => !d.werkproces);
   if (!isTextRun && !isAdditionRun) return full();

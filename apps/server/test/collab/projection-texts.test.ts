@@ -126,6 +126,15 @@ describe.each(cases)("projecting the texts of a conversation on %s, on %s", (kin
     return traced;
   }
 
+  /** One projection run, whether it changed the record, and its statements (see statementsOf). */
+  async function projectTraced() {
+    let changed = false;
+    const statements = await statementsOf(async () => {
+      changed = await project();
+    });
+    return { changed, statements };
+  }
+
   it("writes a changed summary or note, and nothing when nothing changed", async () => {
     const agreement = newId();
     addAgreement(doc, { id: agreement, text: "Sanne oefent de demo", owner: "student" });
@@ -133,10 +142,7 @@ describe.each(cases)("projecting the texts of a conversation on %s, on %s", (kin
     expect(await project()).toBe(true);
 
     paragraph.insert(paragraph.length, " te plannen");
-    let changed = false;
-    const statements = await statementsOf(async () => {
-      changed = await project();
-    });
+    const { changed, statements } = await projectTraced();
     expect(changed).toBe(true);
     if (statements) {
       // One UPDATE of the conversation's row, on the connection the run was given.
@@ -187,10 +193,7 @@ describe.each(cases)("projecting the texts of a conversation on %s, on %s", (kin
 
     (agreementField(0, "text") as Y.Text).insert("Sanne oefent".length, " de demo");
     (agreementField(0, "measure") as Y.Text).insert(0, "Kees kijkt mee");
-    let changed = false;
-    const statements = await statementsOf(async () => {
-      changed = await project();
-    });
+    const { changed, statements } = await projectTraced();
     expect(changed).toBe(true);
     if (statements) {
       // One UPDATE of the changed agreement's row, on the connection the run was given, and no
@@ -245,10 +248,7 @@ describe.each(cases)("projecting the texts of a conversation on %s, on %s", (kin
       dueDate: "2027-01-15",
     });
     paragraph.insert(paragraph.length, " gemaakt");
-    let changed = false;
-    const statements = await statementsOf(async () => {
-      changed = await project();
-    });
+    const { changed, statements } = await projectTraced();
     expect(changed).toBe(true);
     if (statements) {
       // One INSERT of the new row on the connection the run was given (the trace also shows
