@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { addDays, PARTICIPANT_ROLES, schoolToday } from "@driehoek/domain";
+import { addDays, PARTICIPANT_ROLES, schoolDate, schoolToday } from "@driehoek/domain";
 import { type EntityManager, In } from "typeorm";
 import type { ConversationAccess } from "../access/conversation-access.js";
 import { hashPassword } from "../auth/password.js";
@@ -276,14 +276,25 @@ export async function seedDemo(services: Services): Promise<boolean> {
     id: ids.get("placement:sanne"),
   });
   const begeleider: Viewer = { personId: placement.begeleiderId, role: "bpv_begeleider" };
-  // Today, a quarter of an hour from now, on the minute.
-  const at = new Date(Math.ceil((now.getTime() + 15 * 60_000) / 60_000) * 60_000);
   const { conversation } = await scheduleConversation(services, begeleider, placement, {
-    scheduledAt: at,
+    scheduledAt: demoPlannedAt(now),
     mode: "in_person",
   });
   await dataSource.manager.insert(Setting, { key: DEMO_CONVERSATION, value: conversation.id });
   return true;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * When the demo's conversation is planned: a quarter of an hour from `now`, on the minute, but
+ * always on the school's today. Late in the evening (from 23:45 in the school's time zone) that
+ * is the current minute, so the page never calls it a conversation of another day.
+ */
+export function demoPlannedAt(now: Date): Date {
+  const soon = new Date(Math.ceil((now.getTime() + 15 * MINUTE) / MINUTE) * MINUTE);
+  if (schoolDate(soon) === schoolToday(now)) return soon;
+  return new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);
 }
 
 /** The id of the demo's conversation planned for today, or null when the demo is not seeded. */
