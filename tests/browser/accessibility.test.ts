@@ -1,7 +1,12 @@
 import { expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe.js";
 import { describeInBrowser, joinAs, leaveAll, type Participant } from "./support/browser.js";
-import { agreementCard, conversationPage, typeAtEnd } from "./support/conversation-page.js";
+import {
+  agreementCard,
+  conversationPage,
+  startConversation,
+  typeAtEnd,
+} from "./support/conversation-page.js";
 import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
 
 describeInBrowser("axe-core finds nothing serious on the conversation page", () => {
@@ -35,7 +40,7 @@ describeInBrowser("axe-core finds nothing serious on the conversation page", () 
   });
 
   it("during the conversation, with the editor and a half-finished agreement, for each participant", async () => {
-    await conversationPage(people.bpv_begeleider.page).startButton.click();
+    await startConversation(conversationPage(people.bpv_begeleider.page));
     const trainer = conversationPage(people.praktijkopleider.page);
     await trainer.summary.waitFor();
     await trainer.addAgreementButton.click();

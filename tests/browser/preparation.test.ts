@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { describeInBrowser, joinAs, openDevice, type Participant } from "./support/browser.js";
-import { conversationPage, typeAtEnd } from "./support/conversation-page.js";
+import { conversationPage, startConversation, typeAtEnd } from "./support/conversation-page.js";
 import { SCREENSHOT_DIR, useBrowserSuite, useParticipants } from "./support/suite.js";
 
 /** One of the agreements made in the demo's earlier conversation. */
@@ -111,7 +111,7 @@ describeInBrowser("all three prepare the conversation, and the screen follows it
     extra.push(phone);
     const onPhone = conversationPage(phone.page);
     const supervisor = conversationPage(people.bpv_begeleider.page);
-    await supervisor.startButton.click();
+    await startConversation(supervisor);
     await expect.poll(() => onPhone.currentPhase.getAttribute("data-phase")).toBe("inleiding");
     // The goals prepared before the start are still there, at "Gespreksdoel aanvullen".
     await supervisor.page

@@ -7,6 +7,7 @@ import {
   agreementCard,
   conversationPage,
   isoDateFromToday,
+  startConversation,
   typeAtEnd,
   typeInSummary,
 } from "./support/conversation-page.js";
@@ -103,7 +104,7 @@ describeInBrowser("one whole conversation, from invite links to signed record an
   });
 
   it("the begeleider starts and everyone follows into Inleiding, then Kern gesprek", async () => {
-    await view("bpv_begeleider").startButton.click();
+    await startConversation(view("bpv_begeleider"));
     await expectEveryoneAt("inleiding", "Inleiding");
     for (const person of everyone()) await conversationPage(person.page).summary.waitFor();
 
