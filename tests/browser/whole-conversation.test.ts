@@ -12,7 +12,7 @@ import {
   typeInSummary,
 } from "./support/conversation-page.js";
 import { afrondenPage, giveAkkoord } from "./support/signoff-page.js";
-import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
+import { screenshotAll, useBrowserSuite, useParticipants, useStorySteps } from "./support/suite.js";
 
 /** The demo conversation's people (apps/server/src/demo/demo-school.ts). */
 const NAMES: Record<ParticipantRole, string> = {
@@ -44,6 +44,7 @@ const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 describeInBrowser("one whole conversation, from invite links to signed record and PDF", () => {
   const suite = useBrowserSuite();
   const people = useParticipants(suite);
+  useStorySteps();
   const everyone = () => Object.values(people);
   const view = (role: ParticipantRole) => conversationPage(people[role].page);
   const afronden = (role: ParticipantRole) => afrondenPage(people[role].page);

@@ -54,6 +54,21 @@ export function useBrowserSuite(): BrowserSuite {
   };
 }
 
+/**
+ * Marks the file's tests as the steps of one story, each building on the last: once a step
+ * has failed, the later steps are skipped, since they could only fail for the same reason. The
+ * first failure is then the one reported, instead of a dozen time-outs that follow from it.
+ */
+export function useStorySteps(): void {
+  let failedStep: string | undefined;
+  beforeEach((context) => {
+    if (failedStep) context.skip(`an earlier step failed: ${failedStep}`);
+    context.onTestFailed(() => {
+      failedStep ??= context.task.name;
+    });
+  });
+}
+
 /** Options for `useParticipants`. */
 export interface ParticipantsOptions {
   /** Start the demo conversation over the API first, for tests about the live conversation. */
