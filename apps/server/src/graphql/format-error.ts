@@ -42,12 +42,33 @@ export function maskedInternalError(requestId: string) {
 }
 
 /**
+ * graphql-js's own complaint, while executing, about an argument the request gave (`null` in a
+ * variable for an argument with a default, as in `first: $first`): the caller's input, not a
+ * bug. These are GraphQLErrors of graphql-js itself (no error of ours inside, no code), each
+ * starting `Argument "name"`.
+ */
+function isArgumentError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  return (
+    original instanceof GraphQLError &&
+    original.originalError === undefined &&
+    original.extensions.code === undefined &&
+    original.message.startsWith('Argument "')
+  );
+}
+
+/**
  * Apollo's `formatError`: an internal error (a bug, a broken database) is logged with the
  * request id and its stack, and reaches the client only as its code and that id; our limits
- * keep their BAD_USER_INPUT code; schema hints are stripped when introspection is off.
+ * and graphql-js's complaints about arguments are BAD_USER_INPUT; schema hints are stripped
+ * when introspection is off.
  */
 export function formatErrorFor(config: Pick<Config, "introspection">, log: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Apollo has labelled these INTERNAL_SERVER_ERROR already.
+    const formatted = isArgumentError(error)
+      ? { ...given, extensions: { ...given.extensions, code: "BAD_USER_INPUT" } }
+      : given;
     const code = formatted.extensions?.code;
     if (code === undefined || code === "INTERNAL_SERVER_ERROR") {
       const requestId = currentRequestId() ?? "onbekend";

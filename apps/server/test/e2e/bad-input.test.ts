@@ -135,6 +135,37 @@ describe.each(testDatabases())("bad input on %s", (kind) => {
     expect(codeOf(farAway)).toBe("BAD_USER_INPUT");
   });
 
+  it("null for a page size that has a default is BAD_USER_INPUT naming the argument, for every paged list", async () => {
+    const lists = [
+      "talkShareReport(groupBy: begeleider, first: $first)",
+      "studentSearch(first: $first)",
+      "staffDirectory(first: $first)",
+      "overdueConversations(first: $first)",
+      "pokIssues(first: $first)",
+      "conclusionsOverTime(first: $first)",
+      "overdueAgreements(first: $first)",
+      "notEnteredConversations(first: $first)",
+      "mailOutbox(first: $first)",
+      "staffAccounts(first: $first)",
+      "adminStudents(first: $first)",
+      "adminPlacements(first: $first)",
+      "adminCompanies(first: $first)",
+      "adminTrainers(first: $first)",
+    ].map((field) => [field.slice(0, field.indexOf("(")), `${field} { totalCount }`]);
+    for (const [name, field] of lists) {
+      const result = await suite.server.gql(
+        `query($first: Int) { ${field} }`,
+        { first: null },
+        fleur,
+      );
+      expect(result.data, name).toBeNull();
+      expect(codeOf(result), name).toBe("BAD_USER_INPUT");
+      expect(result.errors?.[0]?.message, name).toBe(
+        'Argument "first" of non-null type "Int!" must not be null.',
+      );
+    }
+  });
+
   it("a 10 MB request is refused with HTTP 413 PAYLOAD_TOO_LARGE", async () => {
     const body = JSON.stringify({
       query: JOIN,
