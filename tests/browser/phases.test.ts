@@ -1,11 +1,12 @@
 import { expect, it } from "vitest";
 import { describeInBrowser } from "./support/browser.js";
 import { conversationPage, startConversation } from "./support/conversation-page.js";
-import { screenshotAll, useBrowserSuite, useParticipants } from "./support/suite.js";
+import { screenshotAll, useBrowserSuite, useParticipants, useStorySteps } from "./support/suite.js";
 
 describeInBrowser("the supervisor leads the phases and every screen follows", () => {
   const suite = useBrowserSuite();
   const people = useParticipants(suite);
+  useStorySteps();
 
   /** Waits until every screen shows `phase` as the current one in its phase bar. */
   async function expectEveryoneAt(phase: string, key: string): Promise<void> {
