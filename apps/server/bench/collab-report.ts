@@ -6,6 +6,7 @@ import os from "node:os";
 import type { AllocationSummary } from "./allocations.js";
 import type { LoadResults } from "./load.js";
 import { kb, mb, ms, percentiles } from "./measure.js";
+import { PERF_FREQUENCY, type PerfSpending } from "./perf.js";
 import type { GcTotals } from "./server-metrics.js";
 
 /** "1 ms: 12, 5 ms: 3, …" for counts of durations longer than each bound (in s). */
@@ -43,6 +44,8 @@ export interface LoadFigures {
   mailsSent: number;
   /** What the server allocated in the window (--allocations), else null. */
   allocated: AllocationSummary | null;
+  /** The server's CPU in the window by what it was spent on (--perf), else null or absent. */
+  perf?: PerfSpending | null;
   machineCpu: number;
   loadCpu: number;
   postgresCpu: number | null;
@@ -76,6 +79,29 @@ const cpuPerUpdate = (f: LoadFigures) => (f.serverCpu * 1000) / Math.max(1, f.ty
 /** Resident memory per live conversation, in bytes. */
 const rssPerConversation = (f: LoadFigures, conversations: number) =>
   (f.rssLoaded - f.rssIdle) / conversations;
+
+/** µs of CPU per typed update that `samples` of perf's stand for. */
+const perfMicros = (f: LoadFigures, samples: number) =>
+  (samples / PERF_FREQUENCY / Math.max(1, f.results.typedInWindow)) * 1e6;
+
+/** The --perf rows: each thread's CPU per update, the main thread's by what it was spent on. */
+function perfMeasures(f: LoadFigures): [string, (x: LoadFigures) => number][] {
+  const of =
+    (pick: (p: PerfSpending) => number) =>
+    (x: LoadFigures): number =>
+      x.perf ? perfMicros(x, pick(x.perf)) : Number.NaN;
+  return [
+    ["perf: main thread", of((p) => p.mainTotal)],
+    ...[...(f.perf?.main.keys() ?? [])].map(
+      (name) =>
+        [`perf: main thread, ${name}`, of((p) => p.main.get(name) ?? 0)] as [
+          string,
+          (x: LoadFigures) => number,
+        ],
+    ),
+    ["perf: other threads", of((p) => p.others)],
+  ];
+}
 
 /** One round at one size: the same load on each server, one after the other. */
 export interface Round {
@@ -111,6 +137,17 @@ export function comparison(rounds: Round[]): string {
     // woken for a statement (decision 0011, thirteenth round); the in-memory relay has none.
     ["main thread waiting for a CPU", (x) => x.serverWaitMain ?? Number.NaN, percent],
     ["main thread preempted", (x) => x.serverPreemptedMain ?? Number.NaN, perSecond],
+    // With --perf on every server of every round: where each one's CPU went, per update.
+    ...(rounds.every((r) => [r.relay, r.durable, r.driehoek].every((x) => x === null || x.perf))
+      ? perfMeasures(first.driehoek).map(
+          ([name, of]) =>
+            [name, of, (x: number) => `${x.toFixed(0)} µs`] as [
+              string,
+              (x: LoadFigures) => number,
+              (x: number) => string,
+            ],
+        )
+      : []),
   ];
   const several = rounds.length > 1;
   const value = (xs: number[], format: (x: number) => string) => {
@@ -176,7 +213,15 @@ export function report(f: SizeFigures, load: { rate: number; longDocKeystrokes: 
     `  40-minute conversation (${longDocKeystrokes} keystrokes, ${kb(f.longDoc.bytes)}): load cold ${ms(f.longDoc.coldMs)}, warm ${ms(f.longDoc.afterColdMs)}, under this load ${r.loadUnderLoadMs.map(ms).join(" / ") || "-"}${r.loadFailures.length ? ` (failed: ${r.loadFailures.join("; ")})` : ""}`,
     `  setup: ${f.setupSeconds.toFixed(1)} s planning + invites; ${f.connectSeconds.toFixed(1)} s to connect and sync all clients; closes: ${JSON.stringify(r.closes)}; unconfirmed after drain: ${r.unconfirmedAfterDrain}`,
     ...(f.allocated ? allocationLines(f.allocated, r.windowSeconds, f.updatesPerSecond) : []),
+    ...(f.perf ? [perfLine(f, f.perf)] : []),
   ].join("\n");
+}
+
+/** The server's CPU per update by thread, and the main thread's by what it was spent on. */
+function perfLine(f: LoadFigures, p: PerfSpending): string {
+  const us = (samples: number) => `${perfMicros(f, samples).toFixed(0)} µs`;
+  const spent = [...p.main].map(([name, n]) => `${name} ${us(n)}`).join(", ");
+  return `  CPU per update by perf (${p.mainTotal + p.others} samples): main thread ${us(p.mainTotal)} (${spent}); other threads ${us(p.others)}`;
 }
 
 /** What the server allocated in the window, in all and per update, and where. */

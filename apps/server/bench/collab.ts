@@ -31,6 +31,9 @@
  *        --profile DIR (V8 CPU profile of the server during the load, summarised at the end)
  *        --allocations DIR (what the server allocates during the load, garbage included, by
  *        function: V8's sampling heap profiler over the inspector; the profile is kept in DIR)
+ *        --perf DIR (Linux perf samples every server's CPU in the window, on every thread, and
+ *        the comparison prints each one's main thread by what it is spent on, in µs per update:
+ *        bench/perf.ts; the recordings are kept in DIR)
  *
  *   npm run bench:collab -- --processes 1,2,3 [--conversations 60]
  *
@@ -85,6 +88,7 @@ import {
   runQueueWait,
   threadCpuSeconds,
 } from "./measure.js";
+import { type PerfSpending, perfAvailable, readPerfScript, recordPerf, spentOn } from "./perf.js";
 import { type ProfileWindow, summariseProfile } from "./profile.js";
 import {
   type Buckets,
@@ -116,6 +120,7 @@ const { values: flags } = parseArgs({
     rounds: { type: "string", default: "1" },
     profile: { type: "string" },
     allocations: { type: "string" },
+    perf: { type: "string" },
     processes: { type: "string" },
     "server-env": { type: "string", multiple: true, default: [] },
   },
@@ -158,6 +163,18 @@ if (flags.postgres && !process.env.DATABASE_URL) {
   throw new Error("--postgres needs DATABASE_URL (e.g. postgres://root@127.0.0.1:5432/test)");
 }
 if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`Build the server first: ${SERVER_ENTRY}`);
+if (flags.perf) {
+  if (!perfAvailable())
+    throw new Error("--perf needs Linux perf (Debian: linux-perf) and leave to sample processes");
+  fs.mkdirSync(path.resolve(flags.perf), { recursive: true });
+}
+/** Names JavaScript's functions for perf (a map file per process in /tmp). */
+const perfNodeArgs = flags.perf ? ["--perf-basic-prof"] : [];
+/** Where one server's recording goes with --perf (a new file for every run), else nothing. */
+const perfFile = (server: string, conversations: number) =>
+  flags.perf
+    ? path.resolve(flags.perf, `${server}-${conversations}-${Date.now()}.perf.data`)
+    : undefined;
 
 const sleep = (time: number) => new Promise((r) => setTimeout(r, time));
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -408,6 +425,8 @@ async function driveLoad(input: {
   onLoad: (child: ChildProcess) => void;
   /** The server's inspector port: its allocations in the window are sampled (--allocations). */
   inspectPort?: number;
+  /** Where the server's CPU in the window is recorded (--perf); its name says which server. */
+  perfFile?: string;
 }): Promise<LoadFigures> {
   const rssIdle = rssBytes(input.serverPid);
   const config: LoadConfig = {
@@ -463,6 +482,8 @@ async function driveLoad(input: {
   let metricsAtEnd: Promise<ServerMetrics> = Promise.resolve(none);
   let sampling: ReturnType<typeof sampleAllocations> | null = null;
   let allocations: Promise<AllocationSummary> | null = null;
+  let perfRecording: ReturnType<typeof recordPerf> | null = null;
+  let perfStopped: Promise<void> | null = null;
   const results = await new Promise<LoadResults>((resolve, reject) => {
     const timeout = setTimeout(
       () => reject(new Error("The load did not finish in time.")),
@@ -496,6 +517,7 @@ async function driveLoad(input: {
         health = healthProbe(input.url);
         metricsAtStart = serverMetrics(input.url);
         if (input.inspectPort) sampling = sampleAllocations(input.inspectPort);
+        if (input.perfFile) perfRecording = recordPerf(serverPid, input.perfFile);
       } else if (message.type === "window-end") {
         const elapsed = (performance.now() - window.at) / 1000;
         const machine = machineTicks();
@@ -516,6 +538,7 @@ async function driveLoad(input: {
             : 0,
         };
         metricsAtEnd = serverMetrics(input.url);
+        perfStopped = perfRecording?.stop() ?? null;
         if (sampling && flags.allocations) {
           const file = path.resolve(
             flags.allocations,
@@ -549,6 +572,12 @@ async function driveLoad(input: {
   const count = (b: Buckets) => b.get(Number.POSITIVE_INFINITY) ?? 0;
   const otherTurns = count(metricsTo.otherLockHeld) - count(metricsFrom.otherLockHeld);
   const allocated = await allocations;
+  let perf: PerfSpending | null = null;
+  if (perfStopped && input.perfFile) {
+    await perfStopped;
+    perf = spentOn(readPerfScript(input.perfFile), serverPid);
+    fs.rmSync(`/tmp/perf-${serverPid}.map`, { force: true });
+  }
   return {
     clients: results.clients,
     connectSeconds,
@@ -573,6 +602,7 @@ async function driveLoad(input: {
     doorChecks: doorChecksBetween(metricsFrom, metricsTo),
     mailsSent: metricsTo.mailsSent - metricsFrom.mailsSent,
     allocated,
+    perf,
     window: { from: window.from, to: window.to, clock: window.clock },
   };
 }
@@ -610,6 +640,7 @@ async function runSize(conversations: number): Promise<SizeFigures> {
           ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(flags.profile)}`]
           : []),
         ...(profile && flags.allocations ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
+        ...perfNodeArgs,
       ],
     });
   let server: ServerProcess = await start();
@@ -669,6 +700,7 @@ async function runSize(conversations: number): Promise<SizeFigures> {
         running.load = child;
       },
       inspectPort: flags.allocations ? inspectPort : undefined,
+      perfFile: perfFile("driehoek", conversations),
     });
     const complaints = server.output.filter((line) => /error|fail|could not/i.test(line));
     if (complaints.length > 0)
@@ -800,7 +832,7 @@ async function runBaseline(conversations: number, durable = false): Promise<Load
     logDir ? ["--durable", path.join(logDir, "log.sqlite")] : [],
     {
       cwd: SERVER_DIR,
-      execArgv: ["--import", "tsx"],
+      execArgv: ["--import", "tsx", ...perfNodeArgs],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     },
   );
@@ -836,6 +868,7 @@ async function runBaseline(conversations: number, durable = false): Promise<Load
       onLoad: (child) => {
         running.load = child;
       },
+      perfFile: perfFile(durable ? "durable-relay" : "relay", conversations),
     });
   } finally {
     if (running.load && running.load.exitCode === null) running.load.kill("SIGKILL");

@@ -88,6 +88,56 @@ describe("bench:collab's comparison over rounds", () => {
     expect(row(comparison([one]), "main thread preempted")[0]).toBe("-");
   });
 
+  it("prints, with --perf, each server's CPU per update by thread and by what the main thread did", () => {
+    const one = round(10, 15, 20);
+    // 20,000 updates typed in the window; 499 samples a second, so 998 samples are 2 s of CPU:
+    // 100 µs per update.
+    const sampled = (
+      x: LoadFigures,
+      door: number,
+      writes: number,
+      others: number,
+    ): LoadFigures => ({
+      ...x,
+      results: { ...x.results, typedInWindow: 20_000 },
+      perf: {
+        main: new Map([
+          ["the door's checks", door],
+          ["socket writes", writes],
+        ]),
+        mainTotal: door + writes,
+        others,
+      },
+    });
+    const table = comparison([
+      {
+        relay: sampled(one.relay, 0, 998, 0),
+        durable: sampled(one.durable as LoadFigures, 0, 998, 499),
+        driehoek: sampled(one.driehoek, 499, 998, 998) as SizeFigures,
+      },
+    ]);
+    expect(row(table, "perf: main thread")).toEqual([
+      "100 µs",
+      "100 µs",
+      "150 µs",
+      "1.5×",
+      "1.0×",
+      "1.5×",
+    ]);
+    // Work the relays do not do has no ratio to them.
+    expect(row(table, "perf: main thread, the door's checks")).toEqual([
+      "0 µs",
+      "0 µs",
+      "50 µs",
+      "-",
+      "-",
+      "-",
+    ]);
+    expect(row(table, "perf: other threads").slice(1, 3)).toEqual(["50 µs", "100 µs"]);
+    // Without a recording of every server, no perf rows.
+    expect(comparison([one])).not.toContain("perf:");
+  });
+
   it("prints plain figures for one round, and no stored rows without a durable relay", () => {
     const one = round(10, 15, 20);
     const table = comparison([{ ...one, durable: null }]);
