@@ -52,13 +52,13 @@ describe("bench:collab --perf: where a server's CPU goes", () => {
       try {
         await new Promise((resolve) => busy.stdout?.once("data", resolve));
         const recording = recordPerf(busy.pid as number, file);
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await new Promise((resolve) => setTimeout(resolve, 2000));
         await recording.stop();
         const spent = spentOn(readPerfScript(file), busy.pid as number, [
           { name: "busy loop", pattern: /burnCpuForPerf/ },
         ]);
-        // 499 a second for 1.5 s on a thread that never waits; a busy machine gives it less.
-        expect(spent.mainTotal).toBeGreaterThan(100);
+        // 499 a second for 2 s on a thread that never waits; a busy machine gives it less.
+        expect(spent.mainTotal).toBeGreaterThan(50);
         expect(spent.main.get("busy loop") ?? 0).toBeGreaterThan(spent.mainTotal / 2);
       } finally {
         busy.kill("SIGKILL");
