@@ -84,22 +84,23 @@ const rssPerConversation = (f: LoadFigures, conversations: number) =>
 const perfMicros = (f: LoadFigures, samples: number) =>
   (samples / PERF_FREQUENCY / Math.max(1, f.results.typedInWindow)) * 1e6;
 
+/** A row of the comparison: its name, the figure it takes from a run, and how it prints. */
+type Measure = [string, (x: LoadFigures) => number, (x: number) => string];
+
 /** The --perf rows: each thread's CPU per update, the main thread's by what it was spent on. */
-function perfMeasures(f: LoadFigures): [string, (x: LoadFigures) => number][] {
-  const of =
-    (pick: (p: PerfSpending) => number) =>
-    (x: LoadFigures): number =>
-      x.perf ? perfMicros(x, pick(x.perf)) : Number.NaN;
+function perfMeasures(f: LoadFigures): Measure[] {
+  const micros = (x: number) => `${x.toFixed(0)} µs`;
+  const row = (name: string, pick: (p: PerfSpending) => number): Measure => [
+    name,
+    (x) => (x.perf ? perfMicros(x, pick(x.perf)) : Number.NaN),
+    micros,
+  ];
   return [
-    ["perf: main thread", of((p) => p.mainTotal)],
-    ...[...(f.perf?.main.keys() ?? [])].map(
-      (name) =>
-        [`perf: main thread, ${name}`, of((p) => p.main.get(name) ?? 0)] as [
-          string,
-          (x: LoadFigures) => number,
-        ],
+    row("perf: main thread", (p) => p.mainTotal),
+    ...[...(f.perf?.main.keys() ?? [])].map((name) =>
+      row(`perf: main thread, ${name}`, (p) => p.main.get(name) ?? 0),
     ),
-    ["perf: other threads", of((p) => p.others)],
+    row("perf: other threads", (p) => p.others),
   ];
 }
 
@@ -125,7 +126,7 @@ export function comparison(rounds: Round[]): string {
   const first = rounds[0] as Round;
   const conversations = first.driehoek.conversations;
   const hasDurable = rounds.every((r) => r.durable !== null);
-  const measures: [string, (x: LoadFigures) => number, (x: number) => string][] = [
+  const measures: Measure[] = [
     ["relay p50", (x) => x.results.relay.p50, ms],
     ["relay p99", (x) => x.results.relay.p99, ms],
     ["stored p50", (x) => x.results.stored.p50, ms],
@@ -139,14 +140,7 @@ export function comparison(rounds: Round[]): string {
     ["main thread preempted", (x) => x.serverPreemptedMain ?? Number.NaN, perSecond],
     // With --perf on every server of every round: where each one's CPU went, per update.
     ...(rounds.every((r) => [r.relay, r.durable, r.driehoek].every((x) => x === null || x.perf))
-      ? perfMeasures(first.driehoek).map(
-          ([name, of]) =>
-            [name, of, (x: number) => `${x.toFixed(0)} µs`] as [
-              string,
-              (x: LoadFigures) => number,
-              (x: number) => string,
-            ],
-        )
+      ? perfMeasures(first.driehoek)
       : []),
   ];
   const several = rounds.length > 1;

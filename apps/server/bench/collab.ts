@@ -165,7 +165,9 @@ if (flags.postgres && !process.env.DATABASE_URL) {
 if (!fs.existsSync(SERVER_ENTRY)) throw new Error(`Build the server first: ${SERVER_ENTRY}`);
 if (flags.perf) {
   if (!perfAvailable())
-    throw new Error("--perf needs Linux perf (Debian: linux-perf) and leave to sample processes");
+    throw new Error(
+      "--perf needs Linux perf (Debian: linux-perf) and permission to sample processes",
+    );
   fs.mkdirSync(path.resolve(flags.perf), { recursive: true });
 }
 /** Names JavaScript's functions for perf (a map file per process in /tmp). */

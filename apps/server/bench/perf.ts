@@ -32,7 +32,8 @@ export const COLLAB_CATEGORIES: PerfCategory[] = [
     name: "socket writes",
     pattern: /connection\.js|sender\.js|clearBuffer|DoTryWrite|Writev|_writev/,
   },
-  { name: "Yjs apply", pattern: /applyUpdate|transact/ },
+  // Yjs's own code: applying an update, its transaction and the update it emits.
+  { name: "Yjs apply", pattern: /\/yjs\/|applyUpdate/ },
   { name: "socket reads, ws frames", pattern: /receiver\.js|socketOnData|uv__read|onStreamRead/ },
   {
     name: "the log commit",
