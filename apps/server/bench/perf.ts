@@ -8,7 +8,7 @@
  * matches; the other threads (SQLite's statements on libuv's pool, V8's helpers) are counted
  * together.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 
 /** Samples a second per thread. */
 export const PERF_FREQUENCY = 499;
@@ -86,8 +86,9 @@ export function spentOn(
   mainTid: number,
   categories: PerfCategory[] = COLLAB_CATEGORIES,
 ): PerfSpending {
-  const main = new Map<string, number>([...categories.map((c) => [c.name, 0] as const)]);
-  main.set("the rest", 0);
+  const main = new Map<string, number>(
+    [...categories.map((c) => c.name), "the rest"].map((n) => [n, 0]),
+  );
   let mainTotal = 0;
   let others = 0;
   for (const sample of samplesOf(script)) {
@@ -119,7 +120,7 @@ export interface PerfRecording {
 
 /** Starts sampling process `pid` (all its threads, with call stacks) into `file`. */
 export function recordPerf(pid: number, file: string): PerfRecording {
-  const child: ChildProcess = spawn(
+  const child = spawn(
     "perf",
     ["record", "-q", "-F", String(PERF_FREQUENCY), "-g", "-p", String(pid), "-o", file],
     { stdio: ["ignore", "ignore", "inherit"] },
