@@ -5,8 +5,10 @@ import type { Fold, LogEntry, StoredDocument, UpdateStore } from "./store.js";
 
 // SQLite allows 32766 bound values per statement; 3 per row.
 const ROWS_PER_INSERT = 5000;
-// Batches of up to this many rows (nearly all of them) reuse a prepared INSERT.
-const PREPARED_ROWS = 8;
+// Batches of up to this many rows (all but a backlog's) reuse a prepared INSERT: at 600
+// conversations a commit takes about 15 rows, and preparing a statement of that size anew cost
+// each such commit a sixth more CPU (`npm run bench:commit-floor`, decision 0011).
+const PREPARED_ROWS = 64;
 
 type Row = Record<string, unknown>;
 

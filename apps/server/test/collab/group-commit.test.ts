@@ -55,4 +55,24 @@ describe("group commit", () => {
     );
     await store.close();
   });
+
+  it("stores commits of every size, prepared statements and others, whole and in order", async () => {
+    const { store, appends } = await sqliteLog();
+    // Each size from 1 to 70 rows once, twice over: the second time every statement is reused.
+    let next = 0;
+    for (const _ of [1, 2])
+      for (let size = 1; size <= 70; size++)
+        await store.append(
+          Array.from({ length: size }, () => {
+            const i = next++;
+            return { docName: i % 3 === 0 ? "a" : "b", update: new Uint8Array([i % 256, i >> 8]) };
+          }),
+        );
+    expect(appends).toHaveLength(140);
+    const number = (u: Uint8Array) => (u[0] ?? 0) + ((u[1] ?? 0) << 8);
+    const all = Array.from({ length: next }, (_, i) => i);
+    expect((await store.load("a")).updates.map(number)).toEqual(all.filter((i) => i % 3 === 0));
+    expect((await store.load("b")).updates.map(number)).toEqual(all.filter((i) => i % 3 !== 0));
+    await store.close();
+  });
 });
