@@ -96,8 +96,9 @@ export function summariseProfile(dir: string, window?: ProfileWindow, top = 15):
       inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
   const pct = (micros: number) => `${((micros / total) * 100).toFixed(1)}%`;
+  const since = (micros: number) => ((micros - profile.startTime) / 1e6).toFixed(2);
   const lines = [
-    `CPU profile ${path.basename(files[0])}: ${(total / 1e6).toFixed(1)} s sampled${window ? " in the measured window" : ""}`,
+    `CPU profile ${path.basename(files[0])}: ${(total / 1e6).toFixed(1)} s sampled${window ? ` in the measured window (${since(window.from)} to ${since(window.to)} s after the profile's start)` : ""}`,
   ];
   lines.push("  self time by origin:");
   for (const [name, micros] of [...byOrigin].sort((a, b) => b[1] - a[1]).slice(0, top))

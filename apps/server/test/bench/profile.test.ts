@@ -55,6 +55,10 @@ describe("the CPU profile summary", () => {
     // The window: the samples taken at 50–80 ms, two in the collab code and two idle.
     const window = summariseProfile(dir, { from: 1_045_000, to: 1_080_000 });
     expect(window).toContain("0.0 s sampled in the measured window");
+    // Where the window lies in the profile, to find it there again.
+    expect(summariseProfile(dir, { from: 1_050_000, to: 1_080_000 })).toContain(
+      "(0.05 to 0.08 s after the profile's start)",
+    );
     expect(share(window, "typeorm")).toBeUndefined();
     expect(share(window, "server collab")).toBe(50);
     expect(share(window, "(idle)")).toBe(50);
