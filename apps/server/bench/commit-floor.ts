@@ -33,6 +33,18 @@ import { ms, percentiles } from "./measure.js";
 const DOCUMENTS = 300;
 const update = new Uint8Array(40).fill(7);
 
+function openSqlite(file: string): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const opened = new sqlite3.Database(file, (e) => (e ? reject(e) : resolve(opened)));
+  });
+}
+
+function query<T = unknown>(db: sqlite3.Database, sql: string, params: unknown[] = []) {
+  return new Promise<T[]>((resolve, reject) =>
+    db.all(sql, params, (e, rows: T[]) => (e ? reject(e) : resolve(rows))),
+  );
+}
+
 /** One way of committing `rows` updates durably (or not); resolves when it may be confirmed. */
 export type Commit = (rows: { docName: string; update: Uint8Array }[]) => Promise<void>;
 
@@ -67,15 +79,10 @@ export function fileCommit(file: string, sync: boolean): { commit: Commit; close
 export async function relayLogCommit(
   file: string,
 ): Promise<{ commit: Commit; close: () => Promise<void> }> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(file, (e) => (e ? reject(e) : resolve(opened)));
-  });
-  await new Promise<void>((resolve, reject) =>
-    db.exec(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE log (id INTEGER PRIMARY KEY, doc TEXT, data BLOB)",
-      (e) => (e ? reject(e) : resolve()),
-    ),
-  );
+  const db = await openSqlite(file);
+  await query(db, "PRAGMA journal_mode = WAL");
+  await query(db, "PRAGMA synchronous = FULL");
+  await query(db, "CREATE TABLE log (id INTEGER PRIMARY KEY, doc TEXT, data BLOB)");
   const prepared = new Map<number, sqlite3.Statement>();
   const commit: Commit = (rows) => {
     let statement = prepared.get(rows.length);
@@ -124,29 +131,16 @@ export async function measure(commit: Commit, rows: number, commits: number): Pr
 
 /** A copy of the server's database `from` at `to` without the log's index, opened as the log. */
 async function withoutLogIndex(from: string, to: string): Promise<SqliteUpdateStore> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(from, (e) => (e ? reject(e) : resolve(opened)));
-  });
-  const all = (sql: string, params: unknown[] = []) =>
-    new Promise<{ name: string }[]>((resolve, reject) =>
-      db.all(sql, params, (e, rows: { name: string }[]) => (e ? reject(e) : resolve(rows))),
-    );
-  await all("VACUUM INTO ?", [to]);
-  await new Promise((resolve) => db.close(resolve));
-  const copy = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const opened = new sqlite3.Database(to, (e) => (e ? reject(e) : resolve(opened)));
-  });
-  const indexes = await new Promise<{ name: string }[]>((resolve, reject) =>
-    copy.all(
-      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'collab_update' AND sql IS NOT NULL",
-      (e, rows: { name: string }[]) => (e ? reject(e) : resolve(rows)),
-    ),
+  const original = await openSqlite(from);
+  await query(original, "VACUUM INTO ?", [to]);
+  await new Promise((resolve) => original.close(resolve));
+  const copy = await openSqlite(to);
+  const indexes = await query<{ name: string }>(
+    copy,
+    "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'collab_update' AND sql IS NOT NULL",
   );
   if (indexes.length === 0) throw new Error("the log has no index to drop");
-  for (const { name } of indexes)
-    await new Promise<void>((resolve, reject) =>
-      copy.exec(`DROP INDEX "${name}"`, (e) => (e ? reject(e) : resolve())),
-    );
+  for (const { name } of indexes) await query(copy, `DROP INDEX "${name}"`);
   await new Promise((resolve) => copy.close(resolve));
   return SqliteUpdateStore.open(to);
 }
