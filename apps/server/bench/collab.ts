@@ -825,8 +825,10 @@ async function mainCluster(counts: number[]): Promise<void> {
   }
 }
 
-/** Runs the load against the baseline relay (bench/relay.ts) in a process of its own. */
-/** The baseline relay under the same load; `durable`: storing every update first (see the top). */
+/**
+ * Runs the load against the baseline relay (bench/relay.ts) in a process of its own; `durable`:
+ * the relay stores every update first (see the top).
+ */
 async function runBaseline(conversations: number, durable = false): Promise<LoadFigures> {
   const logDir = durable ? fs.mkdtempSync(path.join(os.tmpdir(), "driehoek-relay-")) : null;
   const relay = fork(
