@@ -29,6 +29,7 @@ import { SqliteUpdateStore } from "../src/collab/sqlite-store.js";
 import { loadConfig } from "../src/config.js";
 import { buildServices } from "../src/services.js";
 import { ms, percentiles } from "./measure.js";
+import { DurableLog } from "./relay.js";
 
 const DOCUMENTS = 300;
 const update = new Uint8Array(40).fill(7);
@@ -75,33 +76,16 @@ export function fileCommit(file: string, sync: boolean): { commit: Commit; close
   return { commit, close: () => fs.closeSync(fd) };
 }
 
-/** The durable relay's log: the same statements as bench/relay.ts. */
+/** The durable relay's own log (bench/relay.ts): the rows written in one tick are one commit. */
 export async function relayLogCommit(
   file: string,
 ): Promise<{ commit: Commit; close: () => Promise<void> }> {
-  const db = await openSqlite(file);
-  await query(db, "PRAGMA journal_mode = WAL");
-  await query(db, "PRAGMA synchronous = FULL");
-  await query(db, "CREATE TABLE log (id INTEGER PRIMARY KEY, doc TEXT, data BLOB)");
-  const prepared = new Map<number, sqlite3.Statement>();
-  const commit: Commit = (rows) => {
-    let statement = prepared.get(rows.length);
-    if (!statement) {
-      statement = db.prepare(
-        `INSERT INTO log (doc, data) VALUES ${rows.map(() => "(?, ?)").join(", ")}`,
-      );
-      prepared.set(rows.length, statement);
-    }
-    const params = rows.flatMap((r) => [r.docName, Buffer.from(r.update)]);
-    const run = statement;
-    return new Promise((resolve, reject) => run.run(params, (e) => (e ? reject(e) : resolve())));
-  };
-  const close = async () => {
-    for (const statement of prepared.values())
-      await new Promise((resolve) => statement.finalize(resolve));
-    await new Promise((resolve) => db.close(resolve));
-  };
-  return { commit, close };
+  const log = await DurableLog.open(file);
+  const commit: Commit = (rows) =>
+    Promise.all(
+      rows.map((r) => new Promise<void>((resolve) => log.write(r.docName, r.update, resolve))),
+    ).then(() => undefined);
+  return { commit, close: () => log.close() };
 }
 
 /** Commits `commits` batches of `rows` updates one after another (after a warm-up). */
@@ -145,10 +129,7 @@ async function withoutLogIndex(from: string, to: string): Promise<SqliteUpdateSt
   return SqliteUpdateStore.open(to);
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
+const median = (values: number[]) => percentiles(values).p50;
 
 async function main() {
   const { values: flags } = parseArgs({

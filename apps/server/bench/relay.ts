@@ -35,7 +35,7 @@ const MAX_BATCH = 500;
  * An append-only log of updates with group commit: updates that arrive while a commit is under
  * way are committed together next, in one INSERT (a prepared one for batches of up to 64).
  */
-class DurableLog {
+export class DurableLog {
   private waiting: { doc: string; update: Uint8Array; done: () => void }[] = [];
   private isRunning = false;
   private readonly prepared = new Map<number, sqlite3.Statement>();
