@@ -51,7 +51,8 @@ describeInBrowser("planning and importing", () => {
   }
 
   it("the begeleider plans a conversation from Mijn studenten on a phone and copies a link", async () => {
-    const page = await logIn(BEGELEIDER, PHONE);
+    // A phone still set to New York's time: the time planned is the school's all the same.
+    const page = await logIn(BEGELEIDER, { ...PHONE, timezoneId: "America/New_York" });
     await openFromMenu(page, "Mijn studenten", "Mijn studenten");
 
     const card = page
@@ -59,13 +60,13 @@ describeInBrowser("planning and importing", () => {
       .filter({ has: page.getByRole("heading", { name: STUDENT }) });
     await card.getByRole("button", { name: `Gesprek plannen met ${STUDENT}` }).click();
     await card.getByLabel("Datum").fill("2026-12-14");
-    await card.getByLabel("Tijd").fill("10:30");
+    await card.getByLabel("Tijd (Nederlandse tijd)").fill("10:30");
     expect(await card.getByLabel("Duur (minuten)").inputValue()).toBe("40");
     await card.getByLabel("Online").check();
     await card.getByLabel("Link naar het videogesprek").fill("https://meet.example/daan");
     await card.getByRole("button", { name: "Plannen en uitnodigen" }).click();
 
-    await card.getByText(/^Gepland: /).waitFor();
+    await card.getByText(/^Gepland: .*10:30/).waitFor();
     await card.getByRole("link", { name: "https://meet.example/daan" }).waitFor();
     const copy = card.getByRole("button", { name: /^Kopieer de link van / }).first();
     await copy.click();
@@ -82,6 +83,15 @@ describeInBrowser("planning and importing", () => {
       path: path.join(SCREENSHOT_DIR, "planning-phone.png"),
       fullPage: true,
     });
+
+    // On a laptop in Amsterdam the conversation is at 10:30 too, as the invitation says.
+    const laptop = await logIn(BEGELEIDER, { timezoneId: "Europe/Amsterdam" });
+    await openFromMenu(laptop, "Mijn studenten", "Mijn studenten");
+    const seen = laptop
+      .locator("article")
+      .filter({ has: laptop.getByRole("heading", { name: STUDENT }) });
+    await seen.getByText(/^Gepland: .*14 dec.*10:30/).waitFor();
+    expect(await seen.getByLabel("Tijd", { exact: true }).count()).toBe(0);
   });
 
   it("an admin imports the example roster through the page and sees the preview", async () => {

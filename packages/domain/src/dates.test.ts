@@ -9,7 +9,9 @@ import {
   maxDate,
   minDate,
   SCHOOL_TIME_ZONE,
+  schoolClock,
   schoolDate,
+  schoolMoment,
   schoolToday,
 } from "./dates.js";
 
@@ -125,6 +127,59 @@ describe("schoolToday / schoolDate", () => {
 
   it("refuses an invalid Date", () => {
     expect(() => schoolDate(new Date("nonsense"))).toThrow(RangeError);
+  });
+});
+
+describe("schoolClock / schoolMoment", () => {
+  it("reads a moment on Amsterdam's clock, in winter and in summer", () => {
+    expect(schoolClock(new Date("2026-03-10T13:30:00Z"))).toEqual({
+      date: "2026-03-10",
+      time: "14:30",
+    });
+    expect(schoolClock(new Date("2026-06-10T12:30:00Z"))).toEqual({
+      date: "2026-06-10",
+      time: "14:30",
+    });
+    expect(schoolClock(new Date("2026-12-31T23:05:00Z"))).toEqual({
+      date: "2027-01-01",
+      time: "00:05",
+    });
+  });
+
+  it("finds the moment Amsterdam's clock shows a date and time", () => {
+    expect(schoolMoment("2026-03-10", "14:30")?.toISOString()).toBe("2026-03-10T13:30:00.000Z");
+    expect(schoolMoment("2026-06-10", "14:30")?.toISOString()).toBe("2026-06-10T12:30:00.000Z");
+    expect(schoolMoment("2027-01-01", "00:05")?.toISOString()).toBe("2026-12-31T23:05:00.000Z");
+    expect(schoolMoment("2026-03-10", "14:30:00")?.toISOString()).toBe("2026-03-10T13:30:00.000Z");
+  });
+
+  it("reads back what it was given, every half hour of a year", () => {
+    for (
+      let t = Date.parse("2026-01-01T00:00:00Z");
+      t < Date.parse("2027-01-01T00:00:00Z");
+      t += 1_800_000
+    ) {
+      const { date, time } = schoolClock(new Date(t));
+      const back = schoolMoment(date, time) as Date;
+      expect(schoolClock(back)).toEqual({ date, time });
+    }
+  });
+
+  it("takes the hour after a skipped time and the first of a repeated one", () => {
+    // 29 March 2026: 02:00 becomes 03:00; 25 October 2026: 03:00 becomes 02:00 again.
+    expect(schoolMoment("2026-03-29", "02:30")?.toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(schoolMoment("2026-10-25", "02:30")?.toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    expect(schoolMoment("2026-10-25", "03:30")?.toISOString()).toBe("2026-10-25T02:30:00.000Z");
+  });
+
+  it("refuses what is not a date and a time", () => {
+    expect(schoolMoment("10-03-2026", "14:30")).toBeNull();
+    expect(schoolMoment("2026-02-30", "14:30")).toBeNull();
+    expect(schoolMoment("2026-03-10", "24:00")).toBeNull();
+    expect(schoolMoment("2026-03-10", "9:30")).toBeNull();
+    expect(schoolMoment("2026-03-10", "14:30:15")).toBeNull();
+    expect(schoolMoment("2026-03-10", "")).toBeNull();
+    expect(() => schoolClock(new Date("nonsense"))).toThrow(RangeError);
   });
 });
 

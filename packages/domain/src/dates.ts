@@ -83,6 +83,73 @@ export function schoolDate(moment: Date): string {
   return date;
 }
 
+const schoolClockFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: SCHOOL_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A moment as the school's clock shows it: its date ('YYYY-MM-DD') and time ('HH:MM'). */
+export interface SchoolClock {
+  date: string;
+  time: string;
+}
+
+/**
+ * The school's wall clock at a moment: 13:30 UTC on 10 March is 14:30 in Amsterdam, wherever
+ * the device that asks stands. Throws on an invalid Date.
+ */
+export function schoolClock(moment: Date): SchoolClock {
+  if (Number.isNaN(moment.getTime())) throw new RangeError("Invalid Date");
+  const parts = clockParts(moment);
+  return {
+    date: `${parts.year.padStart(4, "0")}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  };
+}
+
+function clockParts(moment: Date): Record<"year" | "month" | "day" | "hour" | "minute", string> {
+  const found = { year: "", month: "", day: "", hour: "", minute: "" };
+  for (const part of schoolClockFormat.formatToParts(moment)) {
+    if (part.type in found) found[part.type as keyof typeof found] = part.value;
+  }
+  return found;
+}
+
+const CLOCK_TIME = /^(?:[01]\d|2[0-3]):[0-5]\d(?::00)?$/;
+
+/** How far the school's clock is ahead of UTC at a moment, in milliseconds. */
+function schoolOffset(time: number): number {
+  const { date, time: clock } = schoolClock(new Date(time));
+  return Date.parse(`${date}T${clock}:00.000Z`) - Math.floor(time / 60_000) * 60_000;
+}
+
+/**
+ * The moment the school's clock shows `date` ('YYYY-MM-DD') at `time` ('HH:MM'): what someone
+ * planning "14:30 on 10 March" means, whatever their device's time zone. In the hour the clocks
+ * skip (the last Sunday of March, 02:00–03:00) it is the moment an hour later; in the hour they
+ * repeat (the last Sunday of October) the first of the two. A time input's 'HH:MM:00' is read
+ * as 'HH:MM'. Null when either is malformed.
+ */
+export function schoolMoment(date: string, givenTime: string): Date | null {
+  if (!isIsoDate(date) || !CLOCK_TIME.test(givenTime)) return null;
+  const time = givenTime.slice(0, 5);
+  const asUtc = Date.parse(`${date}T${time}:00.000Z`);
+  // The offsets a day either side cover both sides of any change of the clocks.
+  const before = schoolOffset(asUtc - MS_PER_DAY);
+  const after = schoolOffset(asUtc + MS_PER_DAY);
+  const shows = (moment: number) => {
+    const seen = schoolClock(new Date(moment));
+    return seen.date === date && seen.time === time;
+  };
+  const candidates = [asUtc - before, asUtc - after].filter(shows).sort((a, b) => a - b);
+  return new Date(candidates[0] ?? asUtc - before);
+}
+
 /** Today in the school's calendar (Europe/Amsterdam); pass `now` to make callers testable. */
 export function schoolToday(now: Date = new Date()): string {
   return schoolDate(now);

@@ -40,6 +40,8 @@ export interface Participant {
 export interface DeviceOptions {
   viewport?: { width: number; height: number };
   isMobile?: boolean;
+  /** The device's time zone (an IANA name); the machine's own unless given. */
+  timezoneId?: string;
 }
 
 /** A desktop screen: wide enough for the two-column layout. */
@@ -56,6 +58,7 @@ export async function openDevice(
     hasTouch: device.isMobile ?? false,
     deviceScaleFactor: device.isMobile ? 2 : 1,
     locale: "nl-NL",
+    timezoneId: device.timezoneId,
   });
   context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);

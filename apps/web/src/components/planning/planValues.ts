@@ -1,7 +1,7 @@
-import { PLAN_DURATION } from "@driehoek/domain";
+import { PLAN_DURATION, schoolClock, schoolMoment } from "@driehoek/domain";
 import type { PlanningConversation } from "../../graphql/planning";
 
-/** What the plan form holds: a local date and time, length, and where. */
+/** What the plan form holds: a date and time on the school's clock, length, and where. */
 export interface PlanForm {
   date: string;
   time: string;
@@ -28,13 +28,12 @@ export function emptyPlan(proposedDate: string | null = null): PlanForm {
   };
 }
 
-/** The form for moving `conversation`: its current plan, in the browser's time zone. */
+/** The form for moving `conversation`: its current plan, on the school's clock. */
 export function planOf(conversation: PlanningConversation): PlanForm {
-  const start = new Date(conversation.scheduledAt);
-  const pad = (n: number) => String(n).padStart(2, "0");
+  const { date, time } = schoolClock(new Date(conversation.scheduledAt));
   return {
-    date: `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`,
-    time: `${pad(start.getHours())}:${pad(start.getMinutes())}`,
+    date,
+    time,
     durationMinutes: conversation.durationMinutes,
     mode: conversation.mode,
     location: conversation.location ?? "",
@@ -42,8 +41,14 @@ export function planOf(conversation: PlanningConversation): PlanForm {
   };
 }
 
-/** The plan to send, the date and time read in the browser's time zone. */
+/**
+ * The plan to send, the date and time read on the school's clock: 14:30 is 14:30 in the
+ * invitation too, whatever the planner's device is set to. Throws on a malformed date or time,
+ * which the form's own inputs do not let through.
+ */
 export function planValues(form: PlanForm): PlanValues {
   const { date, time, ...rest } = form;
-  return { ...rest, startsAt: new Date(`${date}T${time}`).toISOString() };
+  const startsAt = schoolMoment(date, time);
+  if (!startsAt) throw new RangeError(`Not a date and time: ${date} ${time}`);
+  return { ...rest, startsAt: startsAt.toISOString() };
 }

@@ -6,7 +6,6 @@ import { GRAPHQL_KEY } from "../../graphql/client";
 import type { ConversationChangeKind } from "../../graphql/operations";
 import { withI18n } from "../../test/i18n";
 import { schemaServer } from "../../test/schemaServer";
-import { localTimeOf } from "./nextConversation";
 import SignoffPanel from "./SignoffPanel.vue";
 import { signoffFixture } from "./signoffFixture";
 import { makeSignature, PARTICIPANTS } from "./testRecord";
@@ -501,8 +500,8 @@ describe("SignoffPanel", () => {
     await settle();
     expect(server.state.planned).toHaveLength(1);
     const planned = server.state.planned[0]?.scheduledAt as string;
-    expect(localTimeOf(planned)).toBe(localTimeOf("2026-03-03T09:00:00.000Z"));
-    expect(new Date(planned).getDate()).toBe(1);
+    // The same time of day as this conversation (10:00 in Amsterdam), on the proposed date.
+    expect(planned).toBe("2026-09-01T08:00:00.000Z");
     expect(panel.find("[data-field=next-planned]").text()).toContain(
       "Het volgende gesprek is gepland op",
     );

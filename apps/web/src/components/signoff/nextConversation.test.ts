@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localMoment, localTimeOf, plannedAfter } from "./nextConversation";
+import { plannedAfter, schoolMomentOf, schoolTimeOf } from "./nextConversation";
 
 describe("planning the next conversation", () => {
   const conversations = [
@@ -14,11 +14,12 @@ describe("planning the next conversation", () => {
     expect(plannedAfter(conversations, "2026-10-01T09:00:00.000Z")).toBeUndefined();
   });
 
-  it("turns the date and time the begeleider picked into that local moment", () => {
-    const iso = localMoment("2026-06-10", "14:30") as string;
-    expect(localTimeOf(iso)).toBe("14:30");
-    expect(new Date(iso).getDate()).toBe(10);
-    expect(localMoment("10-06-2026", "14:30")).toBeNull();
-    expect(localMoment("2026-06-10", "")).toBeNull();
+  it("turns the date and time the begeleider picked into that moment on the school's clock", () => {
+    // 14:30 in Amsterdam in summer is 12:30 UTC, whatever the device's own time zone.
+    expect(schoolMomentOf("2026-06-10", "14:30")).toBe("2026-06-10T12:30:00.000Z");
+    expect(schoolTimeOf("2026-06-10T12:30:00.000Z")).toBe("14:30");
+    expect(schoolTimeOf("2026-03-03T09:00:00.000Z")).toBe("10:00");
+    expect(schoolMomentOf("10-06-2026", "14:30")).toBeNull();
+    expect(schoolMomentOf("2026-06-10", "")).toBeNull();
   });
 });

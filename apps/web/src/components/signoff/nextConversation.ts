@@ -1,4 +1,4 @@
-import { type ConversationStatus, isPlanned } from "@driehoek/domain";
+import { type ConversationStatus, isPlanned, schoolClock, schoolMoment } from "@driehoek/domain";
 
 /** The placement's planned conversation after `afterIso`, the soonest one; undefined if none. */
 export function plannedAfter<T extends { status: ConversationStatus; scheduledAt: string }>(
@@ -11,19 +11,12 @@ export function plannedAfter<T extends { status: ConversationStatus; scheduledAt
     .sort((a, b) => Date.parse(a.scheduledAt) - Date.parse(b.scheduledAt))[0];
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** The local time of day of an ISO moment as 'HH:MM' (what a time input shows). */
-export function localTimeOf(iso: string): string {
-  const date = new Date(iso);
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** The time of day of an ISO moment on the school's clock as 'HH:MM' (what a time input shows). */
+export function schoolTimeOf(iso: string): string {
+  return schoolClock(new Date(iso)).time;
 }
 
-/** The moment of a local date ('YYYY-MM-DD') and time ('HH:MM') as ISO; null if either is bad. */
-export function localMoment(date: string, time: string): string | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!d || !t) return null;
-  const moment = new Date(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
-  return Number.isNaN(moment.getTime()) ? null : moment.toISOString();
+/** The moment of a date ('YYYY-MM-DD') and time ('HH:MM') on the school's clock as ISO; null if either is bad. */
+export function schoolMomentOf(date: string, time: string): string | null {
+  return schoolMoment(date, time)?.toISOString() ?? null;
 }

@@ -34,6 +34,7 @@ export const planningEn: typeof planningNl = {
     form: {
       date: "Date",
       time: "Time",
+      timeSchool: "Time (Dutch time)",
       duration: "Length (minutes)",
       mode: "Where",
       location: "Location",

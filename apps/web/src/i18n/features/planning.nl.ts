@@ -32,6 +32,7 @@ export const planningNl = {
     form: {
       date: "Datum",
       time: "Tijd",
+      timeSchool: "Tijd (Nederlandse tijd)",
       duration: "Duur (minuten)",
       mode: "Waar",
       location: "Locatie",

@@ -104,6 +104,7 @@ export const signoffEn: typeof signoffNl = {
       hint: "Following the rule of at least two conversations per school year (or one per work-based learning period).",
       date: "Date",
       time: "Time",
+      timeSchool: "Time (Dutch time)",
       mode: "Form",
       plan: "Plan the next conversation",
       planning: "Planning…",

@@ -103,6 +103,7 @@ export const signoffNl = {
       hint: "Volgens de regel van minstens twee gesprekken per schooljaar (of één per leerwerkperiode).",
       date: "Datum",
       time: "Tijd",
+      timeSchool: "Tijd (Nederlandse tijd)",
       mode: "Vorm",
       plan: "Volgend gesprek plannen",
       planning: "Plannen…",
