@@ -171,14 +171,34 @@ export function checkTransaction(doc: Y.Doc, tr: Y.Transaction, kind: DocKind): 
 /** An update as `Y.decodeUpdate` reads it. */
 export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
+/**
+ * Characters already admitted as typing that have not reached the document yet (they are being
+ * stored), and where they landed. A keystroke typed right after another builds on it: with
+ * these, the quick look still knows where it lands.
+ */
+export interface PendingTyping {
+  /**
+   * Where `client`'s pending characters end when they go on from the document's own `state`
+   * without a gap; `state` when none do.
+   */
+  endOf(client: number, state: number): number;
+  /** The text the pending character at `clock` of `client` landed in; null when none is. */
+  textAt(client: number, clock: number): Y.Text | null;
+  /**
+   * The texts the pending characters `from` up to `to` of `client` landed in; null unless every
+   * one of them is pending.
+   */
+  textsIn(client: number, from: number, to: number): Y.Text[] | null;
+}
+
 /** The type an incoming (not yet integrated) item will land in, when `doc` already has it. */
-function landingOf(doc: Y.Doc, item: Y.Item): AnyType | null {
+function landingOf(doc: Y.Doc, item: Y.Item, pending: PendingTyping | null): AnyType | null {
   const store = doc.store;
   const has = (id: Y.ID) => id.clock < Y.getState(store, id.client);
   // Yjs leaves the parent out of an item next to another one: it is that neighbour's.
   const neighbour = item.origin ?? item.rightOrigin;
   if (neighbour) {
-    if (!has(neighbour)) return null;
+    if (!has(neighbour)) return pending?.textAt(neighbour.client, neighbour.clock) ?? null;
     const next = Y.getItem(store, neighbour);
     return next instanceof Y.Item && next.parent instanceof Y.AbstractType ? next.parent : null;
   }
@@ -198,12 +218,19 @@ function textsDeletedFrom(
   client: number,
   ranges: { clock: number; len: number }[],
   texts: Map<Y.Text, number>,
+  pending: PendingTyping | null,
 ): boolean {
   const structs = doc.store.clients.get(client);
-  if (!structs) return false;
   const state = Y.getState(doc.store, client);
   for (const { clock, len } of ranges) {
-    if (clock + len > state) return false;
+    if (clock + len > state) {
+      // Characters deleted as soon as typed: each must be a pending one, in a known text.
+      const deleted = pending?.textsIn(client, Math.max(clock, state), clock + len);
+      if (!deleted) return false;
+      for (const text of deleted) if (!texts.has(text)) texts.set(text, 0);
+      if (clock >= state) continue;
+    }
+    if (!structs) return false;
     for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
       const struct = structs[i];
       if (!struct || struct.id.clock >= clock + len) break;
@@ -222,30 +249,39 @@ function textsDeletedFrom(
  * types into stays within its limit even with `inFlight` more characters (admitted updates
  * that have not reached `doc` yet). True means checkTransaction would let it through; false
  * means only that this quick look cannot tell, and the full check decides.
+ *
+ * With `pending`, characters admitted as typing but not in `doc` yet count as there, in the
+ * texts they landed in: a keystroke may build on (or delete) one still being stored. When it
+ * says true, `landed` (if given) holds the text each of the update's structs lands in.
  */
 export function isPlainTyping(
   doc: Y.Doc,
   update: DecodedUpdate,
   kind: DocKind,
   inFlight: number,
+  pending: PendingTyping | null = null,
+  landed: Y.Text[] | null = null,
 ): boolean {
   const store = doc.store;
   if (store.pendingStructs || store.pendingDs) return false;
   const typed = new Map<Y.Text, number>();
   const next = new Map<number, number>();
+  if (landed) landed.length = 0;
   for (const struct of update.structs) {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) return false;
     if (struct.parentSub !== null) return false;
     // Without a gap: an item beyond one waits in Yjs, outside any check.
     const { client, clock } = struct.id;
-    if (clock > (next.get(client) ?? Y.getState(store, client))) return false;
+    const state = Y.getState(store, client);
+    if (clock > (next.get(client) ?? pending?.endOf(client, state) ?? state)) return false;
     next.set(client, clock + struct.length);
-    const text = landingOf(doc, struct);
+    const text = landingOf(doc, struct, pending);
     if (!(text instanceof Y.Text)) return false;
     typed.set(text, (typed.get(text) ?? 0) + struct.length);
+    landed?.push(text);
   }
   for (const [client, ranges] of update.ds.clients)
-    if (!textsDeletedFrom(doc, client, ranges, typed)) return false;
+    if (!textsDeletedFrom(doc, client, ranges, typed, pending)) return false;
   let isSummaryChanged = false;
   let summaryTyped = 0;
   for (const [text, added] of typed) {

@@ -1,4 +1,11 @@
-import { addAgreement, agreementsOf, conversationSeed, notesOf, summaryOf } from "@driehoek/collab";
+import {
+  addAgreement,
+  agreementsOf,
+  checkTransaction,
+  conversationSeed,
+  notesOf,
+  summaryOf,
+} from "@driehoek/collab";
 import { LIMITS, SECTION_KEYS } from "@driehoek/domain";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -191,6 +198,166 @@ describe("typing at the door", () => {
       expect(admit(door, newParagraph("yz"))?.code).toBe("DOC_SHAPE");
       expect(admit(door, newParagraph("y"))).toBeNull();
       expect(await checksSince(before)).toEqual({ "full refused": 1, "full admitted": 1 });
+    }));
+});
+
+/** A participant's own copy of `live`, typing ahead of what the live document has stored. */
+function typistOf(live: Y.Doc): { doc: Y.Doc; edit: (write: (doc: Y.Doc) => void) => Uint8Array } {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
+  return {
+    doc,
+    edit(write) {
+      const before = Y.encodeStateVector(doc);
+      write(doc);
+      return Y.encodeStateAsUpdate(doc, before);
+    },
+  };
+}
+
+describe("typing ahead of the log", () => {
+  it("checks a keystroke that builds on one still being stored, and its correction, on the update alone", () =>
+    withDoor(async (live, door) => {
+      Y.applyUpdate(
+        live,
+        changeTo(live, (doc) => addAgreement(doc, { id: "a", text: "Plan" })),
+      );
+      const typist = typistOf(live);
+      const before = await checks();
+      // Typed quickly: each keystroke arrives while the one before is still on its way.
+      const keystrokes = [
+        typist.edit((doc) => agreementText(doc, "a").insert(4, "x")),
+        typist.edit((doc) => agreementText(doc, "a").insert(5, "y")),
+        typist.edit((doc) => agreementText(doc, "a").delete(5, 1)),
+        typist.edit((doc) => agreementText(doc, "a").insert(5, "z")),
+      ];
+      for (const keystroke of keystrokes) expect(admit(door, keystroke)).toBeNull();
+      expect(await checksSince(before)).toEqual({ "typing admitted": 4 });
+      for (const keystroke of keystrokes) Y.applyUpdate(live, keystroke, WRITER);
+      expect(agreementText(live, "a").toString()).toBe("Planxz");
+    }));
+
+  it("still counts the characters on their way against the text's limit", () =>
+    withDoor(async (live, door) => {
+      const limit = LIMITS.agreementText;
+      Y.applyUpdate(
+        live,
+        changeTo(live, (doc) => addAgreement(doc, { id: "a", text: "x".repeat(limit - 2) })),
+      );
+      const typist = typistOf(live);
+      const at = (doc: Y.Doc) => agreementText(doc, "a").length;
+      const before = await checks();
+      expect(
+        admit(
+          door,
+          typist.edit((doc) => agreementText(doc, "a").insert(at(doc), "a")),
+        ),
+      ).toBeNull();
+      expect(
+        admit(
+          door,
+          typist.edit((doc) => agreementText(doc, "a").insert(at(doc), "b")),
+        ),
+      ).toBeNull();
+      // One more would go over the limit with the two on their way: the full check refuses it.
+      const over = typist.edit((doc) => agreementText(doc, "a").insert(at(doc), "c"));
+      expect(admit(door, over)?.code).toBe("DOC_SHAPE");
+      expect(await checksSince(before)).toEqual({ "typing admitted": 2, "full refused": 1 });
+    }));
+
+  it("checks typing into an agreement still on its way in full", () =>
+    withDoor(async (live, door) => {
+      const typist = typistOf(live);
+      const before = await checks();
+      expect(
+        admit(
+          door,
+          typist.edit((doc) => addAgreement(doc, { id: "b" })),
+        ),
+      ).toBeNull();
+      const typed = typist.edit((doc) => agreementText(doc, "b").insert(0, "Doel"));
+      expect(admit(door, typed)).toBeNull();
+      expect(await checksSince(before)).toEqual({ "addition admitted": 1, "full admitted": 1 });
+    }));
+
+  it("lets through only what the full check would, however far the log lags (random edits)", () =>
+    withDoor(async (live, door) => {
+      // Seeded, so that a failure can be run again.
+      let seed = 0x5eed;
+      const random = () => {
+        seed = (seed + 0x6d2b79f5) | 0;
+        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const below = (n: number) => Math.floor(random() * n);
+      Y.applyUpdate(
+        live,
+        changeTo(live, (doc) => addAgreement(doc, { id: "a", text: "Plan" })),
+      );
+      // The live document and everything admitted to it: what the log will hold.
+      const stored = new Y.Doc();
+      Y.applyUpdate(stored, Y.encodeStateAsUpdate(live));
+      const onTheirWay: Uint8Array[] = [];
+      let typists = [typistOf(live), typistOf(live)];
+      const texts = (doc: Y.Doc): Y.Text[] => [
+        ...agreementsOf(doc)
+          .toArray()
+          .map((map) => map.get("text") as Y.Text),
+        ...SECTION_KEYS.slice(0, 2).map((key) => notesOf(doc).get(key) as Y.Text),
+      ];
+      const before = await checks();
+      for (let step = 0; step < 600; step++) {
+        const typist = typists[below(2)] as (typeof typists)[number];
+        const update = typist.edit((doc) => {
+          const choice = random();
+          const text = texts(doc)[below(texts(doc).length)] as Y.Text;
+          if (choice < 0.04) {
+            // A paste into the first agreement: now and then more than its limit allows.
+            const first = agreementText(doc, "a");
+            first.insert(below(first.length + 1), "p".repeat(300 + below(600)));
+          } else if (choice < 0.6) {
+            text.insert(below(text.length + 1), "k".repeat(1 + below(3)));
+          } else if (choice < 0.9) {
+            if (text.length > 0) {
+              const from = below(text.length);
+              text.delete(from, 1 + below(Math.min(3, text.length - from)));
+            }
+          } else if (choice < 0.95) {
+            addAgreement(doc, { id: `n${step}` });
+          } else {
+            const element = new Y.XmlElement("paragraph");
+            element.insert(0, [new Y.XmlText("alinea")]);
+            summaryOf(doc).insert(0, [element]);
+          }
+        });
+        if (admit(door, update) === null) {
+          // Admitted: the full check on everything stored and on its way lets it through too.
+          let transaction: Y.Transaction | null = null;
+          stored.transact((tr) => {
+            transaction = tr;
+            Y.applyUpdate(stored, update);
+          });
+          expect(() =>
+            checkTransaction(stored, transaction as unknown as Y.Transaction, "conversation"),
+          ).not.toThrow();
+          onTheirWay.push(update);
+        } else {
+          // Refused: the client loads the document again, with what is on its way.
+          typists = typists.map(() => typistOf(stored));
+        }
+        // The log catches up now and then, some of the way.
+        if (random() < 0.3)
+          for (const stored of onTheirWay.splice(0, below(onTheirWay.length + 1)))
+            Y.applyUpdate(live, stored, WRITER);
+      }
+      for (const update of onTheirWay.splice(0)) Y.applyUpdate(live, update, WRITER);
+      expect(Y.encodeStateVector(live)).toEqual(Y.encodeStateVector(stored));
+      const seen = await checksSince(before);
+      // The quick look took most of it (235 without the characters on their way), and the full
+      // check the rest, refusing some.
+      expect(seen["typing admitted"]).toBeGreaterThan(350);
+      expect(seen["full refused"]).toBeGreaterThan(0);
     }));
 });
 

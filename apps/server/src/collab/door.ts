@@ -6,6 +6,7 @@ import {
   hasDeleted,
   isPlainAddition,
   isPlainTyping,
+  type PendingTyping,
   ShapeViolation,
 } from "@driehoek/collab";
 import * as Y from "yjs";
@@ -50,6 +51,16 @@ interface Admitted {
   weight: number;
   /** It does more than type characters into texts the live document has. */
   isStructural: boolean;
+  /** Typing: the characters it adds, by client, and the texts they land in. */
+  typed: TypedRun[];
+}
+
+/** Characters of one client, `clock` up to `end`, typed into `text`. */
+interface TypedRun {
+  client: number;
+  clock: number;
+  end: number;
+  text: Y.Text;
 }
 
 /** An update the door turned away, and why. */
@@ -66,7 +77,9 @@ export interface Refusal {
  * Most updates are people typing: characters into a text the live document already has, or
  * deleted from one. Those are checked on the update as decoded, without applying it anywhere
  * (@driehoek/collab isPlainTyping: where each character lands, and every text within its limit
- * even with the characters admitted but not stored yet).
+ * even with the characters admitted but not stored yet). A keystroke that builds on one still
+ * being stored (the next character, or a correction of it) is checked the same way: the door
+ * remembers which text each admitted character landed in until the live document has it.
  *
  * Most of the rest add a paragraph to the summary or an agreement to the list, in the form the
  * clients make them: those are checked on the update as decoded too (isPlainAddition), while no
@@ -103,6 +116,31 @@ export class DocumentDoor {
     this.scratchHasLast =
       this.scratch !== null && holdsAll(this.scratch, writtenBy(tr), tr.deleteSet.clients);
   };
+  /** Filled by the typing check: the text each struct of the update lands in. */
+  private readonly landed: Y.Text[] = [];
+  /** The admitted typing the live document does not hold yet, as the typing check reads it. */
+  private readonly pending: PendingTyping = {
+    endOf: (client, state) => {
+      const runs = this.runsOf(client).sort((a, b) => a.clock - b.clock);
+      let end = state;
+      for (const run of runs) {
+        if (run.clock > end) break;
+        if (run.end > end) end = run.end;
+      }
+      return end;
+    },
+    textAt: (client, clock) => this.runAt(client, clock)?.text ?? null,
+    textsIn: (client, from, to) => {
+      const texts: Y.Text[] = [];
+      for (let at = from; at < to; ) {
+        const run = this.runAt(client, at);
+        if (!run) return null;
+        texts.push(run.text);
+        at = run.end;
+      }
+      return texts;
+    },
+  };
   private readonly onLiveUpdate = (update: Uint8Array) => {
     if (this.scratch && !this.scratchHasLast) this.fallBehind(update);
     this.scratchHasLast = false;
@@ -125,8 +163,9 @@ export class DocumentDoor {
   /** Checks an incoming update; null when it may be stored and relayed, else why not. */
   admit(incoming: IncomingUpdate): Refusal | null {
     const { update, decoded, clocks, weight } = incoming;
-    if (isPlainTyping(this.live, decoded, this.kind, this.admittedWeight)) {
-      this.remember(update, clocks, decoded.ds.clients, weight, false);
+    const pending = this.admitted.length > 0 ? this.pending : null;
+    if (isPlainTyping(this.live, decoded, this.kind, this.admittedWeight, pending, this.landed)) {
+      this.remember(update, clocks, decoded.ds.clients, weight, false, this.runsTyped(decoded));
       CHECKS.typing.inc();
       return null;
     }
@@ -237,6 +276,7 @@ export class DocumentDoor {
     deletes: Map<number, { clock: number; len: number }[]>,
     weight: number,
     isStructural: boolean,
+    typed: TypedRun[] = [],
   ): void {
     // A copy: `update` is a view into the socket's message, which it would keep alive.
     const entry: Admitted = {
@@ -246,6 +286,7 @@ export class DocumentDoor {
       deletes,
       weight,
       isStructural,
+      typed,
     };
     if (this.holds(entry)) return;
     this.admitted.push(entry);
@@ -253,6 +294,35 @@ export class DocumentDoor {
     this.admittedWeight += weight;
     if (isStructural) this.structuralInFlight += 1;
     this.prune(entry.at);
+  }
+
+  /** The characters an update the typing check just admitted adds, with their texts. */
+  private runsTyped(decoded: DecodedUpdate): TypedRun[] {
+    const runs: TypedRun[] = [];
+    decoded.structs.forEach((struct, i) => {
+      const text = this.landed[i];
+      if (text) {
+        const { client, clock } = struct.id;
+        runs.push({ client, clock, end: clock + struct.length, text });
+      }
+    });
+    return runs;
+  }
+
+  /** The admitted typing of `client` (some of it may have reached the live document). */
+  private runsOf(client: number): TypedRun[] {
+    const runs: TypedRun[] = [];
+    for (const entry of this.admitted)
+      for (const run of entry.typed) if (run.client === client) runs.push(run);
+    return runs;
+  }
+
+  /** The admitted typing that holds character `clock` of `client`, if any. */
+  private runAt(client: number, clock: number): TypedRun | undefined {
+    for (const entry of this.admitted)
+      for (const run of entry.typed)
+        if (run.client === client && run.clock <= clock && clock < run.end) return run;
+    return undefined;
   }
 
   /** An entry leaves the replay (the live document has it, or it is too old to wait for). */
