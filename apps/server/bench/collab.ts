@@ -1,7 +1,7 @@
 /**
  * Benchmark of the collaboration endpoint (a script that prints figures; not a test).
  *
- *   npm run bench:collab -- --conversations 100,300,600 --rate 1 --seconds 20
+ *   npm run bench:collab -- --conversations 100,300,600 --rate 2 --seconds 20
  *
  * For each size it starts the real server (`node dist/index.js`) as its own process on a fresh
  * data folder (SQLite; `--postgres` uses a fresh database made from DATABASE_URL), plans the
@@ -22,7 +22,9 @@
  * costs (access, checks at the door, projections, metrics), and it against the in-memory relay
  * is what durability itself costs on this machine.
  *
- * Flags: --conversations N[,N...] (default 100,300; e.g. 100,300,600)  --skip-baseline  --rate keystrokes/s per client  --seconds S (measured)
+ * Flags: --conversations N[,N...] (default 100,300; e.g. 100,300,600)  --skip-baseline
+ *        --rate keystrokes/s per client (default 2: all three typing quickly at once)
+ *        --seconds S (measured)
  *        --rounds K (default 1)  --durable-baseline
  *        --warmup S (default 12)  --sync full|normal  --postgres  --awareness  --long-doc-keystrokes K
  *        --collab-rate messages/s per connection (server limit)  --seed N
@@ -105,7 +107,7 @@ const { values: flags } = parseArgs({
     conversations: { type: "string", default: "100,300" },
     "skip-baseline": { type: "boolean", default: false },
     "durable-baseline": { type: "boolean", default: false },
-    rate: { type: "string", default: "1" },
+    rate: { type: "string", default: "2" },
     seconds: { type: "string", default: "30" },
     // Longer than a projection cycle's longest wait (10 s): before the window, every
     // conversation has been projected, and every code path the load takes has run once in
