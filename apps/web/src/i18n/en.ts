@@ -106,6 +106,7 @@ export const en: MessageSchema = {
     peeking: "You are looking ahead or back. The conversation is at: {section}.",
     backToCurrent: "Back to the current part",
     announceStatus: "Conversation status: {status}",
+    ended: "The conversation has ended.",
   },
   timer: {
     spoken: "{elapsed} of {planned} minutes",

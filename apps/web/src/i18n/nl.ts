@@ -105,6 +105,7 @@ export const nl = {
     peeking: "Je kijkt vooruit of terug. Het gesprek is bij: {section}.",
     backToCurrent: "Terug naar huidig onderdeel",
     announceStatus: "Status van het gesprek: {status}",
+    ended: "Het gesprek is afgelopen.",
   },
   timer: {
     spoken: "{elapsed} van {planned} minuten",
