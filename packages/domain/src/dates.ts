@@ -53,13 +53,6 @@ function toIsoDate(d: Date): string {
 /** The school's time zone: its calendar decides what "today" and a conversation's date are. */
 export const SCHOOL_TIME_ZONE = "Europe/Amsterdam";
 
-const schoolCalendar = new Intl.DateTimeFormat("en-US", {
-  timeZone: SCHOOL_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /** School dates by UTC hour: the Dutch offset is a whole number of hours, so an hour has one date. */
 const dateOfHour = new Map<number, string>();
 const MS_PER_HOUR = 3_600_000;
@@ -75,9 +68,7 @@ export function schoolDate(moment: Date): string {
   const hour = Math.floor(time / MS_PER_HOUR);
   const known = dateOfHour.get(hour);
   if (known !== undefined) return known;
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    schoolCalendar.formatToParts(moment).find((p) => p.type === type)?.value ?? "";
-  const date = `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+  const { date } = schoolClock(moment);
   if (dateOfHour.size >= 100_000) dateOfHour.clear();
   dateOfHour.set(hour, date);
   return date;
