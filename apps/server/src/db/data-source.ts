@@ -21,6 +21,7 @@ import { TalkIntervals1732800000090 } from "./migrations/1732800000090-talk-inte
 import { ReportOrderIndexes1732800000095 } from "./migrations/1732800000095-report-order-indexes.js";
 import { AgreementPlacement1732800000100 } from "./migrations/1732800000100-agreement-placement.js";
 import { PlacementConclusions1732800000105 } from "./migrations/1732800000105-placement-conclusions.js";
+import { PlacementConclusionsInTurn1732800000110 } from "./migrations/1732800000110-placement-conclusions-in-turn.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   ReportOrderIndexes1732800000095,
   AgreementPlacement1732800000100,
   PlacementConclusions1732800000105,
+  PlacementConclusionsInTurn1732800000110,
 ];
 
 /**

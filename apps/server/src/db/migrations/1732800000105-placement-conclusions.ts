@@ -31,7 +31,7 @@ const countsOf = (placement: string) =>
    GROUP BY c.placement_id`;
 
 /** Counts the placement `placement` (SQL) again. */
-const recount = (placement: string) => [
+export const recount = (placement: string) => [
   `DELETE FROM placement_conclusion WHERE placement_id = ${placement}`,
   `INSERT INTO placement_conclusion (placement_id, voor, op_schema, achter) ${countsOf(placement)}`,
 ];
@@ -53,8 +53,8 @@ const SQLITE_TRIGGERS = [
    END`,
 ];
 
-const POSTGRES_TRIGGERS = [
-  `CREATE FUNCTION conversation_conclusions() RETURNS trigger LANGUAGE plpgsql AS $$
+/** The PostgreSQL trigger function as this migration makes it (1732800000110 replaces it). */
+export const POSTGRES_CONCLUSIONS_FUNCTION = `CREATE FUNCTION conversation_conclusions() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN
      IF TG_OP <> 'DELETE' THEN
        ${recount("NEW.placement_id").join(";\n")};
@@ -63,7 +63,10 @@ const POSTGRES_TRIGGERS = [
        ${recount("OLD.placement_id").join(";\n")};
      END IF;
      RETURN NULL;
-   END $$`,
+   END $$`;
+
+const POSTGRES_TRIGGERS = [
+  POSTGRES_CONCLUSIONS_FUNCTION,
   `CREATE TRIGGER trg_conversation_conclusions
      AFTER INSERT OR DELETE OR UPDATE OF status, conclusion, placement_id ON conversation
      FOR EACH ROW EXECUTE FUNCTION conversation_conclusions()`,
