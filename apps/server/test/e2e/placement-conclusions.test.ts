@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases } from "../support/database.js";
 import { buildSchool, loginAs, type TestSchool } from "../support/factories.js";
@@ -117,6 +118,75 @@ describe.each(testDatabases())(
           achter: before.achter + 1,
         });
       },
+    );
+
+    it.runIf(kind === "postgres")(
+      "one transaction that ends conversations of 20,000 placements counts them all",
+      async () => {
+        // As a retention run or a bulk load does: more placements in one transaction than
+        // PostgreSQL's shared lock table has room for, were each counted under a lock of its own.
+        const { dataSource } = server.services;
+        const columns = async (table: string) =>
+          (
+            (await dataSource.query(
+              `SELECT column_name FROM information_schema.columns
+               WHERE table_name = $1 AND column_name NOT IN ('id', 'placement_id') ORDER BY ordinal_position`,
+              [table],
+            )) as { column_name: string }[]
+          )
+            .map((c) => `"${c.column_name}"`)
+            .join(", ");
+        const conversationColumns = await columns("conversation");
+        const placementColumns = await columns("placement");
+        await dataSource.query(
+          `CREATE TABLE bulk AS SELECT gen_random_uuid()::text AS placement_id,
+             gen_random_uuid()::text AS conversation_id FROM generate_series(1, 20000)`,
+        );
+        // Copies of one placement and its conversation, written without their triggers: the
+        // transaction below is what is tested.
+        await dataSource.transaction(async (tx) => {
+          await tx.query("SET LOCAL session_replication_role = replica");
+          await tx.query(
+            `INSERT INTO placement (id, ${placementColumns})
+             SELECT b.placement_id, ${placementColumns} FROM placement p, bulk b WHERE p.id = $1`,
+            [school.students.daan.placementId],
+          );
+          await tx.query(
+            `INSERT INTO conversation (id, placement_id, ${conversationColumns})
+             SELECT b.conversation_id, b.placement_id, ${conversationColumns}
+             FROM conversation c, bulk b WHERE c.id = $1`,
+            [school.conversations.daan.id],
+          );
+          // Counts that are out of date: the recount below replaces them.
+          await tx.query(
+            "INSERT INTO placement_conclusion (placement_id, voor, op_schema, achter) SELECT placement_id, 1, 0, 0 FROM bulk",
+          );
+        });
+        await dataSource.query("ANALYZE");
+        // On a connection of its own, as a retention run's or a bulk load's: the pool's
+        // connections hold plans made while the tables were a few rows long.
+        const client = new pg.Client({
+          connectionString: (dataSource.options as { url: string }).url,
+        });
+        await client.connect();
+        try {
+          await client.query("BEGIN");
+          await client.query(
+            `UPDATE conversation SET status = 'ended', conclusion = 'achter'
+             WHERE id IN (SELECT conversation_id FROM bulk)`,
+          );
+          await client.query("COMMIT");
+        } finally {
+          await client.end();
+        }
+        const [row] = await dataSource.query(
+          `SELECT COUNT(*) AS n FROM placement_conclusion
+           WHERE placement_id IN (SELECT placement_id FROM bulk) AND achter = 1 AND voor = 0 AND op_schema = 0`,
+        );
+        expect(Number(row.n)).toBe(20000);
+        await dataSource.query("DROP TABLE bulk");
+      },
+      60_000,
     );
   },
 );

@@ -31,7 +31,7 @@ const countsOf = (placement: string) =>
    GROUP BY c.placement_id`;
 
 /** Counts the placement `placement` (SQL) again. */
-export const recount = (placement: string) => [
+const recount = (placement: string) => [
   `DELETE FROM placement_conclusion WHERE placement_id = ${placement}`,
   `INSERT INTO placement_conclusion (placement_id, voor, op_schema, achter) ${countsOf(placement)}`,
 ];
