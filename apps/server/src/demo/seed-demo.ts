@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
+import {
+  type AgreementFields,
+  addAgreement,
+  conversationRoom,
+  conversationSeed,
+  summaryOf,
+} from "@driehoek/collab";
 import { addDays, PARTICIPANT_ROLES, schoolDate, schoolToday } from "@driehoek/domain";
 import { type EntityManager, In } from "typeorm";
+import * as Y from "yjs";
 import type { ConversationAccess } from "../access/conversation-access.js";
 import { hashPassword } from "../auth/password.js";
 import type { Services, Viewer } from "../context.js";
@@ -150,9 +158,13 @@ async function seedSchool(
   return ids;
 }
 
+const EARLIER_SUMMARY =
+  "Ik zit goed op mijn plek bij Bytewerk. Ik heb de inlogpagina gebouwd en wil nu meer zelf ontwerpen. Presenteren vind ik nog spannend.";
+
 /**
  * The earlier conversation as it was held: ended, the student's conclusion confirmed by the
- * begeleider, its agreements made. It is signed afterwards (`signEarlierConversation`).
+ * begeleider, its agreements made, in its record and in its shared document alike. It is signed
+ * afterwards (`signEarlierConversation`).
  */
 async function seedEarlierConversation(
   manager: EntityManager,
@@ -176,8 +188,7 @@ async function seedEarlierConversation(
     startedAt: held,
     endedAt: minutes(42),
     signedAt: null,
-    summary:
-      "Ik zit goed op mijn plek bij Bytewerk. Ik heb de inlogpagina gebouwd en wil nu meer zelf ontwerpen. Presenteren vind ik nog spannend.",
+    summary: EARLIER_SUMMARY,
     studentConclusion: "op_schema",
     studentMotivation: "Mijn portfolio is bij en ik heb de eerste werkprocessen laten zien.",
     conclusion: "op_schema",
@@ -200,17 +211,29 @@ async function seedEarlierConversation(
     });
   }
   let position = 0;
+  const made: AgreementFields[] = [];
   for (const a of EARLIER_AGREEMENTS) {
-    await manager.insert(Agreement, {
+    const agreement = {
       id: randomUUID(),
-      conversationId,
-      reviewedInId: null,
-      position: position++,
       text: a.text,
       owner: a.owner,
       dueDate: addDays(today, a.dueInDays),
       measure: a.measure,
       firstStep: a.firstStep,
+      werkproces: a.werkproces ?? null,
+      status: "open",
+    } as const;
+    made.push(agreement);
+    await manager.insert(Agreement, {
+      id: agreement.id,
+      conversationId,
+      reviewedInId: null,
+      position: position++,
+      text: agreement.text,
+      owner: agreement.owner,
+      dueDate: agreement.dueDate,
+      measure: agreement.measure,
+      firstStep: agreement.firstStep,
       werkprocesId: a.werkproces ? (ids.get(`wp:sd:${a.werkproces}`) ?? null) : null,
       status: "open",
       reviewNote: null,
@@ -218,7 +241,41 @@ async function seedEarlierConversation(
       updatedAt: now,
     });
   }
+  await storeDocument(manager, conversationId, earlierDocument(made), held);
   return conversationId;
+}
+
+/**
+ * The earlier conversation's shared document as its three people left it: seeded as the server
+ * seeds a first conversation, the student's summary, and the agreements they made (with the
+ * ids of their rows). The live page of the signed conversation shows what its record says.
+ */
+function earlierDocument(agreements: readonly AgreementFields[]): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, conversationSeed([]));
+  doc.transact(() => {
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText(EARLIER_SUMMARY)]);
+    summaryOf(doc).insert(0, [paragraph]);
+  });
+  for (const agreement of agreements) addAgreement(doc, agreement);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/** Stores `update` as the first entry of the collaboration log of `conversationId`'s document. */
+async function storeDocument(
+  manager: EntityManager,
+  conversationId: string,
+  update: Uint8Array,
+  at: Date,
+): Promise<void> {
+  const isPostgres = manager.connection.options.type === "postgres";
+  await manager.query(
+    `INSERT INTO collab_update (doc_name, data, created_at) VALUES (${isPostgres ? "$1, $2, $3" : "?, ?, ?"})`,
+    [conversationRoom(conversationId), Buffer.from(update), at.toISOString()],
+  );
 }
 
 /**
