@@ -18,6 +18,7 @@ import { openConversation } from "../../access/conversation-access.js";
 import { requireStaff } from "../../access/guards.js";
 import { visibleConversations } from "../../access/scope.js";
 import type { RequestContext } from "../../context.js";
+import { lockConversation } from "../../db/row-lock.js";
 import { inTransaction } from "../../db/transaction.js";
 import { forbidden, notFound } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
@@ -67,10 +68,11 @@ export class ParticularResolver {
       handledById: null,
     };
     await inTransaction(ctx.services.dataSource, async (tx) => {
+      // In turn with "geen bijzonderheden" being ticked (archive.resolver.ts).
+      await lockConversation(tx, access.conversation.id);
       await tx.insert(Particular, particular);
-      // A flagged particular undoes "geen bijzonderheden".
-      if (access.conversation.noParticularsAt)
-        await tx.update(Conversation, { id: access.conversation.id }, { noParticularsAt: null });
+      // A flagged particular undoes "geen bijzonderheden", also when it was ticked just now.
+      await tx.update(Conversation, { id: access.conversation.id }, { noParticularsAt: null });
     });
     // Flagged after the akkoorden it reaches the trajectbegeleider; the signed record stays as signed.
     if (isLocked(access.conversation.status))
@@ -111,27 +113,25 @@ export class ParticularResolver {
     });
     if (!particular) throw notFound("Particular");
     await openConversation(ctx, particular.conversationId);
-    if (!particular.handledAt) {
-      particular.handledAt = ctx.services.now();
-      particular.handledById = viewer.personId;
-      await inTransaction(ctx.services.dataSource, async (tx) => {
-        await tx.update(
-          Particular,
-          { id: particular.id },
-          { handledAt: particular.handledAt, handledById: viewer.personId },
-        );
-        await ctx.services.audit.record(
-          {
-            actorId: viewer.personId,
-            action: "particular.handled",
-            subjectType: "particular",
-            subjectId: particular.id,
-          },
-          tx,
-        );
-      });
-    }
-    return particular;
+    if (particular.handledAt) return particular;
+    return inTransaction(ctx.services.dataSource, async (tx) => {
+      // Two staff marking it at once: it is handled once, by whoever came first.
+      await lockConversation(tx, particular.conversationId);
+      const current = await tx.findOneByOrFail(Particular, { id: particular.id });
+      if (current.handledAt) return current;
+      const handled = { handledAt: ctx.services.now(), handledById: viewer.personId };
+      await tx.update(Particular, { id: particular.id }, handled);
+      await ctx.services.audit.record(
+        {
+          actorId: viewer.personId,
+          action: "particular.handled",
+          subjectType: "particular",
+          subjectId: particular.id,
+        },
+        tx,
+      );
+      return Object.assign(current, handled);
+    });
   }
 
   @FieldResolver(() => Conversation)

@@ -1,6 +1,7 @@
 import { isPlanned } from "@driehoek/domain";
 import type { EntityManager } from "typeorm";
 import type { Services } from "../../context.js";
+import { lockConversation } from "../../db/row-lock.js";
 import { inTransaction } from "../../db/transaction.js";
 import { badInput, conflict, notFound } from "../../graphql/errors.js";
 import { Conversation, type ConversationMode } from "../conversation/conversation.entity.js";
@@ -44,6 +45,7 @@ export async function moveConversation(
   const details = planDetails(change);
   const mode = change.mode ?? conversation.mode;
   return inTransaction(services.dataSource, async (tx) => {
+    if (!(await lockConversation(tx, conversation.id))) throw notFound("Conversation");
     const current = await tx.findOneByOrFail(Conversation, { id: conversation.id });
     if (!isPlanned(current.status)) {
       throw conflict("This conversation has already started.", "not_planned");
@@ -109,6 +111,7 @@ export async function cancelConversation(
 ): Promise<string[]> {
   const { conversation, viewer } = access;
   return inTransaction(services.dataSource, async (tx) => {
+    await lockConversation(tx, conversation.id);
     const current = await tx.findOneBy(Conversation, { id: conversation.id });
     if (!current) throw notFound("Conversation");
     if (!isPlanned(current.status)) {

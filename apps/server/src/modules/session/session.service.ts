@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type EntityManager, IsNull } from "typeorm";
 import type { Services } from "../../context.js";
+import { inTransaction } from "../../db/transaction.js";
 import { StaffSession } from "./staff-session.entity.js";
 
 /** Opens a staff session for `personId` that lasts until `expiresAt`; returns its id. */
@@ -10,22 +11,25 @@ export async function startSession(
   expiresAt: Date,
 ): Promise<string> {
   const id = randomUUID();
-  const manager = services.dataSource.manager;
-  // A person's sessions that ended a day ago or more are of no use any more: one row per login
-  // would otherwise pile up.
-  const dayAgo = new Date(services.now().getTime() - 24 * 3600 * 1000).toISOString();
-  await manager
-    .createQueryBuilder()
-    .delete()
-    .from(StaffSession)
-    .where("person_id = :personId AND expires_at < :dayAgo", { personId, dayAgo })
-    .execute();
-  await manager.insert(StaffSession, {
-    id,
-    personId,
-    createdAt: services.now(),
-    expiresAt,
-    revokedAt: null,
+  // In a transaction of its own: on SQLite, TypeORM's one connection may be inside another
+  // request's transaction right now, and a session written there would go if that one rolled back.
+  await inTransaction(services.dataSource, async (manager) => {
+    // A person's sessions that ended a day ago or more are of no use any more: one row per
+    // login would otherwise pile up.
+    const dayAgo = new Date(services.now().getTime() - 24 * 3600 * 1000).toISOString();
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(StaffSession)
+      .where("person_id = :personId AND expires_at < :dayAgo", { personId, dayAgo })
+      .execute();
+    await manager.insert(StaffSession, {
+      id,
+      personId,
+      createdAt: services.now(),
+      expiresAt,
+      revokedAt: null,
+    });
   });
   return id;
 }

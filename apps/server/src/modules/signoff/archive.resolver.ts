@@ -3,6 +3,7 @@ import { IsBoolean } from "class-validator";
 import { Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { type ConversationAccess, openConversation } from "../../access/conversation-access.js";
 import type { RequestContext } from "../../context.js";
+import { lockConversation } from "../../db/row-lock.js";
 import { inTransaction } from "../../db/transaction.js";
 import { conflict, forbidden } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
@@ -67,6 +68,10 @@ export class ArchiveResolver {
     const { services } = ctx;
     const at = services.now();
     await inTransaction(services.dataSource, async (tx) => {
+      // Two staff marking it at once: it is entered once, by whoever came first.
+      await lockConversation(tx, conversation.id);
+      const current = await tx.findOneByOrFail(Conversation, { id: conversation.id });
+      if (current.studentSystemEnteredAt) return;
       await tx.update(
         Conversation,
         { id: conversation.id },
@@ -99,14 +104,13 @@ export class ArchiveResolver {
     if (!mayArchive(access)) throw forbidden("Only the BPV-begeleider ticks this.");
     const { conversation, viewer } = access;
     const { services } = ctx;
-    const manager = services.dataSource.manager;
-    if (
-      args.noParticulars &&
-      (await manager.countBy(Particular, { conversationId: conversation.id }))
-    )
-      throw conflict("Particulars are flagged in this conversation.", "has_particulars");
-    if (Boolean(conversation.noParticularsAt) === args.noParticulars) return conversation;
-    await inTransaction(services.dataSource, async (tx) => {
+    const changed = await inTransaction(services.dataSource, async (tx) => {
+      // In turn with a particular being flagged (particular.resolver.ts): never both.
+      await lockConversation(tx, conversation.id);
+      if (args.noParticulars && (await tx.countBy(Particular, { conversationId: conversation.id })))
+        throw conflict("Particulars are flagged in this conversation.", "has_particulars");
+      const current = await tx.findOneByOrFail(Conversation, { id: conversation.id });
+      if (Boolean(current.noParticularsAt) === args.noParticulars) return false;
       await tx.update(
         Conversation,
         { id: conversation.id },
@@ -123,8 +127,9 @@ export class ArchiveResolver {
         },
         tx,
       );
+      return true;
     });
-    await announceChange(services, conversation.id, ["ARCHIVE"]);
-    return manager.findOneByOrFail(Conversation, { id: conversation.id });
+    if (changed) await announceChange(services, conversation.id, ["ARCHIVE"]);
+    return services.dataSource.manager.findOneByOrFail(Conversation, { id: conversation.id });
   }
 }

@@ -9,6 +9,7 @@ import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-
 import { In } from "typeorm";
 import { openConversation } from "../../access/conversation-access.js";
 import type { RequestContext } from "../../context.js";
+import { lockConversation } from "../../db/row-lock.js";
 import { inTransaction } from "../../db/transaction.js";
 import { badInput, conflict, forbidden } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
@@ -152,18 +153,29 @@ export class SignOffResolver {
     if (access.myRole !== "student") throw forbidden("Only the student gives their own view.");
     const { conversation } = access;
     assertRecordOpen(conversation);
-    const change: Partial<Conversation> = {
-      studentConclusion: args.conclusion,
-      studentMotivation: args.motivation?.trim() || null,
-    };
-    if (
-      conversation.conclusion &&
-      needsMotivation(args.conclusion, conversation.conclusion, conversation.conclusionMotivation)
-    ) {
-      change.conclusion = null;
-      change.conclusionMotivation = null;
-    }
-    return this.writeConclusion(ctx, conversation, change);
+    const { services } = ctx;
+    // Decided on the judgement as it stands when the statement is written, in turn with the
+    // begeleider's (a judgement given meanwhile is seen here).
+    const updated = await inTransaction(services.dataSource, async (tx) => {
+      await lockConversation(tx, conversation.id);
+      const current = await tx.findOneByOrFail(Conversation, { id: conversation.id });
+      assertRecordOpen(current);
+      const change: Partial<Conversation> = {
+        studentConclusion: args.conclusion,
+        studentMotivation: args.motivation?.trim() || null,
+      };
+      if (
+        current.conclusion &&
+        needsMotivation(args.conclusion, current.conclusion, current.conclusionMotivation)
+      ) {
+        change.conclusion = null;
+        change.conclusionMotivation = null;
+      }
+      await tx.update(Conversation, { id: conversation.id }, change);
+      return tx.findOneByOrFail(Conversation, { id: conversation.id });
+    });
+    await recordChanged(services, conversation.id, ["CONCLUSION"], [access.viewer.personId]);
+    return updated;
   }
 
   private async writeConclusion(

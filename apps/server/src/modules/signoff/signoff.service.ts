@@ -9,6 +9,7 @@ import {
 import { IsNull } from "typeorm";
 import type { ConversationAccess } from "../../access/conversation-access.js";
 import type { Services } from "../../context.js";
+import { lockConversation } from "../../db/row-lock.js";
 import { inTransaction } from "../../db/transaction.js";
 import type { ConversationChangeKind } from "../../events.js";
 import { conflict, forbidden } from "../../graphql/errors.js";
@@ -252,6 +253,8 @@ async function addSignatures(
   const { hash, text } = record;
   const at = services.now();
   await inTransaction(services.dataSource, async (tx) => {
+    // Two akkoorden of one person at once (a double click, a second tab) give one signature.
+    await lockConversation(tx, conversationId);
     for (const signer of signers) {
       const earlier = await tx.findBy(Signature, {
         conversationId,

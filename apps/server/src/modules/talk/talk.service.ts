@@ -3,6 +3,7 @@ import { isLive, type ParticipantRole } from "@driehoek/domain";
 import { Brackets } from "typeorm";
 import type { ConversationAccess } from "../../access/conversation-access.js";
 import type { Services } from "../../context.js";
+import { lockConversation } from "../../db/row-lock.js";
 import { inTransaction } from "../../db/transaction.js";
 import { appError, badInput, conflict, forbidden } from "../../graphql/errors.js";
 import { announceChange } from "../conversation/conversation-changes.js";
@@ -88,11 +89,7 @@ export async function submitTalk(
   }
 
   const stored = await inTransaction(services.dataSource, async (manager) => {
-    if (services.dataSource.options.type === "postgres") {
-      await manager.query("SELECT id FROM conversation WHERE id = $1 FOR UPDATE", [
-        conversation.id,
-      ]);
-    }
+    await lockConversation(manager, conversation.id);
     const periods = await manager.findBy(SectionPeriod, { conversationId: conversation.id });
     const periodSpans = periods.map((p) => ({
       phase: p.phase,

@@ -104,17 +104,24 @@ export class WerkprocesResolver {
     if (!werkproces) throw notFound("Werkproces");
     const detail: MarkDetail = { werkprocesId: werkproces.id, state };
     await inTransaction(services.dataSource, async (tx) => {
-      await tx.delete(PlacementWerkproces, {
-        placementId: placement.id,
-        werkprocesId: werkproces.id,
-      });
+      // One statement either way: two people marking one werkproces at the same moment each
+      // write the mark (the later one wins), where a delete and an insert would collide.
       if (state) {
-        await tx.insert(PlacementWerkproces, {
+        await tx.upsert(
+          PlacementWerkproces,
+          {
+            placementId: placement.id,
+            werkprocesId: werkproces.id,
+            state,
+            updatedById: viewer.personId,
+            updatedAt: services.now(),
+          },
+          ["placementId", "werkprocesId"],
+        );
+      } else {
+        await tx.delete(PlacementWerkproces, {
           placementId: placement.id,
           werkprocesId: werkproces.id,
-          state,
-          updatedById: viewer.personId,
-          updatedAt: services.now(),
         });
       }
       await services.audit.record(
