@@ -68,7 +68,8 @@ describeInBrowser("the Beheer page and the join page on a phone", () => {
     await endDate.fill("31-07-2030");
     await panel.getByRole("button", { name: "Opslaan" }).click();
     await panel.getByText("Opgeslagen.").waitFor();
-    await panel.getByRole("cell", { name: "2030-07-31" }).waitFor();
+    // The table writes dates as the rest of the app does.
+    await panel.getByRole("cell", { name: "31 jul 2030" }).waitFor();
     await expectNoSidewaysScroll(page, "Stages");
   });
 

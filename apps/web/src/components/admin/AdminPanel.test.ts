@@ -43,7 +43,7 @@ function page<T>(rows: T[], first: number, after: string | null) {
   };
 }
 
-async function mountPanel() {
+async function mountPanel(locale: "nl" | "en" = "nl") {
   const stored = students();
   const server = schemaServer({
     adminStudents: ({
@@ -66,7 +66,22 @@ async function mountPanel() {
         return {
           node: null,
           errors: [
-            { field: "cohort", message: "moet een schooljaar zijn, bijvoorbeeld 2025-2026" },
+            {
+              field: "cohort",
+              code: "invalid_cohort",
+              params: [],
+              message: "moet een schooljaar zijn, bijvoorbeeld 2025-2026",
+            },
+            ...(input.email === "m.devries@school.nl"
+              ? [
+                  {
+                    field: "email",
+                    code: "email_taken",
+                    params: [{ name: "email", value: "m.devries@school.nl" }],
+                    message: "m.devries@school.nl hoort al bij iemand anders",
+                  },
+                ]
+              : []),
           ],
         };
       }
@@ -78,7 +93,7 @@ async function mountPanel() {
   const panel = mount(AdminPanel, {
     attachTo: document.body,
     global: {
-      plugins: [createAppI18n("nl")],
+      plugins: [createAppI18n(locale)],
       provide: { [GRAPHQL_KEY as symbol]: server.graphql },
     },
   });
@@ -177,5 +192,21 @@ describe("the administration tables", () => {
     expect(panel.text()).toContain("Opgeslagen.");
     expect(rowHeaders(panel)[0]).toBe("Noor Bakker");
     expect(panel.findAll("tbody tr")[0]?.text()).toContain("2026-2027");
+  });
+
+  it("says each refused field in English on the English screen, with the values it names", async () => {
+    const { panel } = await mountPanel("en");
+    await panel.get('button[aria-label="Edit Student 01"]').trigger("click");
+    await panel.get("#admin-students-cohort").setValue("2025-2027");
+    await panel.get("#admin-students-email").setValue("m.devries@school.nl");
+    await panel.get("form.admin-form").trigger("submit");
+    await settle();
+    expect(panel.get("#admin-students-cohort-error").text()).toBe(
+      "Cohort must be a school year, for example 2025-2026",
+    );
+    expect(panel.get("#admin-students-email-error").text()).toBe(
+      "E-mail: m.devries@school.nl already belongs to someone else",
+    );
+    expect(panel.text()).not.toContain("hoort al bij");
   });
 });

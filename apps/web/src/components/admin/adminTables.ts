@@ -10,6 +10,7 @@ import {
   UPDATE_STUDENT,
   UPDATE_TRAINER,
 } from "../../graphql/admin";
+import type { CodedProblem } from "../roster/inputProblem";
 
 /** One row of an admin table, as the server answers it. */
 export type AdminRow = { id: string } & Record<string, unknown>;
@@ -22,10 +23,9 @@ export interface AdminPage {
   rows: AdminRow[];
 }
 
-/** A refused field of an edit, with the server's Dutch message. */
-export interface AdminFieldError {
+/** A refused field of an edit: why (a code, with the values it names) and the server's Dutch. */
+export interface AdminFieldError extends CodedProblem {
   field: string;
-  message: string;
 }
 
 /** The tabs of the /beheer page, each one table. */
