@@ -99,12 +99,13 @@ describeInBrowser("staff accounts", () => {
     await phone.getByRole("heading", { level: 1, name: "Mijn gesprekken" }).waitFor();
     await phone.getByText("Ingelogd als Eva Jansen").waitFor();
 
-    // The link worked once: opened again it says so.
+    // The link worked once: opened again it says so at once, before anyone types, and offers
+    // the way to a new link.
     const again = await open(PHONE);
     await again.goto(link);
-    await again.getByLabel("Nieuw wachtwoord").fill("nog een lange zin");
-    await again.getByLabel("Herhaal het wachtwoord").fill("nog een lange zin");
-    await again.getByRole("button", { name: "Wachtwoord opslaan" }).click();
     await again.getByText(/Deze link is al gebruikt\./).waitFor();
+    expect(await again.getByLabel("Nieuw wachtwoord").count()).toBe(0);
+    await again.getByRole("link", { name: "Nieuwe link aanvragen" }).click();
+    await again.getByRole("button", { name: "Stuur een link" }).waitFor();
   });
 });

@@ -68,7 +68,7 @@ describeInBrowser("planning and importing", () => {
 
     await card.getByText(/^Gepland: .*10:30/).waitFor();
     await card.getByRole("link", { name: "https://meet.example/daan" }).waitFor();
-    const copy = card.getByRole("button", { name: /^Kopieer de link van / }).first();
+    const copy = card.getByRole("button", { name: /^Kopieer link van / }).first();
     await copy.click();
     await card.getByText("Link gekopieerd.").waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -121,13 +121,16 @@ export async function planConversations(url: string, count: number) {
   );
   const admin = login.accessToken;
   const started = performance.now();
-  const { placements } = await graphql<{ placements: { id: string }[] }>(
-    url,
-    "query { placements { id } }",
-    {},
-    admin,
-  );
   const at = new Date(Date.now() + 3600_000).toISOString();
+  // The running placements: a conversation after a placement's end is refused.
+  const placements = (
+    await graphql<{ placements: { id: string; endDate: string }[] }>(
+      url,
+      "query { placements { id endDate } }",
+      {},
+      admin,
+    )
+  ).placements.filter((p) => p.endDate >= at.slice(0, 10));
   const planned = await pool(
     Array.from({ length: count }, (_, i) => placements[i % placements.length]?.id as string),
     8,

@@ -262,13 +262,16 @@ async function main() {
       `mutation { login(email: "beheer@demo.driehoek.nl", password: "driehoek-demo") { accessToken } }`,
     );
     const admin = login.accessToken;
-    const { placements } = await graphql<{ placements: { id: string }[] }>(
-      url,
-      "query { placements { id } }",
-      {},
-      admin,
-    );
     const at = new Date(Date.now() + 3600_000).toISOString();
+    // The running placements: a conversation after a placement's end is refused.
+    const placements = (
+      await graphql<{ placements: { id: string; endDate: string }[] }>(
+        url,
+        "query { placements { id endDate } }",
+        {},
+        admin,
+      )
+    ).placements.filter((p) => p.endDate >= at.slice(0, 10));
     const conversations: { id: string; tokens: string[] }[] = [];
     await pool(
       Array.from({ length: N }, (_, i) => placements[i % placements.length]?.id as string),

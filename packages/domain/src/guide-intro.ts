@@ -41,7 +41,7 @@ export const GUIDE_INTRO: GuideIntro = {
     },
     text: {
       nl: "Met je praktijkopleider en BPV-begeleider voer je minimaal 2x per jaar een zogenaamd driehoeksgesprek. Heb je kortere stage dan voer je minimaal 1x per leerwerkperiode dit gesprek. Een driehoeksgesprek duurt ca. 40 minuten en kan digitaal of fysiek plaatsvinden.",
-      en: "With your workplace trainer and placement supervisor you hold a so-called three-way conversation at least twice a year. If your placement is shorter, you hold this conversation at least once per work-based learning period. A three-way conversation takes about 40 minutes and can take place online or in person.",
+      en: "With your workplace trainer and placement supervisor you hold a so-called three-way conversation at least twice a year. If your placement is shorter, you hold this conversation at least once per leerwerkperiode (a period of the school calendar). A three-way conversation takes about 40 minutes and can take place online or in person.",
     },
   },
   preparation: {

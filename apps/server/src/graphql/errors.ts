@@ -15,9 +15,19 @@ export type ErrorCode =
   /** A fault on the server: the message carries only the request id, the log the rest. */
   | "INTERNAL_SERVER_ERROR";
 
-/** A GraphQL error with a stable code and, where useful, a machine-readable reason. */
-export function appError(code: ErrorCode, message: string, reason?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: reason ? { code, reason } : { code } });
+/**
+ * A GraphQL error with a stable code and, where useful, a machine-readable reason and the values
+ * its message names (`extensions.params`), so a client can word it in its own language.
+ */
+export function appError(
+  code: ErrorCode,
+  message: string,
+  reason?: string,
+  params?: Record<string, string | number>,
+): GraphQLError {
+  const extensions: Record<string, unknown> = reason ? { code, reason } : { code };
+  if (params && Object.keys(params).length > 0) extensions.params = params;
+  return new GraphQLError(message, { extensions });
 }
 
 export const unauthenticated = (

@@ -22,6 +22,7 @@ const ACCOUNTS = `query($search: String, $first: Int, $after: String) {
   }
 }`;
 const ME = "{ me { id name } }";
+const LINK_STATUS = `query($token: String!) { passwordLinkStatus(token: $token) }`;
 
 /** The token at the end of the set-password link in a mail's text. */
 function tokenIn(text: string): string {
@@ -226,6 +227,34 @@ describe.each(testDatabases())("staff accounts on %s", (kind) => {
     expect((await closeOf(socket)).code).toBe(4401);
     await expect(collabTicket(server.url, room, marieke)).rejects.toThrow(/UNAUTHENTICATED/);
     await server.gql(REACTIVATE, { id: school.staff.marieke.id }, fleur);
+  });
+
+  it("the link's page asks whether the link works without using it up", async () => {
+    const created = await create("Iris Bos", "i.bos@school.test");
+    expect(created.errors).toBeUndefined();
+    const [mail] = await inbox.waitFor("i.bos@school.test", 1);
+    const token = tokenIn(mail?.text ?? "");
+    const status = async (t: string) =>
+      (await server.gql(LINK_STATUS, { token: t })).data?.passwordLinkStatus;
+
+    // Asked twice, anonymously: still valid, and the password can be set after it.
+    expect(await status(token)).toBe("valid");
+    expect(await status(token)).toBe("valid");
+    expect(await status("zomaar-iets")).toBe("invalid");
+    const set = await server.gql(SET_PASSWORD, { token, password: "een lange zin als wachtwoord" });
+    expect(set.errors).toBeUndefined();
+    expect(await status(token)).toBe("used");
+
+    // A reset link expires after two hours; the status says so before anyone types.
+    await server.gql(RESET, { email: "i.bos@school.test" });
+    const [, reset] = await inbox.waitFor("i.bos@school.test", 2);
+    const resetToken = tokenIn(reset?.text ?? "");
+    expect(await status(resetToken)).toBe("valid");
+    server.clock.advance(2 * HOUR + 1000);
+    expect(await status(resetToken)).toBe("expired");
+    // A token longer than any link has is refused as input.
+    const long = await server.gql(LINK_STATUS, { token: "x".repeat(10_000) });
+    expect(codeOf(long)).toBe("BAD_USER_INPUT");
   });
 
   it("an unused link stops working after 72 hours", async () => {

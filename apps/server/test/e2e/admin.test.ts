@@ -241,6 +241,53 @@ describe.each(testDatabases())("administration tables on %s", (kind) => {
     expect(trainer.data?.updateTrainer.node).toMatchObject({ email: "ingrid@delinde.test" });
   });
 
+  it("names each refused field's problem with a stable code and its values, beside the Dutch", async () => {
+    const coded = (mutation: string, input: string) =>
+      `mutation($input: ${input}!) { result: ${mutation}(input: $input) {
+        node { id } errors { field code params { name value } message } } }`;
+    const placement = await gql(coded("updatePlacement", "UpdatePlacementInput"), {
+      input: {
+        id: suite.school.students.sanne.placementId,
+        startDate: "31-02-2026",
+        hoursPerWeek: "80",
+        begeleiderEmail: "niemand@school.test",
+      },
+    });
+    expect(placement.errors).toBeUndefined();
+    expect(placement.data?.result.errors).toEqual([
+      {
+        field: "startDate",
+        code: "invalid_date",
+        params: [],
+        message: "is geen geldige datum (dd-mm-jjjj of jjjj-mm-dd)",
+      },
+      {
+        field: "hoursPerWeek",
+        code: "not_whole_number",
+        params: [
+          { name: "max", value: "60" },
+          { name: "min", value: "1" },
+        ],
+        message: "moet een heel getal van 1 tot en met 60 zijn",
+      },
+      {
+        field: "begeleiderEmail",
+        code: "unknown_begeleider",
+        params: [{ name: "email", value: "niemand@school.test" }],
+        message: "er is geen BPV-begeleider met het e-mailadres niemand@school.test",
+      },
+    ]);
+    const company = await gql(coded("updateCompany", "UpdateCompanyInput"), {
+      input: { id: suite.school.companies.bytewerk, sbbNumber: "12345678", name: "" },
+    });
+    const refused: { code: string; params: unknown[] }[] = company.data?.result.errors ?? [];
+    const codes = refused.map(({ code, params }) => ({ code, params }));
+    expect(codes).toEqual([
+      { code: "required", params: [] },
+      { code: "sbb_number_taken", params: [{ name: "company", value: "Zorgcentrum De Linde" }] },
+    ]);
+  });
+
   it("refuses everyone but the admin", async () => {
     expect(codeOf(await gql(STUDENTS, { first: 5 }, marieke))).toBe("FORBIDDEN");
     expect(codeOf(await gql(COMPANIES, {}, marieke))).toBe("FORBIDDEN");

@@ -55,7 +55,8 @@ describe.each(testDatabases())(
             {
               input: {
                 placementId,
-                scheduledAt: new Date(Date.UTC(2027, 0, 11 + i, 9)).toISOString(),
+                // Eight days within the placement (it ends early January 2027).
+                scheduledAt: new Date(Date.UTC(2026, 11, 7 + i, 9)).toISOString(),
               },
             },
             marieke,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Person } from "../../src/modules/people/person.entity.js";
+import { Placement } from "../../src/modules/placement/placement.entity.js";
 import { testDatabases } from "../support/database.js";
 import { buildSchool, loginAs, type TestSchool } from "../support/factories.js";
 import { codeOf, startTestServer, type TestServer } from "../support/server.js";
@@ -252,5 +253,66 @@ describe.each(testDatabases())("planning with invitations by mail on %s", (kind)
       revokedAt: null,
       lastMail: { status: "sent", kind: "invitation" },
     });
+  });
+  it("a day after the placement's end date is refused, planning and moving alike", async () => {
+    const manager = server.services.dataSource.manager;
+    const { endDate } = await manager.findOneByOrFail(Placement, {
+      id: school.students.sanne.placementId,
+    });
+    // 23:30 in Amsterdam on the last day is still that day; the next morning is not.
+    const lastDay = new Date(`${endDate}T22:30:00.000Z`);
+    const dayAfter = new Date(Date.parse(`${endDate}T09:00:00.000Z`) + 86400_000).toISOString();
+    const refused = await server.gql(
+      SCHEDULE,
+      { input: { placementId: school.students.sanne.placementId, scheduledAt: dayAfter } },
+      marieke,
+    );
+    expect(refused.data).toBeNull();
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason: "after_placement_end",
+      params: { endDate },
+    });
+
+    const planned = await plan("2026-05-11T08:00:00.000Z");
+    const moved = await server.gql(
+      MOVE,
+      { id: planned.conversation.id, at: dayAfter, minutes: 40 },
+      marieke,
+    );
+    expect(moved.errors?.[0]?.extensions).toMatchObject({ reason: "after_placement_end" });
+    const onLastDay = await server.gql(
+      MOVE,
+      { id: planned.conversation.id, at: lastDay.toISOString(), minutes: 40 },
+      marieke,
+    );
+    expect(onLastDay.errors).toBeUndefined();
+  });
+
+  it("each link says whether its participant has an e-mail address to mail it to", async () => {
+    const manager = server.services.dataSource.manager;
+    await manager.update(Person, { id: school.students.sanne.personId }, { email: null });
+    try {
+      const planned = await server.gql(
+        `mutation($input: ScheduleConversationInput!) {
+          scheduleConversation(input: $input) { invites { invite { role } hasEmail } } }`,
+        {
+          input: {
+            placementId: school.students.sanne.placementId,
+            scheduledAt: "2026-05-18T08:00:00.000Z",
+          },
+        },
+        marieke,
+      );
+      expect(planned.errors).toBeUndefined();
+      const byRole = Object.fromEntries(
+        planned.data?.scheduleConversation.invites.map(
+          (l: { invite: { role: string }; hasEmail: boolean }) => [l.invite.role, l.hasEmail],
+        ),
+      );
+      expect(byRole).toEqual({ student: false, praktijkopleider: true, bpv_begeleider: true });
+    } finally {
+      await manager.update(Person, { id: school.students.sanne.personId }, { email: SANNE });
+    }
   });
 });

@@ -65,6 +65,51 @@ describe.each(testDatabases())("roster import on %s", (kind) => {
     };
   };
 
+  it("names every error with a stable code and its values, so a client words it in its own language", async () => {
+    const coded = await server.gql(
+      `mutation($csv: String!) { importRoster(csv: $csv, dryRun: true) {
+        errors { row column code params { name value } message } } }`,
+      { csv: WITH_ERRORS },
+      fleur,
+    );
+    expect(coded.errors).toBeUndefined();
+    const errors = coded.data?.importRoster.errors as {
+      row: number;
+      code: string;
+      params: { name: string; value: string }[];
+    }[];
+    expect(errors.map(({ row, code, params }) => ({ row, code, params }))).toEqual([
+      { row: 3, code: "invalid_email", params: [] },
+      { row: 4, code: "end_before_start", params: [] },
+      {
+        row: 5,
+        code: "unknown_begeleider",
+        params: [{ name: "email", value: "onbekend@demo.driehoek.nl" }],
+      },
+      { row: 6, code: "invalid_date", params: [] },
+      { row: 7, code: "required", params: [] },
+      { row: 8, code: "duplicate_placement", params: [{ name: "row", value: "2" }] },
+      { row: 9, code: "invalid_crebo", params: [] },
+      {
+        row: 9,
+        code: "not_whole_number",
+        params: [
+          { name: "max", value: "4" },
+          { name: "min", value: "1" },
+        ],
+      },
+      { row: 9, code: "invalid_leerweg", params: [] },
+      {
+        row: 9,
+        code: "not_whole_number",
+        params: [
+          { name: "max", value: "60" },
+          { name: "min", value: "1" },
+        ],
+      },
+    ]);
+  });
+
   it("the preview of a file with errors lists every error with its row and column, and changes nothing", async () => {
     const before = await counts();
     const result = await importAs(WITH_ERRORS, true);
@@ -247,6 +292,18 @@ describe.each(testDatabases())("roster import on %s", (kind) => {
       expect(codeOf(result)).toBe(code);
       expect(result.errors?.[0]?.message).toMatch(message);
     }
+    // Each whole-file problem has its reason, and the values its message names, for the client.
+    const extensions = [];
+    for (const [csv] of cases) extensions.push((await importAs(csv, true)).errors?.[0]?.extensions);
+    expect(extensions.map((e) => e?.reason)).toEqual([
+      "not_csv",
+      "not_a_roster",
+      "invalid_csv",
+      "too_many_rows",
+      "file_too_large",
+    ]);
+    expect(extensions[3]?.params).toEqual({ rows: 10_001, maxRows: 10_000 });
+    expect(extensions[4]?.params).toMatchObject({ maxMegabytes: "4.0" });
     expect(await counts()).toEqual(before);
   });
 });

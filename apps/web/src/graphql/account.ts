@@ -60,6 +60,13 @@ export const REACTIVATE_ACCOUNT = graphql(`
   }
 `);
 
+/** Whether a mailed set-password link still works, asked without using it up. */
+export const PASSWORD_LINK_STATUS = graphql(`
+  query PasswordLinkStatus($token: String!) {
+    passwordLinkStatus(token: $token)
+  }
+`);
+
 /** Sets a password with the token from a mailed link. */
 export const SET_PASSWORD = graphql(`
   mutation SetPassword($token: String!, $password: String!) {

@@ -115,6 +115,11 @@ export const UPDATE_STUDENT = graphql(`
       }
       errors {
         field
+        code
+        params {
+          name
+          value
+        }
         message
       }
     }
@@ -143,6 +148,11 @@ export const UPDATE_PLACEMENT = graphql(`
       }
       errors {
         field
+        code
+        params {
+          name
+          value
+        }
         message
       }
     }
@@ -162,6 +172,11 @@ export const UPDATE_COMPANY = graphql(`
       }
       errors {
         field
+        code
+        params {
+          name
+          value
+        }
         message
       }
     }
@@ -180,6 +195,11 @@ export const UPDATE_TRAINER = graphql(`
       }
       errors {
         field
+        code
+        params {
+          name
+          value
+        }
         message
       }
     }

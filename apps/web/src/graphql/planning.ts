@@ -10,6 +10,7 @@ import { graphql } from "./generated";
 graphql(`
   fragment PlanningInviteFields on InviteLink {
     url
+    hasEmail
     person {
       id
       name
@@ -47,6 +48,7 @@ export const PLANNING_PLACEMENTS = graphql(`
       }
       pokCheck {
         isValid
+        problems
         messages
       }
       frequency {

@@ -18,6 +18,11 @@ export const IMPORT_ROSTER = graphql(`
       errors {
         row
         column
+        code
+        params {
+          name
+          value
+        }
         message
       }
       rowResults {

@@ -115,6 +115,8 @@ export const STUDENT_SEARCH = graphql(`
             startDate
             endDate
             frequency {
+              required
+              held
               isOverdue
               missed
               nextDueDate

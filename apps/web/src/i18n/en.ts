@@ -33,7 +33,7 @@ export const en: MessageSchema = {
   app: {
     home: "To the home page",
     name: "Driehoek",
-    tagline: "The work placement review",
+    tagline: "The BPV conversation",
     skipToContent: "Skip to content",
     language: "Language",
     logout: "Log out",
@@ -59,7 +59,7 @@ export const en: MessageSchema = {
     past: "Earlier",
     empty: "You have no conversations yet.",
     loading: "Loading conversations…",
-    inviteIntro: "You have been invited to a work placement review.",
+    inviteIntro: "You have been invited to a BPV conversation.",
     openInvited: "Open the conversation",
   },
   mode: {
@@ -69,7 +69,7 @@ export const en: MessageSchema = {
   join: {
     title: "Opening invitation",
     about:
-      "Driehoek is where you, your placement supervisor and the workplace trainer hold the placement review together and record your agreements; once your link is checked you go straight into your conversation, with no account or password.",
+      "Driehoek is where you, your placement supervisor and the workplace trainer hold the BPV conversation together and record your agreements; once your link is checked you go straight into your conversation, with no account or password.",
     busy: "Checking your invitation…",
     invalid:
       "This invitation link is invalid, expired or revoked. Ask the placement supervisor for a new link.",
@@ -77,7 +77,7 @@ export const en: MessageSchema = {
     home: "Go to the start page",
   },
   conversation: {
-    title: "Placement review with {name}",
+    title: "BPV conversation with {name}",
     loading: "Loading conversation…",
     back: "My conversations",
     participants: "Participants",
@@ -91,6 +91,8 @@ export const en: MessageSchema = {
     currentSection: "current part",
     notStarted:
       "The conversation has not started yet. Prepare now and look through the guide; the placement supervisor starts the conversation.",
+    notStartedLead:
+      "The conversation has not started yet. Prepare now and look through the guide; you start the conversation.",
     pokInvalid: "Note: the placement agreement (POK) is not valid.",
     controls: "Lead the conversation",
     start: "Start conversation",
@@ -190,6 +192,7 @@ export const en: MessageSchema = {
     werkprocesOdd: "A work process code looks like B1-K1-W3 or P1-K2-W1.",
     remove: "Remove",
     confirmRemove: "Remove agreement {number}? This applies to everyone in the conversation.",
+    overdue: "{n} day overdue | {n} days overdue",
   },
   smart: {
     complete: "SMART: everything filled in.",

@@ -90,6 +90,8 @@ export const nl = {
     currentSection: "huidig onderdeel",
     notStarted:
       "Het gesprek is nog niet begonnen. Bereid je alvast voor en bekijk de leidraad; de BPV-begeleider start het gesprek.",
+    notStartedLead:
+      "Het gesprek is nog niet begonnen. Bereid je alvast voor en bekijk de leidraad; jij start het gesprek.",
     pokInvalid: "Let op: de praktijkovereenkomst (POK) is niet geldig.",
     controls: "Gesprek leiden",
     start: "Gesprek starten",
@@ -190,6 +192,7 @@ export const nl = {
     werkprocesOdd: "Een werkproces-code ziet eruit als B1-K1-W3 of P1-K2-W1.",
     remove: "Verwijderen",
     confirmRemove: "Afspraak {number} verwijderen? Dat geldt voor iedereen in het gesprek.",
+    overdue: "{n} dag over datum | {n} dagen over datum",
   },
   smart: {
     complete: "SMART: alles ingevuld.",

@@ -9,6 +9,7 @@ import {
   accountOf,
   changePassword,
   createStaffAccount,
+  passwordLinkStatus,
   requestPasswordReset,
   setAccountActive,
   setPasswordWithLink,
@@ -17,6 +18,8 @@ import {
   AccountIdArgs,
   ChangePasswordArgs,
   CreateStaffAccountInput,
+  PasswordLinkArgs,
+  PasswordLinkStatusEnum,
   RequestPasswordResetArgs,
   SetPasswordArgs,
   StaffAccount,
@@ -77,6 +80,17 @@ export class AccountResolver {
   ) {
     const viewer = requireStaff(ctx, ["admin"]);
     return createStaffAccount(ctx.services, viewer.personId, input);
+  }
+
+  @Query(() => PasswordLinkStatusEnum, {
+    description:
+      "Whether a mailed set-password link still works, checked without using it (the link's page asks at once): valid, used, expired or invalid. Says nothing of whose link it is.",
+  })
+  async passwordLinkStatus(
+    @Args(() => PasswordLinkArgs) { token }: PasswordLinkArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return passwordLinkStatus(ctx.services, token);
   }
 
   @Mutation(() => Boolean, {

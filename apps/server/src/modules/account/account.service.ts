@@ -8,7 +8,7 @@ import { appError, badInput, conflict, notFound, unauthenticated } from "../../g
 import { queueMails } from "../mail/outbox.js";
 import { Person } from "../people/person.entity.js";
 import { revokeSessions } from "../session/session.service.js";
-import type { CreateStaffAccountInput, StaffAccount } from "./account.types.js";
+import type { CreateStaffAccountInput, PasswordLinkStatus, StaffAccount } from "./account.types.js";
 import { renderPasswordMail } from "./account-mail.js";
 import { PasswordLink, type PasswordLinkPurpose } from "./password-link.entity.js";
 
@@ -153,6 +153,37 @@ export async function createStaffAccount(
   });
 }
 
+/** Whether a link (found by its token, with its owner) works at `now`, and if not, why. */
+function judgeLink(
+  link: PasswordLink | null,
+  person: Person | null,
+  now: Date,
+): PasswordLinkStatus {
+  if (!link || !person || person.deactivatedAt) return "invalid";
+  if (link.usedAt) return "used";
+  if (link.expiresAt <= now) return "expired";
+  return "valid";
+}
+
+/** The link of `token` with its owner, read with `manager`. */
+async function linkOf(manager: EntityManager, token: string) {
+  const link = await manager.findOneBy(PasswordLink, { tokenHash: hashOf(token.trim()) });
+  const person = link ? await manager.findOneBy(Person, { id: link.personId }) : null;
+  return { link, person };
+}
+
+/**
+ * Whether the link of `token` would set a password now, without using it: the page of the
+ * link says at once when it cannot. Answers the status only, nothing of whose link it is.
+ */
+export async function passwordLinkStatus(
+  services: Services,
+  token: string,
+): Promise<PasswordLinkStatus> {
+  const { link, person } = await linkOf(services.dataSource.manager, token);
+  return judgeLink(link, person, services.now());
+}
+
 /**
  * Sets the password of the link's owner and uses the link up. A link that is unknown, used,
  * expired or whose account is deactivated is refused with the reason, and changes nothing.
@@ -164,14 +195,14 @@ export async function setPasswordWithLink(
 ): Promise<void> {
   const hash = await hashPassword(password);
   await inTransaction(services.dataSource, async (tx) => {
-    const link = await tx.findOneBy(PasswordLink, { tokenHash: hashOf(token.trim()) });
-    const person = link ? await tx.findOneBy(Person, { id: link.personId }) : null;
-    if (!link || !person || person.deactivatedAt) {
+    const { link, person } = await linkOf(tx, token);
+    const now = services.now();
+    const status = judgeLink(link, person, now);
+    if (status === "invalid" || !link || !person) {
       throw unauthenticated("This link is not valid.", "password_link_invalid");
     }
-    if (link.usedAt) throw unauthenticated("This link has been used.", "password_link_used");
-    const now = services.now();
-    if (link.expiresAt <= now) {
+    if (status === "used") throw unauthenticated("This link has been used.", "password_link_used");
+    if (status === "expired") {
       throw unauthenticated("This link has expired.", "password_link_expired");
     }
     // Only the first of two simultaneous uses finds it unused.

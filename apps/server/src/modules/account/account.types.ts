@@ -121,6 +121,29 @@ export class SetPasswordArgs {
 }
 
 @ArgsType()
+export class PasswordLinkArgs {
+  @Field(() => String, { description: "The token at the end of the link (/wachtwoord/<token>)." })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(LIMITS.token)
+  token: string;
+}
+
+/** Whether a set-password link still works: see `passwordLinkStatus`. */
+export const PasswordLinkStatusEnum = {
+  valid: "valid",
+  used: "used",
+  expired: "expired",
+  invalid: "invalid",
+} as const;
+export type PasswordLinkStatus = keyof typeof PasswordLinkStatusEnum;
+registerEnumType(PasswordLinkStatusEnum, {
+  name: "PasswordLinkStatus",
+  description:
+    "valid: it sets a password; used: it did already (or a newer link voided it); expired; invalid: unknown, or its account is deactivated.",
+});
+
+@ArgsType()
 export class ChangePasswordArgs {
   @Field(() => String)
   @IsString()

@@ -1,3 +1,4 @@
+import { type InputProblem, inputProblem, paramList } from "../roster/input-problem.js";
 import type { Read } from "../roster/roster-values.js";
 import type { AdminFieldError } from "./admin.types.js";
 
@@ -11,15 +12,16 @@ export class FieldReader {
   readonly changed: string[] = [];
 
   /** Records a problem with `field`. */
-  refuse(field: string, message: string): void {
-    this.errors.push({ field, message });
+  refuse(field: string, problem: InputProblem): void {
+    const { code, params, message } = problem;
+    this.errors.push({ field, code, params: paramList(params), message });
   }
 
   /** A required value: undefined when not given or refused. */
   required<T>(field: string, text: string | undefined, reader: (text: string) => Read<T>) {
     if (text === undefined) return undefined;
     if (text.trim() === "") {
-      this.refuse(field, "is leeg, maar verplicht");
+      this.refuse(field, inputProblem("required"));
       return undefined;
     }
     return this.read(field, text.trim(), reader);

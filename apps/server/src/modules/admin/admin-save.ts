@@ -4,6 +4,7 @@ import type { Services, Viewer } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { notFound } from "../../graphql/errors.js";
 import { Person } from "../people/person.entity.js";
+import { inputProblem } from "../roster/input-problem.js";
 import { readText } from "../roster/roster-values.js";
 import type { AdminUpdate } from "./admin.types.js";
 import { FieldReader } from "./admin-fields.js";
@@ -28,7 +29,7 @@ export async function checkEmailFree(
 ) {
   if (!email) return;
   const other = await manager.findOne(Person, { where: { email, id: Not(personId) } });
-  if (other) fields.refuse(field, `${email} hoort al bij iemand anders`);
+  if (other) fields.refuse(field, inputProblem("email_taken", { email }));
 }
 
 /** The row read back after saving (it was there a moment ago, in this transaction). */

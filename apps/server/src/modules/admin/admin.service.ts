@@ -2,6 +2,7 @@ import { Not } from "typeorm";
 import type { Services, Viewer } from "../../context.js";
 import { notFound } from "../../graphql/errors.js";
 import { Person } from "../people/person.entity.js";
+import { inputProblem } from "../roster/input-problem.js";
 import { readCohort, readEmail, readLeerweg } from "../roster/roster-values.js";
 import { Company } from "../school/company.entity.js";
 import { Student } from "../school/student.entity.js";
@@ -42,7 +43,7 @@ export function updateStudent(
       const studentNumber = fields.required("studentNumber", input.studentNumber, text(20, true));
       if (studentNumber && studentNumber !== student.studentNumber) {
         const other = await manager.findOne(Student, { where: { studentNumber } });
-        if (other) fields.refuse("studentNumber", "is al in gebruik bij een andere student");
+        if (other) fields.refuse("studentNumber", inputProblem("student_number_taken"));
       }
       const name = fields.required("name", input.name, text(200, true));
       const email = fields.optional("email", input.email, readEmail);
@@ -89,7 +90,8 @@ export function updateCompany(
       const sbbNumber = fields.optional("sbbNumber", input.sbbNumber, text(20, false));
       if (sbbNumber) {
         const other = await manager.findOne(Company, { where: { sbbNumber, id: Not(stored.id) } });
-        if (other) fields.refuse("sbbNumber", `is al in gebruik bij ${other.name}`);
+        if (other)
+          fields.refuse("sbbNumber", inputProblem("sbb_number_taken", { company: other.name }));
       }
       const next = {
         name: fields.pick("name", name, stored.name),

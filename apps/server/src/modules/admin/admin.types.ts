@@ -2,6 +2,8 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from "class-validato
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { PageInfo } from "../../graphql/pagination.js";
 import { IsDayInRange } from "../../security/date-range.js";
+import type { InputProblemCode } from "../roster/input-problem.js";
+import { InputProblemCodeEnum, InputProblemParam } from "../roster/roster.types.js";
 
 /** The largest page an admin table asks for. */
 export const MAX_PAGE = 100;
@@ -34,10 +36,14 @@ export class AdminPageArgs {
   after?: string | null;
 }
 
-/** A value the admin entered that was refused: the input field and a Dutch message. */
+/** A value the admin entered that was refused: the input field, why (a code) and a Dutch message. */
 @ObjectType("AdminFieldError")
 export class AdminFieldError {
   @Field(() => String, { description: "The input field, e.g. endDate." }) field: string;
+  @Field(() => InputProblemCodeEnum, { description: "What is wrong, as a stable code." })
+  code: InputProblemCode;
+  @Field(() => [InputProblemParam], { description: "The values the problem names." })
+  params: InputProblemParam[];
   @Field(() => String, { description: 'In Dutch, e.g. "ligt vóór de startdatum".' })
   message: string;
 }

@@ -5,6 +5,7 @@ import { notFound } from "../../graphql/errors.js";
 import { Person } from "../people/person.entity.js";
 import { refreshFrequency } from "../placement/frequency-state.js";
 import { Placement } from "../placement/placement.entity.js";
+import { inputProblem } from "../roster/input-problem.js";
 import {
   endDateProblem,
   pokTerms,
@@ -48,7 +49,7 @@ export function updatePlacement(
         else {
           fields.refuse(
             "begeleiderEmail",
-            `er is geen BPV-begeleider met het e-mailadres ${begeleiderEmail}`,
+            inputProblem("unknown_begeleider", { email: begeleiderEmail }),
           );
         }
       }
@@ -69,7 +70,7 @@ export function updatePlacement(
         const twin = await manager.findOne(Placement, {
           where: { studentId: stored.studentId, startDate: next.startDate, id: Not(stored.id) },
         });
-        if (twin) fields.refuse("startDate", "de student heeft al een stage met deze startdatum");
+        if (twin) fields.refuse("startDate", inputProblem("start_date_taken"));
       }
       const terms = pokTerms({ ...next, storedStatus: stored.pokStatus });
       const isTermsChange = ["startDate", "endDate", "hoursPerWeek"].some((f) =>

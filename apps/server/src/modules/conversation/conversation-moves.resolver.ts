@@ -11,6 +11,7 @@ import { requireStaff } from "../../access/guards.js";
 import type { RequestContext } from "../../context.js";
 import { badInput, conflict, forbidden, notFound } from "../../graphql/errors.js";
 import { Placement } from "../placement/placement.entity.js";
+import { assertWithinPlacement } from "../planning/planning-access.js";
 import {
   EndConversationArgs,
   notSmartAgreements,
@@ -32,7 +33,8 @@ import { scheduleConversation } from "./schedule-conversation.js";
 @Resolver()
 export class ConversationMovesResolver {
   @Mutation(() => ScheduledConversation, {
-    description: "Plans a conversation for a placement; creates one invite per participant.",
+    description:
+      "Plans a conversation for a placement; creates one invite per participant. A day after the placement's end date is refused (BAD_USER_INPUT, reason after_placement_end): that conversation would not be part of the placement.",
   })
   async scheduleConversation(
     @Arg("input", () => ScheduleConversationInput) input: ScheduleConversationInput,
@@ -46,6 +48,7 @@ export class ConversationMovesResolver {
     if (viewer.role !== "admin" && placement.begeleiderId !== viewer.personId) {
       throw forbidden("Only the placement's own BPV-begeleider plans its conversations.");
     }
+    assertWithinPlacement(placement, input.scheduledAt);
     return scheduleConversation(ctx.services, viewer, placement, input);
   }
 

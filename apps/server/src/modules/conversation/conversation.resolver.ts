@@ -106,11 +106,10 @@ export class ConversationResolver {
       order: { createdAt: "ASC" },
     });
     const people = await manager.findBy(Person, { id: In(invites.map((i) => i.personId)) });
-    return invites.map((invite) => ({
-      invite,
-      person: people.find((p) => p.id === invite.personId),
-      url: inviteUrl(ctx.services, invite),
-    }));
+    return invites.map((invite) => {
+      const person = people.find((p) => p.id === invite.personId);
+      return { invite, person, url: inviteUrl(ctx.services, invite), hasEmail: !!person?.email };
+    });
   }
 }
 

@@ -74,6 +74,11 @@ export class InviteLink {
   @Field(() => Person) person: Person;
   @Field(() => String, { description: "The personal link to send to this participant." })
   url: string;
+  @Field(() => Boolean, {
+    description:
+      "Whether the participant has an e-mail address, so Driehoek can mail the link; without one it is copied and sent by hand.",
+  })
+  hasEmail: boolean;
 }
 
 /** A newly scheduled conversation and the invite link for each participant. */

@@ -82,7 +82,7 @@ export async function scheduleConversation(
         scheduledAt: request.scheduledAt,
       });
       const person = await manager.findOneByOrFail(Person, { id: personId });
-      invites.push({ invite, person, url: inviteUrl(services, invite) });
+      invites.push({ invite, person, url: inviteUrl(services, invite), hasEmail: !!person.email });
     }
     await afterConversationPlanned(services, manager, conversation, request);
     await services.audit.record(

@@ -1,7 +1,7 @@
-import { isPlanned, LIMITS } from "@driehoek/domain";
+import { isPlanned, LIMITS, schoolDate } from "@driehoek/domain";
 import { requireStaff } from "../../access/guards.js";
 import type { RequestContext, Viewer } from "../../context.js";
-import { badInput, conflict, forbidden, notFound } from "../../graphql/errors.js";
+import { appError, badInput, conflict, forbidden, notFound } from "../../graphql/errors.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { Placement } from "../placement/placement.entity.js";
 
@@ -37,4 +37,20 @@ export async function openForPlanning(
     );
   }
   return { viewer, conversation, placement };
+}
+
+/**
+ * Refuses a conversation on a day (on the school's clock) after the placement's last day: it
+ * would not be part of the placement, and the frequency rule would not count it. BAD_USER_INPUT
+ * with reason `after_placement_end` and the end date in `params`.
+ */
+export function assertWithinPlacement(placement: Pick<Placement, "endDate">, at: Date): void {
+  if (Number.isNaN(at.getTime())) return; // refused as not a usable date where it is read
+  if (schoolDate(at) <= placement.endDate) return;
+  throw appError(
+    "BAD_USER_INPUT",
+    `The placement ended on ${placement.endDate}; a conversation after that is not part of it.`,
+    "after_placement_end",
+    { endDate: placement.endDate },
+  );
 }

@@ -14,7 +14,7 @@ import {
   resendInvite,
 } from "./planning.service.js";
 import { CancelConversationArgs, InviteIdArgs, MoveConversationArgs } from "./planning.types.js";
-import { openForPlanning } from "./planning-access.js";
+import { assertWithinPlacement, openForPlanning } from "./planning-access.js";
 
 /** The planner's part: length and place of a conversation, moving, cancelling, managing links. */
 @Resolver(() => Conversation)
@@ -42,13 +42,14 @@ export class PlanningResolver {
 
   @Mutation(() => Conversation, {
     description:
-      "Moves a planned conversation (the placement's BPV-begeleider or an admin): everyone with an e-mail address gets the update of the same calendar entry.",
+      "Moves a planned conversation (the placement's BPV-begeleider or an admin): everyone with an e-mail address gets the update of the same calendar entry. A day after the placement's end date is refused (BAD_USER_INPUT, reason after_placement_end).",
   })
   async moveConversation(
     @Args(() => MoveConversationArgs) args: MoveConversationArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const access = await openForPlanning(ctx, args.conversationId, { mustBePlanned: true });
+    assertWithinPlacement(access.placement, args.startsAt);
     return moveConversation(ctx.services, access, args);
   }
 
@@ -74,7 +75,12 @@ export class PlanningResolver {
     const invite = await openInvite(ctx.services, args.inviteId);
     const access = await openForPlanning(ctx, invite.conversationId, { mustBePlanned: false });
     await resendInvite(ctx.services, access, invite);
-    return { invite, person: invite.person, url: inviteUrl(ctx.services, invite) };
+    return {
+      invite,
+      person: invite.person,
+      url: inviteUrl(ctx.services, invite),
+      hasEmail: !!invite.person.email,
+    };
   }
 
   @Mutation(() => InviteLink, {
@@ -87,6 +93,11 @@ export class PlanningResolver {
     const access = await openForPlanning(ctx, old.conversationId, { mustBePlanned: false });
     const fresh = await reissueInvite(ctx.services, access, old);
     ctx.services.events.publish("inviteRevoked", old.id);
-    return { invite: fresh, person: old.person, url: inviteUrl(ctx.services, fresh) };
+    return {
+      invite: fresh,
+      person: old.person,
+      url: inviteUrl(ctx.services, fresh),
+      hasEmail: !!old.person.email,
+    };
   }
 }

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
-import { appError, badInput } from "../../graphql/errors.js";
+import { appError } from "../../graphql/errors.js";
+import { type InputProblem, inputProblem } from "./input-problem.js";
 import {
   columnOfHeader,
   ROSTER_COLUMNS,
@@ -18,11 +19,7 @@ import {
 } from "./roster-values.js";
 
 /** One problem in the file: where (line number as a spreadsheet shows it, column) and what. */
-export interface RosterProblem {
-  row: number;
-  column: string;
-  message: string;
-}
+export type RosterProblem = { row: number; column: string } & InputProblem;
 
 /** One data row, read and checked. */
 export interface RosterRow {
@@ -88,7 +85,11 @@ function detectDelimiter(headerLine: string): ";" | "," {
 export function parseRoster(csv: string, maxRows: number): ParsedRoster {
   const text = csv.replace(/^\uFEFF/, "");
   if (text.trim() === "" || text.includes("\u0000")) {
-    throw badInput("Dit is geen CSV-bestand: verwacht wordt tekst met ; of , tussen de kolommen.");
+    throw appError(
+      "BAD_USER_INPUT",
+      "Dit is geen CSV-bestand: verwacht wordt tekst met ; of , tussen de kolommen.",
+      "not_csv",
+    );
   }
   const delimiter = detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   let records: { record: string[]; info: { lines: number } }[];
@@ -103,17 +104,21 @@ export function parseRoster(csv: string, maxRows: number): ParsedRoster {
     }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw badInput(
+    throw appError(
+      "BAD_USER_INPUT",
       `Het bestand is geen geldige CSV${line ? ` (rond regel ${line})` : ""}: ${(error as Error).message}`,
+      "invalid_csv",
+      line ? { line } : {},
     );
   }
   const [header, ...data] = records;
-  if (!header) throw badInput("Het bestand is leeg.");
+  if (!header) throw appError("BAD_USER_INPUT", "Het bestand is leeg.", "empty_file");
   if (data.length > maxRows) {
     throw appError(
       "PAYLOAD_TOO_LARGE",
       `Het bestand heeft ${data.length} rijen; er kunnen er hoogstens ${maxRows} in één keer worden ingelezen. Splits het bestand.`,
       "too_many_rows",
+      { rows: data.length, maxRows },
     );
   }
 
@@ -124,17 +129,20 @@ export function parseRoster(csv: string, maxRows: number): ParsedRoster {
     const column = columnOfHeader(name);
     if (!column) ignoredColumns.push(name);
     else if (positions.has(column.key)) {
-      problems.push({ row: 1, column: name, message: "deze kolom staat er twee keer in" });
+      problems.push({ row: 1, column: name, ...inputProblem("duplicate_column") });
     } else positions.set(column.key, index);
   });
   const missing = ROSTER_COLUMNS.filter((c) => c.required && !positions.has(c.key));
   if (!positions.has("studentNumber") || missing.length > ROSTER_COLUMNS.length / 2) {
-    throw badInput(
+    throw appError(
+      "BAD_USER_INPUT",
       `De eerste regel heeft niet de kolommen van een roosterbestand (${ROSTER_COLUMNS.map((c) => c.header).join("; ")}). Zie docs/IMPORT.md.`,
+      "not_a_roster",
+      { columns: ROSTER_COLUMNS.map((c) => c.header).join("; ") },
     );
   }
   for (const column of missing) {
-    problems.push({ row: 1, column: column.header, message: "deze kolom ontbreekt" });
+    problems.push({ row: 1, column: column.header, ...inputProblem("missing_column") });
   }
 
   const rows: RosterRow[] = [];
@@ -155,10 +163,10 @@ function readRow(
   problems: RosterProblem[],
 ): RosterRow | null {
   const before = problems.length;
-  const problem = (column: RosterColumn, message: string) =>
-    problems.push({ row, column: column.header, message });
+  const problem = (column: RosterColumn, found: InputProblem) =>
+    problems.push({ row, column: column.header, ...found });
   if (record.length > width) {
-    problems.push({ row, column: "", message: "deze rij heeft meer velden dan de kopregel" });
+    problems.push({ row, column: "", ...inputProblem("extra_fields") });
   }
   const raw = {} as Record<RosterKey, string>;
   for (const column of ROSTER_COLUMNS) {
@@ -166,9 +174,9 @@ function readRow(
     const value = index === undefined ? "" : (record[index] ?? "").trim();
     raw[column.key] = value;
     if (value === "") {
-      if (column.required && index !== undefined) problem(column, "is leeg, maar verplicht");
+      if (column.required && index !== undefined) problem(column, inputProblem("required"));
     } else if (value.length > column.max && !CHECKED_BY_FORMAT.has(column.key)) {
-      problem(column, `is te lang (hoogstens ${column.max} tekens)`);
+      problem(column, inputProblem("too_long", { max: column.max }));
     }
   }
   const column = (key: RosterKey) => ROSTER_COLUMNS.find((c) => c.key === key) as RosterColumn;
@@ -182,7 +190,9 @@ function readRow(
     }
     return result.value;
   };
-  if (raw.crebo && !/^\d{5}$/.test(raw.crebo)) problem(column("crebo"), "moet 5 cijfers zijn");
+  if (raw.crebo && !/^\d{5}$/.test(raw.crebo)) {
+    problem(column("crebo"), inputProblem("invalid_crebo"));
+  }
   const level = read("level", (t) => readWhole(t, 1, 4));
   const cohort = read("cohort", readCohort);
   const leerweg = read("leerweg", readLeerweg);
@@ -238,7 +248,7 @@ function markDuplicates(rows: RosterRow[], problems: RosterProblem[]): void {
       problems.push({
         row: row.row,
         column: "studentnummer",
-        message: `deze student met deze startdatum staat al op rij ${earlier}`,
+        ...inputProblem("duplicate_placement", { row: earlier }),
       });
     }
   }

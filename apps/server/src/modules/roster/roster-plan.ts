@@ -5,6 +5,7 @@ import { Placement } from "../placement/placement.entity.js";
 import { Company, CompanyRecognition } from "../school/company.entity.js";
 import { Programme } from "../school/programme.entity.js";
 import { Student } from "../school/student.entity.js";
+import { type InputProblem, inputProblem } from "./input-problem.js";
 import type { RosterProblem, RosterRow } from "./roster-parse.js";
 import { pokTerms } from "./roster-values.js";
 
@@ -150,13 +151,13 @@ export async function planRoster(
   }[] = [];
 
   for (const row of rows) {
-    const problem = (column: string, message: string) =>
-      problems.push({ row: row.row, column, message });
+    const problem = (column: string, found: InputProblem) =>
+      problems.push({ row: row.row, column, ...found });
     const claimEmail = (email: string | null, personId: string, column: string) => {
       if (!email) return true;
       const owner = emailOwner.get(email) ?? personByEmail.get(email)?.id;
       if (owner && owner !== personId) {
-        problem(column, `${email} hoort al bij iemand anders`);
+        problem(column, inputProblem("email_taken", { email }));
         return false;
       }
       emailOwner.set(email, personId);
@@ -165,10 +166,7 @@ export async function planRoster(
 
     const begeleider = personByEmail.get(row.begeleiderEmail);
     if (begeleider?.role !== "bpv_begeleider") {
-      problem(
-        "bpv-begeleider",
-        `er is geen BPV-begeleider met het e-mailadres ${row.begeleiderEmail}`,
-      );
+      problem("bpv-begeleider", inputProblem("unknown_begeleider", { email: row.begeleiderEmail }));
     }
 
     const programme = want.programmes.want(
@@ -200,7 +198,7 @@ export async function planRoster(
     if (storedTrainer && storedTrainer.role !== "praktijkopleider") {
       problem(
         "e-mail praktijkopleider",
-        `${row.trainerEmail} hoort bij iemand die geen praktijkopleider is`,
+        inputProblem("not_a_praktijkopleider", { email: row.trainerEmail ?? "" }),
       );
     }
     const trainer = want.people.want(

@@ -1,12 +1,14 @@
-/** Reading single values of a roster file; each returns the value or a Dutch problem. */
-export type Read<T> = { value: T } | { problem: string };
+import { type InputProblem, inputProblem } from "./input-problem.js";
+
+/** Reading single values of a roster file; each returns the value or the problem with it. */
+export type Read<T> = { value: T } | { problem: InputProblem };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** An e-mail address, lower-cased. */
 export function readEmail(text: string): Read<string> {
   const value = text.trim().toLowerCase();
-  return EMAIL.test(value) ? { value } : { problem: "is geen geldig e-mailadres" };
+  return EMAIL.test(value) ? { value } : { problem: inputProblem("invalid_email") };
 }
 
 /** A date as `dd-mm-jjjj` (also with / or .) or ISO `jjjj-mm-dd`, as "YYYY-MM-DD". */
@@ -25,7 +27,7 @@ export function readDate(text: string): Read<string> {
     date.getUTCFullYear() === year &&
     date.getUTCMonth() === month - 1 &&
     date.getUTCDate() === day;
-  if (!isReal) return { problem: "is geen geldige datum (dd-mm-jjjj of jjjj-mm-dd)" };
+  if (!isReal) return { problem: inputProblem("invalid_date") };
   return { value: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
 }
 
@@ -35,7 +37,7 @@ export function readCohort(text: string): Read<string> {
   const start = Number(match?.[1]);
   const end = match?.[2] ? Number(match[2]) : start + 1;
   if (!match || end !== start + 1) {
-    return { problem: "moet een schooljaar zijn, bijvoorbeeld 2025-2026" };
+    return { problem: inputProblem("invalid_cohort") };
   }
   return { value: `${start}-${end}` };
 }
@@ -44,7 +46,7 @@ export function readCohort(text: string): Read<string> {
 export function readWhole(text: string, min: number, max: number): Read<number> {
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    return { problem: `moet een heel getal van ${min} tot en met ${max} zijn` };
+    return { problem: inputProblem("not_whole_number", { min, max }) };
   }
   return { value };
 }
@@ -52,7 +54,9 @@ export function readWhole(text: string, min: number, max: number): Read<number> 
 /** A leerweg: BOL (school-based) or BBL (work-based), in any case. */
 export function readLeerweg(text: string): Read<"BOL" | "BBL"> {
   const value = text.trim().toUpperCase();
-  return value === "BOL" || value === "BBL" ? { value } : { problem: "moet BOL of BBL zijn" };
+  return value === "BOL" || value === "BBL"
+    ? { value }
+    : { problem: inputProblem("invalid_leerweg") };
 }
 
 /** Hours per week of a placement: a whole number from 1 to 60. */
@@ -63,14 +67,14 @@ export function readHoursPerWeek(text: string): Read<number> {
 /** A text of at most `max` characters; empty only when not `required`. */
 export function readText(text: string, max: number, required: boolean): Read<string> {
   const value = text.trim();
-  if (value === "" && required) return { problem: "is leeg, maar verplicht" };
-  if (value.length > max) return { problem: `is te lang (hoogstens ${max} tekens)` };
+  if (value === "" && required) return { problem: inputProblem("required") };
+  if (value.length > max) return { problem: inputProblem("too_long", { max }) };
   return { value };
 }
 
 /** The problem of an end date before its start date, or null. */
-export function endDateProblem(startDate: string, endDate: string): string | null {
-  return endDate < startDate ? "ligt vóór de startdatum" : null;
+export function endDateProblem(startDate: string, endDate: string): InputProblem | null {
+  return endDate < startDate ? inputProblem("end_before_start") : null;
 }
 
 /** The POK's own terms as the placement sets them: its dates, total hours and status. */

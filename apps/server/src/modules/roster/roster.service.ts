@@ -4,6 +4,7 @@ import type { Config } from "../../config.js";
 import type { Services, Viewer } from "../../context.js";
 import { inTransaction } from "../../db/transaction.js";
 import { appError } from "../../graphql/errors.js";
+import { paramList } from "./input-problem.js";
 import type { RosterImport } from "./roster.types.js";
 import { applyRosterPlan } from "./roster-apply.js";
 import { parseRoster } from "./roster-parse.js";
@@ -32,6 +33,10 @@ export async function importRoster(
       "PAYLOAD_TOO_LARGE",
       `Het bestand is ${(bytes / 1024 / 1024).toFixed(1)} MB; er kan hoogstens ${(importMaxBytes / 1024 / 1024).toFixed(1)} MB in één keer worden ingelezen. Splits het bestand.`,
       "file_too_large",
+      {
+        megabytes: (bytes / 1024 / 1024).toFixed(1),
+        maxMegabytes: (importMaxBytes / 1024 / 1024).toFixed(1),
+      },
     );
   }
   const sha256 = createHash("sha256").update(csv, "utf8").digest("hex");
@@ -40,7 +45,9 @@ export async function importRoster(
 
   const run = async (manager: Parameters<typeof planRoster>[0]) => {
     const plan = await planRoster(manager, parsed.rows, schoolToday(now), now);
-    const errors = [...parsed.problems, ...plan.problems].sort((a, b) => a.row - b.row);
+    const errors = [...parsed.problems, ...plan.problems]
+      .sort((a, b) => a.row - b.row)
+      .map((problem) => ({ ...problem, params: paramList(problem.params) }));
     const committed = !dryRun && errors.length === 0;
     if (committed) await applyRosterPlan(manager, plan, now);
     const count = (action: string) => plan.outcomes.filter((o) => o.action === action).length;

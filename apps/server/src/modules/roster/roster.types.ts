@@ -1,5 +1,6 @@
 import { IsBoolean, IsString } from "class-validator";
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { INPUT_PROBLEM_CODES, type InputProblemCode } from "./input-problem.js";
 
 export const RosterRowActionEnum = {
   create: "create",
@@ -24,12 +25,36 @@ export class ImportRosterArgs {
   dryRun: boolean;
 }
 
+export const InputProblemCodeEnum = Object.fromEntries(
+  INPUT_PROBLEM_CODES.map((code) => [code, code]),
+) as { [K in InputProblemCode]: K };
+registerEnumType(InputProblemCodeEnum, {
+  name: "InputProblemCode",
+  description:
+    "Why a value of a roster file or an admin edit was refused; a client words it in its own language with the problem's params.",
+});
+
+/** A value a problem's sentence names, e.g. max = 60 in "at most 60 characters". */
+@ObjectType("InputProblemParam")
+export class InputProblemParam {
+  @Field(() => String, {
+    description:
+      "max, min (numbers), row (an earlier row), email (an address), company (a company's name).",
+  })
+  name: string;
+  @Field(() => String, { description: "The value, as text." }) value: string;
+}
+
 /** A problem in the file, with the line number a spreadsheet shows (the header is row 1). */
 @ObjectType("RosterError")
 export class RosterErrorType {
   @Field(() => Int) row: number;
   @Field(() => String, { description: "The column's name, as in docs/IMPORT.md." })
   column: string;
+  @Field(() => InputProblemCodeEnum, { description: "What is wrong, as a stable code." })
+  code: InputProblemCode;
+  @Field(() => [InputProblemParam], { description: "The values the problem names." })
+  params: InputProblemParam[];
   @Field(() => String, { description: 'In Dutch, e.g. "ligt vóór de startdatum".' })
   message: string;
 }

@@ -26,6 +26,30 @@ describe("SectionNotes", () => {
     expect(sectionNotes(doc, "welkom")?.toString()).toBe("Goed begin");
   });
 
+  it("read only (a signed conversation), reads as text: no writing hint, a dash when empty", async () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, conversationSeed([]));
+    const hint = "Iedereen schrijft deze notities.";
+    const editable = mount(SectionNotes, {
+      props: { ...props, hint, doc, sectionKey: "welkom" },
+      ...withI18n(),
+    });
+    expect(editable.text()).toContain(hint);
+    expect(editable.find(".is-read-only").exists()).toBe(false);
+
+    const locked = mount(SectionNotes, {
+      props: { ...props, hint, doc, sectionKey: "welkom", readOnly: true },
+      ...withI18n(),
+    });
+    expect(locked.text()).not.toContain(hint);
+    expect(locked.find(".is-read-only").exists()).toBe(true);
+    const field = locked.find("textarea");
+    expect(field.attributes("readonly")).toBeDefined();
+    expect(field.attributes("placeholder")).toBe("—");
+    // The field is still labelled, and still says nothing about a hint it no longer has.
+    expect(field.attributes("aria-describedby")).toBeUndefined();
+  });
+
   it("switches to the notes of another section", async () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, conversationSeed([]));

@@ -1,5 +1,5 @@
 import { flushPromises, mount } from "@vue/test-utils";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMemoryHistory, createRouter } from "vue-router";
 import { GRAPHQL_KEY } from "../../graphql/client";
 import type { PlanningPlacement } from "../../graphql/planning";
@@ -36,12 +36,12 @@ function studentRouter() {
   });
 }
 
-async function mountPanel(placements: PlanningPlacement[]) {
+async function mountPanel(placements: PlanningPlacement[], locale: "nl" | "en" = "nl") {
   const server = planningServer(placements);
   const page = mount(PlanningPanel, {
     attachTo: document.body,
     global: {
-      plugins: [createAppI18n("nl"), studentRouter()],
+      plugins: [createAppI18n(locale), studentRouter()],
       provide: { [GRAPHQL_KEY as symbol]: server.graphql },
     },
   });
@@ -64,9 +64,15 @@ const button = (page: Awaited<ReturnType<typeof mountPanel>>["page"], text: stri
 };
 
 describe("the planner", () => {
+  beforeEach(() => {
+    // Early March 2026 in Amsterdam, while the fixtures' placement runs (only the date is fake).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-03-02T09:00:00.000Z"));
+  });
   afterEach(() => {
     document.body.innerHTML = "";
     vi.restoreAllMocks();
+    vi.useRealTimers();
   });
 
   it("shows each placement's frequency and POK status", async () => {
@@ -78,7 +84,7 @@ describe("the planner", () => {
     expect(cards.map((c) => c.get("h3").text())).toEqual(["Daan de Wit", "Sanne Jansen"]);
     expect(cards[0]?.text()).toContain("Volgende gesprek uiterlijk 31 jan 2026");
     expect(cards[0]?.text()).toContain("POK niet geldig");
-    expect(cards[0]?.text()).toContain("Het bedrijf heeft de POK nog niet getekend.");
+    expect(cards[0]?.text()).toContain("De POK is nog niet ondertekend door het leerbedrijf.");
     expect(cards[1]?.text()).toContain("Te laat: 1 gesprek gemist");
     expect(cards[1]?.text()).toContain("POK in orde");
   });
@@ -149,20 +155,110 @@ describe("the planner", () => {
     expect(states).toEqual(["opened", "queued", "revoked"]);
     expect(page.text()).toContain("Gepland:");
 
-    await page.get("[aria-label='Kopieer de link van Peter Bakker']").trigger("click");
+    await page.get("[aria-label='Kopieer link van Peter Bakker']").trigger("click");
     await settle();
     expect(writeText).toHaveBeenCalledWith("http://localhost/join/token-i-po");
     expect(page.text()).toContain("Link gekopieerd.");
 
-    await page.get("[aria-label='Stuur de uitnodiging van Peter Bakker opnieuw']").trigger("click");
+    await page.get("[aria-label='Opnieuw sturen naar Peter Bakker']").trigger("click");
     await settle();
     expect(server.callsOf("ResendInvite")).toEqual([{ inviteId: "i-po" }]);
 
-    await page
-      .get("[aria-label='Trek de link van Sanne Jansen in en maak een nieuwe']")
-      .trigger("click");
+    await page.get("[aria-label='Intrekken en nieuwe link voor Sanne Jansen']").trigger("click");
     await settle();
     expect(server.callsOf("ReissueInvite")).toEqual([{ inviteId: "i-student" }]);
+  });
+
+  it("names every link button by its visible text first, for voice control", async () => {
+    for (const locale of ["nl", "en"] as const) {
+      const { page } = await mountPanel(
+        [placement({ conversations: [planned("c1", "2026-03-30T08:00:00.000Z")] })],
+        locale,
+      );
+      const buttons = page.findAll(".invite-actions button");
+      expect(buttons.length).toBeGreaterThan(0);
+      for (const button of buttons) {
+        expect(button.attributes("aria-label")?.startsWith(button.text())).toBe(true);
+      }
+      page.unmount();
+    }
+  });
+
+  it("offers no resending to a participant without an e-mail address, and says why", async () => {
+    const { page, server } = await mountPanel([
+      placement({
+        conversations: [
+          planned("c1", "2026-03-30T08:00:00.000Z", [
+            invite("i-student", { mail: "sent" }),
+            invite("i-po", {
+              name: "Peter Bakker",
+              role: "praktijkopleider",
+              mail: null,
+              hasEmail: false,
+            }),
+          ]),
+        ],
+      }),
+    ]);
+    const [student, trainer] = page.findAll(".invite");
+    expect(student?.findAll("button").map((b) => b.text())).toContain("Opnieuw sturen");
+    expect(trainer?.findAll("button").map((b) => b.text())).toEqual([
+      "Kopieer link",
+      "Intrekken en nieuwe link",
+    ]);
+    expect(trainer?.get(".invite-state").text()).toBe(
+      "Geen e-mailadres: kopieer de link en stuur hem zelf",
+    );
+    // A new link for them is not mailed either: it is to copy.
+    await page.get("[aria-label='Intrekken en nieuwe link voor Peter Bakker']").trigger("click");
+    await settle();
+    expect(server.callsOf("ReissueInvite")).toEqual([{ inviteId: "i-po" }]);
+    expect(page.text()).toContain("De oude link werkt niet meer. Kopieer de nieuwe link");
+    expect(server.callsOf("ResendInvite")).toEqual([]);
+  });
+
+  it("says the POK's problems in English on the English screen", async () => {
+    const { page } = await mountPanel([placement({ pokValid: false })], "en");
+    expect(page.text()).toContain("POK not valid");
+    expect(page.text()).toContain(
+      "The placement agreement (POK) has not yet been signed by the company.",
+    );
+    expect(page.text()).not.toContain("leerbedrijf");
+  });
+
+  it("says an ended placement ended, with its shortfall, and offers no planning after it", async () => {
+    const ended = placement({
+      name: "Youssef Benali",
+      endDate: "2025-07-24",
+      required: 3,
+      held: 0,
+      missed: 3,
+      nextDueDate: null,
+    });
+    const { page } = await mountPanel([ended]);
+    const flag = page.get(".flag");
+    expect(flag.text()).toBe("Stage afgelopen op 24 jul 2025: 0 van 3 gesprekken gehouden");
+    expect(flag.attributes("data-kind")).toBe("short");
+    expect(page.text()).not.toContain("Klaar");
+    expect(page.findAll("button").map((b) => b.text())).not.toContain("Gesprek plannen");
+    expect(page.text()).toContain("Een gesprek na de einddatum hoort niet meer bij de stage");
+    page.unmount();
+
+    const { page: english } = await mountPanel([ended], "en");
+    expect(english.get(".flag").text()).toBe(
+      "Placement ended on 24 Jul 2025: 0 of 3 conversations held",
+    );
+  });
+
+  it("says in Dutch that a date after the placement's end is not part of it", async () => {
+    const { page, server } = await mountPanel([placement()]);
+    server.failing.scheduleConversation = { code: "BAD_USER_INPUT", reason: "after_placement_end" };
+    await button(page, "Gesprek plannen").trigger("click");
+    await page.get("input[type=date]").setValue("2026-07-10");
+    await page.get("input[type=time]").setValue("10:00");
+    await page.get("form").trigger("submit");
+    await settle();
+    expect(page.get("[role=alert]").text()).toContain("Die dag ligt na de einddatum van de stage");
   });
 
   it("moves a planned conversation and cancels it only after confirmation", async () => {

@@ -14,6 +14,7 @@ export function planningErrorKey(error: unknown): string {
     if (reason === "not_planned") return "planning.errors.notPlanned";
     if (reason === "invite_revoked") return "planning.errors.inviteRevoked";
     if (reason === "invite_expired") return "planning.errors.inviteExpired";
+    if (reason === "after_placement_end") return "planning.errors.afterEnd";
     const message = first?.message ?? "";
     if (code === "BAD_USER_INPUT") {
       if (/onlineUrl/i.test(message)) return "planning.errors.onlineUrl";

@@ -5,7 +5,7 @@ import type {
   PlanningPlacement,
 } from "../../graphql/planning";
 
-/** A participant's link; `mail: null` means none was sent. */
+/** A participant's link; `mail: null` means none was sent, `hasEmail: false` none can be. */
 export function invite(
   id: string,
   options: {
@@ -14,11 +14,13 @@ export function invite(
     revokedAt?: string | null;
     lastUsedAt?: string | null;
     mail?: "queued" | "sending" | "sent" | "failed" | null;
+    hasEmail?: boolean;
   } = {},
 ): PlanningInvite {
   const mail = options.mail === undefined ? "sent" : options.mail;
   return {
     url: `http://localhost/join/token-${id}`,
+    hasEmail: options.hasEmail ?? true,
     person: { id: `p-${id}`, name: options.name ?? "Sanne Jansen" },
     invite: {
       id,
@@ -59,7 +61,10 @@ export function planned(
   };
 }
 
-/** A placement of Sanne at Bytewerk; the frequency fields and conversations as given. */
+/**
+ * A placement of Sanne at Bytewerk, September 2025 to July 2026 (the tests' today is early
+ * March 2026); the frequency fields and conversations as given.
+ */
 export function placement(
   options: {
     id?: string;
@@ -67,6 +72,8 @@ export function placement(
     isOverdue?: boolean;
     missed?: number;
     held?: number;
+    required?: number;
+    endDate?: string;
     nextDueDate?: string | null;
     proposedDate?: string | null;
     pokValid?: boolean;
@@ -77,18 +84,20 @@ export function placement(
   return {
     id,
     startDate: "2025-09-01",
-    endDate: "2026-07-03",
+    endDate: options.endDate ?? "2026-07-03",
     companyName: "Bytewerk B.V.",
     student: { id: `s-${id}`, name: options.name ?? "Sanne Jansen" },
     enrolment: { id: `st-${id}` },
     pokCheck: {
       isValid: options.pokValid ?? true,
-      messages: options.pokValid === false ? ["Het bedrijf heeft de POK nog niet getekend."] : [],
+      problems: options.pokValid === false ? ["missing_company_signature"] : [],
+      messages:
+        options.pokValid === false ? ["De POK is nog niet ondertekend door het leerbedrijf."] : [],
     },
     frequency: {
       periodStart: "2025-08-01",
       periodEnd: "2026-07-31",
-      required: 2,
+      required: options.required ?? 2,
       held: options.held ?? 0,
       missed: options.missed ?? 0,
       isOverdue: options.isOverdue ?? false,

@@ -125,4 +125,13 @@ describe("PreparationLayout", () => {
     expect(page.find("#pok-heading").exists()).toBe(false);
     expect(page.text()).toContain("Sanne presenteert haar werk");
   });
+
+  it("tells the begeleider that they start the conversation, the others that the begeleider does", () => {
+    const lead = mountLayout("bpv_begeleider");
+    expect(lead.text()).toContain("jij start het gesprek.");
+    expect(lead.text()).not.toContain("de BPV-begeleider start het gesprek");
+    lead.unmount();
+    const student = mountLayout("student");
+    expect(student.text()).toContain("de BPV-begeleider start het gesprek.");
+  });
 });

@@ -1,4 +1,5 @@
-import { shallowRef } from "vue";
+import { computed, shallowRef } from "vue";
+import { useI18n } from "vue-i18n";
 import { useGraphQL } from "../../graphql/client";
 import { IMPORT_ROSTER, type RosterImportResult } from "../../graphql/roster";
 import { type RosterFailure, rosterFailure } from "./rosterError";
@@ -9,21 +10,28 @@ import { type RosterFailure, rosterFailure } from "./rosterError";
  */
 export function useRosterImport() {
   const { client } = useGraphQL();
+  const { t } = useI18n();
   /** The preview, and the text it belongs to. */
   const preview = shallowRef<{ csv: string; result: RosterImportResult } | null>(null);
   /** What the commit answered. */
   const committed = shallowRef<RosterImportResult | null>(null);
-  const failure = shallowRef<RosterFailure | null>(null);
+  const refused = shallowRef<RosterFailure | null>(null);
+  /** Why the last request failed, in the screen's language (it follows a change of language). */
+  const failure = computed<{ text: string } | { key: string } | null>(() =>
+    refused.value && "key" in refused.value
+      ? { text: t(refused.value.key, refused.value.params) }
+      : refused.value,
+  );
   const busy = shallowRef<"check" | "commit" | null>(null);
 
   async function send(csv: string, dryRun: boolean): Promise<RosterImportResult | null> {
-    failure.value = null;
+    refused.value = null;
     busy.value = dryRun ? "check" : "commit";
     try {
       const { data } = await client.mutate({ mutation: IMPORT_ROSTER, variables: { csv, dryRun } });
       return data?.importRoster ?? null;
     } catch (error) {
-      failure.value = rosterFailure(error);
+      refused.value = rosterFailure(error);
       return null;
     } finally {
       busy.value = null;

@@ -506,6 +506,12 @@ describe("SignoffPanel", () => {
       "Het volgende gesprek is gepland op",
     );
     expect(hasButton(panel, "Volgend gesprek plannen")).toBe(false);
+    // Planned, it is the answer: no other date proposed beside it, and no boxed, indented line.
+    expect(panel.find("[data-field=next-proposal]").exists()).toBe(false);
+    expect(panel.text()).not.toContain("Voorgestelde datum");
+    expect(panel.get("[data-field=next-planned]").classes()).not.toContain("notice");
+    // The others see the same.
+    expect(others.find("[data-field=next-proposal]").exists()).toBe(false);
     others.unmount();
     panel.unmount();
   });

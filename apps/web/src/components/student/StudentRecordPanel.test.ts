@@ -1,6 +1,7 @@
 import { flushPromises, mount } from "@vue/test-utils";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createMemoryHistory, createRouter } from "vue-router";
+import { clearSession, setSession } from "../../composables/useSession";
 import { GRAPHQL_KEY } from "../../graphql/client";
 import { createAppI18n } from "../../i18n";
 import { type Failure, schemaServer } from "../../test/schemaServer";
@@ -82,6 +83,8 @@ async function mountPanel(failing: Partial<Record<string, Failure>> = {}) {
       { path: "/", component: Blank },
       { path: "/gesprek/:id", name: "conversation", component: Blank },
       { path: "/gesprek/:id/formulier", name: "conversation-form", component: Blank },
+      { path: "/studenten", name: "planning", component: Blank },
+      { path: "/studenten/zoeken", name: "students", component: Blank },
     ],
   });
   const server = schemaServer({ student: () => STUDENT });
@@ -102,7 +105,13 @@ async function mountPanel(failing: Partial<Record<string, Failure>> = {}) {
 }
 
 describe("the student page", () => {
+  beforeEach(() => {
+    // 6 December 2026 on the school's clock (only the date is fake).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-12-06T09:00:00.000Z"));
+  });
   afterEach(() => {
+    vi.useRealTimers();
     document.body.innerHTML = "";
   });
 
@@ -119,12 +128,19 @@ describe("the student page", () => {
 
     const conversation = page.findAll("article")[1];
     const text = conversation?.text() ?? "";
-    expect(text).toContain("Oordeel BPV-begeleider");
+    // The student's own conclusion first, then the begeleider's, as on the record.
+    expect(conversation?.findAll(".conclusion dt").map((dt) => dt.text())).toEqual([
+      "Conclusie van de student",
+      "Oordeel BPV-begeleider",
+    ]);
     expect(text).toContain("Ik loop achter (onder de nominale lijn)");
     expect(text).toContain("Ik loop op schema (op de nominale lijn)");
     expect(text).toContain("Niet SMART: mist M");
     expect(text).toContain("Deels");
     expect(text).toContain("De helft staat erin.");
+    // Partly done and due 1 October: still open, so overdue, as Overzicht lists it.
+    const overdue = conversation?.get(".badge[data-tone=overdue]");
+    expect(overdue?.text()).toBe("! 66 dagen over datum");
     const links = conversation?.findAll(".conversation-links a") ?? [];
     expect(links.map((a) => [a.text(), a.attributes("href")])).toEqual([
       ["Gesprek openen", "/gesprek/c-1"],
@@ -132,11 +148,34 @@ describe("the student page", () => {
     ]);
   });
 
-  it("says clearly when the student is not the caller's", async () => {
+  it("says clearly when the student is not the caller's, and offers a way back, not a retry", async () => {
+    setSession({
+      accessToken: "t",
+      role: "bpv_begeleider",
+      person: { id: "p-marieke", name: "Marieke de Vries", role: "bpv_begeleider" },
+      conversationId: null,
+      expiresAt: "2099-01-01T00:00:00.000Z",
+    });
     const page = await mountPanel({ student: { code: "FORBIDDEN" } });
+    expect(page.get("h1").text()).toBe("Geen toegang tot deze student");
     expect(page.get("[role=alert]").text()).toBe(
       "Deze student hoort niet bij jouw studenten. Je ziet alleen de studenten die je begeleidt.",
     );
     expect(page.text()).not.toContain("Sanne");
+    expect(page.findAll("button").map((b) => b.text())).not.toContain("Opnieuw proberen");
+    const links = page.findAll(".actions a").map((a) => [a.text(), a.attributes("href")]);
+    expect(links).toEqual([
+      ["Naar Mijn studenten", "/studenten"],
+      ["Student zoeken", "/studenten/zoeken"],
+    ]);
+    clearSession();
+  });
+
+  it("offers a retry only for a failure that trying again can fix", async () => {
+    const page = await mountPanel({ student: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(page.get("h1").text()).toBe("Student niet geladen");
+    expect(page.findAll("button").map((b) => b.text())).toContain("Opnieuw proberen");
+    // Without a planner's session, only the search is offered.
+    expect(page.findAll(".actions a").map((a) => a.text())).toEqual(["Student zoeken"]);
   });
 });

@@ -58,6 +58,8 @@ export const accountEn: typeof accountNl = {
       mismatch: "The two passwords are not the same.",
       deadLink:
         "Link no longer working? Ask for a new one on the login page under 'Forgot your password?'.",
+      checking: "Checking the link…",
+      newLink: "Ask for a new link",
     },
     change: {
       title: "Change password",

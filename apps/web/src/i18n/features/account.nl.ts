@@ -56,6 +56,8 @@ export const accountNl = {
       mismatch: "De twee wachtwoorden zijn niet gelijk.",
       deadLink:
         "Werkt de link niet meer? Vraag op de inlogpagina een nieuwe aan via 'Wachtwoord vergeten?'.",
+      checking: "De link wordt gecontroleerd…",
+      newLink: "Nieuwe link aanvragen",
     },
     change: {
       title: "Wachtwoord wijzigen",

@@ -6,7 +6,7 @@ export const calendarEn: typeof calendarNl = {
     tab: "School calendar",
     title: "School calendar",
     intro:
-      "The leerwerkperiodes and holidays of each school year. The rule rests on them: at least 2 conversations a year, or at least 1 per leerwerkperiode for a shorter placement. Proposed conversation dates fall on school days.",
+      "The leerwerkperiodes (the periods of the school calendar, often August–January and February–July) and holidays of each school year. The rule rests on them: at least 2 conversations a year, or at least 1 per leerwerkperiode for a shorter placement. Proposed conversation dates fall on school days.",
     schoolYear: "School year",
     isDefault: "Not set yet: this is the default calendar.",
     periodCount: "Number of leerwerkperiodes",

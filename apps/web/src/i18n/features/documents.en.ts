@@ -51,7 +51,7 @@ export const documentsEn: typeof documentsNl = {
     signedForm: {
       title: "Signed on paper (scan)",
       hint: "Instead of the three digital sign-offs: upload the scan of the paper form all three have signed. This locks the record.",
-      onlyBegeleider: "The BPV supervisor can upload the scan of the signed paper form.",
+      onlyBegeleider: "The placement supervisor can upload the scan of the signed paper form.",
       file: "Scan of the signed form",
       fileHint: "PDF or image (PNG, JPEG, WebP), at most 20 MB.",
       button: "Upload scan and lock",

@@ -20,7 +20,11 @@ export const planningNl = {
       overdueSince: "Te laat: had uiterlijk {date} gemoeten",
       due: "Volgende gesprek uiterlijk {date}",
       done: "Klaar: {held} van {required} gesprekken gehouden",
+      ended:
+        "Stage afgelopen op {date}: {held} van {required} gesprek gehouden | Stage afgelopen op {date}: {held} van {required} gesprekken gehouden",
     },
+    ended:
+      "De stage is afgelopen. Een gesprek na de einddatum hoort niet meer bij de stage; plannen kan daarom niet meer.",
     pok: {
       valid: "POK in orde",
       invalid: "POK niet geldig",
@@ -59,20 +63,22 @@ export const planningNl = {
       sent: "Uitnodiging verstuurd op {at}",
       queued: "Uitnodiging wordt verstuurd",
       failed: "Versturen mislukt",
-      notSent: "Niet gemaild (geen e-mailadres): kopieer de link",
+      notSent: "Nog niet gemaild",
+      noEmail: "Geen e-mailadres: kopieer de link en stuur hem zelf",
       opened: "Link geopend op {at}",
       revoked: "Ingetrokken op {at}",
       copy: "Kopieer link",
-      copyFor: "Kopieer de link van {name}",
+      copyFor: "Kopieer link van {name}",
       copied: "Link gekopieerd.",
       copyByHand: "Kopiëren lukte niet; selecteer de link hieronder en kopieer hem zelf.",
       linkFor: "Link van {name}",
       resend: "Opnieuw sturen",
-      resendFor: "Stuur de uitnodiging van {name} opnieuw",
+      resendFor: "Opnieuw sturen naar {name}",
       resendDone: "Uitnodiging opnieuw verstuurd.",
       reissue: "Intrekken en nieuwe link",
-      reissueFor: "Trek de link van {name} in en maak een nieuwe",
+      reissueFor: "Intrekken en nieuwe link voor {name}",
       reissueDone: "De oude link werkt niet meer; er is een nieuwe verstuurd.",
+      reissueDoneCopy: "De oude link werkt niet meer. Kopieer de nieuwe link en stuur hem zelf.",
     },
     errors: {
       notPlanned: "Dit gesprek is al begonnen; het kan niet meer worden verplaatst of geannuleerd.",
@@ -81,6 +87,8 @@ export const planningNl = {
       onlineUrl: "Vul bij een online gesprek een link in die begint met http:// of https://.",
       noEmail: "Deze deelnemer heeft geen e-mailadres. Kopieer de link en stuur hem zelf.",
       date: "Vul een geldige datum en tijd in.",
+      afterEnd:
+        "Die dag ligt na de einddatum van de stage; een gesprek dan hoort niet meer bij de stage. Kies een dag tot en met de einddatum.",
       duration: "Een gesprek duurt minstens 10 en hoogstens 240 minuten.",
       badInput: "Wat er is ingevuld klopt niet. Controleer datum, tijd, duur en plaats.",
       forbidden:

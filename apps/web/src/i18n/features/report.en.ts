@@ -7,7 +7,7 @@ export const reportEn: typeof reportNl = {
     homeLink: "Overview of all students",
     title: "Overview",
     intro:
-      "Every placement review you may see, side by side: what needs attention and how students are progressing.",
+      "Every BPV conversation you may see, side by side: what needs attention and how students are progressing.",
     notStaff: "This overview is for school staff.",
     home: "To the start page",
     loading: "Loading…",
@@ -46,12 +46,12 @@ export const reportEn: typeof reportNl = {
     },
     overdue: {
       intro:
-        "Each school year needs at least 2 reviews, or 1 per work period for a shorter placement. These students are behind on that.",
+        "Each school year needs at least 2 conversations, or 1 per leerwerkperiode (a period of the school calendar) for a shorter placement. These students are behind on that.",
       empty: "Nobody is overdue.",
       emptyFiltered: "Nobody matching the filters is overdue.",
-      held: "{held} of {required} reviews held (1 per leerwerkperiode) · leerwerkperiode {from} – {to}",
-      missed: "{n} review missed | {n} reviews missed",
-      nextDue: "Next review due by {date}",
+      held: "{held} of {required} conversations held (1 per leerwerkperiode) · leerwerkperiode {from} – {to}",
+      missed: "{n} conversation missed | {n} conversations missed",
+      nextDue: "Next conversation due by {date}",
     },
     pok: {
       intro: "Placement agreements (POK) that are not valid today, or that end soon.",
@@ -66,7 +66,7 @@ export const reportEn: typeof reportNl = {
     },
     conclusions: {
       intro:
-        "The conclusion of each review: ahead of, on or behind the nominal line (the progress needed to finish on time).",
+        "The conclusion of each conversation: ahead of, on or behind the nominal line (the progress needed to finish on time).",
       chartTitle: "Conclusions per student",
       empty: "There are no conclusions yet.",
       emptyFiltered: "No conclusions for these filters.",
@@ -85,7 +85,7 @@ export const reportEn: typeof reportNl = {
       differs: "differs",
       differences: "differs from the student once | differs from the student {n} times",
       latest: "Now: {conclusion}",
-      summary: "{n} review | {n} reviews",
+      summary: "{n} conversation | {n} conversations",
       showMore: "Show more students ({n} more)",
       shown: "{shown} of {total} students shown",
       distribution: "Distribution",
@@ -121,7 +121,7 @@ export const reportEn: typeof reportNl = {
       emptyFiltered: "No conversations left to enter with these filters.",
     },
     particulars: {
-      intro: "What was flagged in a review for the programme coach or the teaching team.",
+      intro: "What was flagged in a conversation for the programme coach or the teaching team.",
       show: "Show",
       open: "Open",
       handled: "Handled",

@@ -101,7 +101,7 @@ export const signoffEn: typeof signoffNl = {
     next: {
       title: "Next conversation",
       proposal: "Proposed date for the next conversation: {date}.",
-      hint: "Following the rule of at least two conversations per school year (or one per work-based learning period).",
+      hint: "Following the rule of at least two conversations per school year (or one per leerwerkperiode (a period of the school calendar)).",
       date: "Date",
       time: "Time",
       timeSchool: "Time (Dutch time)",

@@ -25,6 +25,8 @@ export const studentEn: typeof studentNl = {
       overdue: "Overdue: {n} conversation missed | Overdue: {n} conversations missed",
       due: "Next conversation by {date}",
       noneDue: "No conversation needed any more",
+      ended:
+        "Placement ended on {date}: {held} of {required} conversation held | Placement ended on {date}: {held} of {required} conversations held",
     },
     notAllowed:
       "This page is for school staff: placement supervisors, programme coaches and administrators.",
@@ -33,8 +35,13 @@ export const studentEn: typeof studentNl = {
     back: "All students",
     loading: "Loading the student…",
     retry: "Try again",
+    forbiddenTitle: "No access to this student",
     forbidden: "This student is not one of yours. You only see the students you supervise.",
+    notFoundTitle: "Student not found",
     notFound: "This student does not exist (any more).",
+    failedTitle: "Student not loaded",
+    toMine: "Go to My students",
+    toSearch: "Find a student",
     facts: {
       number: "Student number",
       programme: "Programme",

@@ -23,6 +23,8 @@ export const studentNl = {
       overdue: "Te laat: {n} gesprek gemist | Te laat: {n} gesprekken gemist",
       due: "Volgende gesprek uiterlijk {date}",
       noneDue: "Geen gesprek meer nodig",
+      ended:
+        "Stage afgelopen op {date}: {held} van {required} gesprek gehouden | Stage afgelopen op {date}: {held} van {required} gesprekken gehouden",
     },
     notAllowed:
       "Deze pagina is er voor medewerkers van school: BPV-begeleiders, trajectbegeleiders en beheerders.",
@@ -31,9 +33,14 @@ export const studentNl = {
     back: "Alle studenten",
     loading: "Student laden…",
     retry: "Opnieuw proberen",
+    forbiddenTitle: "Geen toegang tot deze student",
     forbidden:
       "Deze student hoort niet bij jouw studenten. Je ziet alleen de studenten die je begeleidt.",
+    notFoundTitle: "Student niet gevonden",
     notFound: "Deze student bestaat niet (meer).",
+    failedTitle: "Student niet geladen",
+    toMine: "Naar Mijn studenten",
+    toSearch: "Student zoeken",
     facts: {
       number: "Studentnummer",
       programme: "Opleiding",

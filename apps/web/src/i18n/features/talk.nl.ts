@@ -38,7 +38,7 @@ export const talkNl = {
       title: "Spreektijd van de student",
       intro:
         "Gemiddeld aandeel van de student per gesprek, per maand. Richtlijn: ca.\u00a070\u00a0%.",
-      groupBy: "Groeperen per",
+      groupBy: "Groeperen op",
       begeleider: "BPV-begeleider",
       programme: "Opleiding (crebo)",
       cohort: "Cohort",
