@@ -27,7 +27,7 @@ export const log = (line: string) =>
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 /** Runs `work` over `items` with at most `concurrency` at once. */
-async function pool<T, R>(
+export async function pool<T, R>(
   items: readonly T[],
   concurrency: number,
   work: (item: T) => Promise<R>,

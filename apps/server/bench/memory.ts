@@ -29,14 +29,7 @@ import {
   RECORD_NOTE_KEYS,
   summaryOf,
 } from "@driehoek/collab";
-import {
-  encodeMessage,
-  freePort,
-  graphql,
-  joinWithInvite,
-  RawCollabClient,
-  ticketedUrl,
-} from "@driehoek/test-support";
+import { encodeMessage, freePort, RawCollabClient, ticketedUrl } from "@driehoek/test-support";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -44,6 +37,7 @@ import { DocumentDoor, readIncoming, SCRATCH_IDLE_MS } from "../src/collab/door.
 import { ensureServerBuilt, startBuiltServer } from "../test/crash/built-server.js";
 import { Typist } from "../test/crash/typing.js";
 import { seededRandom } from "../test/support/random.js";
+import { log, planConversations, pool, sleep } from "./collab-setup.js";
 import { type Inspector, inspector } from "./inspector.js";
 
 const { values: flags } = parseArgs({
@@ -56,18 +50,7 @@ const { values: flags } = parseArgs({
   },
 });
 const N = Number(flags.conversations);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
-
-async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await work(items[next++] as T);
-    }),
-  );
-}
 
 /** Heap used and RSS after repeated full collections. */
 async function measure(server: Inspector): Promise<{ heap: number; rss: number }> {
@@ -257,41 +240,7 @@ async function main() {
   const devtools = await inspector(inspectPort);
   try {
     log(`server ${url}; planning ${N} conversations`);
-    const { login } = await graphql<{ login: { accessToken: string } }>(
-      url,
-      `mutation { login(email: "beheer@demo.driehoek.nl", password: "driehoek-demo") { accessToken } }`,
-    );
-    const admin = login.accessToken;
-    const at = new Date(Date.now() + 3600_000).toISOString();
-    // The running placements: a conversation after a placement's end is refused.
-    const placements = (
-      await graphql<{ placements: { id: string; endDate: string }[] }>(
-        url,
-        "query { placements { id endDate } }",
-        {},
-        admin,
-      )
-    ).placements.filter((p) => p.endDate >= at.slice(0, 10));
-    const conversations: { id: string; tokens: string[] }[] = [];
-    await pool(
-      Array.from({ length: N }, (_, i) => placements[i % placements.length]?.id as string),
-      8,
-      async (placementId) => {
-        const { scheduleConversation } = await graphql<{
-          scheduleConversation: { conversation: { id: string }; invites: { url: string }[] };
-        }>(
-          url,
-          `mutation($input: ScheduleConversationInput!) { scheduleConversation(input: $input) {
-            conversation { id } invites { url } } }`,
-          { input: { placementId, scheduledAt: at, mode: "in_person" } },
-          admin,
-        );
-        const tokens: string[] = [];
-        for (const invite of scheduleConversation.invites)
-          tokens.push((await joinWithInvite(url, invite.url)).accessToken);
-        conversations.push({ id: scheduleConversation.conversation.id, tokens });
-      },
-    );
+    const conversations = await planConversations(url, N);
     await sleep(1000);
     const base = await measure(devtools);
     log(`baseline (0 conversations open): heap ${kB(base.heap)}, rss ${kB(base.rss)}`);
