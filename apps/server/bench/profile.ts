@@ -33,6 +33,12 @@ export interface ProfileWindow {
   to: number;
 }
 
+/** The profile's usual time between two samples (µs). */
+function medianDelta(deltas: readonly number[]): number {
+  const sorted = deltas.filter((d) => d > 0).sort((a, b) => a - b);
+  return sorted[sorted.length >> 1] ?? 1000;
+}
+
 /**
  * Summarises the newest V8 CPU profile (.cpuprofile) in `dir`: self time by package or server
  * folder, and the hottest functions; with `window`, only the samples taken in it (the set-up
@@ -57,10 +63,14 @@ export function summariseProfile(dir: string, window?: ProfileWindow, top = 15):
     at += delta;
     return !window || (at >= window.from && at <= window.to);
   });
+  // Each sample counts as one interval. A sample's delta is the time since the one before; after
+  // the process was kept off both CPUs, a single sample follows a gap of half a second, and
+  // weighing it by that gap would give the gap to whatever function ran when it ended.
+  const interval = medianDelta(profile.timeDeltas);
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => {
     if (!inWindow[i]) return;
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    self.set(id, (self.get(id) ?? 0) + interval);
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const byOrigin = new Map<string, number>();
@@ -92,13 +102,12 @@ export function summariseProfile(dir: string, window?: ProfileWindow, top = 15):
         `${frame.functionName || "(anonymous)"} ${origin(frame.url)}:${frame.lineNumber + 1}`,
       );
     }
-    for (const key of seen)
-      inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + interval);
   });
   const pct = (micros: number) => `${((micros / total) * 100).toFixed(1)}%`;
   const since = (micros: number) => ((micros - profile.startTime) / 1e6).toFixed(2);
   const lines = [
-    `CPU profile ${path.basename(files[0])}: ${(total / 1e6).toFixed(1)} s sampled${window ? ` in the measured window (${since(window.from)} to ${since(window.to)} s after the profile's start)` : ""}`,
+    `CPU profile ${path.basename(files[0])}: ${Math.round(total / interval)} samples (${(interval / 1000).toFixed(2)} ms apart)${window ? ` in the measured window (${since(window.from)} to ${since(window.to)} s after the profile's start)` : ""}`,
   ];
   lines.push("  self time by origin:");
   for (const [name, micros] of [...byOrigin].sort((a, b) => b[1] - a[1]).slice(0, top))
