@@ -22,6 +22,7 @@ import { ReportOrderIndexes1732800000095 } from "./migrations/1732800000095-repo
 import { AgreementPlacement1732800000100 } from "./migrations/1732800000100-agreement-placement.js";
 import { PlacementConclusions1732800000105 } from "./migrations/1732800000105-placement-conclusions.js";
 import { PlacementConclusionsInTurn1732800000110 } from "./migrations/1732800000110-placement-conclusions-in-turn.js";
+import { StudentNumberUnique1732800000120 } from "./migrations/1732800000120-student-number-unique.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   AgreementPlacement1732800000100,
   PlacementConclusions1732800000105,
   PlacementConclusionsInTurn1732800000110,
+  StudentNumberUnique1732800000120,
 ];
 
 /**

@@ -483,177 +483,153 @@ describe.each(testDatabases())("writes at the same moment on %s", (kind) => {
   });
 
   describe("the administration", () => {
-    // Open on PostgreSQL (docs/decisions/0016-writes-at-the-same-moment.md, "Still open").
-    it.skipIf(kind === "postgres")(
-      "three admins saving different fields of one placement at once keep all three changes",
-      async () => {
-        for (let round = 0; round < 2; round++) {
-          const { placementId, number } = await newStudent();
-          const results = await Promise.all(
-            [{ endDate: "2026-12-18" }, { hoursPerWeek: "24" }, { pokNumber: "POK-NIEUW" }].map(
-              (change) =>
-                server.gql(UPDATE_PLACEMENT, { input: { id: placementId, ...change } }, fleur),
-            ),
-          );
-          expect(outcomes(results)).toEqual(["ok", "ok", "ok"]);
-          expect(results.map((r) => r.data?.updatePlacement.errors)).toEqual([[], [], []]);
-          const rows = (await server.gql(PLACEMENT_ROWS, { search: number }, fleur)).data
-            ?.adminPlacements.edges;
-          expect(rows).toEqual([
-            {
-              node: {
-                id: placementId,
-                endDate: "2026-12-18",
-                hoursPerWeek: 24,
-                pokNumber: "POK-NIEUW",
-              },
+    it("three admins saving different fields of one placement at once keep all three changes", async () => {
+      for (let round = 0; round < 2; round++) {
+        const { placementId, number } = await newStudent();
+        const results = await Promise.all(
+          [{ endDate: "2026-12-18" }, { hoursPerWeek: "24" }, { pokNumber: "POK-NIEUW" }].map(
+            (change) =>
+              server.gql(UPDATE_PLACEMENT, { input: { id: placementId, ...change } }, fleur),
+          ),
+        );
+        expect(outcomes(results)).toEqual(["ok", "ok", "ok"]);
+        expect(results.map((r) => r.data?.updatePlacement.errors)).toEqual([[], [], []]);
+        const rows = (await server.gql(PLACEMENT_ROWS, { search: number }, fleur)).data
+          ?.adminPlacements.edges;
+        expect(rows).toEqual([
+          {
+            node: {
+              id: placementId,
+              endDate: "2026-12-18",
+              hoursPerWeek: 24,
+              pokNumber: "POK-NIEUW",
             },
-          ]);
-        }
-      },
-    );
+          },
+        ]);
+      }
+    });
 
-    // Open on PostgreSQL (docs/decisions/0016-writes-at-the-same-moment.md, "Still open").
-    it.skipIf(kind === "postgres")(
-      "three admins saving different fields of one student at once keep all three changes",
-      async () => {
-        for (let round = 0; round < 2; round++) {
-          const { studentId, number } = await newStudent();
-          const email = `leerling${number}@student.test`;
-          const results = await Promise.all(
-            [{ name: "Nieuwe Naam" }, { cohort: "2025-2026" }, { email }].map((change) =>
-              server.gql(UPDATE_STUDENT, { input: { id: studentId, ...change } }, fleur),
-            ),
-          );
-          expect(outcomes(results)).toEqual(["ok", "ok", "ok"]);
-          expect(results.map((r) => r.data?.updateStudent.errors)).toEqual([[], [], []]);
-          const rows = (await server.gql(STUDENT_ROWS, { search: number }, fleur)).data
-            ?.adminStudents.edges;
-          expect(rows).toEqual([
-            {
-              node: {
-                id: studentId,
-                studentNumber: number,
-                name: "Nieuwe Naam",
-                email,
-                cohort: "2025-2026",
-              },
+    it("three admins saving different fields of one student at once keep all three changes", async () => {
+      for (let round = 0; round < 2; round++) {
+        const { studentId, number } = await newStudent();
+        const email = `leerling${number}@student.test`;
+        const results = await Promise.all(
+          [{ name: "Nieuwe Naam" }, { cohort: "2025-2026" }, { email }].map((change) =>
+            server.gql(UPDATE_STUDENT, { input: { id: studentId, ...change } }, fleur),
+          ),
+        );
+        expect(outcomes(results)).toEqual(["ok", "ok", "ok"]);
+        expect(results.map((r) => r.data?.updateStudent.errors)).toEqual([[], [], []]);
+        const rows = (await server.gql(STUDENT_ROWS, { search: number }, fleur)).data?.adminStudents
+          .edges;
+        expect(rows).toEqual([
+          {
+            node: {
+              id: studentId,
+              studentNumber: number,
+              name: "Nieuwe Naam",
+              email,
+              cohort: "2025-2026",
             },
-          ]);
-        }
-      },
-    );
+          },
+        ]);
+      }
+    });
 
-    // Open on PostgreSQL (docs/decisions/0016-writes-at-the-same-moment.md, "Still open").
-    it.skipIf(kind === "postgres")(
-      "two students given the same studentnummer at once: one is refused, never two students with one number",
-      async () => {
-        for (let round = 0; round < 3; round++) {
-          const studentNumber = `99900${round}`;
-          const students = await Promise.all([newStudent(), newStudent()]);
-          const results = await Promise.all(
-            students.map(({ studentId }) =>
-              server.gql(UPDATE_STUDENT, { input: { id: studentId, studentNumber } }, fleur),
-            ),
-          );
-          expectOnlyDeliberate(results);
-          const refused = results.filter((r) => r.data?.updateStudent.errors.length);
-          expect(refused.map((r) => r.data?.updateStudent.errors)).toEqual([
-            [{ field: "studentNumber", message: "is al in gebruik bij een andere student" }],
-          ]);
-          expect(await count("student WHERE student_number = $1", [studentNumber])).toBe(1);
-        }
-      },
-    );
+    it("two students given the same studentnummer at once: one is refused, never two students with one number", async () => {
+      for (let round = 0; round < 3; round++) {
+        const studentNumber = `99900${round}`;
+        const students = await Promise.all([newStudent(), newStudent()]);
+        const results = await Promise.all(
+          students.map(({ studentId }) =>
+            server.gql(UPDATE_STUDENT, { input: { id: studentId, studentNumber } }, fleur),
+          ),
+        );
+        expectOnlyDeliberate(results);
+        const refused = results.filter((r) => r.data?.updateStudent.errors.length);
+        expect(refused.map((r) => r.data?.updateStudent.errors)).toEqual([
+          [{ field: "studentNumber", message: "is al in gebruik bij een andere student" }],
+        ]);
+        expect(await count("student WHERE student_number = $1", [studentNumber])).toBe(1);
+      }
+    });
 
-    // Open on PostgreSQL (docs/decisions/0016-writes-at-the-same-moment.md, "Still open").
-    it.skipIf(kind === "postgres")(
-      "two students given the same e-mail address at once: one is refused, the other keeps it",
-      async () => {
-        for (let round = 0; round < 3; round++) {
-          const email = `dubbel${round}@student.test`;
-          const students = await Promise.all([newStudent(), newStudent()]);
-          const results = await Promise.all(
-            students.map(({ studentId }) =>
-              server.gql(UPDATE_STUDENT, { input: { id: studentId, email } }, fleur),
-            ),
-          );
-          expectOnlyDeliberate(results);
-          const refused = results.filter((r) => r.errors || r.data?.updateStudent.errors.length);
-          expect(refused).toHaveLength(1);
-          expect(await db().manager.countBy(Person, { email })).toBe(1);
-        }
-      },
-    );
+    it("two students given the same e-mail address at once: one is refused, the other keeps it", async () => {
+      for (let round = 0; round < 3; round++) {
+        const email = `dubbel${round}@student.test`;
+        const students = await Promise.all([newStudent(), newStudent()]);
+        const results = await Promise.all(
+          students.map(({ studentId }) =>
+            server.gql(UPDATE_STUDENT, { input: { id: studentId, email } }, fleur),
+          ),
+        );
+        expectOnlyDeliberate(results);
+        const refused = results.filter((r) => r.errors || r.data?.updateStudent.errors.length);
+        expect(refused).toHaveLength(1);
+        expect(await db().manager.countBy(Person, { email })).toBe(1);
+      }
+    });
   });
 
   describe("the roster", () => {
-    // Open on PostgreSQL (docs/decisions/0016-writes-at-the-same-moment.md, "Still open").
-    it.skipIf(kind === "postgres")(
-      "the same roster imported twice at once adds each student, placement, company and programme once",
-      async () => {
-        for (const [name, email] of [
-          ["Marieke de Vries", "m.devries@demo.driehoek.nl"],
-          ["Joost Bakker", "j.bakker@demo.driehoek.nl"],
-        ]) {
-          await db().manager.insert(Person, {
-            id: randomUUID(),
-            name,
-            email,
-            passwordHash: null,
-            role: "bpv_begeleider",
-            companyId: null,
-            createdAt: server.clock.now(),
-          });
-        }
-        const results = await Promise.all(
-          [0, 1].map(() => server.gql(IMPORT, { csv: ROSTER }, fleur)),
-        );
-        expectOnlyDeliberate(results);
-        expect(succeeded(results)).toBeGreaterThan(0);
-        for (const result of results.filter((r) => !r.errors)) {
-          expect(result.data?.importRoster.errors).toEqual([]);
-        }
-        for (const number of ["500101", "500102", "500103", "500104", "500105"]) {
-          expect(await count("student WHERE student_number = $1", [number]), number).toBe(1);
-        }
-        const placements = "placement p JOIN student s ON s.id = p.student_id";
-        expect(await count(`${placements} WHERE s.student_number LIKE '5001%'`)).toBe(6);
-        const companies = ["Codefabriek B.V.", "Zorggroep De Eik", "Bakkerij Van Dam"];
-        expect(await count("company WHERE name IN ($1, $2, $3)", companies)).toBe(3);
-        expect(
-          await count("programme WHERE crebo IN ($1, $2, $3)", ["25604", "25480", "25255"]),
-        ).toBe(3);
-        expect(await count("person WHERE email LIKE '%voorbeeld.nl'")).toBe(8);
-      },
-    );
+    it("the same roster imported twice at once adds each student, placement, company and programme once", async () => {
+      for (const [name, email] of [
+        ["Marieke de Vries", "m.devries@demo.driehoek.nl"],
+        ["Joost Bakker", "j.bakker@demo.driehoek.nl"],
+      ]) {
+        await db().manager.insert(Person, {
+          id: randomUUID(),
+          name,
+          email,
+          passwordHash: null,
+          role: "bpv_begeleider",
+          companyId: null,
+          createdAt: server.clock.now(),
+        });
+      }
+      const results = await Promise.all(
+        [0, 1].map(() => server.gql(IMPORT, { csv: ROSTER }, fleur)),
+      );
+      expectOnlyDeliberate(results);
+      expect(succeeded(results)).toBeGreaterThan(0);
+      for (const result of results.filter((r) => !r.errors)) {
+        expect(result.data?.importRoster.errors).toEqual([]);
+      }
+      for (const number of ["500101", "500102", "500103", "500104", "500105"]) {
+        expect(await count("student WHERE student_number = $1", [number]), number).toBe(1);
+      }
+      const placements = "placement p JOIN student s ON s.id = p.student_id";
+      expect(await count(`${placements} WHERE s.student_number LIKE '5001%'`)).toBe(6);
+      const companies = ["Codefabriek B.V.", "Zorggroep De Eik", "Bakkerij Van Dam"];
+      expect(await count("company WHERE name IN ($1, $2, $3)", companies)).toBe(3);
+      expect(
+        await count("programme WHERE crebo IN ($1, $2, $3)", ["25604", "25480", "25255"]),
+      ).toBe(3);
+      expect(await count("person WHERE email LIKE '%voorbeeld.nl'")).toBe(8);
+    });
   });
 
   describe("the roster without e-mail addresses", () => {
-    // Open on PostgreSQL (docs/decisions/0016-writes-at-the-same-moment.md, "Still open").
-    it.skipIf(kind === "postgres")(
-      "a roster without e-mail addresses imported twice at once adds each student, company and praktijkopleider once",
-      async () => {
-        const csv = [
-          "studentnummer;voornaam;achternaam;crebo;opleiding;niveau;cohort;leerbedrijf;plaats;praktijkopleider;bpv-begeleider;startdatum;einddatum;uren per week",
-          "600001;Sem;de Wit;25998;Software developer;4;2025-2026;Drukkerij Vos;Gouda;Hans Vos;j.bakker@school.test;01-02-2026;03-07-2026;32",
-          "600002;Fenna;Kramer;25998;Software developer;4;2025-2026;Drukkerij Vos;Gouda;Hans Vos;j.bakker@school.test;01-02-2026;03-07-2026;32",
-          "600003;Jesse;Bos;25998;Software developer;4;2025-2026;Garage Bos;Delft;Piet Bos;j.bakker@school.test;02-03-2026;26-06-2026;24",
-        ].join("\n");
-        const results = await Promise.all([0, 1].map(() => server.gql(IMPORT, { csv }, fleur)));
-        expectOnlyDeliberate(results);
-        expect(succeeded(results)).toBeGreaterThan(0);
-        for (const number of ["600001", "600002", "600003"]) {
-          expect(await count("student WHERE student_number = $1", [number]), number).toBe(1);
-        }
-        const placements = "placement p JOIN student s ON s.id = p.student_id";
-        expect(await count(`${placements} WHERE s.student_number LIKE '60000%'`)).toBe(3);
-        expect(await count("company WHERE name IN ($1, $2)", ["Drukkerij Vos", "Garage Bos"])).toBe(
-          2,
-        );
-        expect(await count("person WHERE name IN ($1, $2)", ["Hans Vos", "Piet Bos"])).toBe(2);
-      },
-    );
+    it("a roster without e-mail addresses imported twice at once adds each student, company and praktijkopleider once", async () => {
+      const csv = [
+        "studentnummer;voornaam;achternaam;crebo;opleiding;niveau;cohort;leerbedrijf;plaats;praktijkopleider;bpv-begeleider;startdatum;einddatum;uren per week",
+        "600001;Sem;de Wit;25998;Software developer;4;2025-2026;Drukkerij Vos;Gouda;Hans Vos;j.bakker@school.test;01-02-2026;03-07-2026;32",
+        "600002;Fenna;Kramer;25998;Software developer;4;2025-2026;Drukkerij Vos;Gouda;Hans Vos;j.bakker@school.test;01-02-2026;03-07-2026;32",
+        "600003;Jesse;Bos;25998;Software developer;4;2025-2026;Garage Bos;Delft;Piet Bos;j.bakker@school.test;02-03-2026;26-06-2026;24",
+      ].join("\n");
+      const results = await Promise.all([0, 1].map(() => server.gql(IMPORT, { csv }, fleur)));
+      expectOnlyDeliberate(results);
+      expect(succeeded(results)).toBeGreaterThan(0);
+      for (const number of ["600001", "600002", "600003"]) {
+        expect(await count("student WHERE student_number = $1", [number]), number).toBe(1);
+      }
+      const placements = "placement p JOIN student s ON s.id = p.student_id";
+      expect(await count(`${placements} WHERE s.student_number LIKE '60000%'`)).toBe(3);
+      expect(await count("company WHERE name IN ($1, $2)", ["Drukkerij Vos", "Garage Bos"])).toBe(
+        2,
+      );
+      expect(await count("person WHERE name IN ($1, $2)", ["Hans Vos", "Piet Bos"])).toBe(2);
+    });
   });
 
   describe("accounts and sessions", () => {
@@ -699,25 +675,21 @@ describe.each(testDatabases())("writes at the same moment on %s", (kind) => {
       }
     });
 
-    // Open on PostgreSQL (docs/decisions/0016-writes-at-the-same-moment.md, "Still open").
-    it.skipIf(kind === "postgres")(
-      "two admins creating an account for one e-mail address at once: one account, the other told it exists",
-      async () => {
-        for (let round = 0; round < 3; round++) {
-          const email = `eva.gelijk${round}@school.test`;
-          const input = { name: "Eva Jansen", email, role: "bpv_begeleider" };
-          const results = await Promise.all(
-            [0, 1].map(() => server.gql(CREATE_ACCOUNT, { input }, fleur)),
-          );
-          expectOnlyDeliberate(results);
-          expect(results.map((r) => r.errors?.[0]?.extensions?.reason ?? "ok").sort()).toEqual([
-            "email_taken",
-            "ok",
-          ]);
-          expect(await db().manager.countBy(Person, { email })).toBe(1);
-        }
-      },
-    );
+    it("two admins creating an account for one e-mail address at once: one account, the other told it exists", async () => {
+      for (let round = 0; round < 3; round++) {
+        const email = `eva.gelijk${round}@school.test`;
+        const input = { name: "Eva Jansen", email, role: "bpv_begeleider" };
+        const results = await Promise.all(
+          [0, 1].map(() => server.gql(CREATE_ACCOUNT, { input }, fleur)),
+        );
+        expectOnlyDeliberate(results);
+        expect(results.map((r) => r.errors?.[0]?.extensions?.reason ?? "ok").sort()).toEqual([
+          "email_taken",
+          "ok",
+        ]);
+        expect(await db().manager.countBy(Person, { email })).toBe(1);
+      }
+    });
 
     it("the same set-password link used twice at once sets a password once", async () => {
       const input = {
@@ -743,18 +715,14 @@ describe.each(testDatabases())("writes at the same moment on %s", (kind) => {
       expect(refusal).toBe("password_link_used");
     });
 
-    // Open on PostgreSQL (docs/decisions/0016-writes-at-the-same-moment.md, "Still open").
-    it.skipIf(kind === "postgres")(
-      "a password reset asked for three times at once leaves one link that works",
-      async () => {
-        for (const { email, id } of [school.staff.marieke, school.staff.joost]) {
-          const results = await Promise.all([0, 1, 2].map(() => server.gql(RESET, { email })));
-          expect(outcomes(results)).toEqual(["ok", "ok", "ok"]);
-          const open = "password_link WHERE person_id = $1 AND used_at IS NULL";
-          expect(await count(open, [id]), email).toBe(1);
-        }
-      },
-    );
+    it("a password reset asked for three times at once leaves one link that works", async () => {
+      for (const { email, id } of [school.staff.marieke, school.staff.joost]) {
+        const results = await Promise.all([0, 1, 2].map(() => server.gql(RESET, { email })));
+        expect(outcomes(results)).toEqual(["ok", "ok", "ok"]);
+        const open = "password_link WHERE person_id = $1 AND used_at IS NULL";
+        expect(await count(open, [id]), email).toBe(1);
+      }
+    });
   });
 
   describe("werkprocessen", () => {
@@ -787,8 +755,7 @@ describe.each(testDatabases())("writes at the same moment on %s", (kind) => {
   });
 
   describe("documents", () => {
-    // Open (docs/decisions/0016-writes-at-the-same-moment.md, "Still open").
-    it.skip("a portfolio removed from one conversation while the same file is attached to the next stays downloadable there", async () => {
+    it("a portfolio removed from one conversation while the same file is attached to the next stays downloadable there", async () => {
       const placementId = await newPlacement();
       const earlier = await planned(placementId);
       const next = await planned(placementId);
@@ -899,8 +866,7 @@ describe.each(testDatabases())("writes at the same moment on %s", (kind) => {
       expect(shown.frequency).toEqual(fresh);
     });
 
-    // Open (docs/decisions/0016-writes-at-the-same-moment.md, "Still open").
-    it.skip("a conversation ended while the admin changes the placement's dates is counted as held", async () => {
+    it("a conversation ended while the admin changes the placement's dates is counted as held", async () => {
       const placementId = await newPlacement();
       const { id } = await planned(placementId);
       await heldOn(id, "2026-01-12T09:00:00.000Z");

@@ -3,7 +3,9 @@ import { isStaffRole, type StaffRole } from "@driehoek/domain";
 import type { EntityManager } from "typeorm";
 import { hashPassword, verifyPassword } from "../../auth/password.js";
 import type { Services } from "../../context.js";
+import { lockRow } from "../../db/row-lock.js";
 import { inTransaction } from "../../db/transaction.js";
+import { isUniqueViolationOf } from "../../db/unique-violation.js";
 import { appError, badInput, conflict, notFound, unauthenticated } from "../../graphql/errors.js";
 import { queueMails } from "../mail/outbox.js";
 import { Person } from "../people/person.entity.js";
@@ -51,7 +53,9 @@ export function accountOf(person: Person): StaffAccount {
 
 /**
  * Voids the person's open links and makes a new one inside the caller's transaction; returns
- * its address (`/wachtwoord/<token>`). Only the token's hash is stored.
+ * its address (`/wachtwoord/<token>`). Only the token's hash is stored. The person's row is
+ * locked first, so links asked for at the same moment are made in turn and each voids the one
+ * before it: one stays open.
  */
 export async function issuePasswordLink(
   services: Services,
@@ -60,6 +64,7 @@ export async function issuePasswordLink(
   purpose: PasswordLinkPurpose,
 ): Promise<string> {
   const now = services.now();
+  await lockRow(manager, "person", personId);
   await voidOpenLinks(manager, { personId }, now);
   const token = randomBytes(32).toString("base64url");
   await manager.insert(PasswordLink, {
@@ -122,10 +127,12 @@ export async function createStaffAccount(
   const name = input.name.trim();
   const email = input.email.trim().toLowerCase();
   if (!name) throw badInput("Enter a name.");
+  const taken = () =>
+    conflict("There is already an account with this e-mail address.", "email_taken");
+  // Two admins adding one address at the same moment both find it free; the unique index
+  // refuses the second, which is told what the check would have told it.
   return inTransaction(services.dataSource, async (tx) => {
-    if (await tx.existsBy(Person, { email })) {
-      throw conflict("There is already an account with this e-mail address.", "email_taken");
-    }
+    if (await tx.existsBy(Person, { email })) throw taken();
     const person: Person & { email: string } = {
       id: randomUUID(),
       name,
@@ -150,6 +157,8 @@ export async function createStaffAccount(
       tx,
     );
     return accountOf(person);
+  }).catch((error: unknown) => {
+    throw isUniqueViolationOf(error, "person.email") ? taken() : error;
   });
 }
 

@@ -1,5 +1,7 @@
 import { Not } from "typeorm";
 import type { Services, Viewer } from "../../context.js";
+import { lockRow } from "../../db/row-lock.js";
+import type { UniqueViolation } from "../../db/unique-violation.js";
 import { notFound } from "../../graphql/errors.js";
 import { Person } from "../people/person.entity.js";
 import { inputProblem } from "../roster/input-problem.js";
@@ -23,7 +25,15 @@ import {
   toTrainer,
   trainersQuery,
 } from "./admin-lists.js";
-import { checkEmailFree, found, save, text } from "./admin-save.js";
+import { changedColumns, checkEmailFree, found, save, text } from "./admin-save.js";
+
+/** The e-mail address given to someone else at the same moment, as checkEmailFree says it. */
+const emailTaken = (email: string | undefined) => (violation: UniqueViolation) => {
+  if (!violation.columns.includes("person.email")) return null;
+  const value = email === undefined ? undefined : readEmail(email);
+  const taken = value && "value" in value ? value.value : (email ?? "");
+  return { field: "email", problem: inputProblem("email_taken", { email: taken }) };
+};
 
 /** Saves a student's studentnummer, name, e-mail, cohort and leerweg. */
 export function updateStudent(
@@ -37,6 +47,11 @@ export function updateStudent(
     "student",
     input.id,
     async (manager, fields) => {
+      // The person first, then the enrolment: the roster import writes them in that order.
+      const enrolled = await manager.findOne(Student, { where: { id: input.id } });
+      if (!enrolled) throw notFound("Student");
+      await lockRow(manager, "person", enrolled.personId);
+      if (!(await lockRow(manager, "student", input.id))) throw notFound("Student");
       const student = await manager.findOne(Student, { where: { id: input.id } });
       if (!student) throw notFound("Student");
       const person = await manager.findOneOrFail(Person, { where: { id: student.personId } });
@@ -59,15 +74,23 @@ export function updateStudent(
         name: fields.pick("name", name, person.name),
         email: fields.pick("email", email, person.email),
       };
+      const changedEnrolment = changedColumns(fields, enrolment);
+      const changedPersonal = changedColumns(fields, personal);
       return async () => {
-        await manager.update(Student, { id: student.id }, enrolment);
-        await manager.update(Person, { id: person.id }, personal);
+        if (Object.keys(changedEnrolment).length > 0)
+          await manager.update(Student, { id: student.id }, changedEnrolment);
+        if (Object.keys(changedPersonal).length > 0)
+          await manager.update(Person, { id: person.id }, changedPersonal);
       };
     },
     async (manager) =>
       toStudent(
         found(await studentsQuery(manager).where("s.id = :id", { id: input.id }).getRawOne()),
       ),
+    (violation) =>
+      violation.columns.includes("student.student_number")
+        ? { field: "studentNumber", problem: inputProblem("student_number_taken") }
+        : emailTaken(input.email)(violation),
   );
 }
 
@@ -83,6 +106,7 @@ export function updateCompany(
     "company",
     input.id,
     async (manager, fields) => {
+      if (!(await lockRow(manager, "company", input.id))) throw notFound("Company");
       const stored = await manager.findOne(Company, { where: { id: input.id } });
       if (!stored) throw notFound("Company");
       const name = fields.required("name", input.name, text(200, true));
@@ -99,7 +123,7 @@ export function updateCompany(
         sbbNumber: fields.pick("sbbNumber", sbbNumber, stored.sbbNumber),
       };
       return async () => {
-        await manager.update(Company, { id: stored.id }, next);
+        await manager.update(Company, { id: stored.id }, changedColumns(fields, next));
       };
     },
     async (manager) =>
@@ -121,6 +145,7 @@ export function updateTrainer(
     "trainer",
     input.id,
     async (manager, fields) => {
+      if (!(await lockRow(manager, "person", input.id))) throw notFound("Praktijkopleider");
       const stored = await manager.findOne(Person, {
         where: { id: input.id, role: "praktijkopleider" },
       });
@@ -133,12 +158,13 @@ export function updateTrainer(
         email: fields.pick("email", email, stored.email),
       };
       return async () => {
-        await manager.update(Person, { id: stored.id }, next);
+        await manager.update(Person, { id: stored.id }, changedColumns(fields, next));
       };
     },
     async (manager) =>
       toTrainer(
         found(await trainersQuery(manager).andWhere("t.id = :id", { id: input.id }).getRawOne()),
       ),
+    emailTaken(input.email),
   );
 }

@@ -1,6 +1,7 @@
 import { schoolToday } from "@driehoek/domain";
 import { Not } from "typeorm";
 import type { Services, Viewer } from "../../context.js";
+import { lockRow } from "../../db/row-lock.js";
 import { notFound } from "../../graphql/errors.js";
 import { Person } from "../people/person.entity.js";
 import { refreshFrequency } from "../placement/frequency-state.js";
@@ -15,7 +16,7 @@ import {
 } from "../roster/roster-values.js";
 import type { AdminPlacement, AdminUpdate, UpdatePlacementInput } from "./admin.types.js";
 import { placementsQuery, toPlacement } from "./admin-lists.js";
-import { found, save, text } from "./admin-save.js";
+import { changedColumns, found, save, text } from "./admin-save.js";
 
 /** The POK's three signature dates, as the form and the roster file name them. */
 const SIGNATURES = ["pokStudentSignedAt", "pokSchoolSignedAt", "pokCompanySignedAt"] as const;
@@ -32,6 +33,7 @@ export function updatePlacement(
     "placement",
     input.id,
     async (manager, fields) => {
+      if (!(await lockRow(manager, "placement", input.id))) throw notFound("Placement");
       const stored = await manager.findOne(Placement, { where: { id: input.id } });
       if (!stored) throw notFound("Placement");
       const startDate = fields.required("startDate", input.startDate, readDate);
@@ -82,7 +84,7 @@ export function updatePlacement(
           Placement,
           { id: stored.id },
           {
-            ...next,
+            ...changedColumns(fields, next, { begeleiderId: "begeleiderEmail" }),
             ...(isTermsChange
               ? {
                   pokStartDate: terms.pokStartDate,

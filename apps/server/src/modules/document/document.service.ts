@@ -6,7 +6,7 @@ import { inTransaction } from "../../db/transaction.js";
 import { appError, badInput, conflict, forbidden, notFound } from "../../graphql/errors.js";
 import { recordChanged } from "../signoff/signoff.service.js";
 import { ConversationDocument, DOCUMENT_KINDS, type DocumentKind } from "./document.entity.js";
-import { dropBytesIfUnused, storeBytes } from "./document-store.js";
+import { dropBytesIfUnused, sha256Of, storeBytes, withStoredFile } from "./document-store.js";
 import {
   DOCUMENT_TYPES,
   type DocumentType,
@@ -95,7 +95,7 @@ export async function addDocument(
     isSignedForm ? SCAN_TYPES : DOCUMENT_TYPES,
     services.config.documentMaxBytes,
   );
-  const sha256 = await storeBytes(services, upload.bytes);
+  const sha256 = sha256Of(upload.bytes);
   const document: ConversationDocument = {
     id: randomUUID(),
     conversationId: conversation.id,
@@ -109,7 +109,9 @@ export async function addDocument(
     createdAt: services.now(),
   };
   try {
-    await inTransaction(services.dataSource, async (tx) => {
+    // The file is stored (or found) and its row added while no removal can delete it.
+    await withStoredFile(services, sha256, async (tx) => {
+      await storeBytes(services, upload.bytes);
       await tx.insert(ConversationDocument, document);
       await services.audit.record(
         {

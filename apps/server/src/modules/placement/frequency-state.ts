@@ -69,6 +69,23 @@ export async function judgePlacement(
   });
 }
 
+/**
+ * Locks the stored verdicts of `placementIds` (those there are) for the rest of the transaction,
+ * in one order, before they are judged again: two transactions judging one placement (a
+ * conversation ended while an admin changes the placement's dates) take turns, and the second
+ * judges with what the first committed instead of storing its own, older, view over it. On
+ * SQLite transactions already take turns. The locks are the rows' own (a retention run judges
+ * thousands of placements in one transaction; decision 0016).
+ */
+async function lockVerdicts(manager: EntityManager, placementIds: readonly string[]) {
+  if (manager.connection.options.type !== "postgres") return;
+  await manager.query(
+    `SELECT placement_id FROM placement_frequency WHERE placement_id = ANY($1)
+       ORDER BY placement_id FOR UPDATE`,
+    [placementIds],
+  );
+}
+
 /** Judges `placementIds` on `today` with the domain's rule and stores the verdicts. */
 export async function refreshFrequency(
   manager: EntityManager,
@@ -80,6 +97,7 @@ export async function refreshFrequency(
   const lookup = calendars ?? (await calendarsOf(manager));
   for (let i = 0; i < ids.length; i += BATCH) {
     const chunk = ids.slice(i, i + BATCH);
+    await lockVerdicts(manager, chunk);
     const placements = await manager.find(Placement, {
       where: { id: In(chunk) },
       select: { id: true, startDate: true, endDate: true },

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { schoolToday } from "@driehoek/domain";
 import type { Config } from "../../config.js";
 import type { Services, Viewer } from "../../context.js";
+import { lockName } from "../../db/row-lock.js";
 import { inTransaction } from "../../db/transaction.js";
 import { appError } from "../../graphql/errors.js";
 import { paramList } from "./input-problem.js";
@@ -44,6 +45,10 @@ export async function importRoster(
   const now = services.now();
 
   const run = async (manager: Parameters<typeof planRoster>[0]) => {
+    // One committing import at a time: it plans against what the one before it committed, so
+    // the same file imported twice at once adds nothing the second time (decision 0016).
+    // SQLite's transactions already take turns; a preview writes nothing and need not wait.
+    if (!dryRun) await lockName(manager, "roster-import");
     const plan = await planRoster(manager, parsed.rows, schoolToday(now), now);
     const errors = [...parsed.problems, ...plan.problems]
       .sort((a, b) => a.row - b.row)

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { Column, Entity } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 import { DateColumn, IdColumn, RefColumn } from "../../db/columns.js";
 
 /** A student's enrolment: who (a person), in which programme and cohort. */
@@ -11,7 +11,9 @@ export class Student {
   id: string;
   @RefColumn("Person", { name: "person_id" }) personId: string;
   @RefColumn("Programme", { name: "programme_id" }) programmeId: string;
+  /** The student system's number: one student's (migration 1732800000120). */
   @Field(() => String)
+  @Index({ unique: true })
   @Column({ type: "varchar", length: 20, name: "student_number" })
   studentNumber: string;
   /** Cohort as the school year the student started, e.g. "2025-2026". */
