@@ -48,13 +48,13 @@ describe("the CPU profile summary", () => {
   it("counts only the measured window's samples when given one", () => {
     const dir = writeProfile(1_000_000);
     const whole = summariseProfile(dir);
-    expect(whole).toContain("0.1 s sampled");
+    expect(whole).toContain("8 samples (10.00 ms apart)");
     expect(share(whole, "typeorm")).toBe(50);
     expect(share(whole, "server collab")).toBe(25);
 
     // The window: the samples taken at 50–80 ms, two in the collab code and two idle.
     const window = summariseProfile(dir, { from: 1_045_000, to: 1_080_000 });
-    expect(window).toContain("0.0 s sampled in the measured window");
+    expect(window).toContain("4 samples (10.00 ms apart) in the measured window");
     // Where the window lies in the profile, to find it there again.
     expect(summariseProfile(dir, { from: 1_050_000, to: 1_080_000 })).toContain(
       "(0.05 to 0.08 s after the profile's start)",
@@ -62,6 +62,18 @@ describe("the CPU profile summary", () => {
     expect(share(window, "typeorm")).toBeUndefined();
     expect(share(window, "server collab")).toBe(50);
     expect(share(window, "(idle)")).toBe(50);
+  });
+
+  it("counts a sample taken after a long gap as one sample, not as the gap", () => {
+    const dir = writeProfile(1_000_000);
+    const file = path.join(dir, "CPU.test.cpuprofile");
+    const profile = JSON.parse(fs.readFileSync(file, "utf8"));
+    // The process was kept off the CPUs for half a second before the first collab sample.
+    profile.timeDeltas[4] = 500_000;
+    fs.writeFileSync(file, JSON.stringify(profile));
+    const summary = summariseProfile(dir);
+    expect(share(summary, "typeorm")).toBe(50);
+    expect(share(summary, "server collab")).toBe(25);
   });
 
   it("takes its window on the clock of V8's profiles", () => {
