@@ -23,6 +23,7 @@ import { AgreementPlacement1732800000100 } from "./migrations/1732800000100-agre
 import { PlacementConclusions1732800000105 } from "./migrations/1732800000105-placement-conclusions.js";
 import { PlacementConclusionsInTurn1732800000110 } from "./migrations/1732800000110-placement-conclusions-in-turn.js";
 import { StudentNumberUnique1732800000120 } from "./migrations/1732800000120-student-number-unique.js";
+import { holdsSqliteWriteTurn, withSqliteWriteLock } from "./sqlite-write-lock.js";
 
 /** Migrations in the order they run. */
 export const MIGRATIONS = [
@@ -47,6 +48,15 @@ export const MIGRATIONS = [
   StudentNumberUnique1732800000120,
 ];
 
+/** Whether a statement writes to the file (a transaction's own BEGIN and COMMIT aside). */
+function isWrite(sql: string): boolean {
+  const verb = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
+  if (verb === "WITH") return /\b(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(sql);
+  return verb !== undefined && WRITE_VERBS.has(verb);
+}
+
+const WRITE_VERBS = new Set(["INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER"]);
+
 /**
  * TypeORM's connection: node-sqlite3's Database, whose `run` and `all` (all TypeORM's queries
  * go through them) use statements prepared once per SQL text and kept (kept-statements.ts):
@@ -54,6 +64,31 @@ export const MIGRATIONS = [
  */
 class KeptStatementsDatabase extends sqlite3.Database {
   private readonly kept = new KeptStatements(this);
+  private readonly file: string;
+
+  constructor(file: string, ...rest: [number?, ((error: Error | null) => void)?]) {
+    super(file, ...(rest as [number, (error: Error | null) => void]));
+    this.file = file;
+  }
+
+  /**
+   * A write from code outside any writer's turn (see withSqliteWriteLock) waits for a turn of
+   * its own. The connection is shared: run while another request's transaction is open, the
+   * write would become part of it, be answered as done, and be undone with it on a rollback.
+   */
+  private inTurn(sql: string, done: (...args: never[]) => unknown, go: (done: never) => void) {
+    if (!isWrite(sql) || holdsSqliteWriteTurn(this.file)) return go(done as never);
+    void withSqliteWriteLock(
+      this.file,
+      () =>
+        new Promise<void>((settled) =>
+          go(function (this: unknown, ...args: never[]) {
+            settled();
+            return done.apply(this, args);
+          } as never),
+        ),
+    );
+  }
 
   /** The form TypeORM calls: SQL, an array of parameters (or none), a callback. */
   private static isQuery(
@@ -69,14 +104,14 @@ class KeptStatementsDatabase extends sqlite3.Database {
   override run(sql: string, ...rest: unknown[]): this {
     if (!KeptStatementsDatabase.isQuery(rest)) return super.run(sql, ...rest);
     const [params, done] = rest;
-    this.kept.run(sql, params ?? [], done as Parameters<KeptStatements["run"]>[2]);
+    this.inTurn(sql, done, (callback) => this.kept.run(sql, params ?? [], callback));
     return this;
   }
 
   override all(sql: string, ...rest: unknown[]): this {
     if (!KeptStatementsDatabase.isQuery(rest)) return super.all(sql, ...rest);
     const [params, done] = rest;
-    this.kept.all(sql, params ?? [], done as Parameters<KeptStatements["all"]>[2]);
+    this.inTurn(sql, done, (callback) => this.kept.all(sql, params ?? [], callback));
     return this;
   }
 

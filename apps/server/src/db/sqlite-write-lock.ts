@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import { histogram } from "../metrics/registry.js";
 
@@ -46,6 +47,25 @@ function release(lock: Lock): void {
   else lock.isHeld = false;
 }
 
+/** A writer's turn at one file: held until its work settles. */
+interface Turn {
+  file: string;
+  isHeld: boolean;
+}
+
+/** The turn the running code is part of (it follows the work's own calls and promises). */
+const turns = new AsyncLocalStorage<Turn>();
+
+/**
+ * Whether the running code is part of a turn that is still being held at `file`: what it runs
+ * on the file's shared connection belongs to that writer's work (its transaction, when it has
+ * one). Work that a turn started and left running after the turn ended is not part of it.
+ */
+export function holdsSqliteWriteTurn(file: string): boolean {
+  const turn = turns.getStore();
+  return turn?.isHeld === true && turn.file === path.resolve(file);
+}
+
 /** Runs `work` when it is this writer's turn to write to `file`. */
 export async function withSqliteWriteLock<T>(
   file: string,
@@ -64,9 +84,11 @@ export async function withSqliteWriteLock<T>(
     lockWait.observe({ priority }, 0);
   }
   const stopHolding = lockHeld.startTimer({ priority });
+  const turn: Turn = { file: path.resolve(file), isHeld: true };
   try {
-    return await work();
+    return await turns.run(turn, work);
   } finally {
+    turn.isHeld = false;
     stopHolding();
     release(lock);
   }
