@@ -200,6 +200,14 @@ async function inProjectionScope<T>(
         PROJECTION_LOCK_SPACE,
         conversationId,
       ]);
+      // The lock an agreement's insert takes on its placement (migration 1732800000130), taken
+      // before the first agreement is changed: an end-date change of the placement, which
+      // waits for this run's changed agreements, is then never waited for in turn.
+      await tx.query(
+        `SELECT 1 FROM placement WHERE id = (SELECT placement_id FROM conversation WHERE id = $1)
+          FOR SHARE`,
+        [conversationId],
+      );
       return work(tx, (write) => write());
     });
   const file = String(dataSource.options.database);

@@ -23,6 +23,7 @@ import { AgreementPlacement1732800000100 } from "./migrations/1732800000100-agre
 import { PlacementConclusions1732800000105 } from "./migrations/1732800000105-placement-conclusions.js";
 import { PlacementConclusionsInTurn1732800000110 } from "./migrations/1732800000110-placement-conclusions-in-turn.js";
 import { StudentNumberUnique1732800000120 } from "./migrations/1732800000120-student-number-unique.js";
+import { AgreementPlacementInTurn1732800000130 } from "./migrations/1732800000130-agreement-placement-in-turn.js";
 import { holdsSqliteWriteTurn, withSqliteWriteLock } from "./sqlite-write-lock.js";
 
 /** Migrations in the order they run. */
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   PlacementConclusions1732800000105,
   PlacementConclusionsInTurn1732800000110,
   StudentNumberUnique1732800000120,
+  AgreementPlacementInTurn1732800000130,
 ];
 
 /** Whether a statement writes to the file (a transaction's own BEGIN and COMMIT aside). */

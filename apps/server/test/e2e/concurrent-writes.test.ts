@@ -2,8 +2,11 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { addAgreement, conversationSeed } from "@driehoek/collab";
 import { schoolToday } from "@driehoek/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { projectConversation } from "../../src/collab/projection.js";
 import { inTransaction } from "../../src/db/transaction.js";
 import { Conversation } from "../../src/modules/conversation/conversation.entity.js";
 import { Person } from "../../src/modules/people/person.entity.js";
@@ -905,44 +908,95 @@ describe.each(testDatabases())("writes at the same moment on %s", (kind) => {
       expect(await storedVerdict(placementId)).toEqual(await freshVerdict(placementId));
     });
 
-    // Open (docs/decisions/0016-writes-at-the-same-moment.md, "Still open").
-    it.skip("an agreement written while the admin changes the placement's end date carries the new end date", async () => {
-      const placementId = await newPlacement();
-      const { id } = await planned(placementId);
-      const agreementId = randomUUID();
-      const writing = db().createQueryRunner();
-      const editing = db().createQueryRunner();
-      try {
-        // The live document's agreements are stored while the admin edits the placement.
-        await writing.startTransaction();
-        const at = server.services.now().toISOString();
-        await writing.query(
-          `INSERT INTO agreement (id, conversation_id, position, text, measure, first_step, status, created_at, updated_at)
+    // Two transactions open side by side: PostgreSQL's case (SQLite's take turns).
+    it.skipIf(kind !== "postgres")(
+      "an agreement written while the admin changes the placement's end date carries the new end date",
+      async () => {
+        const placementId = await newPlacement();
+        const { id } = await planned(placementId);
+        const agreementId = randomUUID();
+        const writing = db().createQueryRunner();
+        const editing = db().createQueryRunner();
+        try {
+          // The live document's agreements are stored while the admin edits the placement.
+          await writing.startTransaction();
+          const at = server.services.now().toISOString();
+          await writing.query(
+            `INSERT INTO agreement (id, conversation_id, position, text, measure, first_step, status, created_at, updated_at)
              VALUES ($1, $2, 0, 'Portfolio bijwerken', '', '', 'open', $3, $3)`,
-          [agreementId, id, at],
-        );
-        await editing.startTransaction();
-        const edited = editing
-          .query("UPDATE placement SET end_date = '2026-10-30' WHERE id = $1", [placementId])
-          .then(
-            () => null,
-            (error: Error) => error.message,
+            [agreementId, id, at],
           );
-        await new Promise((r) => setTimeout(r, 200));
-        await writing.commitTransaction();
-        expect(await edited).toBeNull();
-        await editing.commitTransaction();
-      } finally {
-        for (const runner of [writing, editing]) {
-          if (runner.isTransactionActive) await runner.rollbackTransaction();
-          await runner.release();
+          await editing.startTransaction();
+          const edited = editing
+            .query("UPDATE placement SET end_date = '2026-10-30' WHERE id = $1", [placementId])
+            .then(
+              () => null,
+              (error: Error) => error.message,
+            );
+          await new Promise((r) => setTimeout(r, 200));
+          await writing.commitTransaction();
+          expect(await edited).toBeNull();
+          await editing.commitTransaction();
+        } finally {
+          for (const runner of [writing, editing]) {
+            if (runner.isTransactionActive) await runner.rollbackTransaction();
+            await runner.release();
+          }
         }
-      }
-      const [row] = await db().query(
-        "SELECT a.placement_end_date AS kept, p.end_date AS actual FROM agreement a JOIN placement p ON p.id = a.placement_id WHERE a.id = $1",
-        [agreementId],
-      );
-      expect(row).toEqual({ kept: "2026-10-30", actual: "2026-10-30" });
-    });
+        const [row] = await db().query(
+          "SELECT a.placement_end_date AS kept, p.end_date AS actual FROM agreement a JOIN placement p ON p.id = a.placement_id WHERE a.id = $1",
+          [agreementId],
+        );
+        expect(row).toEqual({ kept: "2026-10-30", actual: "2026-10-30" });
+      },
+    );
+
+    it.skipIf(kind !== "postgres")(
+      "a live document's agreements projected while the admin changes the end date wait for the placement first, and carry the new date",
+      async () => {
+        const placementId = await newPlacement();
+        const { id } = await planned(placementId);
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, conversationSeed([]));
+        const first = addAgreement(doc, { id: randomUUID(), text: "Portfolio bijwerken" });
+        const { fingerprint } = await projectConversation(server.services, id, doc, null);
+        // A change to the first agreement's row and a new agreement: the projection updates one
+        // and inserts the other in one transaction.
+        first.set("owner", "student");
+        addAgreement(doc, { id: randomUUID(), text: "Verslag inleveren" });
+        const editing = db().createQueryRunner();
+        try {
+          await editing.startTransaction();
+          // The admin's change holds the placement and, through its trigger, the first agreement.
+          await editing.query("UPDATE placement SET end_date = '2026-10-30' WHERE id = $1", [
+            placementId,
+          ]);
+          const projected = projectConversation(server.services, id, doc, fingerprint);
+          let waiting: string | undefined;
+          for (let i = 0; i < 100 && !waiting; i++) {
+            await new Promise((r) => setTimeout(r, 20));
+            const rows: { query: string }[] = await db().query(
+              "SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+            );
+            waiting = rows[0]?.query;
+          }
+          // It waits for the placement before it holds any agreement the admin's change waits for.
+          expect(waiting).toMatch(/FROM placement[\s\S]*FOR SHARE/);
+          await editing.commitTransaction();
+          await projected;
+        } finally {
+          if (editing.isTransactionActive) await editing.rollbackTransaction();
+          await editing.release();
+        }
+        const rows: { text: string; owner: string | null; kept: string }[] = await db().query(
+          "SELECT text, owner, placement_end_date AS kept FROM agreement WHERE conversation_id = $1 ORDER BY position",
+          [id],
+        );
+        expect(rows).toEqual([
+          { text: "Portfolio bijwerken", owner: "student", kept: "2026-10-30" },
+          { text: "Verslag inleveren", owner: null, kept: "2026-10-30" },
+        ]);
+      },
+    );
   });
 });
