@@ -1,4 +1,11 @@
-import { type Locale, ROLE_LABELS, type Role, SCHOOL_TIME_ZONE } from "@driehoek/domain";
+import {
+  formatLongDate,
+  formatLongMoment,
+  type Locale,
+  ROLE_LABELS,
+  type Role,
+  SCHOOL_TIME_ZONE,
+} from "@driehoek/domain";
 import { useI18n } from "vue-i18n";
 
 const DATE_LOCALES: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
@@ -35,6 +42,13 @@ export function useLabels() {
         year: "numeric",
       }).format(new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1));
     },
+    /**
+     * A calendar date written out, "6 december 2026" / "6 December 2026": the record's format
+     * (as on the printed form and the PDF), for everything shown with a record.
+     */
+    formatRecordDate: (isoDate: string) => formatLongDate(isoDate, current()),
+    /** A moment written out on the school's clock, "6 december 2026 14:30": the record's format. */
+    formatRecordDateTime: (iso: string) => formatLongMoment(iso, current()),
     /** Just the time on the school's clock, e.g. "14:30". */
     formatTime: (iso: string) =>
       new Intl.DateTimeFormat(DATE_LOCALES[current()], {

@@ -10,6 +10,7 @@ export const PLACEMENT_CONVERSATIONS = graphql(`
       mode
       placement {
         id
+        endDate
         conversations {
           id
           status

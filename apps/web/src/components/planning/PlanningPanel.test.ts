@@ -261,6 +261,34 @@ describe("the planner", () => {
     expect(page.get("[role=alert]").text()).toContain("Die dag ligt na de einddatum van de stage");
   });
 
+  it("stops the date picker at the placement's last day, and says so, when planning and moving", async () => {
+    const { page } = await mountPanel([
+      placement({ conversations: [planned("c1", "2026-03-30T08:00:00.000Z")] }),
+    ]);
+    await button(page, "Gesprek plannen").trigger("click");
+    const plan = page.get(".placement > .plan-form");
+    const date = plan.get("input[type=date]");
+    expect(date.attributes("max")).toBe("2026-07-03");
+    // The server does not refuse a day before the placement's start: no lower bound.
+    expect(date.attributes("min")).toBeUndefined();
+    const hint = plan.get("[data-field=last-date]");
+    expect(hint.text()).toBe("Kies een dag tot en met 3 jul 2026, de laatste dag van de stage.");
+    expect(date.attributes("aria-describedby")).toBe(hint.attributes("id"));
+
+    await button(page, "Verplaatsen").trigger("click");
+    const move = page.get(".planned .plan-form");
+    expect(move.get("input[type=date]").attributes("max")).toBe("2026-07-03");
+    expect(move.get("[data-field=last-date]").text()).toContain("3 jul 2026");
+  });
+
+  it("says the placement's last day in English on the English screen", async () => {
+    const { page } = await mountPanel([placement()], "en");
+    await button(page, "Plan a conversation").trigger("click");
+    expect(page.get("[data-field=last-date]").text()).toBe(
+      "Choose a day up to and including 3 Jul 2026, the placement's last day.",
+    );
+  });
+
   it("moves a planned conversation and cancels it only after confirmation", async () => {
     const { page, server } = await mountPanel([
       placement({ conversations: [planned("c1", "2026-03-30T08:00:00.000Z")] }),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  CHART_TEXT_PX,
   chartGeometry,
   dateDomain,
+  frameForWidth,
   levelY,
   markerPath,
   monthTicks,
@@ -138,5 +140,21 @@ describe("markerPath", () => {
     expect(shapes.size).toBe(3);
     expect(markerPath("voor", 10, 10)).toMatch(/^M10 5 /); // apex on top
     expect(markerPath("achter", 10, 10)).toMatch(/^M10 15 /); // apex below
+  });
+});
+
+describe("frameForWidth", () => {
+  it("draws a chart one unit to a pixel, so its text is the same size on every screen", () => {
+    expect(frameForWidth(310).width).toBe(310);
+    expect(frameForWidth(412.4).width).toBe(412);
+    expect(CHART_TEXT_PX).toBeGreaterThanOrEqual(14);
+  });
+
+  it("keeps room beside the labels for the plot, and the small multiple before layout", () => {
+    expect(frameForWidth(120).width).toBe(220);
+    expect(frameForWidth(null).width).toBe(SMALL_MULTIPLE.width);
+    expect(frameForWidth(0).width).toBe(SMALL_MULTIPLE.width);
+    const frame = frameForWidth(300);
+    expect(frame.width - frame.left - frame.right).toBeGreaterThan(150);
   });
 });

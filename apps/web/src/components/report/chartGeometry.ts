@@ -42,6 +42,25 @@ export const SMALL_MULTIPLE: ChartFrame = {
   bottom: 30,
 };
 
+/** The size of the chart's text in CSS pixels, the card's small print (--text-sm): it never scales. */
+export const CHART_TEXT_PX = 14;
+/** The narrowest a chart is drawn, so its plot keeps room beside the labels. */
+const MIN_CHART_WIDTH = 220;
+/** Room left of the plot for the conclusions' names ("On schedule", "Op schema") at that size. */
+const LABEL_ROOM = 100;
+
+/**
+ * The frame of a chart shown `width` CSS pixels wide: drawn one unit to a pixel, so its text
+ * is CHART_TEXT_PX on screen whatever the width (a scaled chart's 12 units were 10 px on a
+ * tablet's three columns and 11 px on a phone). Without a width (not laid out yet) the
+ * small multiple's.
+ */
+export function frameForWidth(width: number | null): ChartFrame {
+  const drawn =
+    width && width > 0 ? Math.max(MIN_CHART_WIDTH, Math.round(width)) : SMALL_MULTIPLE.width;
+  return { ...SMALL_MULTIPLE, width: drawn, left: LABEL_ROOM };
+}
+
 /** The dates the x axis spans, YYYY-MM-DD, both inclusive. */
 export interface DateDomain {
   from: string;

@@ -118,7 +118,7 @@ describe("ArchiveChecklist", () => {
     expect(server.callsOf("MarkEnteredInStudentSystem")).toEqual([{ conversationId: "c1" }]);
     expect(step(begeleider, "enter").attributes("data-state")).toBe("done");
     expect(step(begeleider, "enter").text()).toMatch(
-      /Ingevoerd op .*4 mrt 2026.* door Bram Bakker/,
+      /Ingevoerd op 4 maart 2026.* door Bram Bakker/,
     );
     expect(hasButton(begeleider, "Ingevoerd in het studentsysteem")).toBe(false);
     begeleider.unmount();

@@ -469,6 +469,11 @@ describe("SignoffPanel", () => {
     expect(hasButton(panel, "Akkoord geven")).toBe(false);
     expect(panel.findAll(".conclusion-form")).toHaveLength(0);
     expect(panel.find("[data-field=next-proposal]").text()).toContain("2026");
+    // Every date shown with the record is written as the record writes it: "3 maart 2026",
+    // never "di 3 mrt 2026" beside it.
+    expect(panel.find("[data-state=locked]").text()).toContain("3 maart 2026 11:40");
+    expect(panel.text()).not.toMatch(/\b\d{1,2} (jan|feb|mrt|apr|jun|jul|aug|sep|okt|nov|dec)\b/);
+    expect(panel.text()).not.toMatch(/\b(ma|di|wo|do|vr|za|zo) \d{1,2} /);
 
     await button(panel, "Controleer").trigger("click");
     await settle();
@@ -492,9 +497,12 @@ describe("SignoffPanel", () => {
     const others = mountPanel(server, "student");
     const panel = mountPanel(server, "bpv_begeleider");
     await settle();
-    expect(panel.find("[data-field=next-proposal]").text()).toContain("1 sep 2026");
+    expect(panel.find("[data-field=next-proposal]").text()).toContain("1 september 2026");
     expect(hasButton(others, "Volgend gesprek plannen")).toBe(false);
     expect((panel.find("#next-date").element as HTMLInputElement).value).toBe("2026-09-01");
+    // The picker stops at the placement's last day, which the server would refuse after.
+    expect(panel.get("#next-date").attributes("max")).toBe("2027-06-30");
+    expect(panel.get("[data-field=last-date]").text()).toContain("30 juni 2027");
 
     await button(panel, "Volgend gesprek plannen").trigger("submit");
     await settle();

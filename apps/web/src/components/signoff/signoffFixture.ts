@@ -73,7 +73,7 @@ export function signoffFixture(initial: { status?: ConversationStatus } = {}) {
       isLocked: isLockedNow(),
     },
     nextConversationProposal: isLiveNow() ? null : "2026-09-01",
-    placement: { id: "pl1", conversations: state.planned },
+    placement: { id: "pl1", endDate: "2027-06-30", conversations: state.planned },
   });
 
   const setConclusion =

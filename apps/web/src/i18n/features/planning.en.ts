@@ -47,6 +47,7 @@ export const planningEn: typeof planningNl = {
       submit: "Plan and invite",
       proposed:
         "Proposed date: {date}, a school day in the leerwerkperiode that still needs a conversation.",
+      lastDate: "Choose a day up to and including {date}, the placement's last day.",
       close: "Close",
     },
     planned: {

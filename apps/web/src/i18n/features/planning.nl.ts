@@ -45,6 +45,7 @@ export const planningNl = {
       submit: "Plannen en uitnodigen",
       proposed:
         "Voorgestelde datum: {date}, een schooldag in de leerwerkperiode die nog een gesprek nodig heeft.",
+      lastDate: "Kies een dag tot en met {date}, de laatste dag van de stage.",
       close: "Sluiten",
     },
     planned: {
