@@ -4,6 +4,7 @@ import type { BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { DESKTOP, type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
 import { openFromHeader } from "./support/header.js";
+import { expectNoHorizontalOverflow } from "./support/layout.js";
 import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
 
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Sanne, Daan and Lotte. */
@@ -53,18 +54,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
     fullPage: true,
     animations: "disabled",
   });
-}
-
-/** The page is no wider than the screen: nothing scrolls sideways. */
-async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(
-    scrollWidth,
-    `${where}: ${scrollWidth}px wide on a ${innerWidth}px screen`,
-  ).toBeLessThanOrEqual(innerWidth);
 }
 
 describeInBrowser("the staff page", () => {

@@ -3,6 +3,7 @@ import { graphql, type StaffLogin } from "@driehoek/test-support";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
+import { expectNoHorizontalOverflow } from "./support/layout.js";
 import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
 
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Sanne and Daan. */
@@ -47,18 +48,6 @@ async function screenshot(page: Page, name: string, fullPage = false): Promise<v
     animations: "disabled",
     caret: "hide",
   });
-}
-
-/** The page is no wider than the screen: nothing scrolls sideways. */
-async function expectNoHorizontalOverflow(page: Page, where: string): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(
-    scrollWidth,
-    `${where}: ${scrollWidth}px wide on a ${innerWidth}px screen`,
-  ).toBeLessThanOrEqual(innerWidth);
 }
 
 describeInBrowser(
