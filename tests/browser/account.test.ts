@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { StaffLogin } from "@driehoek/test-support";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
 import { openFromHeader } from "./support/header.js";
-import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
+import { SCREENSHOT_DIR, staffLogin, useBrowserSuite } from "./support/suite.js";
 
 const ADMIN = "Fleur Hendriks";
 const NEW_EMAIL = "e.jansen@demo.driehoek.nl";
@@ -55,8 +54,7 @@ describeInBrowser("staff accounts", () => {
   }
 
   it("an admin creates an account; the new staff member sets a password from the mailed link on a phone and logs in", async () => {
-    const admin = suite.server.staff.find((s: StaffLogin) => s.name === ADMIN);
-    if (!admin) throw new Error(`the demo has no staff login for ${ADMIN}`);
+    const admin = staffLogin(suite.server, ADMIN);
     const page = await open();
     await logIn(page, admin.email, admin.password);
     await openFromHeader(page, "Accounts");

@@ -1,9 +1,8 @@
-import type { StaffLogin } from "@driehoek/test-support";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
 import { openFromHeader } from "./support/header.js";
-import { useBrowserSuite } from "./support/suite.js";
+import { staffLogin, useBrowserSuite } from "./support/suite.js";
 
 /** The demo school's admin and one of its students (apps/server/src/demo/demo-school.ts). */
 const ADMIN = "Fleur Hendriks";
@@ -38,8 +37,7 @@ describeInBrowser("the Beheer page and the join page on a phone", () => {
   }
 
   it("the admin finds a placement, gets a clear error for a bad end date, and saves a good one", async () => {
-    const login = suite.server.staff.find((s: StaffLogin) => s.name === ADMIN);
-    if (!login) throw new Error(`the demo has no staff login for ${ADMIN}`);
+    const login = staffLogin(suite.server, ADMIN);
     const page = await phone();
     await page.goto(suite.server.url);
     await page.getByLabel("E-mailadres").fill(login.email);

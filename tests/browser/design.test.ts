@@ -1,10 +1,9 @@
-import type { StaffLogin } from "@driehoek/test-support";
 import type { Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./support/axe.js";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
 import { openFromHeader } from "./support/header.js";
-import { useBrowserSuite } from "./support/suite.js";
+import { staffLogin, useBrowserSuite } from "./support/suite.js";
 
 const PHONE: DeviceOptions = { viewport: { width: 390, height: 844 }, isMobile: true };
 const LAPTOP: DeviceOptions = { viewport: { width: 1366, height: 768 } };
@@ -119,8 +118,7 @@ describeInBrowser(
     });
 
     it("a signed-in admin on a phone: one row, the pages in the menu, Uitloggen in the account menu", async () => {
-      const login = suite.server.staff.find((s: StaffLogin) => s.name === ADMIN);
-      if (!login) throw new Error(`the demo has no staff login for ${ADMIN}`);
+      const login = staffLogin(suite.server, ADMIN);
       const page = await open(PHONE);
       await page.goto(suite.server.url);
       await page.getByLabel("E-mailadres").fill(login.email);

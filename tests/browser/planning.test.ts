@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { StaffLogin } from "@driehoek/test-support";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
 import { openFromHeader } from "./support/header.js";
-import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
+import { SCREENSHOT_DIR, staffLogin, useBrowserSuite } from "./support/suite.js";
 
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Daan Visser's placement. */
 const BEGELEIDER = "Marieke de Vries";
@@ -29,8 +28,7 @@ describeInBrowser("planning and importing", () => {
 
   /** Opens a fresh device, logs in with e-mail and password and waits for the home page. */
   async function logIn(name: string, device?: DeviceOptions): Promise<Page> {
-    const login = suite.server.staff.find((s: StaffLogin) => s.name === name);
-    if (!login) throw new Error(`the demo has no staff login for ${name}`);
+    const login = staffLogin(suite.server, name);
     const { context, page } = await openDevice(suite.browser, device);
     contexts.push(context);
     await context.grantPermissions(["clipboard-read", "clipboard-write"], {

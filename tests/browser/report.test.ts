@@ -5,7 +5,7 @@ import { afterAll, expect, it } from "vitest";
 import { DESKTOP, type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
 import { openFromHeader } from "./support/header.js";
 import { expectNoHorizontalOverflow } from "./support/layout.js";
-import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
+import { SCREENSHOT_DIR, staffLogin, useBrowserSuite } from "./support/suite.js";
 
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Sanne, Daan and Lotte. */
 const BEGELEIDER = "Marieke de Vries";
@@ -64,11 +64,7 @@ describeInBrowser("the staff page", () => {
     await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
   });
 
-  const loginOf = (name: string): StaffLogin => {
-    const login = suite.server.staff.find((s) => s.name === name);
-    if (!login) throw new Error(`the demo has no staff login for ${name}`);
-    return login;
-  };
+  const loginOf = (name: string): StaffLogin => staffLogin(suite.server, name);
 
   /** Opens a fresh device on the home page and logs in with e-mail and password. */
   async function logIn(name: string, device: DeviceOptions = DESKTOP): Promise<Page> {

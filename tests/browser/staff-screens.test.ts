@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 import { type DeviceOptions, describeInBrowser, openDevice } from "./support/browser.js";
 import { expectNoHorizontalOverflow } from "./support/layout.js";
-import { SCREENSHOT_DIR, useBrowserSuite } from "./support/suite.js";
+import { SCREENSHOT_DIR, staffLogin, useBrowserSuite } from "./support/suite.js";
 
 /** The demo school (apps/server/src/demo/demo-school.ts): Marieke leads Sanne and Daan. */
 const BEGELEIDER = "Marieke de Vries";
@@ -60,11 +60,7 @@ describeInBrowser(
       await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
     });
 
-    const loginOf = (name: string): StaffLogin => {
-      const login = suite.server.staff.find((s) => s.name === name);
-      if (!login) throw new Error(`the demo has no staff login for ${name}`);
-      return login;
-    };
+    const loginOf = (name: string): StaffLogin => staffLogin(suite.server, name);
 
     /** Opens a fresh device, logs in (in Dutch), then shows the app in `language`. */
     async function logIn(device: DeviceOptions, language: Language): Promise<Page> {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PARTICIPANT_ROLES, type ParticipantRole } from "@driehoek/domain";
-import type { ServerProcess } from "@driehoek/test-support";
+import type { ServerProcess, StaffLogin } from "@driehoek/test-support";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { joinAll, launchChromium, leaveAll, type Participant } from "./browser.js";
@@ -18,6 +18,13 @@ export const SCREENSHOT_DIR = path.resolve(
 export interface BrowserSuite {
   readonly server: ServerProcess;
   readonly browser: Browser;
+}
+
+/** The demo's staff login of the person named `name`. */
+export function staffLogin(server: ServerProcess, name: string): StaffLogin {
+  const login = server.staff.find((s) => s.name === name);
+  if (!login) throw new Error(`the demo has no staff login for ${name}`);
+  return login;
 }
 
 /**
