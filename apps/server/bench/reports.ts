@@ -17,8 +17,8 @@
  * runs. It prints p50/p95 per page and PASS/FAIL against p95 ≤ 100 ms (exit code 1 on FAIL).
  * After seeding it refreshes SQLite's planner statistics, as the server does when it opens the
  * database and daily (`refreshPlannerStatistics`).
- * It also times judging the frequency of every placement, as the server does on start-up and
- * each new day.
+ * It also times judging the frequency and the POK's kept state of every placement, as the server
+ * does on start-up and each new day.
  *
  * Flags: --db sqlite|postgres|both  --placements N  --conversations N  --runs N  --warmup N
  *        --today YYYY-MM-DD  --seed N  --keep (leave the databases in place)  --no-verify
@@ -37,6 +37,7 @@ import type { RequestContext } from "../src/context.js";
 import { openDatabase, refreshPlannerStatistics } from "../src/db/data-source.js";
 import type { Page, PageArgs } from "../src/graphql/pagination.js";
 import { refreshStaleFrequency } from "../src/modules/placement/frequency-state.js";
+import { judgePokState } from "../src/modules/placement/pok-state.js";
 import {
   conclusionDistribution,
   conclusionsOverTime,
@@ -227,6 +228,12 @@ async function benchmark(kind: "sqlite" | "postgres"): Promise<void> {
     const restale = await refreshStaleFrequency(dataSource, today);
     log(
       `${label}: frequency judged for ${judged.toLocaleString("en")} placements in ${ms(judgedIn)}; a check with ${restale} stale took ${ms(performance.now() - checking)}`,
+    );
+    // And the POKs' kept state, for the day (the POK issues read it).
+    const pokJudging = performance.now();
+    const pokJudged = await judgePokState(dataSource, today);
+    log(
+      `${label}: POK state judged for ${pokJudged.toLocaleString("en")} placements in ${ms(performance.now() - pokJudging)}`,
     );
     log(
       `${label}: migrated in ${ms(migrated - opening)}, seeded in ${((seeded - migrated) / 1000).toFixed(1)} s: ${Object.entries(

@@ -24,6 +24,7 @@ import { PlacementConclusions1732800000105 } from "./migrations/1732800000105-pl
 import { PlacementConclusionsInTurn1732800000110 } from "./migrations/1732800000110-placement-conclusions-in-turn.js";
 import { StudentNumberUnique1732800000120 } from "./migrations/1732800000120-student-number-unique.js";
 import { AgreementPlacementInTurn1732800000130 } from "./migrations/1732800000130-agreement-placement-in-turn.js";
+import { PokState1732800000140 } from "./migrations/1732800000140-pok-state.js";
 import { holdsSqliteWriteTurn, withSqliteWriteLock } from "./sqlite-write-lock.js";
 
 /** Migrations in the order they run. */
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   PlacementConclusionsInTurn1732800000110,
   StudentNumberUnique1732800000120,
   AgreementPlacementInTurn1732800000130,
+  PokState1732800000140,
 ];
 
 /** Whether a statement writes to the file (a transaction's own BEGIN and COMMIT aside). */

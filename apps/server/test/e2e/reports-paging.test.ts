@@ -11,6 +11,7 @@ import { type SeededSchool, seedSchool } from "../../bench/reports-seed.js";
 import type { RequestContext } from "../../src/context.js";
 import type { Page, PageArgs } from "../../src/graphql/pagination.js";
 import { refreshAllFrequency } from "../../src/modules/placement/frequency-state.js";
+import { judgePokState } from "../../src/modules/placement/pok-state.js";
 import {
   conclusionDistribution,
   conclusionsOverTime,
@@ -63,6 +64,25 @@ const agreementUnits = (
   },
 ];
 
+const pokKey = (r: { placement: { id: string } }) => r.placement.id;
+const pokUnits = (r: { placement: { id: string }; pokEndDate: string }) => [
+  { placement: r.placement.id, date: r.pokEndDate },
+];
+
+/**
+ * Runs `read` as the first minutes of a day, before the POKs' kept state is judged for it: the
+ * POK issues then judge every placement themselves.
+ */
+async function beforeJudged<T>(ctx: RequestContext, read: () => Promise<T>): Promise<T> {
+  const { dataSource } = ctx.services;
+  await dataSource.query("UPDATE pok_state_day SET ready = 0");
+  try {
+    return await read();
+  } finally {
+    await dataSource.query("UPDATE pok_state_day SET ready = 1");
+  }
+}
+
 const REPORTS: Record<string, PagedReport> = {
   overdueConversations: {
     page: overdueConversations,
@@ -71,10 +91,18 @@ const REPORTS: Record<string, PagedReport> = {
   },
   pokIssues: {
     page: (ctx, page, filters) => pokIssues(ctx, page, filters, 60, true),
-    key: (r: { placement: { id: string } }) => r.placement.id,
-    units: (r: { placement: { id: string }; pokEndDate: string }) => [
-      { placement: r.placement.id, date: r.pokEndDate },
-    ],
+    key: pokKey,
+    units: pokUnits,
+  },
+  "pokIssues of running placements": {
+    page: (ctx, page, filters) => pokIssues(ctx, page, filters, 30, false),
+    key: pokKey,
+    units: pokUnits,
+  },
+  "pokIssues before the day's POK state is judged": {
+    page: (ctx, page, filters) => beforeJudged(ctx, () => pokIssues(ctx, page, filters, 60, true)),
+    key: pokKey,
+    units: pokUnits,
   },
   conclusionsOverTime: {
     page: conclusionsOverTime,
@@ -133,6 +161,7 @@ describe.each(testDatabases())("report pages on %s", (kind) => {
     dataSource = await opened.dataSource();
     school = await seedSchool(dataSource, SCHOOL);
     await refreshAllFrequency(dataSource, TODAY);
+    await judgePokState(dataSource, TODAY);
     data = await loadReferenceData(dataSource);
   }, 120_000);
 

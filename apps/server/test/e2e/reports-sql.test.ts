@@ -13,6 +13,7 @@ import { type SeededSchool, seededRandom, seedSchool } from "../../bench/reports
 import { SchoolCalendarRow } from "../../src/modules/calendar/school-calendar.entity.js";
 import { refreshAllFrequency } from "../../src/modules/placement/frequency-state.js";
 import { Placement } from "../../src/modules/placement/placement.entity.js";
+import { judgePokState, pokStateReady } from "../../src/modules/placement/pok-state.js";
 import { overdueAgreements } from "../../src/modules/report/overdue-agreements.report.js";
 import { ageOnSql } from "../../src/modules/report/report.sql.js";
 import { openTestDatabase, testDatabases } from "../support/database.js";
@@ -151,22 +152,35 @@ describe.each(testDatabases())("report SQL agrees with the domain on %s", (kind)
       "2023-12-31",
     ];
 
+    // Each day twice: before the POKs' kept state is judged for it (the report judges every
+    // placement itself) and after (the report reads the kept state).
     it.each(DAYS)("on %s, for an admin, begeleiders and trajectbegeleiders", async (today) => {
-      for (const caller of callers()) {
-        for (const withinDays of [30, 0]) {
-          for (const includeEnded of [false, true]) {
-            const server = await serverReports(
-              reportContext(dataSource, caller, today),
-              withinDays,
-              includeEnded,
-            );
-            const reference = referenceReports(data, caller, today, withinDays, includeEnded);
-            expect({ caller: caller.label, withinDays, includeEnded, ...server }).toEqual({
-              caller: caller.label,
-              withinDays,
-              includeEnded,
-              ...reference,
-            });
+      for (const keptState of [false, true]) {
+        if (keptState) await judgePokState(dataSource, today);
+        expect(await pokStateReady(dataSource, today)).toBe(keptState);
+        for (const caller of callers()) {
+          for (const withinDays of [30, 0]) {
+            for (const includeEnded of [false, true]) {
+              const server = await serverReports(
+                reportContext(dataSource, caller, today),
+                withinDays,
+                includeEnded,
+              );
+              const reference = referenceReports(data, caller, today, withinDays, includeEnded);
+              expect({
+                caller: caller.label,
+                keptState,
+                withinDays,
+                includeEnded,
+                ...server,
+              }).toEqual({
+                caller: caller.label,
+                keptState,
+                withinDays,
+                includeEnded,
+                ...reference,
+              });
+            }
           }
         }
       }

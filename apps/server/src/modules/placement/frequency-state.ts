@@ -16,6 +16,7 @@ import { calendarsOf } from "../calendar/calendar-store.js";
 import { Conversation } from "../conversation/conversation.entity.js";
 import { Placement } from "./placement.entity.js";
 import { PlacementFrequency } from "./placement-frequency.entity.js";
+import { judgePokState } from "./pok-state.js";
 
 /*
  * The frequency rule has one implementation, the domain's `frequencyStatus()`. This file keeps
@@ -217,9 +218,9 @@ export interface FrequencyClock {
 }
 
 /**
- * Judges stale verdicts now (on start-up) and whenever the school's date has moved on since
- * (checked every quarter of an hour; a check on a fresh day costs nothing); on a new day it also
- * refreshes SQLite's planner statistics.
+ * Judges stale verdicts and the POKs' kept state now (on start-up) and whenever the school's date
+ * has moved on since (checked every quarter of an hour; a check on a fresh day costs nothing); on
+ * a new day it also refreshes SQLite's planner statistics.
  */
 export function startFrequencyClock(services: Services): FrequencyClock {
   let running: Promise<void> = Promise.resolve();
@@ -229,6 +230,8 @@ export function startFrequencyClock(services: Services): FrequencyClock {
       .then(async () => {
         const today = schoolToday(services.now());
         await ensureFrequencyJudged(services.dataSource, today);
+        // The POK's kept state is judged for the day too (the POK issues report reads it).
+        await judgePokState(services.dataSource, today);
         // Once a day too: SQLite's planner statistics, as the data grows (cheap when unchanged).
         if (statisticsOf !== today) {
           await refreshPlannerStatistics(services.dataSource);

@@ -9,10 +9,11 @@ import type { RequestContext } from "../../context.js";
 import { badInput } from "../../graphql/errors.js";
 import type { Page, PageArgs } from "../../graphql/pagination.js";
 import { Placement } from "../placement/placement.entity.js";
+import { pokStateReady } from "../placement/pok-state.js";
 import { ageOnSql, dialectOf, entityColumns } from "./report.sql.js";
 import type { PokIssue } from "./report.types.js";
 import { type ReportFilterArgs, reportPage } from "./report-page.js";
-import { placementsInView, todayOf, unlessEnded } from "./report-scope.js";
+import { placementsInView, todayOf, unlessEnded, withStudentFiltered } from "./report-scope.js";
 
 /** The POK status that makes a POK invalid for good. */
 const TERMINATED: PokFacts["status"] = "terminated";
@@ -23,6 +24,10 @@ const TERMINATED: PokFacts["status"] = "terminated";
  * `includeEnded`. The database keeps the placements with an issue (any violated condition of the
  * POK rule, or an end date within reach) and orders them by the same conditions; `checkPok` then
  * names each row's problems. The date range is on the POK's end date.
+ *
+ * Once the POK's state kept per placement is of today (`pok_state`, `pokStateReady`), the page
+ * reads it in its order from its index; until then (the first minutes of a new day) every
+ * placement in view is judged here, with the same rule.
  */
 export async function pokIssues(
   ctx: RequestContext,
@@ -61,27 +66,51 @@ export async function pokIssues(
       .innerJoin("student", "st", `st.id = ${dialect.unindexed("p.student_id")}`)
       .innerJoin("person", "sp", "sp.id = st.person_id")
       .andWhere(`(${invalid} OR p.pok_end_date <= :until)`);
-  return reportPage(ctx, {
-    report: includeEnded ? "pokIssues/includeEnded" : "pokIssues",
-    scope: placements,
-    parameters: { today, until: addDays(today, withinDays), terminated: TERMINATED },
-    page,
-    filters,
+  /** The placements with an issue as the kept state has them, with the joins the filters read. */
+  const withKeptIssue = (query: typeof placements) => {
+    query
+      .innerJoin("pok_state", "ks", "ks.placement_id = p.id")
+      .andWhere("(ks.valid = 0 OR ks.pok_end_date <= :until)");
+    if (!includeEnded) query.andWhere("ks.placement_end_date >= :today");
+    return withStudentFiltered(query, filters);
+  };
+  const kept = await pokStateReady(dataSource, today);
+  const judged = {
+    sql: "judged",
     dates: { column: "p.pok_end_date" },
     // Validity is judged per row: each page reads every placement in view, and counts them too.
     countsInPage: true,
-    order: [
-      { alias: "valid" },
-      { alias: "p_pok_end_date" },
-      { alias: "student_name" },
-      { alias: "p_id" },
-    ],
     build: () =>
       withIssue(placements)
         .select("p.id", "p_id")
         .addSelect("p.pok_end_date", "p_pok_end_date")
         .addSelect("sp.name", "student_name")
         .addSelect(`CASE WHEN ${invalid} THEN 0 ELSE 1 END`, "valid"),
+  };
+  const read = {
+    sql: "kept",
+    dates: { column: "ks.pok_end_date" },
+    countsInPage: false,
+    build: () =>
+      withKeptIssue(placements)
+        .select("ks.placement_id", "p_id")
+        .addSelect("ks.pok_end_date", "p_pok_end_date")
+        .addSelect("ks.student_name", "student_name")
+        .addSelect("ks.valid", "valid"),
+  };
+  return reportPage(ctx, {
+    report: includeEnded ? "pokIssues/includeEnded" : "pokIssues",
+    scope: placements,
+    parameters: { today, until: addDays(today, withinDays), terminated: TERMINATED },
+    page,
+    filters,
+    ...(kept ? read : judged),
+    order: [
+      { alias: "valid" },
+      { alias: "p_pok_end_date" },
+      { alias: "student_name" },
+      { alias: "p_id" },
+    ],
     // 14,000 of a school's 20,000 placements may have an issue: they are sorted by the keys alone.
     widen: {
       joins:

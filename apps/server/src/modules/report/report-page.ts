@@ -197,6 +197,11 @@ export interface SortKey {
 export interface ReportPageSpec<N> {
   /** The report's name: part of the cache key and of its cursors. */
   report: string;
+  /**
+   * Which of the report's ways of reading its rows this is (part of the cache key, not of the
+   * cursors): for a report with more than one, giving the same rows in the same order.
+   */
+  sql?: string;
   scope: SelectQueryBuilder<Placement>;
   /** The report's own parameters (the filters' are added). */
   parameters: ObjectLiteral;
@@ -264,6 +269,7 @@ export async function reportPage<N>(
   const key = [
     dataSource.options.type,
     spec.report,
+    spec.sql ?? "",
     shapeOf(filters, spec.dates),
     spec.scope.getQuery(),
   ].join("\n");
