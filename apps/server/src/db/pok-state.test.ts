@@ -188,6 +188,34 @@ describe.each(testDatabases())("the POK's kept state on %s", (kind) => {
     },
   );
 
+  /**
+   * The day judged (PostgreSQL) while a write holds one placement and goes on to write another
+   * the judgement already holds: the judgement gives way, the write goes through, and the
+   * judgement then judges both with what the write left.
+   */
+  it.skipIf(kind !== "postgres")(
+    "judging a new day gives way to a write that holds its placements, and judges them after",
+    async () => {
+      const day = addDays(TODAY, 2);
+      const ids: string[] = (await dataSource.query("SELECT id FROM placement ORDER BY id")).map(
+        (row: { id: string }) => row.id,
+      );
+      const [low, high] = [ids[0], ids.at(-1)];
+      const writer = dataSource.createQueryRunner();
+      await writer.startTransaction();
+      await writer.query(`UPDATE placement SET pok_student_signed_at = NULL WHERE id = $1`, [high]);
+      const judging = judgePokState(dataSource, day);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The judgement holds `low` now and waits for `high`; the write now wants `low` too.
+      await writer.query(`UPDATE placement SET pok_school_signed_at = NULL WHERE id = $1`, [low]);
+      await writer.commitTransaction();
+      await writer.release();
+      expect(await judging).toBe(ids.length);
+      expect(await pokStateReady(dataSource, day)).toBe(true);
+      expect(await kept(dataSource)).toEqual(await judgedByDomain(dataSource, day));
+    },
+  );
+
   it("a new day is judged again: POKs start, end and lose their recognition with the date", async () => {
     for (const day of [addDays(TODAY, 1), "2027-09-01", "2025-08-01"]) {
       expect(await pokStateReady(dataSource, day)).toBe(false);

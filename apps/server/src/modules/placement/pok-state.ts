@@ -14,6 +14,30 @@ import { inTransaction } from "../../db/transaction.js";
 /** Placements judged per transaction: a short turn of SQLite's writer each. */
 const BATCH = 1000;
 
+/**
+ * How long a batch waits for a placement another transaction writes (PostgreSQL) before it
+ * gives way and starts again: well before PostgreSQL looks for deadlocks (after 1 s), so that a
+ * write holding one placement of the batch and waiting for another the batch holds goes on.
+ */
+const GIVE_WAY_AFTER_MS = 200;
+
+/** PostgreSQL's codes for a lock not granted in time and for a deadlock. */
+const GAVE_WAY = new Set(["55P03", "40P01"]);
+
+/** Runs `batch`, again after a pause each time it gave way to a write (at most 20 times). */
+async function givingWay(batch: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await batch();
+      return;
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string } }).driverError?.code;
+      if (!GAVE_WAY.has(code ?? "") || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
 /** Whether every placement's kept POK state is of `today`: only then the reports read it. */
 export async function pokStateReady(
   manager: EntityManager | DataSource,
@@ -53,8 +77,11 @@ export async function judgePokState(dataSource: DataSource, today: string): Prom
     );
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = { from: ids[i], to: ids[Math.min(i + BATCH, ids.length) - 1] };
-      await inTransaction(dataSource, (tx) =>
-        run(tx, judgePok("p.id >= :from AND p.id <= :to", postgres), batch),
+      await givingWay(() =>
+        inTransaction(dataSource, async (tx) => {
+          if (postgres) await tx.query(`SET LOCAL lock_timeout = '${GIVE_WAY_AFTER_MS}ms'`);
+          await run(tx, judgePok("p.id >= :from AND p.id <= :to", postgres), batch);
+        }),
       );
     }
     await inTransaction(dataSource, (tx) =>
