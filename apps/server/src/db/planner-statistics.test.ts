@@ -58,4 +58,21 @@ describe("SQLite planner statistics", () => {
     await again.destroy();
     expect((await statisticsOf("person")).length).toBeGreaterThan(0);
   });
+
+  it("reads each index whole: how many rows share a value is counted, not guessed from a sample", async () => {
+    const dataSource = await opened.dataSource();
+    // 5,000 rows in two groups of 4,900 and 100: the average rows per value is 2,500. A sample
+    // of 1,000 entries guessed 550, and SQLite then misjudged how few rows a value keeps.
+    await dataSource.query("CREATE TABLE scratch_skew (id INTEGER PRIMARY KEY, status TEXT)");
+    await dataSource.query("CREATE INDEX scratch_skew_status ON scratch_skew (status)");
+    await dataSource.query(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+       INSERT INTO scratch_skew (status) SELECT CASE WHEN i <= 4900 THEN 'waiting' ELSE 'done' END FROM n`,
+    );
+    await refreshPlannerStatistics(dataSource);
+    expect(await statisticsOf("scratch_skew")).toEqual([
+      { idx: "scratch_skew_status", stat: "5000 2500" },
+    ]);
+    await dataSource.query("DROP TABLE scratch_skew");
+  });
 });

@@ -59,6 +59,16 @@ export async function freshDatabase(kind: DatabaseKind): Promise<TestDatabase> {
     drop: async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      // Connections being closed (a pool's `end` resolves before their sockets have closed) are
+      // waited for: ended by the drop's FORCE, one would raise its error with nobody listening.
+      for (let waited = 0; waited < 2_000; waited += 20) {
+        const open = await client.query(
+          "SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+          [name],
+        );
+        if (open.rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
