@@ -1,7 +1,4 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { addAgreement, conversationSeed } from "@driehoek/collab";
 import { schoolToday } from "@driehoek/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,11 +23,11 @@ import {
   STAFF_PASSWORD,
   type TestSchool,
 } from "../support/factories.js";
+import { addExampleBegeleiders, EXAMPLE_ROSTER } from "../support/roster-example.js";
 import { type GqlResult, startTestServer, type TestServer } from "../support/server.js";
 import { download, upload } from "./document-files.js";
 
-const examples = path.resolve(fileURLToPath(import.meta.url), "../../../../../docs/examples");
-const ROSTER = fs.readFileSync(path.join(examples, "roster.csv"), "utf8");
+const ROSTER = EXAMPLE_ROSTER;
 
 const SCHEDULE = `mutation($input: ScheduleConversationInput!) {
   scheduleConversation(input: $input) { conversation { id } invites { invite { id role } } } }`;
@@ -576,20 +573,7 @@ describe.each(testDatabases())("writes at the same moment on %s", (kind) => {
 
   describe("the roster", () => {
     it("the same roster imported twice at once adds each student, placement, company and programme once", async () => {
-      for (const [name, email] of [
-        ["Marieke de Vries", "m.devries@demo.driehoek.nl"],
-        ["Joost Bakker", "j.bakker@demo.driehoek.nl"],
-      ]) {
-        await db().manager.insert(Person, {
-          id: randomUUID(),
-          name,
-          email,
-          passwordHash: null,
-          role: "bpv_begeleider",
-          companyId: null,
-          createdAt: server.clock.now(),
-        });
-      }
+      await addExampleBegeleiders(server);
       const results = await Promise.all(
         [0, 1].map(() => server.gql(IMPORT, { csv: ROSTER }, fleur)),
       );

@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuditEntry } from "../../src/modules/audit/audit-entry.entity.js";
 import { Person } from "../../src/modules/people/person.entity.js";
@@ -10,11 +8,11 @@ import { Company } from "../../src/modules/school/company.entity.js";
 import { Student } from "../../src/modules/school/student.entity.js";
 import { testDatabases } from "../support/database.js";
 import { buildSchool, loginAs, type TestSchool } from "../support/factories.js";
+import { addExampleBegeleiders, EXAMPLE_ROSTER, EXAMPLES } from "../support/roster-example.js";
 import { codeOf, startTestServer, type TestServer } from "../support/server.js";
 
-const examples = path.resolve(fileURLToPath(import.meta.url), "../../../../../docs/examples");
-const CLEAN = fs.readFileSync(path.join(examples, "roster.csv"), "utf8");
-const WITH_ERRORS = fs.readFileSync(path.join(examples, "roster-met-fouten.csv"), "utf8");
+const CLEAN = EXAMPLE_ROSTER;
+const WITH_ERRORS = fs.readFileSync(path.join(EXAMPLES, "roster-met-fouten.csv"), "utf8");
 
 const IMPORT = `mutation($csv: String!, $dryRun: Boolean!) {
   importRoster(csv: $csv, dryRun: $dryRun) {
@@ -34,21 +32,7 @@ describe.each(testDatabases())("roster import on %s", (kind) => {
     server = await startTestServer(kind);
     school = await buildSchool(server.services);
     fleur = await loginAs(server, school.staff.fleur);
-    // The example file names the demo school's two BPV-begeleiders.
-    for (const [name, email] of [
-      ["Marieke de Vries", "m.devries@demo.driehoek.nl"],
-      ["Joost Bakker", "j.bakker@demo.driehoek.nl"],
-    ]) {
-      await server.services.dataSource.manager.insert(Person, {
-        id: randomUUID(),
-        name,
-        email,
-        passwordHash: null,
-        role: "bpv_begeleider",
-        companyId: null,
-        createdAt: server.clock.now(),
-      });
-    }
+    await addExampleBegeleiders(server);
   });
   afterAll(() => server?.close());
 

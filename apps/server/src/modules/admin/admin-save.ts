@@ -80,7 +80,25 @@ export async function save<T>(
   refusal: UniqueRefusal = () => null,
 ): Promise<AdminUpdate<T>> {
   try {
-    return await saveInTransaction(services, viewer, subjectType, id, work, readBack);
+    return await inTransaction(services.dataSource, async (manager) => {
+      const fields = new FieldReader();
+      const write = await work(manager, fields);
+      if (fields.errors.length > 0) return { node: null, errors: fields.errors };
+      if (write && fields.changed.length > 0) {
+        await write();
+        await services.audit.record(
+          {
+            actorId: viewer.personId,
+            action: `${subjectType}.edited`,
+            subjectType,
+            subjectId: id,
+            detail: { fields: fields.changed },
+          },
+          manager,
+        );
+      }
+      return { node: await readBack(manager), errors: [] };
+    });
   } catch (error) {
     const violation = uniqueViolation(error);
     const refused = violation && refusal(violation);
@@ -89,33 +107,4 @@ export async function save<T>(
     fields.refuse(refused.field, refused.problem);
     return { node: null, errors: fields.errors };
   }
-}
-
-function saveInTransaction<T>(
-  services: Services,
-  viewer: Viewer,
-  subjectType: string,
-  id: string,
-  work: (manager: EntityManager, fields: FieldReader) => Promise<(() => Promise<void>) | null>,
-  readBack: (manager: EntityManager) => Promise<T>,
-): Promise<AdminUpdate<T>> {
-  return inTransaction(services.dataSource, async (manager) => {
-    const fields = new FieldReader();
-    const write = await work(manager, fields);
-    if (fields.errors.length > 0) return { node: null, errors: fields.errors };
-    if (write && fields.changed.length > 0) {
-      await write();
-      await services.audit.record(
-        {
-          actorId: viewer.personId,
-          action: `${subjectType}.edited`,
-          subjectType,
-          subjectId: id,
-          detail: { fields: fields.changed },
-        },
-        manager,
-      );
-    }
-    return { node: await readBack(manager), errors: [] };
-  });
 }

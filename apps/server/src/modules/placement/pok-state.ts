@@ -39,20 +39,14 @@ async function givingWay(batch: () => Promise<unknown>): Promise<void> {
 }
 
 /** Whether every placement's kept POK state is of `today`: only then the reports read it. */
-export async function pokStateReady(
-  manager: EntityManager | DataSource,
-  today: string,
-): Promise<boolean> {
-  const [query, values] = driverOf(manager).escapeQueryWithParameters(
+export async function pokStateReady(dataSource: DataSource, today: string): Promise<boolean> {
+  const [query, values] = dataSource.driver.escapeQueryWithParameters(
     "SELECT 1 AS ready FROM pok_state_day WHERE day = :today AND ready = 1",
     { today },
     {},
   );
-  return (await manager.query(query, values)).length > 0;
+  return (await dataSource.query(query, values)).length > 0;
 }
-
-const driverOf = (manager: EntityManager | DataSource) =>
-  "driver" in manager ? manager.driver : manager.connection.driver;
 
 /**
  * Judges every placement's POK for `today` unless that is done; returns how many placements

@@ -75,7 +75,7 @@ export async function pokIssues(
     return withStudentFiltered(query, filters);
   };
   const kept = await pokStateReady(dataSource, today);
-  const judged = {
+  const judgedHere = {
     sql: "judged",
     dates: { column: "p.pok_end_date" },
     // Validity is judged per row: each page reads every placement in view, and counts them too.
@@ -87,7 +87,7 @@ export async function pokIssues(
         .addSelect("sp.name", "student_name")
         .addSelect(`CASE WHEN ${invalid} THEN 0 ELSE 1 END`, "valid"),
   };
-  const read = {
+  const fromKeptState = {
     sql: "kept",
     dates: { column: "ks.pok_end_date" },
     countsInPage: false,
@@ -104,7 +104,7 @@ export async function pokIssues(
     parameters: { today, until: addDays(today, withinDays), terminated: TERMINATED },
     page,
     filters,
-    ...(kept ? read : judged),
+    ...(kept ? fromKeptState : judgedHere),
     order: [
       { alias: "valid" },
       { alias: "p_pok_end_date" },
